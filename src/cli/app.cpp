@@ -1,0 +1,185 @@
+#include "cli/app.hpp"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+#include "version.hpp"
+
+namespace stackplan::cli {
+
+namespace {
+
+/// Options of every command, as the contract declares them.
+struct Options {
+  std::vector<std::string> specs;
+  bool quiet = false;
+  std::string schema_format = "json";
+
+  // plan
+  std::vector<std::string> scenarios;
+  std::vector<std::string> compare;
+  std::string baseline;
+  std::string plan_format = "table";
+  std::string catalog;
+  std::string usage;
+  double budget = 0;
+
+  // render
+  std::string out_dir;
+  std::string target = "terraform";
+  bool check = false;
+  bool force = false;
+  std::string templates;
+
+  // lint
+  std::vector<std::string> lint_paths;
+  std::string lint_spec;
+  std::string lint_format = "text";
+  std::string fail_on = "error";
+
+  // pricing
+  std::vector<std::string> regions;
+  std::vector<std::string> services;
+  std::vector<std::string> filters;
+  std::string pricing_format = "table";
+  std::string source = "bulk";
+  std::string endpoint;
+  std::vector<std::string> files;
+
+  std::vector<std::string> help_topic;
+};
+
+int not_available(const std::string& command, Io io) {
+  io.err << "stackplan: error: '" << command << "' is not available in stackplan "
+         << k_version << "; this build provides validate and schema\n";
+  return k_exit_invalid;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io io) {
+  CLI::App app{"stackplan: one spec of an AWS application -> Terraform, CloudFormation, a "
+               "cost plan, and lint",
+               "stackplan"};
+  app.require_subcommand(0, 1);
+  app.fallthrough(false);
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Print the version and exit");
+  Options o;
+
+  auto* validate = app.add_subcommand("validate", "Parse and check specs; print every problem");
+  validate->add_option("SPEC", o.specs, "Spec files (YAML or JSON)")->required();
+  validate->add_flag("-q,--quiet", o.quiet, "Print only problems");
+
+  auto* plan = app.add_subcommand("plan", "Cost plan of one or more specs");
+  plan->add_option("SPEC", o.specs, "Spec files")->required();
+  plan->add_option("--scenario", o.scenarios, "Scenario to plan (repeatable; default: all)");
+  plan->add_option("--compare", o.compare, "PATH=V1,V2,... adds one scenario per value");
+  plan->add_option("--baseline", o.baseline, "Scenario the deltas are relative to");
+  plan->add_option("--format", o.plan_format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "markdown", "csv"}));
+  plan->add_option("--catalog", o.catalog, "Price catalog folder (env STACKPLAN_CATALOG)");
+  plan->add_option("--usage", o.usage, "Usage file overriding usage assumptions");
+  plan->add_option("--budget", o.budget, "Exit 1 when the monthly total exceeds USD");
+
+  auto* render = app.add_subcommand("render", "Write Terraform and CloudFormation");
+  render->add_option("SPEC", o.specs, "Spec file")->required()->expected(1);
+  render->add_option("--out", o.out_dir, "Output folder")->required();
+  render->add_option("--target", o.target, "What to write")
+      ->check(CLI::IsMember({"terraform", "cloudformation", "all"}));
+  render->add_option("--scenario", o.scenarios, "Scenario to render")->expected(0, 1);
+  render->add_flag("--check", o.check, "Write nothing; exit 1 when files on disk differ");
+  render->add_flag("--force", o.force, "Overwrite hand-edited generated files");
+  render->add_option("--templates", o.templates, "Folder of templates overriding built-in ones");
+
+  auto* lint = app.add_subcommand("lint", "Lint Terraform and CloudFormation files or folders");
+  lint->add_option("PATH", o.lint_paths, "Files or folders")->required();
+  lint->add_option("--spec", o.lint_spec, "Also report drift from this spec");
+  lint->add_option("--format", o.lint_format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  lint->add_option("--fail-on", o.fail_on, "Lowest severity that fails")
+      ->check(CLI::IsMember({"error", "warning"}));
+
+  auto* pricing = app.add_subcommand("pricing", "Inspect and refresh the price catalog");
+  pricing->require_subcommand(1);
+  auto* show = pricing->add_subcommand("show", "List prices in the catalog");
+  show->add_option("--region", o.regions, "Region")->expected(0, 1);
+  show->add_option("--service", o.services, "Service code, e.g. AmazonRDS")->expected(0, 1);
+  show->add_option("--filter", o.filters, "Attribute filter K=V (repeatable)");
+  show->add_option("--format", o.pricing_format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}));
+  show->add_option("--catalog", o.catalog, "Price catalog folder");
+  auto* update = pricing->add_subcommand("update", "Refresh prices from the AWS Price List APIs");
+  update->add_option("--region", o.regions, "Region (repeatable)");
+  update->add_option("--service", o.services, "Service code (repeatable)");
+  update->add_option("--source", o.source, "Price List API")
+      ->check(CLI::IsMember({"bulk", "api"}));
+  update->add_option("--endpoint", o.endpoint, "Endpoint replacing the AWS one");
+  update->add_option("--catalog", o.catalog, "Price catalog folder");
+  auto* import = pricing->add_subcommand("import", "Import downloaded AWS offer files");
+  import->add_option("FILE", o.files, "Offer files")->required();
+  import->add_option("--catalog", o.catalog, "Price catalog folder");
+
+  auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the spec");
+  schema->add_option("--format", o.schema_format, "json (JSON Schema) or markdown (reference)")
+      ->check(CLI::IsMember({"json", "markdown"}));
+
+  auto* help = app.add_subcommand("help", "Show help for a command");
+  help->add_option("COMMAND", o.help_topic, "Command")->expected(0, 2);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    io.out << app.help();
+    return k_exit_ok;
+  } catch (const CLI::CallForAllHelp&) {
+    io.out << app.help("", CLI::AppFormatMode::All);
+    return k_exit_ok;
+  } catch (const CLI::ParseError& e) {
+    io.err << "stackplan: error: " << e.what() << '\n'
+           << "Run 'stackplan help' for usage.\n";
+    return k_exit_invalid;
+  }
+
+  if (show_version) {
+    io.out << "stackplan " << k_version << '\n';
+    return k_exit_ok;
+  }
+  if (*validate) {
+    return cmd_validate(o.specs, o.quiet, io);
+  }
+  if (*schema) {
+    return cmd_schema(o.schema_format, io);
+  }
+  if (*help) {
+    const CLI::App* topic = &app;
+    for (const auto& name : o.help_topic) {
+      try {
+        topic = topic->get_subcommand(name);
+      } catch (const CLI::OptionNotFound&) {
+        io.err << "stackplan: error: no command '" << name << "'\n";
+        return k_exit_invalid;
+      }
+    }
+    io.out << topic->help();
+    return k_exit_ok;
+  }
+  for (auto* command : {plan, render, lint}) {
+    if (*command) {
+      return not_available(command->get_name(), io);
+    }
+  }
+  if (*pricing) {
+    for (auto* command : {show, update, import}) {
+      if (*command) {
+        return not_available("pricing " + command->get_name(), io);
+      }
+    }
+  }
+  io.out << app.help();
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace stackplan::cli {
+
+/// Exit codes of the contract.
+enum ExitCode : int {
+  k_exit_ok = 0,
+  k_exit_found = 1,        ///< the command found what the user asked it to look for
+  k_exit_invalid = 2,      ///< invalid input or usage
+  k_exit_environment = 3,  ///< network, disk, permissions
+};
+
+/// Where a command writes. Tests pass string streams; main passes std::cout and std::cerr.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// Runs stackplan with `args` (without the program name) and returns the exit code.
+int run(const std::vector<std::string>& args, Io io);
+
+// Commands, one file each.
+int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
+int cmd_schema(const std::string& format, Io io);
+
+}  // namespace stackplan::cli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "spec/document.hpp"
+#include "spec/spec.hpp"
+#include "util/diagnostics.hpp"
+
+namespace stackplan::spec {
+
+/// One scenario of a spec: its merged JSON, where each value came from, and the typed model.
+struct Variant {
+  std::string name;  ///< scenario name; "base" when the spec has no scenarios
+  nlohmann::json value;
+  SourceMap origins;
+  Spec spec;
+};
+
+/// A spec file with all its variants, in the order the scenarios are written.
+struct LoadedSpec {
+  std::string path;
+  std::shared_ptr<const SourceFile> file;
+  std::vector<Variant> variants;
+};
+
+/// Reads, parses and validates a spec file. Every problem goes to `diags`; the result is
+/// nullopt when there is any error.
+std::optional<LoadedSpec> load_spec(const std::string& path, Diagnostics& diags,
+                                    const ParseLimits& limits = {});
+
+/// The same from text already in memory (tests, fuzzing).
+std::optional<LoadedSpec> load_spec_text(const std::string& path, std::string text,
+                                         Diagnostics& diags, const ParseLimits& limits = {});
+
+/// Builds and checks the typed model of one merged variant (cross-field rules included).
+/// Exposed for tests; `load_spec` calls it for every variant.
+Spec build_spec(const nlohmann::json& value, const SourceMap& origins, Diagnostics& diags,
+                const std::set<std::string>& bad_paths);
+
+}  // namespace stackplan::spec

@@ -1,0 +1,114 @@
+#include "spec/reader.hpp"
+
+#include <cmath>
+
+namespace stackplan::spec {
+
+using nlohmann::json;
+
+bool Reader::present(const std::string& pointer) const { return lookup(pointer) != nullptr; }
+
+const json* Reader::get(const std::string& pointer) const {
+  for (std::string p = pointer;; p.erase(p.rfind('/'))) {
+    if (m_bad.count(p) != 0) {
+      return nullptr;
+    }
+    if (p.empty()) {
+      break;
+    }
+  }
+  return lookup(pointer);
+}
+
+const json* Reader::lookup(const std::string& pointer) const {
+  const json* node = &m_root;
+  std::size_t i = 1;
+  while (i <= pointer.size() && !pointer.empty()) {
+    std::size_t end = pointer.find('/', i);
+    if (end == std::string::npos) {
+      end = pointer.size();
+    }
+    std::string token = pointer.substr(i, end - i);
+    std::string key;
+    for (std::size_t k = 0; k < token.size(); ++k) {
+      if (token[k] == '~' && k + 1 < token.size()) {
+        key += token[k + 1] == '1' ? '/' : '~';
+        ++k;
+      } else {
+        key += token[k];
+      }
+    }
+    if (node->is_object()) {
+      auto it = node->find(key);
+      if (it == node->end()) {
+        return nullptr;
+      }
+      node = &*it;
+    } else if (node->is_array()) {
+      std::size_t index = 0;
+      for (char c : key) {
+        if (c < '0' || c > '9') {
+          return nullptr;
+        }
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (index >= node->size()) {
+        return nullptr;
+      }
+      node = &(*node)[index];
+    } else {
+      return nullptr;
+    }
+    i = end + 1;
+  }
+  return node->is_null() ? nullptr : node;
+}
+
+std::optional<std::string> Reader::str(const std::string& pointer) const {
+  const json* v = get(pointer);
+  if (v == nullptr) {
+    return std::nullopt;
+  }
+  if (v->is_string()) {
+    return v->get<std::string>();
+  }
+  if (v->is_number() || v->is_boolean()) {
+    // Scalars read as text keep the spelling of the source ("13.20", not 13.2).
+    return m_origins.raw(pointer).value_or(v->dump());
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> Reader::integer(const std::string& pointer) const {
+  const json* v = get(pointer);
+  if (v == nullptr || !v->is_number()) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(std::llround(v->get<double>()));
+}
+
+std::optional<double> Reader::num(const std::string& pointer) const {
+  const json* v = get(pointer);
+  if (v == nullptr || !v->is_number()) {
+    return std::nullopt;
+  }
+  return v->get<double>();
+}
+
+std::optional<bool> Reader::boolean(const std::string& pointer) const {
+  const json* v = get(pointer);
+  if (v == nullptr || !v->is_boolean()) {
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<Decimal> Reader::money(const std::string& pointer) const {
+  const json* v = get(pointer);
+  if (v == nullptr || !v->is_number()) {
+    return std::nullopt;
+  }
+  return Decimal::parse(m_origins.raw(pointer).value_or(v->dump()));
+}
+
+}  // namespace stackplan::spec

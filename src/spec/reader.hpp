@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "spec/document.hpp"
+#include "util/decimal.hpp"
+#include "util/diagnostics.hpp"
+
+namespace stackplan::spec {
+
+/// Typed, located access to a validated JSON value. Paths that failed schema validation read
+/// as absent, so cross-field checks never pile a second error on a bad value.
+class Reader {
+ public:
+  Reader(const nlohmann::json& root, const SourceMap& origins, Diagnostics& diags,
+         const std::set<std::string>& bad)
+      : m_root(root), m_origins(origins), m_diags(diags), m_bad(bad) {}
+
+  /// The value at `pointer`, or null when absent, empty (YAML `key:`) or invalid.
+  const nlohmann::json* get(const std::string& pointer) const;
+  bool has(const std::string& pointer) const { return get(pointer) != nullptr; }
+  /// Whether the value at `pointer` was written in a scenario rather than the base spec.
+  bool from_scenario(const std::string& pointer) const {
+    const NodeOrigin* o = m_origins.find(pointer);
+    return o != nullptr && o->from_scenario;
+  }
+  /// Whether the spec gives the key at all, valid or not.
+  bool present(const std::string& pointer) const;
+
+  std::optional<std::string> str(const std::string& pointer) const;
+  std::optional<std::int64_t> integer(const std::string& pointer) const;
+  std::optional<double> num(const std::string& pointer) const;
+  std::optional<bool> boolean(const std::string& pointer) const;
+  std::optional<Decimal> money(const std::string& pointer) const;
+
+  SourceLoc at(const std::string& pointer) const { return m_origins.value_loc(pointer); }
+  SourceLoc key_at(const std::string& pointer) const { return m_origins.key_loc(pointer); }
+
+  void error(const SourceLoc& loc, std::string code, std::string message,
+             std::string hint = {}) const {
+    m_diags.error(loc, std::move(code), std::move(message), std::move(hint));
+  }
+  void warning(const SourceLoc& loc, std::string code, std::string message,
+               std::string hint = {}) const {
+    m_diags.warning(loc, std::move(code), std::move(message), std::move(hint));
+  }
+
+ private:
+  const nlohmann::json* lookup(const std::string& pointer) const;
+
+  const nlohmann::json& m_root;
+  const SourceMap& m_origins;
+  Diagnostics& m_diags;
+  const std::set<std::string>& m_bad;
+};
+
+}  // namespace stackplan::spec

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "spec/document.hpp"
+#include "util/diagnostics.hpp"
+
+namespace stackplan::spec {
+
+enum class Kind { string, integer, number, boolean, scalar, object, map, array, any_object };
+
+struct Field;
+
+/// The shape of one value in a spec: enough to validate it, describe it in JSON Schema and
+/// document it. Cross-field rules live in checks.cpp, not here.
+struct Type {
+  Kind kind = Kind::string;
+  std::vector<std::string> choices;  ///< allowed values (strings, or integers as text)
+  std::string pattern;               ///< ECMAScript regex the whole value must match
+  std::string pattern_help;          ///< what the pattern means, in words
+  std::shared_ptr<const std::regex> compiled;
+  std::optional<double> minimum;
+  std::optional<double> maximum;
+  std::optional<double> multiple_of;
+  std::size_t max_length = 256;
+  bool accepts_number = false;  ///< a string field that also takes a bare number (version: 16)
+  bool decimal = false;         ///< a number kept exact (money); at most ten fractional digits
+  std::vector<Field> fields;    ///< object members
+  std::shared_ptr<const Type> element;  ///< array items, map values
+  std::string key_pattern;              ///< map keys
+  std::string key_help;
+  std::shared_ptr<const std::regex> key_compiled;
+  std::size_t max_items = 1000;
+  std::string title;  ///< name of an object type in docs ("service", "bucket")
+};
+
+/// One member of an object type.
+struct Field {
+  Field(std::string name_, Type type_, std::string doc_)
+      : name(std::move(name_)), type(std::move(type_)), doc(std::move(doc_)) {}
+
+  std::string name;
+  Type type;
+  std::string doc;
+  bool required = false;
+  std::string default_text;  ///< as written in docs; JSON text when it parses as JSON
+  std::string example;       ///< YAML snippet of the value
+  std::string applies;       ///< "platform: ec2", "engine: rds-*", ...
+
+  Field& require() {
+    required = true;
+    return *this;
+  }
+  Field& def(std::string text) {
+    default_text = std::move(text);
+    return *this;
+  }
+  Field& ex(std::string text) {
+    example = std::move(text);
+    return *this;
+  }
+  Field& only(std::string text) {
+    applies = std::move(text);
+    return *this;
+  }
+};
+
+// Type constructors.
+Type text(std::string pattern = {}, std::string help = {}, std::size_t max_length = 256);
+Type one_of(std::vector<std::string> choices);
+Type whole(long long minimum, long long maximum);
+Type int_one_of(std::vector<int> choices);
+Type number(double minimum, double maximum);
+Type money(double minimum, double maximum);
+Type flag();
+Type scalar();
+Type object(std::string title, std::vector<Field> fields);
+Type list(Type element, std::size_t max_items = 1000);
+Type map_of(Type value, std::string key_pattern, std::string key_help);
+Type any_object();
+
+/// Checks `value` against `type`; reports unknown keys (with "did you mean"), wrong types,
+/// values out of range or not allowed. Every path that fails is added to `bad`.
+void validate_value(const Type& type, const nlohmann::json& value, const std::string& pointer,
+                    const SourceMap& origins, Diagnostics& diags, std::set<std::string>& bad);
+
+/// JSON Schema (2020-12) of an object type; `patch` makes every member optional and nullable.
+nlohmann::json json_schema(const Type& type, bool patch = false);
+
+/// Human-readable type name: "integer (1 to 65535)", "list of service", ...
+std::string type_name(const Type& type);
+
+}  // namespace stackplan::spec

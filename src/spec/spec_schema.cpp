@@ -1,0 +1,555 @@
+#include "spec/spec_schema.hpp"
+
+namespace stackplan::spec {
+
+const char* const k_instance_type_pattern =
+    "^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)?)$";
+const char* const k_db_class_pattern =
+    "^db\\.([a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)|serverless)$";
+
+namespace {
+
+const char* const k_duration = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
+const char* const k_duration_help = "is a duration such as 1s, 5m, 1h30m or 168h";
+const char* const k_env_key = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+Type instance_type() {
+  return text(k_instance_type_pattern,
+              "is an EC2 instance type such as t4g.small or m7i.large", 32);
+}
+
+Type duration() { return text(k_duration, k_duration_help, 32); }
+
+Type version() {
+  Type t = text("^[0-9]+(\\.[0-9]+){0,2}$", "is an engine version such as \"16\" or \"15.4\"", 16);
+  t.accepts_number = true;
+  return t;
+}
+
+Type db_class() {
+  return text(k_db_class_pattern, "is a DB instance class such as db.t4g.micro or db.serverless",
+              40);
+}
+
+Type bucket_name() {
+  return text("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+              "is 3 to 63 characters of lowercase letters, digits, '.' and '-', beginning and "
+              "ending with a letter or digit",
+              63);
+}
+
+Type acu() {
+  Type t = number(0, 256);
+  t.multiple_of = 0.5;
+  return t;
+}
+
+std::vector<Field> rds_fields() {
+  return {
+      Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.0 for MySQL"}
+          .ex("\"16\""),
+      Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
+      Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def("false"),
+      Field{"storage",
+            object("storage",
+                   {
+                       Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}.def(
+                           "\"gp3\""),
+                       Field{"size_gb", whole(20, 65536), "Allocated storage in GiB"}.def("20"),
+                       Field{"iops", whole(1000, 256000),
+                             "Provisioned IOPS (io1, io2; gp3 from 400 GiB)"},
+                       Field{"throughput_mbps", whole(125, 4000),
+                             "Provisioned throughput in MiB/s (gp3 from 400 GiB)"},
+                   }),
+            "Storage of the DB instance"}
+          .ex("{type: gp3, size_gb: 20}"),
+      Field{"backup_retention_days", whole(0, 35), "Days of automated backups (0 disables them)"}
+          .def("7"),
+      Field{"deletion_protection", flag(), "Refuse to delete the database"}.def("true"),
+  };
+}
+
+std::vector<Field> aurora_fields() {
+  return {
+      Field{"version", version(), "Engine version. Default: 16.4 for PostgreSQL, 8.0 for MySQL"}
+          .ex("\"15.4\""),
+      Field{"instance_class", db_class(),
+            "Instance class, or db.serverless for Serverless v2 (default when serverless_v2 is "
+            "given)"}
+          .ex("db.t4g.medium"),
+      Field{"instances", whole(1, 16), "Number of instances: one writer plus readers"}.def("1"),
+      Field{"serverless_v2",
+            object("serverless_v2",
+                   {
+                       Field{"min_acu", acu(), "Minimum capacity in ACUs (0 pauses when idle)"}
+                           .def("0.5"),
+                       Field{"max_acu", acu(), "Maximum capacity in ACUs"}.def("1"),
+                   }),
+            "Aurora Serverless v2 capacity range"}
+          .ex("{min_acu: 0.5, max_acu: 1}"),
+      Field{"io_optimized", flag(),
+            "Use the I/O-Optimized storage configuration (no per-request I/O charges)"}
+          .def("false"),
+      Field{"backup_retention_days", whole(1, 35), "Days of continuous backups"}.def("7"),
+      Field{"deletion_protection", flag(), "Refuse to delete the cluster"}.def("true"),
+  };
+}
+
+Type build() {
+  std::vector<std::string> engines = {"none",
+                                      "sqlite",
+                                      "sqlite-efs",
+                                      "sqlite-s3-sync",
+                                      "sqlite-litestream",
+                                      "rds-postgres",
+                                      "rds-mysql",
+                                      "aurora-postgres",
+                                      "aurora-mysql"};
+
+  Type network = object(
+      "network",
+      {
+          Field{"vpc", one_of({"existing", "create"}),
+                "Use an existing VPC or create one with public and private subnets"}
+              .def("\"existing\""),
+          Field{"vpc_id", text("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", "is a VPC id such as vpc-0abc1234",
+                               21),
+                "Id of the existing VPC; when absent it becomes a Terraform variable"}
+              .only("vpc: existing")
+              .ex("vpc-0abc1234"),
+          Field{"cidr",
+                text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-8])$",
+                     "is an IPv4 CIDR block from /16 to /28", 18),
+                "Address range of the new VPC"}
+              .only("vpc: create")
+              .def("\"10.0.0.0/16\""),
+          Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
+              .only("vpc: create")
+              .def("2"),
+          Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
+              .only("vpc: create")
+              .def("2"),
+          Field{"nat_gateways", whole(0, 6), "NAT gateways for outbound traffic from private subnets"}
+              .only("vpc: create")
+              .def("0"),
+          Field{"usage",
+                object("network usage",
+                       {
+                           Field{"data_transfer_out_gb", number(0, 1e9),
+                                 "GB a month sent from AWS to the internet"},
+                           Field{"nat_processed_gb", number(0, 1e9),
+                                 "GB a month processed by the NAT gateways"},
+                       }),
+                "Usage assumptions for data transfer"},
+      });
+
+  Type savings_plan = object(
+      "savings_plan",
+      {
+          Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def("\"compute\""),
+          Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def("\"1y\""),
+          Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
+                "Payment option"}
+              .def("\"no-upfront\""),
+          Field{"commitment_per_hour", money(0.001, 1e6),
+                "Hourly commitment in USD; default: the amount that covers steady usage"}
+              .ex("0.024"),
+      });
+
+  Type spot = object(
+      "spot",
+      {
+          Field{"instance_types", list(instance_type(), 20),
+                "Instance types of the mixed-instances policy; default: compute.instance_type"}
+              .ex("[t4g.small, t4g.medium]"),
+          Field{"on_demand_base", whole(0, 1000), "Instances always run on demand"}.def("0"),
+          Field{"on_demand_percentage", whole(0, 100),
+                "Percentage of instances above the base that run on demand"}
+              .def("0"),
+          Field{"allocation",
+                one_of({"price-capacity-optimized", "capacity-optimized", "lowest-price",
+                        "capacity-optimized-prioritized"}),
+                "Spot allocation strategy"}
+              .def("\"price-capacity-optimized\""),
+          Field{"hourly_prices", map_of(money(0, 1000), k_instance_type_pattern, "are instance types"),
+                "Spot prices in USD per hour that override the catalog's dated observations"}
+              .ex("{t4g.small: 0.0067}"),
+      });
+
+  Type reserved = object(
+      "reserved",
+      {
+          Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def("\"1y\""),
+          Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
+                "Payment option"}
+              .def("\"no-upfront\""),
+          Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def(
+              "\"standard\""),
+      });
+
+  Type compute = object(
+      "compute",
+      {
+          Field{"platform", one_of({"ec2", "fargate"}),
+                "ec2: ECS on an Auto Scaling Group; fargate: serverless tasks"}
+              .def("\"fargate\""),
+          Field{"instance_type", instance_type(), "EC2 instance type of the Auto Scaling Group"}
+              .only("platform: ec2")
+              .ex("t4g.small"),
+          Field{"architecture", one_of({"x86_64", "arm64"}),
+                "CPU architecture; default: from the instance type on ec2 (t4g, m7g, ... are "
+                "arm64), x86_64 on fargate"},
+          Field{"min", whole(0, 1000), "Minimum instances"}.only("platform: ec2").def("1"),
+          Field{"max", whole(1, 1000), "Maximum instances"}.only("platform: ec2").def("1"),
+          Field{"desired", whole(0, 1000), "Desired instances; the plan prices this many"}
+              .only("platform: ec2")
+              .def("1"),
+          Field{"root_volume",
+                object("root_volume",
+                       {
+                           Field{"size_gb", whole(30, 16384),
+                                 "Size in GiB (the ECS-optimized AMI needs 30)"}
+                               .def("30"),
+                           Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
+                               .def("\"gp3\""),
+                           Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
+                           Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
+                       }),
+                "Root EBS volume of each instance"}
+              .only("platform: ec2"),
+          Field{"public_ip", flag(),
+                "Give instances or tasks public IPv4 addresses and run them in public subnets"}
+              .def("false"),
+          Field{"purchase",
+                object("purchase",
+                       {
+                           Field{"model", one_of({"on-demand", "spot", "savings-plan", "reserved"}),
+                                 "How compute is bought (spot on fargate is Fargate Spot)"}
+                               .def("\"on-demand\""),
+                           Field{"savings_plan", savings_plan, "Savings Plan terms"}.only(
+                               "model: savings-plan"),
+                           Field{"spot", spot, "Spot options"}.only("model: spot"),
+                           Field{"reserved", reserved, "Reserved Instance terms"}.only(
+                               "model: reserved, platform: ec2"),
+                       }),
+                "Purchase option of the compute capacity"},
+      });
+
+  Type service = object(
+      "service",
+      {
+          Field{"name", text("^[a-z][a-z0-9-]*$", "starts with a letter and has only a-z, 0-9, '-'",
+                             32),
+                "Service name"}
+              .require()
+              .ex("api"),
+          Field{"image", text("^[^\\s]+$", "is a container image reference without spaces", 512),
+                "Container image"}
+              .require()
+              .ex("123456789012.dkr.ecr.us-east-1.amazonaws.com/api:latest"),
+          Field{"cpu", whole(128, 16384), "CPU units (1024 = 1 vCPU)"}.def("256"),
+          Field{"memory", whole(128, 122880), "Memory in MiB"}.def("512"),
+          Field{"count", whole(0, 1000), "Tasks to run; the plan prices this many"}.def("1"),
+          Field{"port", whole(1, 65535), "Container port"},
+          Field{"command", list(text({}, {}, 1024), 64), "Overrides the image's command"},
+          Field{"health_check",
+                object("health_check",
+                       {
+                           Field{"command", text({}, {}, 1024), "Shell command run in the container"}
+                               .require()
+                               .ex("\"curl -f http://localhost:8000/health\""),
+                           Field{"interval", whole(5, 300), "Seconds between checks"}.def("30"),
+                           Field{"timeout", whole(2, 120), "Seconds before a check fails"}.def("5"),
+                           Field{"retries", whole(1, 10), "Failures before unhealthy"}.def("3"),
+                           Field{"start_period", whole(0, 300), "Grace period in seconds"}.def("0"),
+                       }),
+                "Container health check"},
+          Field{"environment", map_of(scalar(), k_env_key, "are environment variable names"),
+                "Plain environment variables (never secrets)"}
+              .ex("{NODE_ENV: production}"),
+          Field{"secrets",
+                map_of(text("^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:)?"
+                            "[A-Za-z0-9/_+=.@-]+(:[A-Za-z0-9_.-]+)?$",
+                            "is a Secrets Manager reference: NAME, NAME:JSON_KEY or a secret ARN",
+                            2048),
+                       k_env_key, "are environment variable names"),
+                "Environment variables filled from Secrets Manager, by reference"}
+              .ex("{JWT_SECRET: \"app/prod/jwt:JWT_SECRET\"}"),
+          Field{"load_balanced",
+                object("load_balanced",
+                       {
+                           Field{"path", text("^/[^\\s]*$", "is a URL path pattern such as /*", 128),
+                                 "Path pattern routed to the service"}
+                               .def("\"/*\""),
+                           Field{"health_check_path",
+                                 text("^/[^\\s]*$", "is a URL path such as /health", 128),
+                                 "Target group health check path"}
+                               .def("\"/\""),
+                           Field{"priority", whole(1, 50000), "Listener rule priority"},
+                       }),
+                "Route load balancer traffic to this service (needs load_balancer)"},
+          Field{"autoscaling",
+                object("autoscaling",
+                       {
+                           Field{"min", whole(0, 1000), "Minimum tasks"}.def("count"),
+                           Field{"max", whole(1, 1000), "Maximum tasks"}.require().ex("4"),
+                           Field{"cpu_target", whole(1, 100), "Target average CPU %"},
+                           Field{"memory_target", whole(1, 100), "Target average memory %"},
+                       }),
+                "Target-tracking scaling of the task count"},
+          Field{"logs",
+                object("logs", {Field{"retention_days",
+                                      int_one_of({1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+                                                  400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+                                                  3288, 3653}),
+                                      "CloudWatch Logs retention"}
+                                    .def("30"),
+                                Field{"ingested_gb", number(0, 1e7),
+                                      "Usage: GB of logs written a month"}}),
+                "CloudWatch Logs settings"},
+      });
+
+  std::vector<Field> database_fields = {
+      Field{"engine", one_of(engines), "Where the application's data lives"}.def("\"none\""),
+      Field{"service", text("^[a-z][a-z0-9-]*$", "names a service", 32),
+            "Service that owns the database; default: the first service"},
+      Field{"path", text("^/[^\\s]*$", "is an absolute path in the container", 256),
+            "Path of the SQLite file in the container"}
+          .only("engine: sqlite*")
+          .def("\"/data/db.sqlite3\""),
+      Field{"replica_bucket", bucket_name(),
+            "Bucket that holds Litestream replicas; default: NAME-ENVIRONMENT-litestream. When it "
+            "names a bucket under buckets:, that bucket's settings are used"}
+          .only("engine: sqlite-litestream"),
+      Field{"litestream",
+            object("litestream",
+                   {
+                       Field{"sync_interval", duration(), "How often the WAL is shipped to S3"}.def(
+                           "\"1s\""),
+                       Field{"snapshot_interval", duration(), "How often a full snapshot is taken"}
+                           .def("\"24h\""),
+                       Field{"retention", duration(), "How long snapshots and WAL are kept"}.def(
+                           "\"24h\""),
+                       Field{"validation_interval", duration(),
+                             "How often a replica is restored and checked; off when absent"},
+                   }),
+            "Litestream replication settings"}
+          .only("engine: sqlite-litestream"),
+      Field{"bucket", bucket_name(), "Bucket the database file is synced to; default: NAME-ENVIRONMENT-db. When it names a "
+            "bucket under buckets:, that bucket's settings are used"}
+          .only("engine: sqlite-s3-sync"),
+      Field{"s3_sync",
+            object("s3_sync",
+                   {
+                       Field{"periodic", flag(),
+                             "Upload on an interval while the task runs; false syncs only when "
+                             "the task starts and stops"}
+                           .def("true"),
+                       Field{"interval", duration(),
+                             "Periodic upload interval while the task runs (besides start and stop)"}
+                           .def("\"5m\""),
+                       Field{"backup_retention_days", whole(1, 36500),
+                             "Days timestamped backups are kept; kept forever when absent"},
+                   }),
+            "Periodic S3 sync settings"}
+          .only("engine: sqlite-s3-sync"),
+      Field{"efs",
+            object("efs", {Field{"throughput_mode", one_of({"bursting", "elastic"}),
+                                 "EFS throughput mode"}
+                               .def("\"bursting\"")}),
+            "EFS file system settings"}
+          .only("engine: sqlite-efs"),
+  };
+  // RDS and Aurora settings may be given flat under `database:` (as scenario patches often do)
+  // or nested under `rds:` / `aurora:`.
+  for (auto fields : {rds_fields(), aurora_fields()}) {
+    for (auto& f : fields) {
+      bool present = false;
+      for (const auto& existing : database_fields) {
+        present = present || existing.name == f.name;
+      }
+      if (!present) {
+        f.applies = "engine: rds-* or aurora-*, same as under rds: or aurora:";
+        f.default_text.clear();
+        database_fields.push_back(f);
+      }
+    }
+  }
+  database_fields.push_back(
+      Field{"rds", object("rds", rds_fields()), "RDS instance settings"}.only("engine: rds-*"));
+  database_fields.push_back(Field{"aurora", object("aurora", aurora_fields()),
+                                  "Aurora cluster settings"}
+                                .only("engine: aurora-*"));
+  database_fields.push_back(Field{
+      "usage",
+      object("database usage",
+             {
+                 Field{"size_gb", number(0, 1e6), "Size of the data in GB"},
+                 Field{"writes_per_second", number(0, 1e6), "Average write transactions a second"},
+                 Field{"reads_per_second", number(0, 1e6), "Average reads a second"},
+                 Field{"backup_gb", number(0, 1e7), "Backup storage beyond the free allowance, GB"},
+                 Field{"io_requests_per_month", number(0, 1e15), "Aurora I/O requests a month"},
+                 Field{"average_acu", number(0, 256), "Average Serverless v2 capacity in ACUs"},
+                 Field{"restores_per_month", number(0, 1e6), "Task starts that restore the database"},
+             }),
+      "Usage assumptions for the database; documented defaults apply when absent"});
+  Type database = object("database", database_fields);
+
+  Type bucket = object(
+      "bucket",
+      {
+          Field{"name", bucket_name(), "Bucket name (globally unique)"}.require().ex(
+              "myapp-backups"),
+          Field{"versioning", flag(), "Keep previous versions of objects"}.def("false"),
+          Field{"encryption", one_of({"sse-s3", "sse-kms"}), "Default encryption"}.def(
+              "\"sse-s3\""),
+          Field{"storage_class",
+                one_of({"standard", "intelligent-tiering", "standard-ia", "one-zone-ia",
+                        "glacier-ir"}),
+                "Storage class objects are written in"}
+              .def("\"standard\""),
+          Field{"lifecycle",
+                object("lifecycle",
+                       {
+                           Field{"expire_days", whole(1, 36500), "Delete objects after N days"},
+                           Field{"noncurrent_expire_days", whole(1, 36500),
+                                 "Delete previous versions N days after they are replaced"},
+                           Field{"abort_incomplete_upload_days", whole(1, 365),
+                                 "Clean up unfinished multipart uploads"}
+                               .def("7"),
+                       }),
+                "Lifecycle rules"},
+          Field{"usage",
+                object("bucket usage",
+                       {
+                           Field{"storage_gb", number(0, 1e9), "GB stored"},
+                           Field{"put_requests_per_month", number(0, 1e15),
+                                 "PUT, COPY, POST and LIST requests a month"},
+                           Field{"get_requests_per_month", number(0, 1e15),
+                                 "GET and other requests a month"},
+                       }),
+                "Usage assumptions"},
+      });
+
+  Type load_balancer = object(
+      "load_balancer",
+      {
+          Field{"type", one_of({"application"}), "Load balancer type"}.def("\"application\""),
+          Field{"https", flag(), "HTTPS listener (with HTTP redirected to it)"}.def("true"),
+          Field{"certificate_arn",
+                text("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$",
+                     "is an ACM certificate ARN", 2048),
+                "ACM certificate; when absent it becomes a Terraform variable"},
+          Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def("60"),
+          Field{"usage",
+                object("load balancer usage",
+                       {
+                           Field{"lcu", number(0, 1e6), "Average load balancer capacity units"},
+                           Field{"processed_gb", number(0, 1e9), "GB processed a month"},
+                       }),
+                "Usage assumptions"},
+      });
+
+  Type secret = object(
+      "secret",
+      {
+          Field{"name", text("^[A-Za-z0-9/_+=.@-]+$", "uses only letters, digits and /_+=.@-", 512),
+                "Secrets Manager secret name"}
+              .require()
+              .ex("myapp/prod/jwt-secret"),
+          Field{"description", text({}, {}, 2048), "What the secret holds"},
+          Field{"usage",
+                object("secret usage", {Field{"api_calls_per_month", number(0, 1e12),
+                                              "GetSecretValue calls a month"}}),
+                "Usage assumptions"},
+      });
+
+  Type dns = object(
+      "dns",
+      {
+          Field{"zone",
+                text("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+                     "is a domain name such as example.com", 253),
+                "Route 53 hosted zone"}
+              .require()
+              .ex("example.com"),
+          Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}.def(
+              "false"),
+          Field{"records",
+                list(text("^(\\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^@$",
+                          "is a record name relative to the zone, or @ for the apex", 253),
+                     100),
+                "Alias records pointing at the load balancer"}
+              .ex("[api]"),
+      });
+
+  Type external = object(
+      "external_cost",
+      {
+          Field{"name", text({}, {}, 64), "What it is"}.require().ex("Contabo VPS"),
+          Field{"monthly", money(0, 1e8), "USD a month"}.require().ex("10.00"),
+          Field{"note", text({}, {}, 512), "Where the figure comes from"},
+      });
+
+  return object(
+      "spec",
+      {
+          Field{"version", int_one_of({1}), "Spec format version"}.require().ex("1"),
+          Field{"name",
+                text("^[a-z]([a-z0-9-]*[a-z0-9])?$",
+                     "starts with a letter, has only a-z, 0-9 and '-', and does not end with '-'",
+                     24),
+                "Stack name; the prefix of every resource name"}
+              .require()
+              .ex("myapp"),
+          Field{"region", one_of(known_regions()), "AWS region"}.require().ex("us-east-1"),
+          Field{"environment", text("^[a-z][a-z0-9-]*$", "has only a-z, 0-9 and '-'", 16),
+                "Environment name"}
+              .def("\"prod\""),
+          Field{"tags",
+                map_of(text({}, {}, 256), "^(?!aws:)[A-Za-z0-9 _.:/=+@-]{1,128}$",
+                       "are 1 to 128 characters of letters, digits, spaces and _.:/=+@- and do not "
+                       "start with aws:"),
+                "Tags applied to every resource"}
+              .ex("{Project: myapp}"),
+          Field{"network", network, "VPC to run in"},
+          Field{"compute", compute, "Where containers run and how capacity is bought"},
+          Field{"services", list(service, 50), "Containers to run as ECS services"},
+          Field{"database", database, "Database"},
+          Field{"buckets", list(bucket, 100), "S3 buckets"},
+          Field{"load_balancer", load_balancer, "Application Load Balancer"},
+          Field{"secrets", list(secret, 100), "Secrets Manager secrets to create"},
+          Field{"dns", dns, "Route 53 records"},
+          Field{"external_costs", list(external, 100),
+                "Fixed monthly costs outside AWS, for comparisons"},
+          Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}.def(
+              "false"),
+          Field{"scenarios",
+                map_of(any_object(), "^[a-z][a-z0-9_-]{0,31}$",
+                       "start with a letter and have only a-z, 0-9, '_' and '-'"),
+                "Named variants; each is a JSON Merge Patch (RFC 7386) over the rest of the spec"}
+              .ex("{current: {...}, target: {}}"),
+      });
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_regions() {
+  static const std::vector<std::string> regions = {
+      "af-south-1",     "ap-east-1",      "ap-east-2",      "ap-northeast-1", "ap-northeast-2",
+      "ap-northeast-3", "ap-south-1",     "ap-south-2",     "ap-southeast-1", "ap-southeast-2",
+      "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1",
+      "ca-west-1",      "eu-central-1",   "eu-central-2",   "eu-north-1",     "eu-south-1",
+      "eu-south-2",     "eu-west-1",      "eu-west-2",      "eu-west-3",      "il-central-1",
+      "me-central-1",   "me-south-1",     "mx-central-1",   "sa-east-1",      "us-east-1",
+      "us-east-2",      "us-west-1",      "us-west-2",      "us-gov-east-1",  "us-gov-west-1",
+  };
+  return regions;
+}
+
+const Type& spec_v1() {
+  static const Type schema = build();
+  return schema;
+}
+
+}  // namespace stackplan::spec
