@@ -163,7 +163,9 @@ int run(const std::vector<std::string>& args, Io io) {
         return k_exit_invalid;
       }
     }
-    io.out << topic->help();
+    // App::help() would describe the selected `help` command itself; format the topic.
+    io.out << topic->get_formatter()->make_help(topic, topic->get_name(),
+                                                CLI::AppFormatMode::Normal);
     return k_exit_ok;
   }
   for (auto* command : {plan, render, lint}) {

@@ -1,1 +1,68 @@
+#include "cli/app.hpp"
+
+#include <sstream>
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace stackplan::cli;
+
+namespace {
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+Result call(std::vector<std::string> args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = run(args, {out, err});
+  return {code, out.str(), err.str()};
+}
+}  // namespace
+
+TEST_CASE("--version", "[cli]") {
+  auto r = call({"--version"});
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("stackplan ", 0) == 0);
+}
+
+TEST_CASE("help lists the commands and each command's flags", "[cli]") {
+  auto r = call({"help"});
+  CHECK(r.code == 0);
+  for (const char* command : {"validate", "plan", "render", "lint", "pricing", "schema"}) {
+    CHECK(r.out.find(command) != std::string::npos);
+  }
+  auto plan = call({"help", "plan"});
+  CHECK(plan.code == 0);
+  for (const char* flag : {"--scenario", "--compare", "--baseline", "--format", "--catalog",
+                           "--usage", "--budget"}) {
+    CHECK(plan.out.find(flag) != std::string::npos);
+  }
+  CHECK(call({"help", "pricing", "update"}).out.find("--endpoint") != std::string::npos);
+  CHECK(call({"validate", "--help"}).out.find("--quiet") != std::string::npos);
+  CHECK(call({"help", "nothing"}).code == 2);
+}
+
+TEST_CASE("usage errors exit 2 with a message", "[cli]") {
+  auto unknown = call({"frobnicate"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("stackplan: error:") == 0);
+  CHECK(call({"validate"}).code == 2);
+  CHECK(call({"plan", "x.yaml", "--format", "xml"}).code == 2);
+  CHECK(call({"validate", "--nope", "x.yaml"}).code == 2);
+}
+
+TEST_CASE("commands this build does not provide say so and exit 2", "[cli]") {
+  auto r = call({"plan", "examples/operationcode/stack.yaml"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("'plan' is not available") != std::string::npos);
+}
+
+TEST_CASE("schema prints JSON Schema and the markdown reference", "[cli]") {
+  auto json = call({"schema"});
+  CHECK(json.code == 0);
+  CHECK(nlohmann::json::parse(json.out)["title"] == "stackplan spec v1");
+  auto md = call({"schema", "--format", "markdown"});
+  CHECK(md.out.rfind("# Spec v1 reference", 0) == 0);
+}

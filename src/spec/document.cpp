@@ -396,6 +396,7 @@ class Builder : public YAML::EventHandler {
     bool expecting_key = true;
     std::string key;
     SourceLoc key_loc;
+    bool discard_value = false;  ///< the value of a duplicate key: the first one stays
     std::unordered_map<std::string, SourceLoc> seen;
   };
 
@@ -447,6 +448,7 @@ class Builder : public YAML::EventHandler {
                      "the first '" + key + "' is on line " + std::to_string(it->second.line) +
                          "; YAML keys must be unique, so keep one",
                      {}});
+        top.discard_value = true;
       }
       top.key = key;
       top.key_loc = loc;
@@ -514,10 +516,14 @@ class Builder : public YAML::EventHandler {
       top.value.push_back(std::move(value));
       return;
     }
+    top.expecting_key = true;
+    if (top.discard_value) {
+      top.discard_value = false;
+      return;
+    }
     origin.key = top.key_loc;
     m_doc.origins.set(pointer, std::move(origin));
     top.value[top.key] = std::move(value);
-    top.expecting_key = true;
   }
 
   struct Anchored {

@@ -6,7 +6,9 @@ namespace stackplan::spec {
 
 using nlohmann::json;
 
-bool Reader::present(const std::string& pointer) const { return lookup(pointer) != nullptr; }
+bool Reader::present(const std::string& pointer) const {
+  return lookup(pointer) != nullptr || m_bad.count(pointer) != 0;
+}
 
 const json* Reader::get(const std::string& pointer) const {
   for (std::string p = pointer;; p.erase(p.rfind('/'))) {

@@ -352,6 +352,12 @@ void validate_value(const Type& type, const json& value, const std::string& poin
           diags.error(origins.key_loc(child), "spec.unknown-key",
                       "unknown key '" + key + "' in " + where,
                       suggestion_hint(key, names, "known keys"));
+          // A misspelt key stands for the key it resembles: do not also report that one
+          // as missing.
+          std::string meant = closest_match(key, names);
+          if (!meant.empty() && !value.contains(meant)) {
+            bad.insert(pointer + "/" + pointer_token(meant));
+          }
           continue;
         }
         if (item.is_null()) {
@@ -360,7 +366,8 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         validate_value(field->type, item, child, origins, diags, bad);
       }
       for (const auto& f : type.fields) {
-        if (f.required && (!value.contains(f.name) || value[f.name].is_null())) {
+        bool misspelt = bad.count(pointer + "/" + pointer_token(f.name)) != 0;
+        if (f.required && !misspelt && (!value.contains(f.name) || value[f.name].is_null())) {
           bad.insert(pointer + "/" + pointer_token(f.name));
           SourceLoc loc = value.contains(f.name) ? origins.key_loc(pointer + "/" + f.name)
                                                  : origins.key_loc(pointer);

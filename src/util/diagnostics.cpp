@@ -68,24 +68,46 @@ std::size_t token_width(std::string_view line, std::size_t start) {
   return std::max<std::size_t>(1, end - start);
 }
 
-/// Makes a source line safe and aligned for a terminal: tabs and control bytes become one
-/// column each so the caret lines up byte for byte.
+/// Makes a source line safe and aligned for a terminal: tabs, control bytes and bytes that
+/// are not valid UTF-8 become one column each, so the caret lines up.
 std::string printable(std::string_view line) {
   std::string out;
   out.reserve(line.size());
-  for (char c : line) {
-    auto u = static_cast<unsigned char>(c);
-    out += (u < 0x20 || u == 0x7F) ? (c == '\t' ? ' ' : '?') : c;
+  for (std::size_t i = 0; i < line.size();) {
+    auto u = static_cast<unsigned char>(line[i]);
+    if (u < 0x80) {
+      out += (u < 0x20 || u == 0x7F) ? (u == '\t' ? ' ' : '?') : line[i];
+      ++i;
+      continue;
+    }
+    std::size_t length = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC2 ? 2 : 0;
+    bool valid = length != 0 && u <= 0xF4 && i + length <= line.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = is_utf8_continuation(line[i + k]);
+    }
+    if (valid) {
+      out.append(line.substr(i, length));
+      i += length;
+    } else {
+      out += '?';
+      ++i;
+    }
   }
   return out;
 }
 
+/// Columns a terminal shows for `text`, counting an invalid byte as one column like printable().
 std::size_t display_columns(std::string_view text) {
   std::size_t n = 0;
-  for (char c : text) {
-    if (!is_utf8_continuation(c)) {
-      ++n;
+  for (std::size_t i = 0; i < text.size();) {
+    auto u = static_cast<unsigned char>(text[i]);
+    std::size_t length = u < 0x80 ? 1 : u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC2 ? 2 : 1;
+    bool valid = i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = is_utf8_continuation(text[i + k]);
     }
+    i += valid ? length : 1;
+    ++n;
   }
   return n;
 }

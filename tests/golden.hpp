@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace stackplan::testing {
+
+/// Compares `actual` with the golden file at `path` (relative to the source tree). With
+/// UPDATE_GOLDEN=1 in the environment the file is rewritten instead. Returns an empty string
+/// when they match, otherwise a description of the first difference.
+std::string check_golden(const std::string& path, const std::string& actual);
+
+/// Runs the CLI in-process; returns stdout, stderr and the exit code as one text.
+std::string run_cli(const std::vector<std::string>& args);
+
+/// Makes the source tree the working directory, so paths in messages are relative.
+void enter_source_dir();
+
+}  // namespace stackplan::testing
