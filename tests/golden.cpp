@@ -21,7 +21,9 @@ std::string read_file(const std::string& path, bool& found) {
 
 }  // namespace
 
-void enter_source_dir() { std::filesystem::current_path(STACKPLAN_SOURCE_DIR); }
+void enter_source_dir() {
+  std::filesystem::current_path(STACKPLAN_SOURCE_DIR);
+}
 
 std::string check_golden(const std::string& path, const std::string& actual) {
   const char* update = std::getenv("UPDATE_GOLDEN");
@@ -49,8 +51,9 @@ std::string check_golden(const std::string& path, const std::string& actual) {
       break;
     }
     if (!more_a || !more_b || la != lb) {
-      return path + ":" + std::to_string(line) + ": golden differs\n  expected: " +
-             (more_a ? la : "<end of file>") + "\n  actual:   " + (more_b ? lb : "<end of file>") +
+      return path + ":" + std::to_string(line) +
+             ": golden differs\n  expected: " + (more_a ? la : "<end of file>") +
+             "\n  actual:   " + (more_b ? lb : "<end of file>") +
              "\n(UPDATE_GOLDEN=1 refreshes golden files after a deliberate change)";
     }
   }

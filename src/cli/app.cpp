@@ -51,17 +51,18 @@ struct Options {
 };
 
 int not_available(const std::string& command, Io io) {
-  io.err << "stackplan: error: '" << command << "' is not available in stackplan "
-         << k_version << "; this build provides validate and schema\n";
+  io.err << "stackplan: error: '" << command << "' is not available in stackplan " << k_version
+         << "; this build provides validate and schema\n";
   return k_exit_invalid;
 }
 
 }  // namespace
 
 int run(const std::vector<std::string>& args, Io io) {
-  CLI::App app{"stackplan: one spec of an AWS application -> Terraform, CloudFormation, a "
-               "cost plan, and lint",
-               "stackplan"};
+  CLI::App app{
+      "stackplan: one spec of an AWS application -> Terraform, CloudFormation, a "
+      "cost plan, and lint",
+      "stackplan"};
   app.require_subcommand(0, 1);
   app.fallthrough(false);
   bool show_version = false;
@@ -113,8 +114,7 @@ int run(const std::vector<std::string>& args, Io io) {
   auto* update = pricing->add_subcommand("update", "Refresh prices from the AWS Price List APIs");
   update->add_option("--region", o.regions, "Region (repeatable)");
   update->add_option("--service", o.services, "Service code (repeatable)");
-  update->add_option("--source", o.source, "Price List API")
-      ->check(CLI::IsMember({"bulk", "api"}));
+  update->add_option("--source", o.source, "Price List API")->check(CLI::IsMember({"bulk", "api"}));
   update->add_option("--endpoint", o.endpoint, "Endpoint replacing the AWS one");
   update->add_option("--catalog", o.catalog, "Price catalog folder");
   auto* import = pricing->add_subcommand("import", "Import downloaded AWS offer files");
@@ -138,8 +138,7 @@ int run(const std::vector<std::string>& args, Io io) {
     io.out << app.help("", CLI::AppFormatMode::All);
     return k_exit_ok;
   } catch (const CLI::ParseError& e) {
-    io.err << "stackplan: error: " << e.what() << '\n'
-           << "Run 'stackplan help' for usage.\n";
+    io.err << "stackplan: error: " << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
     return k_exit_invalid;
   }
 

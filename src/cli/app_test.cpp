@@ -21,7 +21,7 @@ Result call(std::vector<std::string> args) {
 }
 }  // namespace
 
-TEST_CASE("--version", "[cli]") {
+TEST_CASE("the version flag prints the version", "[cli]") {
   auto r = call({"--version"});
   CHECK(r.code == 0);
   CHECK(r.out.rfind("stackplan ", 0) == 0);
@@ -35,8 +35,8 @@ TEST_CASE("help lists the commands and each command's flags", "[cli]") {
   }
   auto plan = call({"help", "plan"});
   CHECK(plan.code == 0);
-  for (const char* flag : {"--scenario", "--compare", "--baseline", "--format", "--catalog",
-                           "--usage", "--budget"}) {
+  for (const char* flag :
+       {"--scenario", "--compare", "--baseline", "--format", "--catalog", "--usage", "--budget"}) {
     CHECK(plan.out.find(flag) != std::string::npos);
   }
   CHECK(call({"help", "pricing", "update"}).out.find("--endpoint") != std::string::npos);

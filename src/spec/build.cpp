@@ -55,16 +55,20 @@ bool is_sqlite(Engine e) {
   return e == Engine::sqlite || e == Engine::sqlite_efs || e == Engine::sqlite_s3_sync ||
          e == Engine::sqlite_litestream;
 }
-bool is_rds(Engine e) { return e == Engine::rds_postgres || e == Engine::rds_mysql; }
-bool is_aurora(Engine e) { return e == Engine::aurora_postgres || e == Engine::aurora_mysql; }
+bool is_rds(Engine e) {
+  return e == Engine::rds_postgres || e == Engine::rds_mysql;
+}
+bool is_aurora(Engine e) {
+  return e == Engine::aurora_postgres || e == Engine::aurora_mysql;
+}
 
 namespace {
 
-const char* const k_rds_keys[] = {"version",    "instance_class",        "multi_az",
-                                  "storage",    "backup_retention_days", "deletion_protection"};
-const char* const k_aurora_keys[] = {"version",       "instance_class",        "instances",
-                                     "serverless_v2", "io_optimized",          "backup_retention_days",
-                                     "deletion_protection"};
+const char* const k_rds_keys[] = {"version", "instance_class",        "multi_az",
+                                  "storage", "backup_retention_days", "deletion_protection"};
+const char* const k_aurora_keys[] = {
+    "version",      "instance_class",        "instances",          "serverless_v2",
+    "io_optimized", "backup_retention_days", "deletion_protection"};
 
 template <class T>
 void assign(T& target, const std::optional<T>& value) {
@@ -81,8 +85,8 @@ int as_int(std::optional<std::int64_t> v, int fallback) {
 void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
                        const std::string& hint) {
   if (r.has(pointer)) {
-    r.error(r.key_at(pointer), "spec.conflict",
-            display_path(pointer) + " applies only to " + what, hint);
+    r.error(r.key_at(pointer), "spec.conflict", display_path(pointer) + " applies only to " + what,
+            hint);
   }
 }
 
@@ -139,12 +143,13 @@ class Builder {
     n.data_transfer_out_gb = r.num("/network/usage/data_transfer_out_gb");
     n.nat_processed_gb = r.num("/network/usage/nat_processed_gb");
     if (n.create_vpc) {
-      reject_unless_inherited(r, "/network/vpc_id", "/network/vpc", "an existing VPC (vpc: existing)",
-                        "remove vpc_id, or set network.vpc: existing");
+      reject_unless_inherited(r, "/network/vpc_id", "/network/vpc",
+                              "an existing VPC (vpc: existing)",
+                              "remove vpc_id, or set network.vpc: existing");
       if (n.nat_gateways > n.public_subnets) {
         r.error(r.at("/network/nat_gateways"), "spec.range",
-                "network.nat_gateways is " + std::to_string(n.nat_gateways) + " but there are only " +
-                    std::to_string(n.public_subnets) + " public subnets",
+                "network.nat_gateways is " + std::to_string(n.nat_gateways) +
+                    " but there are only " + std::to_string(n.public_subnets) + " public subnets",
                 "a NAT gateway lives in a public subnet; use at most one per public subnet");
       }
       if (n.private_subnets == 0 && n.nat_gateways > 0) {
@@ -155,16 +160,15 @@ class Builder {
     } else {
       for (const char* key : {"cidr", "public_subnets", "private_subnets", "nat_gateways"}) {
         reject_unless_inherited(r, std::string("/network/") + key, "/network/vpc",
-                                "a new VPC (vpc: create)",
-                          "remove it, or set network.vpc: create");
+                                "a new VPC (vpc: create)", "remove it, or set network.vpc: create");
       }
     }
   }
 
   void compute() {
     Compute& c = s.compute;
-    c.platform = r.str("/compute/platform").value_or("fargate") == "ec2" ? Platform::ec2
-                                                                        : Platform::fargate;
+    c.platform =
+        r.str("/compute/platform").value_or("fargate") == "ec2" ? Platform::ec2 : Platform::fargate;
     assign(c.public_ip, r.boolean("/compute/public_ip"));
     if (c.platform == Platform::ec2) {
       if (auto type = r.str("/compute/instance_type")) {
@@ -215,10 +219,10 @@ class Builder {
       }
     } else {
       for (const char* key : {"instance_type", "min", "max", "desired", "root_volume"}) {
-        reject_unless_inherited(r, std::string("/compute/") + key, "/compute/platform",
-                                "compute.platform ec2",
-                          "Fargate sizes each task itself (services[].cpu, memory, count); remove "
-                          "it or set platform: ec2");
+        reject_unless_inherited(
+            r, std::string("/compute/") + key, "/compute/platform", "compute.platform ec2",
+            "Fargate sizes each task itself (services[].cpu, memory, count); remove "
+            "it or set platform: ec2");
       }
     }
     if (auto arch = r.str("/compute/architecture")) {
@@ -244,16 +248,17 @@ class Builder {
                                         : PurchaseModel::on_demand;
     const std::string base = "/compute/purchase/";
     if (p.model != PurchaseModel::savings_plan) {
-      reject_unless_inherited(r, base + "savings_plan", base + "model", "purchase.model: savings-plan",
-                        "remove it, or set compute.purchase.model: savings-plan");
+      reject_unless_inherited(r, base + "savings_plan", base + "model",
+                              "purchase.model: savings-plan",
+                              "remove it, or set compute.purchase.model: savings-plan");
     }
     if (p.model != PurchaseModel::spot) {
       reject_unless_inherited(r, base + "spot", base + "model", "purchase.model: spot",
-                        "remove it, or set compute.purchase.model: spot");
+                              "remove it, or set compute.purchase.model: spot");
     }
     if (p.model != PurchaseModel::reserved) {
       reject_unless_inherited(r, base + "reserved", base + "model", "purchase.model: reserved",
-                        "remove it, or set compute.purchase.model: reserved");
+                              "remove it, or set compute.purchase.model: reserved");
     }
     SavingsPlan& sp = p.savings_plan;
     assign(sp.type, r.str(base + "savings_plan/type"));
@@ -267,8 +272,7 @@ class Builder {
               "use type: compute, which covers EC2, Fargate and Lambda");
     }
     if (p.model == PurchaseModel::reserved && c.platform == Platform::fargate) {
-      r.error(r.at(base + "model"), "spec.conflict",
-              "Reserved Instances do not apply to Fargate",
+      r.error(r.at(base + "model"), "spec.conflict", "Reserved Instances do not apply to Fargate",
               "use model: savings-plan (a Compute Savings Plan covers Fargate)");
     }
     Reserved& ri = p.reserved;
@@ -288,10 +292,11 @@ class Builder {
       }
     }
     if (c.platform == Platform::fargate) {
-      for (const char* key : {"instance_types", "on_demand_base", "on_demand_percentage",
-                              "allocation"}) {
-        reject_unless_inherited(r, base + "spot/" + key, "/compute/platform", "compute.platform ec2",
-                          "Fargate Spot needs no instance options; remove it");
+      for (const char* key :
+           {"instance_types", "on_demand_base", "on_demand_percentage", "allocation"}) {
+        reject_unless_inherited(r, base + "spot/" + key, "/compute/platform",
+                                "compute.platform ec2",
+                                "Fargate Spot needs no instance options; remove it");
       }
     } else if (p.model == PurchaseModel::spot) {
       if (spot.instance_types.empty() && !c.instance_type.empty()) {
@@ -397,8 +402,8 @@ class Builder {
         }
         std::string at = base + "/autoscaling";
         if (!as.cpu_target && !as.memory_target) {
-          r.error(r.key_at(at), "spec.required",
-                  "autoscaling needs cpu_target or memory_target", "add cpu_target: 70");
+          r.error(r.key_at(at), "spec.required", "autoscaling needs cpu_target or memory_target",
+                  "add cpu_target: 70");
         }
         if (as.min > as.max) {
           r.error(r.at(at + "/min"), "spec.capacity",
@@ -458,8 +463,7 @@ class Builder {
         svc.secrets[key] = r.str(pointer).value_or("");
         if (svc.environment.count(key) != 0) {
           r.error(r.key_at(pointer), "spec.duplicate",
-                  key + " is set both in environment and in secrets",
-                  "keep it under secrets only");
+                  key + " is set both in environment and in secrets", "keep it under secrets only");
         }
       }
     }
@@ -504,8 +508,8 @@ class Builder {
     if (key == "aurora") {
       return is_aurora(e);
     }
-    bool rds_key = std::find(std::begin(k_rds_keys), std::end(k_rds_keys), key) !=
-                   std::end(k_rds_keys);
+    bool rds_key =
+        std::find(std::begin(k_rds_keys), std::end(k_rds_keys), key) != std::end(k_rds_keys);
     bool aurora_key = std::find(std::begin(k_aurora_keys), std::end(k_aurora_keys), key) !=
                       std::end(k_aurora_keys);
     return (rds_key && is_rds(e)) || (aurora_key && is_aurora(e));
@@ -513,9 +517,9 @@ class Builder {
 
   static std::string engines_using(const std::string& key) {
     std::string out;
-    for (Engine e : {Engine::sqlite, Engine::sqlite_efs, Engine::sqlite_s3_sync,
-                     Engine::sqlite_litestream, Engine::rds_postgres, Engine::rds_mysql,
-                     Engine::aurora_postgres, Engine::aurora_mysql}) {
+    for (Engine e :
+         {Engine::sqlite, Engine::sqlite_efs, Engine::sqlite_s3_sync, Engine::sqlite_litestream,
+          Engine::rds_postgres, Engine::rds_mysql, Engine::aurora_postgres, Engine::aurora_mysql}) {
       if (engine_uses(e, key)) {
         out += (out.empty() ? "" : ", ") + std::string(to_string(e));
       }
@@ -699,8 +703,8 @@ class Builder {
     }
     if (st.type == "io1" && st.iops && *st.iops > 50 * st.size_gb) {
       r.error(r.at(storage + "/iops"), "spec.range",
-              "io1 allows at most 50 IOPS per GiB: " + std::to_string(50 * st.size_gb) +
-                  " for " + std::to_string(st.size_gb) + " GiB",
+              "io1 allows at most 50 IOPS per GiB: " + std::to_string(50 * st.size_gb) + " for " +
+                  std::to_string(st.size_gb) + " GiB",
               "lower iops or raise size_gb");
     }
     if (st.type == "gp2") {

@@ -153,8 +153,12 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
                                               const ParseLimits& limits) {
   namespace fs = std::filesystem;
   auto unreadable = [&](const std::string& why) {
-    diags.add({Severity::error, SourceLoc{std::make_shared<SourceFile>(path, ""), 0, 0, 0},
-               "input.unreadable", "cannot read spec: " + why, {}, {}});
+    diags.add({Severity::error,
+               SourceLoc{std::make_shared<SourceFile>(path, ""), 0, 0, 0},
+               "input.unreadable",
+               "cannot read spec: " + why,
+               {},
+               {}});
     return nullptr;
   };
   std::error_code ec;
@@ -168,10 +172,13 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
   std::uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > limits.max_file_bytes) {
     auto file = std::make_shared<SourceFile>(path, "");
-    diags.add({Severity::error, SourceLoc{file, 0, 0, 0}, "spec.too-large",
+    diags.add({Severity::error,
+               SourceLoc{file, 0, 0, 0},
+               "spec.too-large",
                "spec file is " + std::to_string(size) + " bytes; the limit is " +
                    std::to_string(limits.max_file_bytes) + " bytes",
-               "a spec describes one stack and is a few kilobytes; split or check the file", {}});
+               "a spec describes one stack and is a few kilobytes; split or check the file",
+               {}});
     return nullptr;
   }
   std::ifstream in(path, std::ios::binary);
@@ -197,8 +204,12 @@ bool check_text(const std::shared_ptr<const SourceFile>& file, Diagnostics& diag
   const std::string& t = file->text();
   auto report = [&](std::size_t offset, std::string message, std::string hint) {
     auto [line, col] = file->position(offset);
-    diags.add({Severity::error, SourceLoc{file, line, col, 1}, "spec.encoding", std::move(message),
-               std::move(hint), {}});
+    diags.add({Severity::error,
+               SourceLoc{file, line, col, 1},
+               "spec.encoding",
+               std::move(message),
+               std::move(hint),
+               {}});
     return false;
   };
   auto at = [&](std::size_t i) { return static_cast<unsigned char>(t[i]); };
@@ -402,8 +413,8 @@ class Builder : public YAML::EventHandler {
 
   [[noreturn]] void fail(const YAML::Mark& mark, const char* code, std::string message,
                          std::string hint) {
-    m_diags.add({Severity::error, to_loc(m_file, mark), code, std::move(message), std::move(hint),
-                 {}});
+    m_diags.add(
+        {Severity::error, to_loc(m_file, mark), code, std::move(message), std::move(hint), {}});
     throw Abort{};
   }
 
@@ -443,7 +454,9 @@ class Builder : public YAML::EventHandler {
       }
       auto [it, inserted] = top.seen.emplace(key, loc);
       if (!inserted) {
-        m_diags.add({Severity::error, loc, "spec.duplicate-key",
+        m_diags.add({Severity::error,
+                     loc,
+                     "spec.duplicate-key",
                      "duplicate key '" + key + "' in " + display_path(top.pointer),
                      "the first '" + key + "' is on line " + std::to_string(it->second.line) +
                          "; YAML keys must be unique, so keep one",
@@ -555,8 +568,11 @@ bool check_tabs(const std::shared_ptr<const SourceFile>& file, Diagnostics& diag
       at_line_start = true;
     } else if (at_line_start && c == '\t') {
       auto [line, col] = file->position(i);
-      diags.add({Severity::error, SourceLoc{file, line, col, 1}, "spec.tab",
-                 "tab character in indentation", "YAML indents with spaces only; replace the tab",
+      diags.add({Severity::error,
+                 SourceLoc{file, line, col, 1},
+                 "spec.tab",
+                 "tab character in indentation",
+                 "YAML indents with spaces only; replace the tab",
                  {}});
       return false;
     } else if (c != ' ') {
@@ -581,28 +597,40 @@ std::optional<Document> parse_document(const std::shared_ptr<const SourceFile>& 
     Builder builder(file, diags, limits, doc);
     parser.HandleNextDocument(builder);
     if (!builder.has_root()) {
-      diags.add({Severity::error, SourceLoc{file, 1, 1, 1}, "spec.empty", "spec is empty",
-                 "start from 'stackplan schema' or an example in examples/", {}});
+      diags.add({Severity::error,
+                 SourceLoc{file, 1, 1, 1},
+                 "spec.empty",
+                 "spec is empty",
+                 "start from 'stackplan schema' or an example in examples/",
+                 {}});
       return std::nullopt;
     }
     Document extra;
     Builder second(file, diags, limits, extra);
     if (parser.HandleNextDocument(second) && second.has_root()) {
       SourceLoc loc = extra.origins.value_loc("");
-      diags.add({Severity::error, loc, "spec.syntax", "a spec file holds one YAML document",
-                 "remove the second document (after '---')", {}});
+      diags.add({Severity::error,
+                 loc,
+                 "spec.syntax",
+                 "a spec file holds one YAML document",
+                 "remove the second document (after '---')",
+                 {}});
       return std::nullopt;
     }
   } catch (const Abort&) {
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
     std::string message = e.msg;
-    diags.add({Severity::error, to_loc(file, e.mark), "spec.syntax",
-               "invalid YAML: " + message, {}, {}});
+    diags.add(
+        {Severity::error, to_loc(file, e.mark), "spec.syntax", "invalid YAML: " + message, {}, {}});
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diags.add({Severity::error, to_loc(file, e.mark), "spec.syntax",
-               std::string("invalid YAML: ") + e.msg, {}, {}});
+    diags.add({Severity::error,
+               to_loc(file, e.mark),
+               "spec.syntax",
+               std::string("invalid YAML: ") + e.msg,
+               {},
+               {}});
     return std::nullopt;
   }
   return doc;

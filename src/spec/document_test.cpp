@@ -14,9 +14,9 @@ std::optional<Document> parse(const std::string& text, Diagnostics& diags,
 
 TEST_CASE("scalars resolve with the YAML 1.2 core schema", "[document]") {
   Diagnostics diags;
-  auto doc = parse(
-      "a: 12\nb: 1.50\nc: true\nd: yes\ne: ~\nf: '12'\ng: 0x1F\nh: 1e3\ni: \"true\"\nj: .5\n",
-      diags);
+  auto doc =
+      parse("a: 12\nb: 1.50\nc: true\nd: yes\ne: ~\nf: '12'\ng: 0x1F\nh: 1e3\ni: \"true\"\nj: .5\n",
+            diags);
   REQUIRE(doc);
   const auto& v = doc->value;
   CHECK(v["a"] == 12);
@@ -99,10 +99,16 @@ TEST_CASE("encoding problems are found before parsing", "[document]") {
   CHECK_FALSE(parse("a: \xed\xa0\x80\n", b));  // a UTF-16 surrogate encoded as UTF-8
   CHECK(b.all().at(0).code == "spec.encoding");
   Diagnostics c;
-  CHECK_FALSE(parse("\xff\xfe" "a\0:\0", c));
+  CHECK_FALSE(
+      parse("\xff\xfe"
+            "a\0:\0",
+            c));
   CHECK(c.all().at(0).message == "spec is UTF-16 encoded");
   Diagnostics d;
-  CHECK(parse("\xef\xbb\xbf" "a: 1\n", d));  // a UTF-8 byte order mark is fine
+  CHECK(
+      parse("\xef\xbb\xbf"
+            "a: 1\n",
+            d));  // a UTF-8 byte order mark is fine
 }
 
 TEST_CASE("merge-patch origins follow the patch", "[document]") {

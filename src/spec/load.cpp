@@ -111,8 +111,8 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
       for (const auto& s : a.scenarios) {
         list += (list.empty() ? "'" : ", '") + s + "'";
       }
-      a.diagnostic.notes.push_back(
-          (a.scenarios.size() == 1 ? "in scenario " : "in scenarios ") + list);
+      a.diagnostic.notes.push_back((a.scenarios.size() == 1 ? "in scenario " : "in scenarios ") +
+                                   list);
     }
     diags.add(std::move(a.diagnostic));
   }

@@ -71,8 +71,9 @@ TEST_CASE("scenarios are merge patches, kept in the order written", "[load]") {
 
 TEST_CASE("a key written beside a selector in a scenario still conflicts", "[load]") {
   Diagnostics diags;
-  auto spec = load(k_base + "scenarios:\n  a:\n    database: {engine: rds-postgres, "
-                            "instance_class: db.t4g.micro, instances: 2}\n",
+  auto spec = load(k_base +
+                       "scenarios:\n  a:\n    database: {engine: rds-postgres, "
+                       "instance_class: db.t4g.micro, instances: 2}\n",
                    diags);
   CHECK_FALSE(spec);
   REQUIRE(diags.error_count() == 1);
@@ -82,8 +83,7 @@ TEST_CASE("a key written beside a selector in a scenario still conflicts", "[loa
 
 TEST_CASE("an error in one scenario names the scenario", "[load]") {
   Diagnostics diags;
-  auto spec =
-      load(k_base + "scenarios:\n  a: {compute: {desired: 5, max: 3}}\n  b: {}\n", diags);
+  auto spec = load(k_base + "scenarios:\n  a: {compute: {desired: 5, max: 3}}\n  b: {}\n", diags);
   CHECK_FALSE(spec);
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.all()[0].notes == std::vector<std::string>{"in scenario 'a'"});
@@ -101,9 +101,10 @@ TEST_CASE("RDS settings may be nested or flat, not both", "[load]") {
   CHECK(nested->variants[0].spec.database.rds.storage.iops == 3000);
 
   Diagnostics twice;
-  CHECK_FALSE(load("version: 1\nname: shop\nregion: us-east-1\ndatabase:\n  engine: rds-mysql\n"
-                   "  instance_class: db.t4g.micro\n  rds: {instance_class: db.t4g.small}\n",
-                   twice));
+  CHECK_FALSE(
+      load("version: 1\nname: shop\nregion: us-east-1\ndatabase:\n  engine: rds-mysql\n"
+           "  instance_class: db.t4g.micro\n  rds: {instance_class: db.t4g.small}\n",
+           twice));
   CHECK(twice.all().at(0).code == "spec.duplicate");
 }
 
@@ -124,18 +125,20 @@ TEST_CASE("Aurora Serverless v2 defaults its class", "[load]") {
 
 TEST_CASE("external costs keep exact decimals", "[load]") {
   Diagnostics diags;
-  auto spec = load("version: 1\nname: shop\nregion: us-east-1\n"
-                   "external_costs: [{name: VPS, monthly: 10.10}]\n",
-                   diags);
+  auto spec = load(
+      "version: 1\nname: shop\nregion: us-east-1\n"
+      "external_costs: [{name: VPS, monthly: 10.10}]\n",
+      diags);
   REQUIRE(spec);
   CHECK(spec->variants[0].spec.external_costs[0].monthly.units() == 101'000'000'000);
 }
 
 TEST_CASE("sqlite warnings: one writer, ephemeral disk", "[load]") {
   Diagnostics diags;
-  auto spec = load("version: 1\nname: shop\nregion: us-east-1\n"
-                   "services: [{name: web, image: x, count: 2}]\ndatabase: {engine: sqlite}\n",
-                   diags);
+  auto spec = load(
+      "version: 1\nname: shop\nregion: us-east-1\n"
+      "services: [{name: web, image: x, count: 2}]\ndatabase: {engine: sqlite}\n",
+      diags);
   REQUIRE(spec);
   REQUIRE(diags.warning_count() == 2);
   CHECK(diags.all()[0].code == "spec.sqlite-single-writer");

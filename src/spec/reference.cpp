@@ -78,7 +78,9 @@ void section(std::ostringstream& md, const std::string& path, const Type& type, 
   md << std::string(static_cast<std::size_t>(std::min(depth, 4)), '#') << " `" << path << "`\n\n";
   md << "| key | type | default | description |\n|---|---|---|---|\n";
   for (const auto& f : type.fields) {
-    std::string def = f.required ? "**required**" : f.default_text.empty() ? "" : "`" + f.default_text + "`";
+    std::string def = f.required               ? "**required**"
+                      : f.default_text.empty() ? ""
+                                               : "`" + f.default_text + "`";
     std::string doc = f.doc;
     if (!f.applies.empty()) {
       doc += " (" + f.applies + ")";

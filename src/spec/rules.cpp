@@ -13,8 +13,8 @@ std::optional<Duration> parse_duration(const std::string& text) {
   }
   double millis = 0;
   std::size_t consumed = 0;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), part);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), part); it != std::sregex_iterator();
+       ++it) {
     if (static_cast<std::size_t>(it->position()) != consumed) {
       return std::nullopt;
     }
@@ -50,8 +50,8 @@ std::optional<std::string> fargate_size_problem(int cpu, int memory) {
     int cpu, low, high, step;
   };
   static const Range ranges[] = {
-      {256, 512, 2048, 0},         {512, 1024, 4096, 1024},     {1024, 2048, 8192, 1024},
-      {2048, 4096, 16384, 1024},   {4096, 8192, 30720, 1024},   {8192, 16384, 61440, 4096},
+      {256, 512, 2048, 0},          {512, 1024, 4096, 1024},   {1024, 2048, 8192, 1024},
+      {2048, 4096, 16384, 1024},    {4096, 8192, 30720, 1024}, {8192, 16384, 61440, 4096},
       {16384, 32768, 122880, 8192},
   };
   for (const auto& r : ranges) {

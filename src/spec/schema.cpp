@@ -267,8 +267,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
           for (const auto& c : type.choices) {
             all += (all.empty() ? "" : ", ") + c;
           }
-          fail(at, "spec.enum", shown + " is not an allowed value for " + where,
-               "allowed: " + all);
+          fail(at, "spec.enum", shown + " is not an allowed value for " + where, "allowed: " + all);
         }
         return;
       }
@@ -284,8 +283,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
       }
       if (type.multiple_of && std::fmod(v, *type.multiple_of) != 0) {
         fail(at, "spec.range",
-             where + " must be a multiple of " + number_text(*type.multiple_of) + ", not " +
-                 shown);
+             where + " must be a multiple of " + number_text(*type.multiple_of) + ", not " + shown);
         return;
       }
       if (type.decimal && !Decimal::parse(shown)) {
@@ -326,8 +324,8 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         }
         if (item.is_null()) {
           bad.insert(child);
-          diags.error(origins.key_loc(child), "spec.type",
-                      display_path(child) + " has no value", "give it a value or remove the key");
+          diags.error(origins.key_loc(child), "spec.type", display_path(child) + " has no value",
+                      "give it a value or remove the key");
           continue;
         }
         validate_value(*type.element, item, child, origins, diags, bad);
@@ -374,8 +372,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
           if (pointer.empty()) {
             loc = origins.value_loc("");
           }
-          diags.error(loc, "spec.required",
-                      where + " is missing the required key '" + f.name + "'",
+          diags.error(loc, "spec.required", where + " is missing the required key '" + f.name + "'",
                       f.example.empty() ? f.doc : "add it, e.g. " + f.name + ": " + f.example);
         }
       }

@@ -3,7 +3,8 @@
 namespace stackplan::spec {
 
 const char* const k_instance_type_pattern =
-    "^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)?)$";
+    "^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)"
+    "?)$";
 const char* const k_db_class_pattern =
     "^db\\.([a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)|serverless)$";
 
@@ -14,11 +15,13 @@ const char* const k_duration_help = "is a duration such as 1s, 5m, 1h30m or 168h
 const char* const k_env_key = "^[A-Za-z_][A-Za-z0-9_]*$";
 
 Type instance_type() {
-  return text(k_instance_type_pattern,
-              "is an EC2 instance type such as t4g.small or m7i.large", 32);
+  return text(k_instance_type_pattern, "is an EC2 instance type such as t4g.small or m7i.large",
+              32);
 }
 
-Type duration() { return text(k_duration, k_duration_help, 32); }
+Type duration() {
+  return text(k_duration, k_duration_help, 32);
+}
 
 Type version() {
   Type t = text("^[0-9]+(\\.[0-9]+){0,2}$", "is an engine version such as \"16\" or \"15.4\"", 16);
@@ -46,8 +49,8 @@ Type acu() {
 
 std::vector<Field> rds_fields() {
   return {
-      Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.0 for MySQL"}
-          .ex("\"16\""),
+      Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.0 for MySQL"}.ex(
+          "\"16\""),
       Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
       Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def("false"),
       Field{"storage",
@@ -71,8 +74,8 @@ std::vector<Field> rds_fields() {
 
 std::vector<Field> aurora_fields() {
   return {
-      Field{"version", version(), "Engine version. Default: 16.4 for PostgreSQL, 8.0 for MySQL"}
-          .ex("\"15.4\""),
+      Field{"version", version(), "Engine version. Default: 16.4 for PostgreSQL, 8.0 for MySQL"}.ex(
+          "\"15.4\""),
       Field{"instance_class", db_class(),
             "Instance class, or db.serverless for Serverless v2 (default when serverless_v2 is "
             "given)"}
@@ -81,8 +84,8 @@ std::vector<Field> aurora_fields() {
       Field{"serverless_v2",
             object("serverless_v2",
                    {
-                       Field{"min_acu", acu(), "Minimum capacity in ACUs (0 pauses when idle)"}
-                           .def("0.5"),
+                       Field{"min_acu", acu(), "Minimum capacity in ACUs (0 pauses when idle)"}.def(
+                           "0.5"),
                        Field{"max_acu", acu(), "Maximum capacity in ACUs"}.def("1"),
                    }),
             "Aurora Serverless v2 capacity range"}
@@ -96,15 +99,9 @@ std::vector<Field> aurora_fields() {
 }
 
 Type build() {
-  std::vector<std::string> engines = {"none",
-                                      "sqlite",
-                                      "sqlite-efs",
-                                      "sqlite-s3-sync",
-                                      "sqlite-litestream",
-                                      "rds-postgres",
-                                      "rds-mysql",
-                                      "aurora-postgres",
-                                      "aurora-mysql"};
+  std::vector<std::string> engines = {
+      "none",         "sqlite",    "sqlite-efs",      "sqlite-s3-sync", "sqlite-litestream",
+      "rds-postgres", "rds-mysql", "aurora-postgres", "aurora-mysql"};
 
   Type network = object(
       "network",
@@ -112,8 +109,8 @@ Type build() {
           Field{"vpc", one_of({"existing", "create"}),
                 "Use an existing VPC or create one with public and private subnets"}
               .def("\"existing\""),
-          Field{"vpc_id", text("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", "is a VPC id such as vpc-0abc1234",
-                               21),
+          Field{"vpc_id",
+                text("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", "is a VPC id such as vpc-0abc1234", 21),
                 "Id of the existing VPC; when absent it becomes a Terraform variable"}
               .only("vpc: existing")
               .ex("vpc-0abc1234"),
@@ -129,7 +126,8 @@ Type build() {
           Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
               .only("vpc: create")
               .def("2"),
-          Field{"nat_gateways", whole(0, 6), "NAT gateways for outbound traffic from private subnets"}
+          Field{"nat_gateways", whole(0, 6),
+                "NAT gateways for outbound traffic from private subnets"}
               .only("vpc: create")
               .def("0"),
           Field{"usage",
@@ -143,18 +141,19 @@ Type build() {
                 "Usage assumptions for data transfer"},
       });
 
-  Type savings_plan = object(
-      "savings_plan",
-      {
-          Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def("\"compute\""),
-          Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def("\"1y\""),
-          Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
-                "Payment option"}
-              .def("\"no-upfront\""),
-          Field{"commitment_per_hour", money(0.001, 1e6),
-                "Hourly commitment in USD; default: the amount that covers steady usage"}
-              .ex("0.024"),
-      });
+  Type savings_plan =
+      object("savings_plan",
+             {
+                 Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def(
+                     "\"compute\""),
+                 Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def("\"1y\""),
+                 Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
+                       "Payment option"}
+                     .def("\"no-upfront\""),
+                 Field{"commitment_per_hour", money(0.001, 1e6),
+                       "Hourly commitment in USD; default: the amount that covers steady usage"}
+                     .ex("0.024"),
+             });
 
   Type spot = object(
       "spot",
@@ -171,21 +170,22 @@ Type build() {
                         "capacity-optimized-prioritized"}),
                 "Spot allocation strategy"}
               .def("\"price-capacity-optimized\""),
-          Field{"hourly_prices", map_of(money(0, 1000), k_instance_type_pattern, "are instance types"),
+          Field{"hourly_prices",
+                map_of(money(0, 1000), k_instance_type_pattern, "are instance types"),
                 "Spot prices in USD per hour that override the catalog's dated observations"}
               .ex("{t4g.small: 0.0067}"),
       });
 
-  Type reserved = object(
-      "reserved",
-      {
-          Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def("\"1y\""),
-          Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
-                "Payment option"}
-              .def("\"no-upfront\""),
-          Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def(
-              "\"standard\""),
-      });
+  Type reserved =
+      object("reserved",
+             {
+                 Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def("\"1y\""),
+                 Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
+                       "Payment option"}
+                     .def("\"no-upfront\""),
+                 Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def(
+                     "\"standard\""),
+             });
 
   Type compute = object(
       "compute",
@@ -204,18 +204,19 @@ Type build() {
           Field{"desired", whole(0, 1000), "Desired instances; the plan prices this many"}
               .only("platform: ec2")
               .def("1"),
-          Field{"root_volume",
-                object("root_volume",
-                       {
-                           Field{"size_gb", whole(30, 16384),
-                                 "Size in GiB (the ECS-optimized AMI needs 30)"}
-                               .def("30"),
-                           Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
-                               .def("\"gp3\""),
-                           Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
-                           Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
-                       }),
-                "Root EBS volume of each instance"}
+          Field{
+              "root_volume",
+              object("root_volume",
+                     {
+                         Field{"size_gb", whole(30, 16384),
+                               "Size in GiB (the ECS-optimized AMI needs 30)"}
+                             .def("30"),
+                         Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}.def(
+                             "\"gp3\""),
+                         Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
+                         Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
+                     }),
+              "Root EBS volume of each instance"}
               .only("platform: ec2"),
           Field{"public_ip", flag(),
                 "Give instances or tasks public IPv4 addresses and run them in public subnets"}
@@ -238,8 +239,8 @@ Type build() {
   Type service = object(
       "service",
       {
-          Field{"name", text("^[a-z][a-z0-9-]*$", "starts with a letter and has only a-z, 0-9, '-'",
-                             32),
+          Field{"name",
+                text("^[a-z][a-z0-9-]*$", "starts with a letter and has only a-z, 0-9, '-'", 32),
                 "Service name"}
               .require()
               .ex("api"),
@@ -252,18 +253,19 @@ Type build() {
           Field{"count", whole(0, 1000), "Tasks to run; the plan prices this many"}.def("1"),
           Field{"port", whole(1, 65535), "Container port"},
           Field{"command", list(text({}, {}, 1024), 64), "Overrides the image's command"},
-          Field{"health_check",
-                object("health_check",
-                       {
-                           Field{"command", text({}, {}, 1024), "Shell command run in the container"}
-                               .require()
-                               .ex("\"curl -f http://localhost:8000/health\""),
-                           Field{"interval", whole(5, 300), "Seconds between checks"}.def("30"),
-                           Field{"timeout", whole(2, 120), "Seconds before a check fails"}.def("5"),
-                           Field{"retries", whole(1, 10), "Failures before unhealthy"}.def("3"),
-                           Field{"start_period", whole(0, 300), "Grace period in seconds"}.def("0"),
-                       }),
-                "Container health check"},
+          Field{
+              "health_check",
+              object("health_check",
+                     {
+                         Field{"command", text({}, {}, 1024), "Shell command run in the container"}
+                             .require()
+                             .ex("\"curl -f http://localhost:8000/health\""),
+                         Field{"interval", whole(5, 300), "Seconds between checks"}.def("30"),
+                         Field{"timeout", whole(2, 120), "Seconds before a check fails"}.def("5"),
+                         Field{"retries", whole(1, 10), "Failures before unhealthy"}.def("3"),
+                         Field{"start_period", whole(0, 300), "Grace period in seconds"}.def("0"),
+                     }),
+              "Container health check"},
           Field{"environment", map_of(scalar(), k_env_key, "are environment variable names"),
                 "Plain environment variables (never secrets)"}
               .ex("{NODE_ENV: production}"),
@@ -275,19 +277,20 @@ Type build() {
                        k_env_key, "are environment variable names"),
                 "Environment variables filled from Secrets Manager, by reference"}
               .ex("{JWT_SECRET: \"app/prod/jwt:JWT_SECRET\"}"),
-          Field{"load_balanced",
-                object("load_balanced",
-                       {
-                           Field{"path", text("^/[^\\s]*$", "is a URL path pattern such as /*", 128),
-                                 "Path pattern routed to the service"}
-                               .def("\"/*\""),
-                           Field{"health_check_path",
-                                 text("^/[^\\s]*$", "is a URL path such as /health", 128),
-                                 "Target group health check path"}
-                               .def("\"/\""),
-                           Field{"priority", whole(1, 50000), "Listener rule priority"},
-                       }),
-                "Route load balancer traffic to this service (needs load_balancer)"},
+          Field{
+              "load_balanced",
+              object("load_balanced",
+                     {
+                         Field{"path", text("^/[^\\s]*$", "is a URL path pattern such as /*", 128),
+                               "Path pattern routed to the service"}
+                             .def("\"/*\""),
+                         Field{"health_check_path",
+                               text("^/[^\\s]*$", "is a URL path such as /health", 128),
+                               "Target group health check path"}
+                             .def("\"/\""),
+                         Field{"priority", whole(1, 50000), "Listener rule priority"},
+                     }),
+              "Route load balancer traffic to this service (needs load_balancer)"},
           Field{"autoscaling",
                 object("autoscaling",
                        {
@@ -298,14 +301,14 @@ Type build() {
                        }),
                 "Target-tracking scaling of the task count"},
           Field{"logs",
-                object("logs", {Field{"retention_days",
-                                      int_one_of({1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
-                                                  400, 545, 731, 1096, 1827, 2192, 2557, 2922,
-                                                  3288, 3653}),
-                                      "CloudWatch Logs retention"}
-                                    .def("30"),
-                                Field{"ingested_gb", number(0, 1e7),
-                                      "Usage: GB of logs written a month"}}),
+                object("logs",
+                       {Field{"retention_days",
+                              int_one_of({1,    3,    5,    7,    14,   30,  60,  90,
+                                          120,  150,  180,  365,  400,  545, 731, 1096,
+                                          1827, 2192, 2557, 2922, 3288, 3653}),
+                              "CloudWatch Logs retention"}
+                            .def("30"),
+                        Field{"ingested_gb", number(0, 1e7), "Usage: GB of logs written a month"}}),
                 "CloudWatch Logs settings"},
       });
 
@@ -335,28 +338,30 @@ Type build() {
                    }),
             "Litestream replication settings"}
           .only("engine: sqlite-litestream"),
-      Field{"bucket", bucket_name(), "Bucket the database file is synced to; default: NAME-ENVIRONMENT-db. When it names a "
+      Field{"bucket", bucket_name(),
+            "Bucket the database file is synced to; default: NAME-ENVIRONMENT-db. When it names a "
             "bucket under buckets:, that bucket's settings are used"}
           .only("engine: sqlite-s3-sync"),
-      Field{"s3_sync",
-            object("s3_sync",
-                   {
-                       Field{"periodic", flag(),
-                             "Upload on an interval while the task runs; false syncs only when "
-                             "the task starts and stops"}
-                           .def("true"),
-                       Field{"interval", duration(),
-                             "Periodic upload interval while the task runs (besides start and stop)"}
-                           .def("\"5m\""),
-                       Field{"backup_retention_days", whole(1, 36500),
-                             "Days timestamped backups are kept; kept forever when absent"},
-                   }),
-            "Periodic S3 sync settings"}
+      Field{
+          "s3_sync",
+          object("s3_sync",
+                 {
+                     Field{"periodic", flag(),
+                           "Upload on an interval while the task runs; false syncs only when "
+                           "the task starts and stops"}
+                         .def("true"),
+                     Field{"interval", duration(),
+                           "Periodic upload interval while the task runs (besides start and stop)"}
+                         .def("\"5m\""),
+                     Field{"backup_retention_days", whole(1, 36500),
+                           "Days timestamped backups are kept; kept forever when absent"},
+                 }),
+          "Periodic S3 sync settings"}
           .only("engine: sqlite-s3-sync"),
       Field{"efs",
-            object("efs", {Field{"throughput_mode", one_of({"bursting", "elastic"}),
-                                 "EFS throughput mode"}
-                               .def("\"bursting\"")}),
+            object("efs",
+                   {Field{"throughput_mode", one_of({"bursting", "elastic"}), "EFS throughput mode"}
+                        .def("\"bursting\"")}),
             "EFS file system settings"}
           .only("engine: sqlite-efs"),
   };
@@ -377,21 +382,22 @@ Type build() {
   }
   database_fields.push_back(
       Field{"rds", object("rds", rds_fields()), "RDS instance settings"}.only("engine: rds-*"));
-  database_fields.push_back(Field{"aurora", object("aurora", aurora_fields()),
-                                  "Aurora cluster settings"}
-                                .only("engine: aurora-*"));
+  database_fields.push_back(
+      Field{"aurora", object("aurora", aurora_fields()), "Aurora cluster settings"}.only(
+          "engine: aurora-*"));
   database_fields.push_back(Field{
       "usage",
-      object("database usage",
-             {
-                 Field{"size_gb", number(0, 1e6), "Size of the data in GB"},
-                 Field{"writes_per_second", number(0, 1e6), "Average write transactions a second"},
-                 Field{"reads_per_second", number(0, 1e6), "Average reads a second"},
-                 Field{"backup_gb", number(0, 1e7), "Backup storage beyond the free allowance, GB"},
-                 Field{"io_requests_per_month", number(0, 1e15), "Aurora I/O requests a month"},
-                 Field{"average_acu", number(0, 256), "Average Serverless v2 capacity in ACUs"},
-                 Field{"restores_per_month", number(0, 1e6), "Task starts that restore the database"},
-             }),
+      object(
+          "database usage",
+          {
+              Field{"size_gb", number(0, 1e6), "Size of the data in GB"},
+              Field{"writes_per_second", number(0, 1e6), "Average write transactions a second"},
+              Field{"reads_per_second", number(0, 1e6), "Average reads a second"},
+              Field{"backup_gb", number(0, 1e7), "Backup storage beyond the free allowance, GB"},
+              Field{"io_requests_per_month", number(0, 1e15), "Aurora I/O requests a month"},
+              Field{"average_acu", number(0, 256), "Average Serverless v2 capacity in ACUs"},
+              Field{"restores_per_month", number(0, 1e6), "Task starts that restore the database"},
+          }),
       "Usage assumptions for the database; documented defaults apply when absent"});
   Type database = object("database", database_fields);
 
@@ -476,20 +482,21 @@ Type build() {
           Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}.def(
               "false"),
           Field{"records",
-                list(text("^(\\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$|^@$",
+                list(text("^(\\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-"
+                          "z0-9])?)*$|^@$",
                           "is a record name relative to the zone, or @ for the apex", 253),
                      100),
                 "Alias records pointing at the load balancer"}
               .ex("[api]"),
       });
 
-  Type external = object(
-      "external_cost",
-      {
-          Field{"name", text({}, {}, 64), "What it is"}.require().ex("Contabo VPS"),
-          Field{"monthly", money(0, 1e8), "USD a month"}.require().ex("10.00"),
-          Field{"note", text({}, {}, 512), "Where the figure comes from"},
-      });
+  Type external =
+      object("external_cost",
+             {
+                 Field{"name", text({}, {}, 64), "What it is"}.require().ex("Contabo VPS"),
+                 Field{"monthly", money(0, 1e8), "USD a month"}.require().ex("10.00"),
+                 Field{"note", text({}, {}, 512), "Where the figure comes from"},
+             });
 
   return object(
       "spec",

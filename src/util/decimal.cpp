@@ -107,8 +107,8 @@ std::string Decimal::to_fixed(int digits) const {
   }
   // Work on the magnitude as unsigned so that INT64_MIN is safe.
   bool negative = m_units < 0;
-  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(m_units)
-                                     : static_cast<std::uint64_t>(m_units);
+  std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(m_units) : static_cast<std::uint64_t>(m_units);
   std::uint64_t step = 1;
   for (int i = digits; i < k_scale_digits; ++i) {
     step *= 10;

@@ -21,7 +21,7 @@ TEST_CASE("Decimal rejects what it cannot hold exactly", "[decimal]") {
   CHECK_FALSE(Decimal::parse("abc"));
   CHECK_FALSE(Decimal::parse("1.2.3"));
   CHECK_FALSE(Decimal::parse("1e"));
-  CHECK_FALSE(Decimal::parse("0.00000000001"));           // eleven fractional digits
+  CHECK_FALSE(Decimal::parse("0.00000000001"));            // eleven fractional digits
   CHECK_FALSE(Decimal::parse("99999999999999999999999"));  // out of range
   CHECK_FALSE(Decimal::parse("1e9999"));
 }

@@ -24,7 +24,9 @@ const char* severity_name(Severity severity) {
   return "error";
 }
 
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_utf8_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 /// Width in bytes of the token starting at byte `start` of `line`: a quoted string, a flow
 /// collection opener, or a plain scalar up to the next separator.
@@ -133,7 +135,11 @@ void Diagnostics::error(SourceLoc loc, std::string code, std::string message, st
 }
 
 void Diagnostics::warning(SourceLoc loc, std::string code, std::string message, std::string hint) {
-  add({Severity::warning, std::move(loc), std::move(code), std::move(message), std::move(hint),
+  add({Severity::warning,
+       std::move(loc),
+       std::move(code),
+       std::move(message),
+       std::move(hint),
        {}});
 }
 
@@ -181,8 +187,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     std::string_view line = d.loc.file->line(d.loc.line);
     std::size_t col = static_cast<std::size_t>(std::max(d.loc.col, 1) - 1);
     col = std::min(col, line.size());
-    std::size_t width = d.loc.length > 0 ? static_cast<std::size_t>(d.loc.length)
-                                         : token_width(line, col);
+    std::size_t width =
+        d.loc.length > 0 ? static_cast<std::size_t>(d.loc.length) : token_width(line, col);
     // Long lines are shown as a window around the column.
     constexpr std::size_t k_max = 100;
     std::size_t begin = 0;
@@ -198,8 +204,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ' ' + number + " | " + (begin > 0 ? "..." : "") + printable(shown) +
            (begin + shown.size() < line.size() ? "..." : "") + '\n';
     std::size_t pad = display_columns(line.substr(begin, col - begin)) + (begin > 0 ? 3 : 0);
-    std::size_t span = std::max<std::size_t>(
-        1, display_columns(line.substr(col, std::min(width, k_max))));
+    std::size_t span =
+        std::max<std::size_t>(1, display_columns(line.substr(col, std::min(width, k_max))));
     out += ' ' + gutter + " | " + std::string(pad, ' ') + '^' + std::string(span - 1, '~') + '\n';
   }
   for (const auto& note : d.notes) {

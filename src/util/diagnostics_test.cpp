@@ -23,8 +23,10 @@ TEST_CASE("source file lines and positions", "[diagnostics]") {
 }
 
 TEST_CASE("a diagnostic prints gcc-style with the line, a caret and the hint", "[diagnostics]") {
-  Diagnostic d{Severity::error, SourceLoc{file("name: shop\nregoin: us-east-1\n"), 2, 1, 0},
-               "spec.unknown-key", "unknown key 'regoin'", "did you mean 'region'?", {}};
+  Diagnostic d{
+      Severity::error,          SourceLoc{file("name: shop\nregoin: us-east-1\n"), 2, 1, 0},
+      "spec.unknown-key",       "unknown key 'regoin'",
+      "did you mean 'region'?", {}};
   CHECK(format_diagnostic(d) ==
         "spec.yaml:2:1: error: unknown key 'regoin' [spec.unknown-key]\n"
         " 2 | regoin: us-east-1\n"
@@ -41,8 +43,8 @@ TEST_CASE("the caret measures quoted and flow tokens", "[diagnostics]") {
 }
 
 TEST_CASE("multi-byte characters keep the caret aligned", "[diagnostics]") {
-  Diagnostic d{Severity::error, SourceLoc{file("name: \"Jos\xc3\xa9\" bad\n"), 1, 15, 3}, "c",
-               "m", "", {}};
+  Diagnostic d{
+      Severity::error, SourceLoc{file("name: \"Jos\xc3\xa9\" bad\n"), 1, 15, 3}, "c", "m", "", {}};
   CHECK(format_diagnostic(d).find(" 1 | name: \"Jos\xc3\xa9\" bad\n   |              ^~~\n") !=
         std::string::npos);
 }

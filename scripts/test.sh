@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs the whole test suite, as CI does:
+#   format check, bounded fuzzing, ASan+UBSan build and tests, then the -Werror release build
+#   and tests (the binary users get).
+# FUZZ_SECONDS (default 60) bounds the fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs="$(nproc)"
+
+./scripts/setup.sh
+
+echo "== format"
+./scripts/check-format.sh
+
+echo "== fuzz (${FUZZ_SECONDS:-60} s)"
+./scripts/fuzz.sh "${FUZZ_SECONDS:-60}" 2>&1 | tail -n 12
+
+echo "== ASan + UBSan"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTACKPLAN_SANITIZE=ON >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== release build (-Werror) and tests"
+cmake -S . -B build -G Ninja -DSTACKPLAN_WERROR=ON >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
