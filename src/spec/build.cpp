@@ -185,9 +185,11 @@ class Builder {
       c.desired = as_int(desired ? desired : min, 1);
       c.min = as_int(min, c.desired);
       c.max = as_int(max, std::max(c.desired, c.min));
+      // Name only the keys the spec gives: an absent min or max follows desired.
+      std::string low = min ? "compute.min" : "compute.desired";
       if (c.min > c.max) {
-        r.error(r.at(min ? "/compute/min" : "/compute/max"), "spec.capacity",
-                "compute.min (" + std::to_string(c.min) + ") is greater than compute.max (" +
+        r.error(r.at(max ? "/compute/max" : "/compute/min"), "spec.capacity",
+                low + " (" + std::to_string(c.min) + ") is greater than compute.max (" +
                     std::to_string(c.max) + ")",
                 "min <= desired <= max");
       } else if (c.desired < c.min || c.desired > c.max) {

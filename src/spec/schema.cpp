@@ -12,11 +12,11 @@ using nlohmann::json;
 
 namespace {
 
-std::shared_ptr<const std::regex> compile(const std::string& pattern) {
+std::shared_ptr<LazyRegex> compile(const std::string& pattern) {
   if (pattern.empty()) {
     return nullptr;
   }
-  return std::make_shared<const std::regex>(pattern, std::regex::ECMAScript);
+  return std::make_shared<LazyRegex>(pattern);
 }
 
 std::string number_text(double v) {
@@ -114,6 +114,13 @@ std::string type_hint(Kind kind, const json& v) {
 
 }  // namespace
 
+bool LazyRegex::matches(const std::string& text) {
+  if (!regex) {
+    regex.emplace(pattern, std::regex::ECMAScript);
+  }
+  return std::regex_match(text, *regex);
+}
+
 Type text(std::string pattern, std::string help, std::size_t max_length) {
   Type t;
   t.kind = Kind::string;
@@ -191,13 +198,14 @@ Type list(Type element, std::size_t max_items) {
   return t;
 }
 
-Type map_of(Type value, std::string key_pattern, std::string key_help) {
+Type map_of(Type value, std::string key_pattern, std::string key_help, std::size_t key_max_length) {
   Type t;
   t.kind = Kind::map;
   t.element = std::make_shared<const Type>(std::move(value));
   t.key_compiled = compile(key_pattern);
   t.key_pattern = std::move(key_pattern);
   t.key_help = std::move(key_help);
+  t.key_max_length = key_max_length;
   t.max_items = 200;
   return t;
 }
@@ -230,6 +238,13 @@ void validate_value(const Type& type, const json& value, const std::string& poin
       } else {
         s = origins.raw(pointer).value_or(value.dump());
       }
+      if (s.size() < type.min_length) {
+        fail(at, "spec.range",
+             where + " is " + std::to_string(s.size()) + " characters long; at least " +
+                 std::to_string(type.min_length) + " are needed",
+             type.pattern_help.empty() ? std::string() : where + " " + type.pattern_help);
+        return;
+      }
       if (s.size() > type.max_length) {
         fail(at, "spec.range",
              where + " is " + std::to_string(s.size()) + " characters long; at most " +
@@ -247,7 +262,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         }
         return;
       }
-      if (type.compiled && !std::regex_match(s, *type.compiled)) {
+      if (type.compiled && !type.compiled->matches(s)) {
         fail(at, "spec.pattern", "'" + s + "' is not a valid " + where,
              type.pattern_help.empty() ? std::string() : where + " " + type.pattern_help);
       }
@@ -316,7 +331,8 @@ void validate_value(const Type& type, const json& value, const std::string& poin
       }
       for (const auto& [key, item] : value.items()) {
         std::string child = pointer + "/" + pointer_token(key);
-        if (type.key_compiled && (key.size() > 256 || !std::regex_match(key, *type.key_compiled))) {
+        if (type.key_compiled &&
+            (key.size() > type.key_max_length || !type.key_compiled->matches(key))) {
           bad.insert(child);
           diags.error(origins.key_loc(child), "spec.pattern",
                       "'" + key + "' is not a valid key in " + where, "keys " + type.key_help);
@@ -425,6 +441,9 @@ json json_schema(const Type& t, bool patch) {
         if (!t.pattern.empty()) {
           s["pattern"] = t.pattern;
         }
+        if (t.min_length > 0) {
+          s["minLength"] = t.min_length;
+        }
         s["maxLength"] = t.max_length;
       }
       break;
@@ -458,7 +477,7 @@ json json_schema(const Type& t, bool patch) {
     case Kind::map:
       s["type"] = "object";
       if (!t.key_pattern.empty()) {
-        s["propertyNames"] = {{"pattern", t.key_pattern}};
+        s["propertyNames"] = {{"pattern", t.key_pattern}, {"maxLength", t.key_max_length}};
       }
       s["additionalProperties"] = json_schema(*t.element, false);
       s["maxProperties"] = t.max_items;

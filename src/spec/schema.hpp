@@ -18,25 +18,37 @@ enum class Kind { string, integer, number, boolean, scalar, object, map, array, 
 
 struct Field;
 
+/// A regex compiled the first time it is needed: std::regex compiles slowly, and most specs
+/// use a fraction of the schema.
+struct LazyRegex {
+  explicit LazyRegex(std::string p) : pattern(std::move(p)) {}
+  bool matches(const std::string& text);
+
+  std::string pattern;
+  std::optional<std::regex> regex;
+};
+
 /// The shape of one value in a spec: enough to validate it, describe it in JSON Schema and
 /// document it. Cross-field rules live in checks.cpp, not here.
 struct Type {
   Kind kind = Kind::string;
-  std::vector<std::string> choices;  ///< allowed values (strings, or integers as text)
-  std::string pattern;               ///< ECMAScript regex the whole value must match
-  std::string pattern_help;          ///< what the pattern means, in words
-  std::shared_ptr<const std::regex> compiled;
+  std::vector<std::string> choices;            ///< allowed values (strings, or integers as text)
+  std::string pattern;                         ///< ECMAScript regex the whole value must match
+  std::string pattern_help;                    ///< what the pattern means, in words
+  std::shared_ptr<struct LazyRegex> compiled;  ///< built on first use
   std::optional<double> minimum;
   std::optional<double> maximum;
   std::optional<double> multiple_of;
   std::size_t max_length = 256;
+  std::size_t min_length = 0;
   bool accepts_number = false;  ///< a string field that also takes a bare number (version: 16)
   bool decimal = false;         ///< a number kept exact (money); at most ten fractional digits
   std::vector<Field> fields;    ///< object members
   std::shared_ptr<const Type> element;  ///< array items, map values
   std::string key_pattern;              ///< map keys
   std::string key_help;
-  std::shared_ptr<const std::regex> key_compiled;
+  std::shared_ptr<struct LazyRegex> key_compiled;
+  std::size_t key_max_length = 256;
   std::size_t max_items = 1000;
   std::string title;  ///< name of an object type in docs ("service", "bucket")
 };
@@ -83,7 +95,8 @@ Type flag();
 Type scalar();
 Type object(std::string title, std::vector<Field> fields);
 Type list(Type element, std::size_t max_items = 1000);
-Type map_of(Type value, std::string key_pattern, std::string key_help);
+Type map_of(Type value, std::string key_pattern, std::string key_help,
+            std::size_t key_max_length = 256);
 Type any_object();
 
 /// Checks `value` against `type`; reports unknown keys (with "did you mean"), wrong types,

@@ -35,10 +35,12 @@ Type db_class() {
 }
 
 Type bucket_name() {
-  return text("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
-              "is 3 to 63 characters of lowercase letters, digits, '.' and '-', beginning and "
-              "ending with a letter or digit",
-              63);
+  Type t = text("^[a-z0-9][a-z0-9.-]*[a-z0-9]$",
+                "is 3 to 63 characters of lowercase letters, digits, '.' and '-', beginning and "
+                "ending with a letter or digit",
+                63);
+  t.min_length = 3;
+  return t;
 }
 
 Type acu() {
@@ -474,7 +476,7 @@ Type build() {
       "dns",
       {
           Field{"zone",
-                text("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+                text("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z]+$",
                      "is a domain name such as example.com", 253),
                 "Route 53 hosted zone"}
               .require()
@@ -482,7 +484,7 @@ Type build() {
           Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}.def(
               "false"),
           Field{"records",
-                list(text("^(\\*|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-"
+                list(text("^(\\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-"
                           "z0-9])?)*$|^@$",
                           "is a record name relative to the zone, or @ for the apex", 253),
                      100),
@@ -514,9 +516,10 @@ Type build() {
                 "Environment name"}
               .def("\"prod\""),
           Field{"tags",
-                map_of(text({}, {}, 256), "^(?!aws:)[A-Za-z0-9 _.:/=+@-]{1,128}$",
+                map_of(text({}, {}, 256), "^(?!aws:)[A-Za-z0-9 _.:/=+@-]+$",
                        "are 1 to 128 characters of letters, digits, spaces and _.:/=+@- and do not "
-                       "start with aws:"),
+                       "start with aws:",
+                       128),
                 "Tags applied to every resource"}
               .ex("{Project: myapp}"),
           Field{"network", network, "VPC to run in"},
@@ -532,8 +535,8 @@ Type build() {
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}.def(
               "false"),
           Field{"scenarios",
-                map_of(any_object(), "^[a-z][a-z0-9_-]{0,31}$",
-                       "start with a letter and have only a-z, 0-9, '_' and '-'"),
+                map_of(any_object(), "^[a-z][a-z0-9_-]*$",
+                       "start with a letter and have only a-z, 0-9, '_' and '-' (32 at most)", 32),
                 "Named variants; each is a JSON Merge Patch (RFC 7386) over the rest of the spec"}
               .ex("{current: {...}, target: {}}"),
       });
