@@ -132,6 +132,15 @@ class Builder {
   }
 
  private:
+  /// Reports `name` at `pointer` when `seen` already holds it; empty names are skipped.
+  void unique(std::set<std::string>& seen, const std::string& name, const std::string& pointer,
+              const std::string& what) {
+    if (!name.empty() && !seen.insert(name).second) {
+      r.error(r.at(pointer), "spec.duplicate", what + " '" + name + "' is already defined",
+              what + " names must be unique");
+    }
+  }
+
   void network() {
     Network& n = s.network;
     n.create_vpc = r.str("/network/vpc").value_or("existing") == "create";
@@ -337,7 +346,7 @@ class Builder {
     if (list == nullptr) {
       return;
     }
-    std::map<std::string, std::string> names;
+    std::set<std::string> names;
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string base = "/services/" + std::to_string(i);
       Service svc;
@@ -355,14 +364,7 @@ class Builder {
           svc.command.push_back(r.str(base + "/command/" + std::to_string(k)).value_or(""));
         }
       }
-      if (!svc.name.empty()) {
-        auto [it, inserted] = names.emplace(svc.name, base);
-        if (!inserted) {
-          r.error(r.at(base + "/name"), "spec.duplicate",
-                  "a service named '" + svc.name + "' is already defined",
-                  "service names must be unique");
-        }
-      }
+      unique(names, svc.name, base + "/name", "service");
       if (s.compute.platform == Platform::fargate) {
         if (auto problem = fargate_size_problem(svc.cpu, svc.memory)) {
           std::string at = r.has(base + "/memory") ? base + "/memory" : base + "/cpu";
@@ -794,18 +796,15 @@ class Builder {
     if (list == nullptr) {
       return;
     }
-    std::map<std::string, int> seen;
+    std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string base = "/buckets/" + std::to_string(i);
       Bucket b;
       assign(b.name, r.str(base + "/name"));
       if (!b.name.empty()) {
         check_bucket_rules(b.name, base + "/name");
-        if (!seen.emplace(b.name, 0).second) {
-          r.error(r.at(base + "/name"), "spec.duplicate",
-                  "bucket '" + b.name + "' is already defined", "bucket names must be unique");
-        }
       }
+      unique(seen, b.name, base + "/name", "bucket");
       assign(b.versioning, r.boolean(base + "/versioning"));
       assign(b.encryption, r.str(base + "/encryption"));
       assign(b.storage_class, r.str(base + "/storage_class"));
@@ -876,17 +875,14 @@ class Builder {
     if (list == nullptr) {
       return;
     }
-    std::map<std::string, int> seen;
+    std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string base = "/secrets/" + std::to_string(i);
       Secret secret;
       assign(secret.name, r.str(base + "/name"));
       assign(secret.description, r.str(base + "/description"));
       secret.api_calls_per_month = r.num(base + "/usage/api_calls_per_month");
-      if (!secret.name.empty() && !seen.emplace(secret.name, 0).second) {
-        r.error(r.at(base + "/name"), "spec.duplicate",
-                "secret '" + secret.name + "' is already defined", "secret names must be unique");
-      }
+      unique(seen, secret.name, base + "/name", "secret");
       s.secrets.push_back(std::move(secret));
     }
   }
@@ -916,7 +912,7 @@ class Builder {
     if (list == nullptr) {
       return;
     }
-    std::map<std::string, int> seen;
+    std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string base = "/external_costs/" + std::to_string(i);
       ExternalCost cost;
@@ -925,10 +921,7 @@ class Builder {
         cost.monthly = *monthly;
       }
       assign(cost.note, r.str(base + "/note"));
-      if (!cost.name.empty() && !seen.emplace(cost.name, 0).second) {
-        r.error(r.at(base + "/name"), "spec.duplicate",
-                "external cost '" + cost.name + "' is already listed", "names must be unique");
-      }
+      unique(seen, cost.name, base + "/name", "external cost");
       s.external_costs.push_back(std::move(cost));
     }
   }

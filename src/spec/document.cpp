@@ -115,34 +115,41 @@ std::string pointer_token(const std::string& key) {
   return out;
 }
 
+std::vector<std::string> pointer_tokens(const std::string& pointer) {
+  std::vector<std::string> tokens;
+  std::size_t i = 1;
+  while (i <= pointer.size() && !pointer.empty()) {
+    std::size_t end = pointer.find('/', i);
+    if (end == std::string::npos) {
+      end = pointer.size();
+    }
+    std::string key;
+    for (std::size_t k = i; k < end; ++k) {
+      if (pointer[k] == '~' && k + 1 < end) {
+        key += pointer[k + 1] == '1' ? '/' : '~';
+        ++k;
+      } else {
+        key += pointer[k];
+      }
+    }
+    tokens.push_back(std::move(key));
+    i = end + 1;
+  }
+  return tokens;
+}
+
 std::string display_path(const std::string& pointer) {
   if (pointer.empty()) {
     return "the spec";
   }
   std::string out;
-  std::size_t i = 1;
-  while (i <= pointer.size()) {
-    std::size_t end = pointer.find('/', i);
-    if (end == std::string::npos) {
-      end = pointer.size();
-    }
-    std::string token = pointer.substr(i, end - i);
-    std::string key;
-    for (std::size_t k = 0; k < token.size(); ++k) {
-      if (token[k] == '~' && k + 1 < token.size()) {
-        key += token[k + 1] == '1' ? '/' : '~';
-        ++k;
-      } else {
-        key += token[k];
-      }
-    }
+  for (const auto& key : pointer_tokens(pointer)) {
     bool index = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
     if (index && !out.empty()) {
       out += '[' + key + ']';
     } else {
       out += (out.empty() ? "" : ".") + key;
     }
-    i = end + 1;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -64,6 +65,8 @@ struct ParseLimits {
 
 /// Escapes one JSON pointer reference token (RFC 6901).
 std::string pointer_token(const std::string& key);
+/// The unescaped reference tokens of a JSON pointer: "/tags/a~1b" -> {"tags", "a/b"}.
+std::vector<std::string> pointer_tokens(const std::string& pointer);
 /// "/services/0/cpu" -> "services[0].cpu", for messages.
 std::string display_path(const std::string& pointer);
 

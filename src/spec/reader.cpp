@@ -24,22 +24,7 @@ const json* Reader::get(const std::string& pointer) const {
 
 const json* Reader::lookup(const std::string& pointer) const {
   const json* node = &m_root;
-  std::size_t i = 1;
-  while (i <= pointer.size() && !pointer.empty()) {
-    std::size_t end = pointer.find('/', i);
-    if (end == std::string::npos) {
-      end = pointer.size();
-    }
-    std::string token = pointer.substr(i, end - i);
-    std::string key;
-    for (std::size_t k = 0; k < token.size(); ++k) {
-      if (token[k] == '~' && k + 1 < token.size()) {
-        key += token[k + 1] == '1' ? '/' : '~';
-        ++k;
-      } else {
-        key += token[k];
-      }
-    }
+  for (const auto& key : pointer_tokens(pointer)) {
     if (node->is_object()) {
       auto it = node->find(key);
       if (it == node->end()) {
@@ -47,13 +32,11 @@ const json* Reader::lookup(const std::string& pointer) const {
       }
       node = &*it;
     } else if (node->is_array()) {
-      std::size_t index = 0;
-      for (char c : key) {
-        if (c < '0' || c > '9') {
-          return nullptr;
-        }
-        index = index * 10 + static_cast<std::size_t>(c - '0');
+      if (key.empty() || key.size() > 9 ||
+          key.find_first_not_of("0123456789") != std::string::npos) {
+        return nullptr;
       }
+      std::size_t index = std::stoul(key);
       if (index >= node->size()) {
         return nullptr;
       }
@@ -61,7 +44,6 @@ const json* Reader::lookup(const std::string& pointer) const {
     } else {
       return nullptr;
     }
-    i = end + 1;
   }
   return node->is_null() ? nullptr : node;
 }
