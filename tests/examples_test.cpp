@@ -34,3 +34,17 @@ TEST_CASE("every example validates and matches its golden output", "[examples][g
               .empty());
   }
 }
+
+TEST_CASE("the spec example of the product contract validates", "[examples][golden]") {
+  stackplan::testing::enter_source_dir();
+  std::string spec = "tests/contract/product-example.yaml";
+  stackplan::Diagnostics diags;
+  auto loaded = stackplan::spec::load_spec(spec, diags);
+  REQUIRE(loaded);
+  CHECK(loaded->variants.size() == 2);
+  CHECK(loaded->variants[0].spec.database.engine == stackplan::spec::Engine::rds_postgres);
+  CHECK(loaded->variants[0].spec.database.rds.version == "13.20");
+  CHECK(stackplan::testing::check_golden("tests/contract/product-example.golden",
+                                         stackplan::testing::run_cli({"validate", spec}))
+            .empty());
+}

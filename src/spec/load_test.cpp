@@ -144,3 +144,17 @@ TEST_CASE("sqlite warnings: one writer, ephemeral disk", "[load]") {
   CHECK(diags.all()[0].code == "spec.sqlite-single-writer");
   CHECK(diags.all()[1].code == "spec.ephemeral-data");
 }
+
+TEST_CASE("JSON specs load like YAML ones", "[load]") {
+  Diagnostics diags;
+  auto spec = load(R"({"version": 1, "name": "shop", "region": "eu-west-1",
+                       "services": [{"name": "web", "image": "nginx:1", "cpu": 512,
+                                     "memory": 1024}],
+                       "scenarios": {"big": {"services": [{"name": "web", "image": "nginx:1",
+                                                           "cpu": 1024, "memory": 2048}]}}})",
+                   diags);
+  REQUIRE(spec);
+  REQUIRE(spec->variants.size() == 1);
+  CHECK(spec->variants[0].name == "big");
+  CHECK(spec->variants[0].spec.services.at(0).memory == 2048);
+}

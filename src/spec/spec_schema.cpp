@@ -105,43 +105,42 @@ Type build() {
       "none",         "sqlite",    "sqlite-efs",      "sqlite-s3-sync", "sqlite-litestream",
       "rds-postgres", "rds-mysql", "aurora-postgres", "aurora-mysql"};
 
-  Type network = object(
-      "network",
-      {
-          Field{"vpc", one_of({"existing", "create"}),
-                "Use an existing VPC or create one with public and private subnets"}
-              .def("\"existing\""),
-          Field{"vpc_id",
-                text("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", "is a VPC id such as vpc-0abc1234", 21),
-                "Id of the existing VPC; when absent it becomes a Terraform variable"}
-              .only("vpc: existing")
-              .ex("vpc-0abc1234"),
-          Field{"cidr",
-                text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-8])$",
-                     "is an IPv4 CIDR block from /16 to /28", 18),
-                "Address range of the new VPC"}
-              .only("vpc: create")
-              .def("\"10.0.0.0/16\""),
-          Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
-              .only("vpc: create")
-              .def("2"),
-          Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
-              .only("vpc: create")
-              .def("2"),
-          Field{"nat_gateways", whole(0, 6),
-                "NAT gateways for outbound traffic from private subnets"}
-              .only("vpc: create")
-              .def("0"),
-          Field{"usage",
-                object("network usage",
-                       {
-                           Field{"data_transfer_out_gb", number(0, 1e9),
-                                 "GB a month sent from AWS to the internet"},
-                           Field{"nat_processed_gb", number(0, 1e9),
-                                 "GB a month processed by the NAT gateways"},
-                       }),
-                "Usage assumptions for data transfer"},
-      });
+  Type network =
+      object("network",
+             {
+                 Field{"vpc", one_of({"existing", "create"}),
+                       "Use an existing VPC or create one with public and private subnets"}
+                     .def("\"existing\""),
+                 Field{"vpc_id", text("^vpc-[0-9a-z]+$", "is a VPC id such as vpc-0abc1234", 21),
+                       "Id of the existing VPC; when absent it becomes a Terraform variable"}
+                     .only("vpc: existing")
+                     .ex("vpc-0abc1234"),
+                 Field{"cidr",
+                       text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-8])$",
+                            "is an IPv4 CIDR block from /16 to /28", 18),
+                       "Address range of the new VPC"}
+                     .only("vpc: create")
+                     .def("\"10.0.0.0/16\""),
+                 Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
+                     .only("vpc: create")
+                     .def("2"),
+                 Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
+                     .only("vpc: create")
+                     .def("2"),
+                 Field{"nat_gateways", whole(0, 6),
+                       "NAT gateways for outbound traffic from private subnets"}
+                     .only("vpc: create")
+                     .def("0"),
+                 Field{"usage",
+                       object("network usage",
+                              {
+                                  Field{"data_transfer_out_gb", number(0, 1e9),
+                                        "GB a month sent from AWS to the internet"},
+                                  Field{"nat_processed_gb", number(0, 1e9),
+                                        "GB a month processed by the NAT gateways"},
+                              }),
+                       "Usage assumptions for data transfer"},
+             });
 
   Type savings_plan =
       object("savings_plan",
@@ -444,10 +443,10 @@ Type build() {
       {
           Field{"type", one_of({"application"}), "Load balancer type"}.def("\"application\""),
           Field{"https", flag(), "HTTPS listener (with HTTP redirected to it)"}.def("true"),
-          Field{"certificate_arn",
-                text("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$",
-                     "is an ACM certificate ARN", 2048),
-                "ACM certificate; when absent it becomes a Terraform variable"},
+          Field{
+              "certificate_arn",
+              text("^arn:aws[a-z-]*:acm:.+$", "is an ACM certificate ARN (arn:aws:acm:...)", 2048),
+              "ACM certificate; when absent it becomes a Terraform variable"},
           Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def("60"),
           Field{"usage",
                 object("load balancer usage",
