@@ -41,18 +41,15 @@ struct Options {
   // pricing
   std::vector<std::string> regions;
   std::vector<std::string> services;
-  std::vector<std::string> filters;
-  std::string pricing_format = "table";
   std::string source = "bulk";
   std::string endpoint;
-  std::vector<std::string> files;
 
   std::vector<std::string> help_topic;
 };
 
 int not_available(const std::string& command, Io io) {
   io.err << "stackplan: error: '" << command << "' is not available in stackplan " << k_version
-         << "; this build provides validate and schema\n";
+         << "; this build provides validate, schema, pricing show and pricing import\n";
   return k_exit_invalid;
 }
 
@@ -104,22 +101,29 @@ int run(const std::vector<std::string>& args, Io io) {
 
   auto* pricing = app.add_subcommand("pricing", "Inspect and refresh the price catalog");
   pricing->require_subcommand(1);
-  auto* show = pricing->add_subcommand("show", "List prices in the catalog");
-  show->add_option("--region", o.regions, "Region")->expected(0, 1);
-  show->add_option("--service", o.services, "Service code, e.g. AmazonRDS")->expected(0, 1);
-  show->add_option("--filter", o.filters, "Attribute filter K=V (repeatable)");
-  show->add_option("--format", o.pricing_format, "Output format")
+  PricingShowOptions show_options;
+  auto* show = pricing->add_subcommand("show", "List prices in the catalog, with their sources");
+  show->add_option("--region", show_options.region, "Region code, e.g. us-east-2");
+  show->add_option("--service", show_options.service, "Service code, e.g. AmazonRDS");
+  show->add_option("--filter", show_options.filters,
+                   "K=V with K one of key, term, unit, source; V may use * (repeatable)");
+  show->add_option("--format", show_options.format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
-  show->add_option("--catalog", o.catalog, "Price catalog folder");
+  show->add_option("--catalog", show_options.catalog,
+                   "Price catalog folder (default: $STACKPLAN_CATALOG, else the built-in "
+                   "snapshot)");
   auto* update = pricing->add_subcommand("update", "Refresh prices from the AWS Price List APIs");
   update->add_option("--region", o.regions, "Region (repeatable)");
   update->add_option("--service", o.services, "Service code (repeatable)");
   update->add_option("--source", o.source, "Price List API")->check(CLI::IsMember({"bulk", "api"}));
   update->add_option("--endpoint", o.endpoint, "Endpoint replacing the AWS one");
   update->add_option("--catalog", o.catalog, "Price catalog folder");
-  auto* import = pricing->add_subcommand("import", "Import downloaded AWS offer files");
-  import->add_option("FILE", o.files, "Offer files")->required();
-  import->add_option("--catalog", o.catalog, "Price catalog folder");
+  PricingImportOptions import_options;
+  auto* import = pricing->add_subcommand(
+      "import", "Import downloaded AWS offer files, Savings Plans files or GetProducts output");
+  import->add_option("FILE", import_options.files, "Files to import")->required();
+  import->add_option("--catalog", import_options.catalog,
+                     "Catalog folder to merge into (default: $STACKPLAN_CATALOG)");
 
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the spec");
   schema->add_option("--format", o.schema_format, "json (JSON Schema) or markdown (reference)")
@@ -172,8 +176,14 @@ int run(const std::vector<std::string>& args, Io io) {
       return not_available(command->get_name(), io);
     }
   }
+  if (*show) {
+    return cmd_pricing_show(show_options, io);
+  }
+  if (*import) {
+    return cmd_pricing_import(import_options, io);
+  }
   if (*pricing) {
-    for (auto* command : {show, update, import}) {
+    for (auto* command : {update}) {
       if (*command) {
         return not_available("pricing " + command->get_name(), io);
       }

@@ -23,8 +23,23 @@ struct Io {
 /// Runs stackplan with `args` (without the program name) and returns the exit code.
 int run(const std::vector<std::string>& args, Io io);
 
+struct PricingShowOptions {
+  std::string region;
+  std::string service;
+  std::vector<std::string> filters;
+  std::string format = "table";
+  std::string catalog;
+};
+
+struct PricingImportOptions {
+  std::vector<std::string> files;
+  std::string catalog;
+};
+
 // Commands, one file each.
 int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
 int cmd_schema(const std::string& format, Io io);
+int cmd_pricing_show(const PricingShowOptions& options, Io io);
+int cmd_pricing_import(const PricingImportOptions& options, Io io);
 
 }  // namespace stackplan::cli

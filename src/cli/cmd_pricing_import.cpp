@@ -1,0 +1,68 @@
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#include "cli/app.hpp"
+#include "pricing/catalog.hpp"
+#include "pricing/offer_import.hpp"
+
+namespace stackplan::cli {
+
+std::string catalog_dir_for_writing(const std::string& option) {
+  if (!option.empty()) {
+    return option;
+  }
+  const char* env = std::getenv("STACKPLAN_CATALOG");
+  return env != nullptr ? env : "";
+}
+
+int cmd_pricing_import(const PricingImportOptions& o, Io io) {
+  std::string dir = catalog_dir_for_writing(o.catalog);
+  if (dir.empty()) {
+    io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
+              "(the built-in snapshot is read-only; a new catalog starts from it)\n";
+    return k_exit_invalid;
+  }
+  // Start from the catalog in DIR, or from the snapshot when DIR has none yet.
+  std::string error;
+  pricing::Catalog catalog;
+  if (std::filesystem::exists(std::filesystem::path(dir) / "catalog.tsv")) {
+    auto existing = pricing::Catalog::load(dir, error);
+    if (!existing) {
+      io.err << "stackplan: error: " << error << '\n';
+      return k_exit_invalid;
+    }
+    catalog = std::move(*existing);
+  } else {
+    catalog = pricing::Catalog::snapshot();
+  }
+  // Import everything first; the catalog on disk changes only when every file imported.
+  std::vector<std::string> lines;
+  for (const auto& file : o.files) {
+    pricing::ImportStats stats;
+    pricing::ImportError failure;
+    if (!pricing::import_price_file(file, catalog, stats, failure)) {
+      io.err << failure.file << ": byte " << failure.byte << ": error: " << failure.message
+             << "\nstackplan: nothing imported; " << dir << " is unchanged\n";
+      return k_exit_invalid;
+    }
+    lines.push_back(file + ": " + std::to_string(stats.prices) + " prices from " +
+                    std::to_string(stats.products_used) + " of " +
+                    std::to_string(stats.products) + " " +
+                    (stats.layout == "savings-plan" ? "rates" : "products") + " (" +
+                    stats.source_id + ")");
+  }
+  if (std::string why = catalog.write(dir); !why.empty()) {
+    io.err << "stackplan: error: " << why << '\n';
+    return k_exit_environment;
+  }
+  for (const auto& line : lines) {
+    io.out << line << '\n';
+  }
+  io.out << "catalog: " << (std::filesystem::path(dir) / "catalog.tsv").string() << ", "
+         << catalog.prices().size() << " prices from " << catalog.sources().size()
+         << " sources\n";
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

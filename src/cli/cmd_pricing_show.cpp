@@ -1,0 +1,175 @@
+#include <algorithm>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/app.hpp"
+#include "pricing/catalog.hpp"
+#include "pricing/services.hpp"
+#include "spec/spec_schema.hpp"
+#include "util/spelling.hpp"
+
+namespace stackplan::cli {
+
+namespace {
+
+/// `*` matches any run of characters; otherwise the pattern must equal the text.
+bool glob_match(std::string_view pattern, std::string_view text) {
+  std::size_t p = 0;
+  std::size_t t = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') {
+    ++p;
+  }
+  return p == pattern.size();
+}
+
+std::string tier_text(const pricing::Price& p) {
+  if (p.begin.units() == 0 && !p.end) {
+    return "";
+  }
+  return p.begin.to_string() + "-" + (p.end ? p.end->to_string() : "");
+}
+
+}  // namespace
+
+int cmd_pricing_show(const PricingShowOptions& o, Io io) {
+  std::string error;
+  auto catalog = pricing::open_catalog(o.catalog, error);
+  if (!catalog) {
+    io.err << "stackplan: error: " << error << '\n';
+    return k_exit_invalid;
+  }
+  const auto& regions = spec::known_regions();
+  if (!o.region.empty() && o.region != "global" &&
+      std::find(regions.begin(), regions.end(), o.region) == regions.end()) {
+    io.err << "stackplan: error: unknown region '" << o.region << "'; "
+           << suggestion_hint(o.region, regions, "known regions") << '\n';
+    return k_exit_invalid;
+  }
+  const auto& services = pricing::known_services();
+  if (!o.service.empty() && std::find(services.begin(), services.end(), o.service) == services.end()) {
+    io.err << "stackplan: error: unknown service '" << o.service << "'; "
+           << suggestion_hint(o.service, services, "services") << '\n';
+    return k_exit_invalid;
+  }
+  std::vector<std::pair<std::string, std::string>> filters;
+  for (const auto& f : o.filters) {
+    auto eq = f.find('=');
+    std::string k = f.substr(0, eq);
+    if (eq == std::string::npos ||
+        (k != "key" && k != "term" && k != "unit" && k != "source")) {
+      io.err << "stackplan: error: --filter takes K=V with K one of key, term, unit, source; "
+                "got '"
+             << f << "'\n";
+      return k_exit_invalid;
+    }
+    filters.emplace_back(k, f.substr(eq + 1));
+  }
+
+  std::vector<const pricing::Price*> rows;
+  for (const auto& p : catalog->prices()) {
+    if (!o.region.empty() && p.region != o.region && p.region != "global") {
+      continue;
+    }
+    if (!o.service.empty() && pricing::service_of(p.key) != o.service) {
+      continue;
+    }
+    bool keep = true;
+    for (const auto& [k, v] : filters) {
+      const std::string& field = k == "key" ? p.key : k == "term" ? p.term : k == "unit" ? p.unit
+                                                                                        : p.source;
+      keep = keep && glob_match(v, field);
+    }
+    if (keep) {
+      rows.push_back(&p);
+    }
+  }
+
+  if (o.format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto* p : rows) {
+      const auto* s = catalog->source(p->source);
+      nlohmann::json row = {{"region", p->region},
+                            {"service", pricing::service_of(p->key)},
+                            {"key", p->key},
+                            {"term", p->term},
+                            {"unit", p->unit},
+                            {"usd", p->usd.to_string()},
+                            {"tier_begin", p->begin.to_string()},
+                            {"tier_end", p->end ? nlohmann::json(p->end->to_string()) : nullptr},
+                            {"upfront", p->upfront ? nlohmann::json(p->upfront->to_string())
+                                                   : nullptr},
+                            {"source", {{"id", p->source}}}};
+      if (s != nullptr) {
+        row["source"] = {{"id", s->id}, {"kind", s->kind}, {"date", s->date},
+                         {"reference", s->reference}};
+      }
+      out.push_back(row);
+    }
+    io.out << out.dump(2) << '\n';
+  } else if (!rows.empty()) {
+    std::vector<std::vector<std::string>> table = {
+        {"REGION", "KEY", "TERM", "TIER", "USD", "UNIT", "SOURCE", "DATE"}};
+    for (const auto* p : rows) {
+      const auto* s = catalog->source(p->source);
+      std::string usd = p->usd.to_string();
+      if (p->upfront) {
+        usd += " + " + p->upfront->to_string() + " upfront";
+      }
+      table.push_back({p->region, p->key, p->term, tier_text(*p), usd, p->unit, p->source,
+                       s != nullptr ? s->date : ""});
+    }
+    std::vector<std::size_t> width(table[0].size(), 0);
+    for (const auto& row : table) {
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        width[c] = std::max(width[c], row[c].size());
+      }
+    }
+    for (const auto& row : table) {
+      std::string line;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        line += row[c];
+        if (c + 1 < row.size()) {
+          line += std::string(width[c] - row[c].size() + 2, ' ');
+        }
+      }
+      while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+      }
+      io.out << line << '\n';
+    }
+    io.out << '\n' << rows.size() << (rows.size() == 1 ? " price" : " prices")
+           << "; sources: stackplan pricing show --format json\n";
+  }
+  if (rows.empty()) {
+    io.err << "stackplan: no prices";
+    if (!o.service.empty()) {
+      io.err << " for " << o.service;
+    }
+    if (!o.region.empty()) {
+      io.err << " in " << o.region;
+    }
+    io.err << " in the catalog; fetch them with 'stackplan pricing update"
+           << (o.region.empty() ? "" : " --region " + o.region)
+           << (o.service.empty() ? "" : " --service " + o.service) << " --catalog DIR'\n";
+  }
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

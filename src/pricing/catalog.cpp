@@ -1,0 +1,288 @@
+#include "pricing/catalog.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+namespace stackplan::pricing {
+
+extern const char* const k_snapshot_tsv;  // embedded_catalog.cpp, generated from pricing/
+
+namespace {
+
+constexpr std::string_view k_magic = "# stackplan price catalog v1";
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      fields.push_back(line.substr(start));
+      return fields;
+    }
+    fields.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+auto order(const Price& p) { return std::tie(p.region, p.key, p.term, p.begin); }
+
+}  // namespace
+
+std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& name,
+                                      std::string& error) {
+  Catalog catalog;
+  enum class Section { none, sources, prices } section = Section::none;
+  std::size_t line_no = 0;
+  auto fail = [&](const std::string& why) {
+    error = name + ":" + std::to_string(line_no) + ": " + why;
+    return std::nullopt;
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (line_no == 1) {
+      if (line != k_magic) {
+        return fail("not a stackplan price catalog (the first line must be '" +
+                    std::string(k_magic) + "')");
+      }
+      continue;
+    }
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
+    if (line == "[sources]") {
+      section = Section::sources;
+      continue;
+    }
+    if (line == "[prices]") {
+      section = Section::prices;
+      continue;
+    }
+    auto f = split_tabs(line);
+    if (section == Section::sources) {
+      if (f.size() != 4) {
+        return fail("a source has 4 tab-separated fields: id, kind, date, reference");
+      }
+      catalog.m_sources[std::string(f[0])] =
+          Source{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[2])};
+    } else if (section == Section::prices) {
+      if (f.size() != 9) {
+        return fail(
+            "a price has 9 tab-separated fields: region, key, term, begin, end, unit, usd, "
+            "upfront, source");
+      }
+      Price p;
+      p.region = f[0];
+      p.key = f[1];
+      p.term = f[2];
+      auto begin = Decimal::parse(f[3]);
+      auto usd = Decimal::parse(f[6]);
+      if (!begin || !usd) {
+        return fail("tier start and price must be decimal numbers");
+      }
+      p.begin = *begin;
+      p.usd = *usd;
+      if (f[4] != "Inf") {
+        auto tier_end = Decimal::parse(f[4]);
+        if (!tier_end) {
+          return fail("tier end must be a decimal number or Inf");
+        }
+        p.end = *tier_end;
+      }
+      p.unit = f[5];
+      if (!f[7].empty()) {
+        auto upfront = Decimal::parse(f[7]);
+        if (!upfront) {
+          return fail("upfront fee must be a decimal number or empty");
+        }
+        p.upfront = *upfront;
+      }
+      p.source = f[8];
+      if (catalog.m_sources.count(p.source) == 0) {
+        return fail("price cites source '" + p.source + "', which [sources] does not list");
+      }
+      catalog.m_prices.push_back(std::move(p));
+    } else {
+      return fail("expected [sources] or [prices]");
+    }
+  }
+  catalog.sort();
+  return catalog;
+}
+
+const Catalog& Catalog::snapshot() {
+  static const Catalog catalog = [] {
+    std::string error;
+    auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", error);
+    if (!parsed) {
+      // The snapshot is checked by the tests; an unreadable one is a build defect.
+      std::fprintf(stderr, "stackplan: internal error: %s\n", error.c_str());
+      std::abort();
+    }
+    return *parsed;
+  }();
+  return catalog;
+}
+
+std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error) {
+  std::string path = (std::filesystem::path(dir) / "catalog.tsv").string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read " + path + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path, error);
+}
+
+std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,
+                                        std::string_view term) const {
+  std::vector<const Price*> out;
+  auto it = std::lower_bound(m_prices.begin(), m_prices.end(), 0,
+                             [&](const Price& p, int) {
+                               return std::tie(p.region, p.key, p.term) <
+                                      std::tie(region, key, term);
+                             });
+  for (; it != m_prices.end() && it->region == region && it->key == key && it->term == term;
+       ++it) {
+    out.push_back(&*it);
+  }
+  return out;
+}
+
+const Source* Catalog::source(std::string_view id) const {
+  auto it = m_sources.find(id);
+  return it == m_sources.end() ? nullptr : &it->second;
+}
+
+void Catalog::sort() {
+  std::stable_sort(m_prices.begin(), m_prices.end(),
+                   [](const Price& a, const Price& b) { return order(a) < order(b); });
+  // Keep the last of equal prices: later additions replace earlier ones.
+  std::vector<Price> unique;
+  unique.reserve(m_prices.size());
+  for (auto& p : m_prices) {
+    if (!unique.empty() && order(unique.back()) == order(p)) {
+      unique.back() = std::move(p);
+    } else {
+      unique.push_back(std::move(p));
+    }
+  }
+  m_prices = std::move(unique);
+}
+
+void Catalog::add_source(Source source) {
+  std::string id = source.id;
+  m_sources[id] = std::move(source);
+}
+
+void Catalog::add_price(Price price) { m_prices.push_back(std::move(price)); }
+
+void Catalog::merge(const Catalog& other) {
+  for (const auto& [id, source] : other.m_sources) {
+    m_sources[id] = source;
+  }
+  m_prices.insert(m_prices.end(), other.m_prices.begin(), other.m_prices.end());
+  sort();
+  // Drop sources no price cites any more.
+  std::map<std::string, Source, std::less<>> used;
+  for (const auto& p : m_prices) {
+    auto it = m_sources.find(p.source);
+    if (it != m_sources.end()) {
+      used.insert(*it);
+    }
+  }
+  m_sources = std::move(used);
+}
+
+std::string Catalog::to_tsv() const {
+  std::string out(k_magic);
+  out += "\n[sources]\n# id\tkind\tdate\treference\n";
+  for (const auto& [id, s] : m_sources) {
+    out += s.id + '\t' + s.kind + '\t' + s.date + '\t' + s.reference + '\n';
+  }
+  out += "[prices]\n# region\tkey\tterm\tbegin\tend\tunit\tusd\tupfront\tsource\n";
+  for (const auto& p : m_prices) {
+    out += p.region + '\t' + p.key + '\t' + p.term + '\t' + p.begin.to_string() + '\t' +
+           (p.end ? p.end->to_string() : "Inf") + '\t' + p.unit + '\t' + p.usd.to_string() + '\t' +
+           (p.upfront ? p.upfront->to_string() : "") + '\t' + p.source + '\n';
+  }
+  return out;
+}
+
+std::string Catalog::write(const std::string& dir) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    return "cannot create " + dir + ": " + ec.message();
+  }
+  fs::path final_path = fs::path(dir) / "catalog.tsv";
+  fs::path temp_path = fs::path(dir) / (".catalog.tsv." + std::to_string(::getpid()) + ".tmp");
+  std::string text = to_tsv();
+  int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return "cannot write " + temp_path.string() + ": " + std::strerror(errno);
+  }
+  std::size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      std::string why = std::strerror(errno);
+      ::close(fd);
+      fs::remove(temp_path, ec);
+      return "cannot write " + temp_path.string() + ": " + why;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    std::string why = std::strerror(errno);
+    fs::remove(temp_path, ec);
+    return "cannot write " + temp_path.string() + ": " + why;
+  }
+  if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    fs::remove(temp_path, ec);
+    return "cannot replace " + final_path.string() + ": " + why;
+  }
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return {};
+}
+
+std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error) {
+  std::string dir = dir_option;
+  if (dir.empty()) {
+    const char* env = std::getenv("STACKPLAN_CATALOG");
+    dir = env != nullptr ? env : "";
+  }
+  if (dir.empty()) {
+    return Catalog::snapshot();
+  }
+  return Catalog::load(dir, error);
+}
+
+}  // namespace stackplan::pricing

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/decimal.hpp"
+
+namespace stackplan::pricing {
+
+/// Where prices came from: an AWS offer file (code, version, publication date), a Price List
+/// API response, or a public citation; every price names one.
+struct Source {
+  std::string id;    ///< short stable id used by prices.tsv, e.g. "offer:AmazonRDS:20261006224050"
+  std::string kind;  ///< "offer", "api", "citation" or "observation"
+  std::string reference;
+  std::string date;  ///< YYYY-MM-DD
+};
+
+/// One price. `key` names what is priced in stackplan's own terms (see docs/pricing.md), so
+/// lookups are exact string matches; tiers are [begin, end) in the unit's quantity.
+struct Price {
+  std::string region;  ///< region code, or "global"
+  std::string key;     ///< e.g. "ec2/instance/t4g.small", "rds/storage/gp3/multi-az"
+  std::string term;    ///< "on-demand", "spot", "reserved/1y/standard/no-upfront", ...
+  Decimal begin;       ///< tier start (0 when untiered)
+  std::optional<Decimal> end;  ///< tier end; none = unbounded
+  std::string unit;            ///< as AWS states it: Hrs, GB-Mo, Requests, ...
+  Decimal usd;                 ///< price per unit
+  std::optional<Decimal> upfront;  ///< one-time fee of a reservation or Savings Plan
+  std::string source;              ///< Source::id
+};
+
+/// The price catalog: prices and their sources, kept sorted so files and output are stable.
+class Catalog {
+ public:
+  /// Parses catalog.tsv text; a problem is described in `error` (with `name` and the line) and
+  /// the result is nullopt.
+  static std::optional<Catalog> parse(std::string_view text, const std::string& name,
+                                      std::string& error);
+  /// The snapshot compiled into stackplan (pricing/catalog.tsv of the source tree).
+  static const Catalog& snapshot();
+  /// Reads DIR/catalog.tsv.
+  static std::optional<Catalog> load(const std::string& dir, std::string& error);
+
+  /// Every tier of one price, ordered by tier start; empty when the catalog lacks it.
+  std::vector<const Price*> find(std::string_view region, std::string_view key,
+                                 std::string_view term = "on-demand") const;
+  const Source* source(std::string_view id) const;
+
+  const std::vector<Price>& prices() const { return m_prices; }
+  const std::map<std::string, Source, std::less<>>& sources() const { return m_sources; }
+
+  /// Adds or replaces prices (same region, key, term and tier start) and their sources.
+  void merge(const Catalog& other);
+  void add_source(Source source);
+  void add_price(Price price);
+
+  /// The catalog.tsv text: a [sources] and a [prices] section, sorted.
+  std::string to_tsv() const;
+
+  /// Writes DIR/catalog.tsv atomically (written aside, synced, renamed over the old file), so
+  /// a failure leaves the previous catalog byte for byte. Returns an error text, empty on
+  /// success.
+  std::string write(const std::string& dir) const;
+
+ private:
+  void sort();
+
+  std::vector<Price> m_prices;
+  std::map<std::string, Source, std::less<>> m_sources;
+};
+
+/// The catalog `plan` and `pricing show` read: --catalog, else $STACKPLAN_CATALOG, else the
+/// snapshot. `error` is set when a given folder cannot be read.
+std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error);
+
+}  // namespace stackplan::pricing

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+
+#include "pricing/catalog.hpp"
+
+namespace stackplan::pricing {
+
+/// What one import read and kept.
+struct ImportStats {
+  std::string layout;  ///< "offer", "savings-plan" or "get-products"
+  std::string source_id;
+  std::uint64_t bytes = 0;
+  std::uint64_t products = 0;       ///< products (or Savings Plan rates) read
+  std::uint64_t products_used = 0;  ///< of those, the ones the cost model prices
+  std::uint64_t prices = 0;         ///< prices kept
+};
+
+/// An import that failed: the file, the byte offset where it went wrong, and why.
+struct ImportError {
+  std::string file;
+  std::uint64_t byte = 0;
+  std::string message;
+};
+
+/// Streams an AWS price file into `out`: a bulk offer file (all-region or regional:
+/// `products` + `terms.OnDemand/Reserved`), a Savings Plans file (`products` array +
+/// `terms.savingsPlan[].rates`) or GetProducts output (`PriceList` of items or of JSON strings).
+/// Only what the cost model uses is kept (pricing/rules.cpp). Memory stays bounded: one
+/// product or term is held at a time. Returns false and fills `error` on malformed, truncated
+/// or unrecognised input.
+bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats,
+                       ImportError& error);
+
+/// The same from a stream (tests, fuzzing); `name` is used in messages.
+bool import_price_stream(std::istream& in, const std::string& name, Catalog& out,
+                         ImportStats& stats, ImportError& error);
+
+}  // namespace stackplan::pricing

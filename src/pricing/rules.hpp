@@ -1,0 +1,50 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace stackplan::pricing {
+
+/// The parts of a Price List product that decide what it prices.
+struct Product {
+  std::string sku;
+  std::string service;  ///< servicecode
+  std::string family;   ///< productFamily
+  std::vector<std::pair<std::string, std::string>> attributes;
+
+  std::string_view attribute(std::string_view name) const;
+};
+
+/// What a product is in stackplan's terms: the catalog key and region of its prices.
+struct Mapping {
+  std::string region;
+  std::string key;
+};
+
+/// Maps a product to a catalog key, or nullopt when the cost model does not use it. Every rule
+/// that decides which AWS products stackplan prices lives here (see docs/pricing.md).
+std::optional<Mapping> map_product(const Product& product);
+
+/// A usage type without its region prefix: "USE2-InstanceUsage:db.t4g.micro" ->
+/// "InstanceUsage:db.t4g.micro".
+std::string_view strip_region_prefix(std::string_view usage_type);
+
+/// Term name of a Reserved offer term from its attributes ("1yr", "standard", "No Upfront") ->
+/// "reserved/1y/standard/no-upfront"; nullopt when an attribute is not one stackplan knows.
+std::optional<std::string> reserved_term(std::string_view length, std::string_view offering_class,
+                                         std::string_view purchase_option);
+
+/// Term name of a Savings Plan ("ComputeSavingsPlans", "1yr", "No Upfront") ->
+/// "savings-plan/compute/1y/no-upfront".
+std::optional<std::string> savings_plan_term(std::string_view family, std::string_view term,
+                                             std::string_view purchase_option);
+
+/// Catalog key of a Savings Plan rate's discounted usage, or nullopt when stackplan does not
+/// price it ("BoxUsage:t4g.small" with RunInstances -> "ec2/instance/t4g.small").
+std::optional<std::string> savings_plan_rate_key(std::string_view usage_type,
+                                                 std::string_view operation);
+
+}  // namespace stackplan::pricing
