@@ -38,18 +38,12 @@ struct Options {
   std::string lint_format = "text";
   std::string fail_on = "error";
 
-  // pricing
-  std::vector<std::string> regions;
-  std::vector<std::string> services;
-  std::string source = "bulk";
-  std::string endpoint;
-
   std::vector<std::string> help_topic;
 };
 
 int not_available(const std::string& command, Io io) {
   io.err << "stackplan: error: '" << command << "' is not available in stackplan " << k_version
-         << "; this build provides validate, schema, pricing show and pricing import\n";
+         << "; this build provides validate, schema and pricing\n";
   return k_exit_invalid;
 }
 
@@ -112,12 +106,22 @@ int run(const std::vector<std::string>& args, Io io) {
   show->add_option("--catalog", show_options.catalog,
                    "Price catalog folder (default: $STACKPLAN_CATALOG, else the built-in "
                    "snapshot)");
+  PricingUpdateOptions update_options;
   auto* update = pricing->add_subcommand("update", "Refresh prices from the AWS Price List APIs");
-  update->add_option("--region", o.regions, "Region (repeatable)");
-  update->add_option("--service", o.services, "Service code (repeatable)");
-  update->add_option("--source", o.source, "Price List API")->check(CLI::IsMember({"bulk", "api"}));
-  update->add_option("--endpoint", o.endpoint, "Endpoint replacing the AWS one");
-  update->add_option("--catalog", o.catalog, "Price catalog folder");
+  update->add_option("--region", update_options.regions,
+                     "Region (repeatable; default: us-east-1 us-east-2 us-west-2 eu-west-1 "
+                     "me-central-1)");
+  update->add_option("--service", update_options.services,
+                     "Service code (repeatable; default: every service the cost model uses)");
+  update
+      ->add_option("--source", update_options.source,
+                   "bulk: offer files, no credentials; api: GetProducts, signed with SigV4")
+      ->check(CLI::IsMember({"bulk", "api"}));
+  update->add_option("--endpoint", update_options.endpoint,
+                     "URL replacing https://pricing.us-east-1.amazonaws.com (bulk) or "
+                     "https://api.pricing.us-east-1.amazonaws.com (api)");
+  update->add_option("--catalog", update_options.catalog,
+                     "Catalog folder to update (default: $STACKPLAN_CATALOG)");
   PricingImportOptions import_options;
   auto* import = pricing->add_subcommand(
       "import", "Import downloaded AWS offer files, Savings Plans files or GetProducts output");
@@ -182,12 +186,8 @@ int run(const std::vector<std::string>& args, Io io) {
   if (*import) {
     return cmd_pricing_import(import_options, io);
   }
-  if (*pricing) {
-    for (auto* command : {update}) {
-      if (*command) {
-        return not_available("pricing " + command->get_name(), io);
-      }
-    }
+  if (*update) {
+    return cmd_pricing_update(update_options, io);
   }
   io.out << app.help();
   return k_exit_ok;

@@ -36,10 +36,19 @@ struct PricingImportOptions {
   std::string catalog;
 };
 
+struct PricingUpdateOptions {
+  std::vector<std::string> regions;
+  std::vector<std::string> services;
+  std::string source = "bulk";
+  std::string endpoint;
+  std::string catalog;
+};
+
 // Commands, one file each.
 int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
 int cmd_schema(const std::string& format, Io io);
 int cmd_pricing_show(const PricingShowOptions& options, Io io);
 int cmd_pricing_import(const PricingImportOptions& options, Io io);
+int cmd_pricing_update(const PricingUpdateOptions& options, Io io);
 
 }  // namespace stackplan::cli

@@ -47,9 +47,8 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
       return k_exit_invalid;
     }
     lines.push_back(file + ": " + std::to_string(stats.prices) + " prices from " +
-                    std::to_string(stats.products_used) + " of " +
-                    std::to_string(stats.products) + " " +
-                    (stats.layout == "savings-plan" ? "rates" : "products") + " (" +
+                    std::to_string(stats.products_used) + " of " + std::to_string(stats.products) +
+                    " " + (stats.layout == "savings-plan" ? "rates" : "products") + " (" +
                     stats.source_id + ")");
   }
   if (std::string why = catalog.write(dir); !why.empty()) {
@@ -60,8 +59,7 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
     io.out << line << '\n';
   }
   io.out << "catalog: " << (std::filesystem::path(dir) / "catalog.tsv").string() << ", "
-         << catalog.prices().size() << " prices from " << catalog.sources().size()
-         << " sources\n";
+         << catalog.prices().size() << " prices from " << catalog.sources().size() << " sources\n";
   return k_exit_ok;
 }
 

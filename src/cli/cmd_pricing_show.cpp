@@ -63,7 +63,8 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
     return k_exit_invalid;
   }
   const auto& services = pricing::known_services();
-  if (!o.service.empty() && std::find(services.begin(), services.end(), o.service) == services.end()) {
+  if (!o.service.empty() &&
+      std::find(services.begin(), services.end(), o.service) == services.end()) {
     io.err << "stackplan: error: unknown service '" << o.service << "'; "
            << suggestion_hint(o.service, services, "services") << '\n';
     return k_exit_invalid;
@@ -72,8 +73,7 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
   for (const auto& f : o.filters) {
     auto eq = f.find('=');
     std::string k = f.substr(0, eq);
-    if (eq == std::string::npos ||
-        (k != "key" && k != "term" && k != "unit" && k != "source")) {
+    if (eq == std::string::npos || (k != "key" && k != "term" && k != "unit" && k != "source")) {
       io.err << "stackplan: error: --filter takes K=V with K one of key, term, unit, source; "
                 "got '"
              << f << "'\n";
@@ -92,8 +92,10 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
     }
     bool keep = true;
     for (const auto& [k, v] : filters) {
-      const std::string& field = k == "key" ? p.key : k == "term" ? p.term : k == "unit" ? p.unit
-                                                                                        : p.source;
+      const std::string& field = k == "key"    ? p.key
+                                 : k == "term" ? p.term
+                                 : k == "unit" ? p.unit
+                                               : p.source;
       keep = keep && glob_match(v, field);
     }
     if (keep) {
@@ -105,20 +107,20 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto* p : rows) {
       const auto* s = catalog->source(p->source);
-      nlohmann::json row = {{"region", p->region},
-                            {"service", pricing::service_of(p->key)},
-                            {"key", p->key},
-                            {"term", p->term},
-                            {"unit", p->unit},
-                            {"usd", p->usd.to_string()},
-                            {"tier_begin", p->begin.to_string()},
-                            {"tier_end", p->end ? nlohmann::json(p->end->to_string()) : nullptr},
-                            {"upfront", p->upfront ? nlohmann::json(p->upfront->to_string())
-                                                   : nullptr},
-                            {"source", {{"id", p->source}}}};
+      nlohmann::json row = {
+          {"region", p->region},
+          {"service", pricing::service_of(p->key)},
+          {"key", p->key},
+          {"term", p->term},
+          {"unit", p->unit},
+          {"usd", p->usd.to_string()},
+          {"tier_begin", p->begin.to_string()},
+          {"tier_end", p->end ? nlohmann::json(p->end->to_string()) : nullptr},
+          {"upfront", p->upfront ? nlohmann::json(p->upfront->to_string()) : nullptr},
+          {"source", {{"id", p->source}}}};
       if (s != nullptr) {
-        row["source"] = {{"id", s->id}, {"kind", s->kind}, {"date", s->date},
-                         {"reference", s->reference}};
+        row["source"] = {
+            {"id", s->id}, {"kind", s->kind}, {"date", s->date}, {"reference", s->reference}};
       }
       out.push_back(row);
     }
@@ -154,7 +156,8 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
       }
       io.out << line << '\n';
     }
-    io.out << '\n' << rows.size() << (rows.size() == 1 ? " price" : " prices")
+    io.out << '\n'
+           << rows.size() << (rows.size() == 1 ? " price" : " prices")
            << "; sources: stackplan pricing show --format json\n";
   }
   if (rows.empty()) {

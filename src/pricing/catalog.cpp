@@ -34,7 +34,9 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   }
 }
 
-auto order(const Price& p) { return std::tie(p.region, p.key, p.term, p.begin); }
+auto order(const Price& p) {
+  return std::tie(p.region, p.key, p.term, p.begin);
+}
 
 }  // namespace
 
@@ -155,13 +157,10 @@ std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error)
 std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,
                                         std::string_view term) const {
   std::vector<const Price*> out;
-  auto it = std::lower_bound(m_prices.begin(), m_prices.end(), 0,
-                             [&](const Price& p, int) {
-                               return std::tie(p.region, p.key, p.term) <
-                                      std::tie(region, key, term);
-                             });
-  for (; it != m_prices.end() && it->region == region && it->key == key && it->term == term;
-       ++it) {
+  auto it = std::lower_bound(m_prices.begin(), m_prices.end(), 0, [&](const Price& p, int) {
+    return std::tie(p.region, p.key, p.term) < std::tie(region, key, term);
+  });
+  for (; it != m_prices.end() && it->region == region && it->key == key && it->term == term; ++it) {
     out.push_back(&*it);
   }
   return out;
@@ -193,7 +192,9 @@ void Catalog::add_source(Source source) {
   m_sources[id] = std::move(source);
 }
 
-void Catalog::add_price(Price price) { m_prices.push_back(std::move(price)); }
+void Catalog::add_price(Price price) {
+  m_prices.push_back(std::move(price));
+}
 
 void Catalog::merge(const Catalog& other) {
   for (const auto& [id, source] : other.m_sources) {

@@ -22,13 +22,13 @@ struct Source {
 /// One price. `key` names what is priced in stackplan's own terms (see docs/pricing.md), so
 /// lookups are exact string matches; tiers are [begin, end) in the unit's quantity.
 struct Price {
-  std::string region;  ///< region code, or "global"
-  std::string key;     ///< e.g. "ec2/instance/t4g.small", "rds/storage/gp3/multi-az"
-  std::string term;    ///< "on-demand", "spot", "reserved/1y/standard/no-upfront", ...
-  Decimal begin;       ///< tier start (0 when untiered)
-  std::optional<Decimal> end;  ///< tier end; none = unbounded
-  std::string unit;            ///< as AWS states it: Hrs, GB-Mo, Requests, ...
-  Decimal usd;                 ///< price per unit
+  std::string region;              ///< region code, or "global"
+  std::string key;                 ///< e.g. "ec2/instance/t4g.small", "rds/storage/gp3/multi-az"
+  std::string term;                ///< "on-demand", "spot", "reserved/1y/standard/no-upfront", ...
+  Decimal begin;                   ///< tier start (0 when untiered)
+  std::optional<Decimal> end;      ///< tier end; none = unbounded
+  std::string unit;                ///< as AWS states it: Hrs, GB-Mo, Requests, ...
+  Decimal usd;                     ///< price per unit
   std::optional<Decimal> upfront;  ///< one-time fee of a reservation or Savings Plan
   std::string source;              ///< Source::id
 };

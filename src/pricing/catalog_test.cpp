@@ -43,13 +43,15 @@ TEST_CASE("catalog errors name the line", "[catalog]") {
   std::string error;
   CHECK_FALSE(Catalog::parse("hello\n", "x.tsv", error));
   CHECK(error.rfind("x.tsv:1: not a stackplan price catalog", 0) == 0);
-  CHECK_FALSE(Catalog::parse("# stackplan price catalog v1\n[prices]\n"
-                             "us-east-1\tk\ton-demand\t0\tInf\tHrs\t0.1\t\tnope\n",
-                             "x.tsv", error));
+  CHECK_FALSE(
+      Catalog::parse("# stackplan price catalog v1\n[prices]\n"
+                     "us-east-1\tk\ton-demand\t0\tInf\tHrs\t0.1\t\tnope\n",
+                     "x.tsv", error));
   CHECK(error == "x.tsv:3: price cites source 'nope', which [sources] does not list");
-  CHECK_FALSE(Catalog::parse("# stackplan price catalog v1\n[sources]\na\toffer\td\tr\n[prices]\n"
-                             "us-east-1\tk\ton-demand\t0\tInf\tHrs\tabc\t\ta\n",
-                             "x.tsv", error));
+  CHECK_FALSE(
+      Catalog::parse("# stackplan price catalog v1\n[sources]\na\toffer\td\tr\n[prices]\n"
+                     "us-east-1\tk\ton-demand\t0\tInf\tHrs\tabc\t\ta\n",
+                     "x.tsv", error));
   CHECK(error == "x.tsv:5: tier start and price must be decimal numbers");
 }
 

@@ -157,8 +157,9 @@ class Handler : public nlohmann::json_sax<json> {
       return false;
     }
     if (m_stats.layout.empty()) {
-      fail("not an AWS offer file, Savings Plans file or GetProducts output (no 'products' "
-           "or 'PriceList')");
+      fail(
+          "not an AWS offer file, Savings Plans file or GetProducts output (no 'products' "
+          "or 'PriceList')");
       return false;
     }
     Source source;
@@ -172,13 +173,12 @@ class Handler : public nlohmann::json_sax<json> {
                          (m_region.empty() ? "" : ", region " + m_region) + " (imported from " +
                          std::filesystem::path(name).filename().string() + ")";
     } else if (m_stats.layout == "savings-plan") {
-      source.id = "savings-plan:" + (m_region.empty() ? std::string("all") : m_region) + ":" +
-                  m_version;
+      source.id =
+          "savings-plan:" + (m_region.empty() ? std::string("all") : m_region) + ":" + m_version;
       source.kind = "offer";
       source.reference = "Savings Plans offer file, version " + m_version + ", published " +
                          m_publication + (m_region.empty() ? "" : ", region " + m_region) +
-                         " (imported from " + std::filesystem::path(name).filename().string() +
-                         ")";
+                         " (imported from " + std::filesystem::path(name).filename().string() + ")";
     } else {
       source.id = "api:" + (m_api_service.empty() ? std::string("unknown") : m_api_service) + ":" +
                   m_version;
@@ -432,8 +432,8 @@ class Handler : public nlohmann::json_sax<json> {
     if (family.empty()) {
       family = str(*attrs, "productFamily");
     }
-    auto term = savings_plan_term(family, str(*attrs, "purchaseTerm"),
-                                  str(*attrs, "purchaseOption"));
+    auto term =
+        savings_plan_term(family, str(*attrs, "purchaseTerm"), str(*attrs, "purchaseOption"));
     if (term) {
       m_plans.emplace(str(p, "sku"), *term);
     }
@@ -451,8 +451,8 @@ class Handler : public nlohmann::json_sax<json> {
     if (plan == m_plans.end()) {
       return;
     }
-    auto key = savings_plan_rate_key(str(rate, "discountedUsageType"),
-                                     str(rate, "discountedOperation"));
+    auto key =
+        savings_plan_rate_key(str(rate, "discountedUsageType"), str(rate, "discountedOperation"));
     std::string region = str(rate, "discountedRegionCode");
     auto discounted = rate.find("discountedRate");
     if (!key || !is_region_code(region) || discounted == rate.end() || !discounted->is_object()) {

@@ -142,7 +142,8 @@ TEST_CASE("input that is not a price file is refused with its offset", "[import]
   auto order = import_text(R"({"version": "1", "terms": {"OnDemand": {"A": {"A.B": {}}}},
                                 "products": {}})");
   CHECK_FALSE(order.ok);
-  CHECK(order.error.message == "terms come before products; an AWS offer file lists products first");
+  CHECK(order.error.message ==
+        "terms come before products; an AWS offer file lists products first");
   auto no_price = import_text(R"({"version": "1", "offerCode": "AmazonECS", "products": {"A": {
       "sku": "A", "productFamily": "Compute", "attributes": {"servicecode": "AmazonECS",
       "regionCode": "us-east-1", "usagetype": "USE1-Fargate-GB-Hours"}}},

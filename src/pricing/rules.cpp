@@ -60,13 +60,11 @@ std::string deployment(std::string_view option) {
 
 std::optional<std::string> ec2_key(const Product& p, std::string_view usage) {
   if (p.family == "Compute Instance") {
-    bool linux_shared = p.attribute("operatingSystem") == "Linux" &&
-                        p.attribute("tenancy") == "Shared" &&
-                        p.attribute("preInstalledSw") == "NA" &&
-                        p.attribute("capacitystatus") == "Used" &&
-                        lower(p.attribute("licenseModel")) == "no license required" &&
-                        (p.attribute("marketoption").empty() ||
-                         p.attribute("marketoption") == "OnDemand");
+    bool linux_shared =
+        p.attribute("operatingSystem") == "Linux" && p.attribute("tenancy") == "Shared" &&
+        p.attribute("preInstalledSw") == "NA" && p.attribute("capacitystatus") == "Used" &&
+        lower(p.attribute("licenseModel")) == "no license required" &&
+        (p.attribute("marketoption").empty() || p.attribute("marketoption") == "OnDemand");
     if (linux_shared && !p.attribute("instanceType").empty()) {
       return "ec2/instance/" + std::string(p.attribute("instanceType"));
     }
@@ -137,11 +135,11 @@ std::optional<std::string> rds_key(const Product& p, std::string_view usage) {
     }
     std::string dep = deployment(p.attribute("deploymentOption"));
     std::string_view volume = p.attribute("volumeType");
-    std::string type = volume == "General Purpose"         ? "gp2"
-                       : volume == "General Purpose-GP3"   ? "gp3"
-                       : volume == "Provisioned IOPS"      ? "io1"
-                       : volume == "Provisioned IOPS-IO2"  ? "io2"
-                                                           : "";
+    std::string type = volume == "General Purpose"        ? "gp2"
+                       : volume == "General Purpose-GP3"  ? "gp3"
+                       : volume == "Provisioned IOPS"     ? "io1"
+                       : volume == "Provisioned IOPS-IO2" ? "io2"
+                                                          : "";
     if (!type.empty() && !dep.empty()) {
       return "rds/storage/" + type + "/" + dep;
     }
@@ -279,7 +277,8 @@ std::string_view strip_region_prefix(std::string_view usage_type) {
   }
   for (std::size_t i = 0; i < dash; ++i) {
     char c = usage_type[i];
-    if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)))) {
+    if (!(std::isupper(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)))) {
       return usage_type;
     }
   }

@@ -26,10 +26,14 @@ TEST_CASE("region prefixes are stripped from usage types", "[rules]") {
 
 TEST_CASE("EC2 instances: Linux, shared tenancy, no pre-installed software only", "[rules]") {
   std::vector<std::pair<std::string, std::string>> linux = {
-      {"instanceType", "t4g.small"},  {"regionCode", "us-east-2"},
-      {"operatingSystem", "Linux"},   {"tenancy", "Shared"},
-      {"preInstalledSw", "NA"},       {"capacitystatus", "Used"},
-      {"licenseModel", "No License required"}, {"usagetype", "USE2-BoxUsage:t4g.small"}};
+      {"instanceType", "t4g.small"},
+      {"regionCode", "us-east-2"},
+      {"operatingSystem", "Linux"},
+      {"tenancy", "Shared"},
+      {"preInstalledSw", "NA"},
+      {"capacitystatus", "Used"},
+      {"licenseModel", "No License required"},
+      {"usagetype", "USE2-BoxUsage:t4g.small"}};
   CHECK(key_of(product("AmazonEC2", "Compute Instance", linux)) ==
         "us-east-2 ec2/instance/t4g.small");
   auto windows = linux;
@@ -74,9 +78,9 @@ TEST_CASE("RDS and Aurora products", "[rules]") {
 }
 
 TEST_CASE("other services the cost model uses", "[rules]") {
-  CHECK(key_of(product("AmazonECS", "Compute",
-                       {{"regionCode", "us-east-1"},
-                        {"usagetype", "USE1-Fargate-ARM-vCPU-Hours:perCPU"}})) ==
+  CHECK(key_of(product(
+            "AmazonECS", "Compute",
+            {{"regionCode", "us-east-1"}, {"usagetype", "USE1-Fargate-ARM-vCPU-Hours:perCPU"}})) ==
         "us-east-1 fargate/vcpu/arm64");
   CHECK(key_of(product("AmazonECS", "Compute",
                        {{"regionCode", "us-east-1"},

@@ -1,0 +1,40 @@
+#include <unistd.h>
+
+#include <ostream>
+
+#include "cli/app.hpp"
+#include "pricing/update.hpp"
+
+namespace stackplan::cli {
+
+std::string catalog_dir_for_writing(const std::string& option);
+
+int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
+  pricing::UpdateOptions options;
+  options.regions = o.regions;
+  options.services = o.services;
+  options.source = o.source;
+  options.endpoint = o.endpoint;
+  options.catalog_dir = catalog_dir_for_writing(o.catalog);
+  if (options.catalog_dir.empty()) {
+    io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
+              "(the built-in snapshot is read-only; a new catalog starts from it)\n";
+    return k_exit_invalid;
+  }
+  pricing::HttpPolicy policy;
+  policy.progress = ::isatty(STDERR_FILENO) == 1;
+  pricing::HttpClient client(policy);
+  pricing::UpdateReport report = pricing::update_catalog(options, client);
+  for (const auto& line : report.lines) {
+    io.out << line << '\n';
+  }
+  if (!report.error.empty()) {
+    io.err << "stackplan: error: " << report.error << "\nstackplan: the catalog in "
+           << options.catalog_dir << " is unchanged\n";
+    return k_exit_environment;
+  }
+  io.out << "catalog: " << options.catalog_dir << "/catalog.tsv updated\n";
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace stackplan::pricing {
+
+/// How the client retries and times out. Defaults suit the AWS Price List endpoints.
+struct HttpPolicy {
+  int attempts = 5;                                  ///< tries per request
+  std::chrono::milliseconds first_backoff{500};      ///< doubled after each failure
+  std::chrono::milliseconds max_backoff{16'000};
+  long connect_timeout_seconds = 10;
+  long low_speed_bytes_per_second = 1024;  ///< abort a transfer slower than this ...
+  long low_speed_seconds = 30;             ///< ... for this long
+  bool progress = false;                   ///< draw a progress bar on stderr
+};
+
+/// AWS credentials for SigV4; never printed or logged.
+struct AwsCredentials {
+  std::string access_key_id;
+  std::string secret_access_key;
+  std::string session_token;
+};
+
+struct HttpResult {
+  long status = 0;           ///< HTTP status; 0 when no response arrived
+  std::string etag;          ///< ETag of the response, if any
+  std::string body;          ///< the body, for requests that keep it in memory
+  std::string error;         ///< transport or final HTTP failure, empty on success
+  int attempts = 0;
+  bool not_modified() const { return status == 304; }
+};
+
+/// The only code in stackplan that talks to the network (libcurl).
+class HttpClient {
+ public:
+  explicit HttpClient(HttpPolicy policy = {});
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  /// GETs `url` into the file `path` (created or truncated). With `etag`, sends If-None-Match
+  /// and returns status 304 without touching `path` when the file is unchanged. Retries 5xx,
+  /// 429 and transport failures with exponential backoff; a body shorter than its
+  /// Content-Length is a failure.
+  HttpResult download(const std::string& url, const std::string& path,
+                      const std::string& etag = {});
+
+  /// GETs `url` into memory (index files).
+  HttpResult get(const std::string& url);
+
+  /// POSTs a JSON 1.1 body to an AWS JSON API, signed with SigV4 for `region`/`service`.
+  /// `retryable(status, body)` decides which error responses are retried (throttling).
+  HttpResult aws_json_post(const std::string& url, const std::string& target,
+                           const std::string& body, const AwsCredentials& credentials,
+                           const std::string& region, const std::string& service,
+                           const std::function<bool(long, const std::string&)>& retryable);
+
+  /// Replaces sleeping between retries (tests).
+  void set_sleep(std::function<void(std::chrono::milliseconds)> sleep) {
+    m_sleep = std::move(sleep);
+  }
+
+ private:
+  HttpResult perform(const std::string& url, const std::vector<std::string>& headers,
+                     const std::string* post_body, const std::string* file_path,
+                     const AwsCredentials* credentials, const std::string& sigv4,
+                     const std::function<bool(long, const std::string&)>& retryable);
+
+  HttpPolicy m_policy;
+  std::function<void(std::chrono::milliseconds)> m_sleep;
+};
+
+}  // namespace stackplan::pricing

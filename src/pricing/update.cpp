@@ -1,0 +1,386 @@
+#include "pricing/update.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pricing/offer_import.hpp"
+#include "pricing/services.hpp"
+
+namespace stackplan::pricing {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> k_default_regions = {"us-east-1", "us-east-2", "us-west-2",
+                                                    "eu-west-1", "me-central-1"};
+
+/// ETags of the files a catalog was last built from: url -> etag.
+std::map<std::string, std::string> read_etags(const fs::path& file) {
+  std::map<std::string, std::string> etags;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto tab = line.find('\t');
+    if (tab != std::string::npos) {
+      etags[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+  }
+  return etags;
+}
+
+std::string write_etags(const fs::path& file, const std::map<std::string, std::string>& etags) {
+  fs::path temp = file;
+  temp += ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    for (const auto& [url, etag] : etags) {
+      out << url << '\t' << etag << '\n';
+    }
+    if (!out) {
+      return "cannot write " + temp.string();
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, file, ec);
+  return ec ? "cannot replace " + file.string() + ": " + ec.message() : std::string();
+}
+
+class Updater {
+ public:
+  Updater(const UpdateOptions& options, HttpClient& client)
+      : m_options(options), m_client(client) {}
+
+  UpdateReport run() {
+    fs::path dir(m_options.catalog_dir);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+      return fail("cannot create " + dir.string() + ": " + ec.message());
+    }
+    std::string error;
+    if (fs::exists(dir / "catalog.tsv")) {
+      auto existing = Catalog::load(dir.string(), error);
+      if (!existing) {
+        return fail(error);
+      }
+      m_catalog = std::move(*existing);
+    } else {
+      m_catalog = Catalog::snapshot();
+    }
+    m_etags = read_etags(dir / "etags.tsv");
+    m_scratch = dir / (".download." + std::to_string(::getpid()));
+    bool ok = m_options.source == "api" ? query_api() : bulk();
+    fs::remove(m_scratch, ec);
+    if (!ok) {
+      return m_report;
+    }
+    if (std::string why = m_catalog.write(dir.string()); !why.empty()) {
+      return fail(why);
+    }
+    if (std::string why = write_etags(dir / "etags.tsv", m_etags); !why.empty()) {
+      m_report.lines.push_back("warning: " + why + "; unchanged files will be fetched again");
+    }
+    return m_report;
+  }
+
+ private:
+  UpdateReport fail(std::string why) {
+    m_report.error = std::move(why);
+    return m_report;
+  }
+
+  const std::vector<std::string>& regions() const {
+    return m_options.regions.empty() ? k_default_regions : m_options.regions;
+  }
+  const std::vector<std::string>& services() const {
+    return m_options.services.empty() ? known_services() : m_options.services;
+  }
+
+  std::string endpoint() const {
+    std::string e = m_options.endpoint;
+    if (e.empty()) {
+      e = m_options.source == "api" ? "https://api.pricing.us-east-1.amazonaws.com"
+                                    : "https://pricing.us-east-1.amazonaws.com";
+    }
+    while (!e.empty() && e.back() == '/') {
+      e.pop_back();
+    }
+    return e;
+  }
+
+  bool get_json(const std::string& url, json& out) {
+    HttpResult r = m_client.get(url);
+    if (!r.error.empty()) {
+      fail(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
+      return false;
+    }
+    out = json::parse(r.body, nullptr, false);
+    if (out.is_discarded() || !out.is_object()) {
+      fail(url + ": not a JSON object (" + std::to_string(r.body.size()) + " bytes)");
+      return false;
+    }
+    return true;
+  }
+
+  /// Downloads one offer file (unless unchanged) and imports it.
+  bool fetch_and_import(const std::string& url, const std::string& label) {
+    auto known = m_etags.find(url);
+    HttpResult r = m_client.download(url, m_scratch.string(),
+                                     known == m_etags.end() ? "" : known->second);
+    if (!r.error.empty()) {
+      fail(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
+      return false;
+    }
+    if (r.not_modified()) {
+      m_report.lines.push_back(label + ": unchanged");
+      return true;
+    }
+    ImportStats stats;
+    ImportError error;
+    if (!import_price_file(m_scratch.string(), m_catalog, stats, error)) {
+      fail(url + ": byte " + std::to_string(error.byte) + ": " + error.message);
+      return false;
+    }
+    if (!r.etag.empty()) {
+      m_etags[url] = r.etag;
+    }
+    m_report.lines.push_back(label + ": " + std::to_string(stats.prices) + " prices (" +
+                             stats.source_id + ", " + std::to_string(stats.bytes) + " bytes)");
+    return true;
+  }
+
+  bool bulk() {
+    json index;
+    if (!get_json(endpoint() + "/offers/v1.0/aws/index.json", index)) {
+      return false;
+    }
+    const json& offers = index.value("offers", json::object());
+    bool savings_plans_done = false;
+    for (const auto& service : services()) {
+      auto offer = offers.find(service);
+      if (offer == offers.end()) {
+        return fail("the service index has no offer " + service), false;
+      }
+      json region_index;
+      std::string region_url = offer->value("currentRegionIndexUrl", "");
+      if (region_url.empty() || !get_json(endpoint() + region_url, region_index)) {
+        return m_report.error.empty() ? (fail(service + " has no region index"), false) : false;
+      }
+      // Offer region indexes are maps: {"regions": {"us-east-1": {...}}}.
+      const json& map = region_index.value("regions", json::object());
+      std::vector<std::string> wanted = regions();
+      wanted.push_back("global");
+      for (const auto& region : wanted) {
+        auto entry = map.find(region);
+        if (entry == map.end() || !entry->is_object()) {
+          continue;
+        }
+        std::string url = entry->value("currentVersionUrl", "");
+        if (url.empty() || !fetch_and_import(endpoint() + url, service + " " + region)) {
+          return m_report.error.empty() ? (fail(service + " " + region + ": no file"), false)
+                                        : false;
+        }
+      }
+      std::string plans = offer->value("currentSavingsPlanIndexUrl", "");
+      if (!plans.empty() && !savings_plans_done &&
+          (service == "AmazonEC2" || service == "AmazonECS")) {
+        savings_plans_done = true;
+        if (!savings_plans(plans)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool savings_plans(const std::string& index_url) {
+    json index;
+    if (!get_json(endpoint() + index_url, index)) {
+      return false;
+    }
+    // Savings Plans region indexes are lists: {"regions": [{"regionCode", "versionUrl"}]}.
+    const json& list = index.value("regions", json::array());
+    for (const auto& region : regions()) {
+      for (const auto& entry : list) {
+        if (entry.is_object() && entry.value("regionCode", "") == region) {
+          std::string url = entry.value("versionUrl", "");
+          if (url.empty() || !fetch_and_import(endpoint() + url, "Savings Plans " + region)) {
+            return m_report.error.empty() ? (fail("Savings Plans " + region + ": no file"), false)
+                                          : false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  static json filters_for(const std::string& service, const std::string& region) {
+    json filters = json::array({{{"Type", "TERM_MATCH"}, {"Field", "regionCode"}, {"Value", region}}});
+    if (service == "AmazonEC2") {
+      for (auto [field, value] : {std::pair{"operatingSystem", "Linux"},
+                                  {"tenancy", "Shared"},
+                                  {"preInstalledSw", "NA"},
+                                  {"capacitystatus", "Used"}}) {
+        filters.push_back({{"Type", "TERM_MATCH"}, {"Field", field}, {"Value", value}});
+      }
+    }
+    return filters;
+  }
+
+  bool query_api() {
+    AwsCredentials credentials = find_credentials();
+    if (credentials.access_key_id.empty()) {
+      return fail(
+                 "the Query API needs AWS credentials: set AWS_ACCESS_KEY_ID and "
+                 "AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials"),
+             false;
+    }
+    auto throttled = [](long status, const std::string& body) {
+      return status == 400 && body.find("ThrottlingException") != std::string::npos;
+    };
+    for (const auto& service : services()) {
+      for (const auto& region : regions()) {
+        json items = json::array();
+        std::string token;
+        int restarts = 0;
+        int pages = 0;
+        while (true) {
+          json request = {{"ServiceCode", service},
+                          {"Filters", filters_for(service, region)},
+                          {"FormatVersion", "aws_v1"},
+                          {"MaxResults", 100}};
+          if (!token.empty()) {
+            request["NextToken"] = token;
+          }
+          HttpResult r = m_client.aws_json_post(endpoint() + "/",
+                                                "AWSPriceListService.GetProducts",
+                                                request.dump(), credentials, "us-east-1",
+                                                "pricing", throttled);
+          json body = json::parse(r.body, nullptr, false);
+          std::string type = body.is_object() ? body.value("__type", "") : "";
+          if (type.find("ExpiredNextTokenException") != std::string::npos && restarts < 2) {
+            ++restarts;
+            token.clear();
+            items = json::array();
+            continue;  // the token expired: start the listing again without it
+          }
+          if (!r.error.empty()) {
+            std::string message = body.is_object() ? body.value("message", body.value("Message", ""))
+                                                   : "";
+            return fail("GetProducts " + service + " " + region + ": " + r.error +
+                        (type.empty() ? "" : " " + type.substr(type.rfind('#') + 1)) +
+                        (message.empty() ? "" : ": " + message)),
+                   false;
+          }
+          if (!body.is_object() || !body.contains("PriceList") || !body["PriceList"].is_array()) {
+            return fail("GetProducts " + service + " " + region + ": unexpected response"), false;
+          }
+          for (auto& item : body["PriceList"]) {
+            items.push_back(std::move(item));
+          }
+          ++pages;
+          token = body.value("NextToken", "");
+          if (token.empty()) {
+            break;
+          }
+        }
+        if (items.empty()) {
+          m_report.lines.push_back(service + " " + region + ": no products");
+          continue;
+        }
+        std::istringstream in(json{{"PriceList", items}}.dump());
+        ImportStats stats;
+        ImportError error;
+        if (!import_price_stream(in, "GetProducts " + service + " " + region, m_catalog, stats,
+                                 error)) {
+          return fail(error.file + ": " + error.message), false;
+        }
+        m_report.lines.push_back(service + " " + region + ": " + std::to_string(stats.prices) +
+                                 " prices from " + std::to_string(pages) + " pages (" +
+                                 stats.source_id + ")");
+      }
+    }
+    return true;
+  }
+
+  const UpdateOptions& m_options;
+  HttpClient& m_client;
+  Catalog m_catalog;
+  std::map<std::string, std::string> m_etags;
+  fs::path m_scratch;
+  UpdateReport m_report;
+};
+
+std::string trim(std::string s) {
+  auto begin = s.find_first_not_of(" \t\r");
+  auto end = s.find_last_not_of(" \t\r");
+  return begin == std::string::npos ? "" : s.substr(begin, end - begin + 1);
+}
+
+}  // namespace
+
+AwsCredentials find_credentials() {
+  AwsCredentials c;
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v != nullptr ? v : "");
+  };
+  c.access_key_id = env("AWS_ACCESS_KEY_ID");
+  c.secret_access_key = env("AWS_SECRET_ACCESS_KEY");
+  c.session_token = env("AWS_SESSION_TOKEN");
+  if (!c.access_key_id.empty() && !c.secret_access_key.empty()) {
+    return c;
+  }
+  c = AwsCredentials{};
+  std::string file = env("AWS_SHARED_CREDENTIALS_FILE");
+  if (file.empty() && !env("HOME").empty()) {
+    file = env("HOME") + "/.aws/credentials";
+  }
+  std::string profile = env("AWS_PROFILE").empty() ? "default" : env("AWS_PROFILE");
+  std::ifstream in(file);
+  std::string line;
+  bool in_profile = false;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty() || line[0] == '#' || line[0] == ';') {
+      continue;
+    }
+    if (line.front() == '[' && line.back() == ']') {
+      in_profile = trim(line.substr(1, line.size() - 2)) == profile;
+      continue;
+    }
+    auto eq = line.find('=');
+    if (!in_profile || eq == std::string::npos) {
+      continue;
+    }
+    std::string key = trim(line.substr(0, eq));
+    std::string value = trim(line.substr(eq + 1));
+    if (key == "aws_access_key_id") {
+      c.access_key_id = value;
+    } else if (key == "aws_secret_access_key") {
+      c.secret_access_key = value;
+    } else if (key == "aws_session_token") {
+      c.session_token = value;
+    }
+  }
+  if (c.secret_access_key.empty()) {
+    c.access_key_id.clear();
+  }
+  return c;
+}
+
+UpdateReport update_catalog(const UpdateOptions& options, HttpClient& client) {
+  Updater updater(options, client);
+  return updater.run();
+}
+
+}  // namespace stackplan::pricing

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pricing/catalog.hpp"
+#include "pricing/http.hpp"
+
+namespace stackplan::pricing {
+
+struct UpdateOptions {
+  std::vector<std::string> regions;   ///< empty: the five regions of the shipped snapshot
+  std::vector<std::string> services;  ///< empty: every service the cost model uses
+  std::string source = "bulk";        ///< "bulk" or "api"
+  std::string endpoint;               ///< empty: the AWS endpoint of the chosen API
+  std::string catalog_dir;
+  bool progress = false;
+};
+
+struct UpdateReport {
+  std::vector<std::string> lines;  ///< one per file or page set fetched, for the user
+  std::string error;               ///< why the update failed; the catalog is then unchanged
+};
+
+/// Where credentials for the Query API come from: the standard AWS environment variables,
+/// else the shared credentials file (AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials,
+/// profile AWS_PROFILE or "default"). Empty access key when none are found.
+AwsCredentials find_credentials();
+
+/// Refreshes the catalog in options.catalog_dir (starting from the snapshot when it has none)
+/// and replaces it atomically only when everything was fetched and imported.
+UpdateReport update_catalog(const UpdateOptions& options, HttpClient& client);
+
+}  // namespace stackplan::pricing

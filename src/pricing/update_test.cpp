@@ -1,0 +1,351 @@
+// pricing update against a real HTTP server on 127.0.0.1 serving AWS's layout and formats,
+// with the faults the network produces.
+
+#include "pricing/update.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/http_server.hpp"
+
+using namespace stackplan;
+using namespace stackplan::pricing;
+using stackplan::testing::HttpServer;
+using stackplan::testing::Request;
+using stackplan::testing::Response;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string fixture(const std::string& name) {
+  return read(fs::path(STACKPLAN_SOURCE_DIR) / "tests/fixtures/pricing" / name);
+}
+
+const char* k_rds_file = "/offers/v1.0/aws/AmazonRDS/20260318225923/us-east-1/index.json";
+
+/// The Bulk API layout for AmazonRDS and AmazonEC2 (with its Savings Plans index) in us-east-1.
+struct FakeBulkApi {
+  std::function<Response(const Request&)> rds_file = [](const Request& r) {
+    Response ok{200, {{"ETag", "\"rds-v1\""}}, fixture("offer-rds-us-east-1.json")};
+    if (r.headers.count("if-none-match") != 0 && r.headers.at("if-none-match") == "\"rds-v1\"") {
+      return Response{304, {{"ETag", "\"rds-v1\""}}, ""};
+    }
+    return ok;
+  };
+
+  Response operator()(const Request& r) const {
+    using nlohmann::json;
+    if (r.path == "/offers/v1.0/aws/index.json") {
+      json index = {{"formatVersion", "v1.0"},
+                    {"offers",
+                     {{"AmazonRDS",
+                       {{"offerCode", "AmazonRDS"},
+                        {"currentRegionIndexUrl",
+                         "/offers/v1.0/aws/AmazonRDS/current/region_index.json"}}},
+                      {"AmazonEC2",
+                       {{"offerCode", "AmazonEC2"},
+                        {"currentRegionIndexUrl",
+                         "/offers/v1.0/aws/AmazonEC2/current/region_index.json"},
+                        {"currentSavingsPlanIndexUrl",
+                         "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/"
+                         "region_index.json"}}}}}};
+      return {200, {}, index.dump()};
+    }
+    if (r.path == "/offers/v1.0/aws/AmazonRDS/current/region_index.json") {
+      json index = {{"regions",
+                     {{"us-east-1", {{"regionCode", "us-east-1"}, {"currentVersionUrl", k_rds_file}}},
+                      {"eu-west-1",
+                       {{"regionCode", "eu-west-1"},
+                        {"currentVersionUrl", "/offers/v1.0/aws/AmazonRDS/x/eu-west-1/index.json"}}}}}};
+      return {200, {}, index.dump()};
+    }
+    if (r.path == "/offers/v1.0/aws/AmazonEC2/current/region_index.json") {
+      json index = {{"regions",
+                     {{"us-east-1",
+                       {{"regionCode", "us-east-1"},
+                        {"currentVersionUrl", "/offers/v1.0/aws/AmazonEC2/1/us-east-1/index.json"}}}}}};
+      return {200, {}, index.dump()};
+    }
+    if (r.path == "/offers/v1.0/aws/AmazonEC2/1/us-east-1/index.json") {
+      return {200, {}, fixture("offer-ec2-m5large.json")};
+    }
+    if (r.path == "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json") {
+      json index = {{"regions", json::array({{{"regionCode", "us-east-1"},
+                                              {"versionUrl", "/savingsPlan/1/us-east-1.json"}}})}};
+      return {200, {}, index.dump()};
+    }
+    if (r.path == "/savingsPlan/1/us-east-1.json") {
+      return {200, {}, fixture("savings-plan-compute.json")};
+    }
+    if (r.path == k_rds_file) {
+      return rds_file(r);
+    }
+    return {404, {}, "not found"};
+  }
+};
+
+struct Dir {
+  fs::path path;
+  explicit Dir(const std::string& name) : path(fs::temp_directory_path() / name) {
+    fs::remove_all(path);
+  }
+  ~Dir() { fs::remove_all(path); }
+};
+
+UpdateReport run(const std::string& endpoint, const fs::path& dir,
+                 std::vector<std::string> services = {"AmazonRDS", "AmazonEC2"},
+                 HttpPolicy policy = {}) {
+  policy.first_backoff = std::chrono::milliseconds(1);
+  HttpClient client(policy);
+  client.set_sleep([](std::chrono::milliseconds) {});
+  UpdateOptions options;
+  options.regions = {"us-east-1"};
+  options.services = std::move(services);
+  options.endpoint = endpoint;
+  options.catalog_dir = dir.string();
+  return update_catalog(options, client);
+}
+
+std::size_t count(const std::vector<Request>& requests, const std::string& path) {
+  std::size_t n = 0;
+  for (const auto& r : requests) {
+    n += r.path == path ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("bulk update: index, region index, offer and Savings Plans files", "[update]") {
+  Dir dir("stackplan-update-happy");
+  HttpServer server(FakeBulkApi{});
+  UpdateReport report = run(server.url(), dir.path);
+  INFO(report.error);
+  REQUIRE(report.error.empty());
+  std::string error;
+  auto catalog = Catalog::load(dir.path.string(), error);
+  REQUIRE(catalog);
+  auto rds = catalog->find("us-east-1", "rds/instance/postgres/db.t3.micro/single-az");
+  REQUIRE(rds.size() == 1);
+  CHECK(rds[0]->usd.to_string() == "0.018");
+  CHECK(rds[0]->source == "offer:AmazonRDS:20260318225923");
+  CHECK(catalog->find("us-east-1", "ec2/instance/m5.large", "reserved/3y/standard/no-upfront")
+            .size() == 1);
+  // Only the asked region's file is fetched.
+  CHECK(count(server.requests(), "/offers/v1.0/aws/AmazonRDS/x/eu-west-1/index.json") == 0);
+  CHECK(read(dir.path / "etags.tsv").find("\"rds-v1\"") != std::string::npos);
+}
+
+TEST_CASE("an unchanged file is not downloaded again (ETag, 304)", "[update]") {
+  Dir dir("stackplan-update-etag");
+  HttpServer server(FakeBulkApi{});
+  REQUIRE(run(server.url(), dir.path, {"AmazonRDS"}).error.empty());
+  std::string before = read(dir.path / "catalog.tsv");
+  UpdateReport second = run(server.url(), dir.path, {"AmazonRDS"});
+  REQUIRE(second.error.empty());
+  CHECK(std::find(second.lines.begin(), second.lines.end(), "AmazonRDS us-east-1: unchanged") !=
+        second.lines.end());
+  auto requests = server.requests();
+  REQUIRE(requests.back().path == k_rds_file);
+  CHECK(requests.back().headers.at("if-none-match") == "\"rds-v1\"");
+  CHECK(read(dir.path / "catalog.tsv") == before);
+}
+
+TEST_CASE("5xx and 429 responses are retried until the file arrives", "[update][faults]") {
+  Dir dir("stackplan-update-retry");
+  FakeBulkApi api;
+  int calls = 0;
+  api.rds_file = [&calls](const Request&) {
+    ++calls;
+    if (calls == 1) {
+      return Response{503, {}, "slow down"};
+    }
+    if (calls == 2) {
+      return Response{500, {}, "oops"};
+    }
+    if (calls == 3) {
+      return Response{429, {}, "too many"};
+    }
+    return Response{200, {}, fixture("offer-rds-us-east-1.json")};
+  };
+  HttpServer server(api);
+  UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"});
+  INFO(report.error);
+  CHECK(report.error.empty());
+  CHECK(calls == 4);
+}
+
+namespace {
+/// Runs an update whose RDS file always fails in the given way, over a catalog built by a good
+/// update first, and checks the catalog is byte-for-byte the same afterwards.
+std::string failing_update(const std::string& name, Response bad, HttpPolicy policy = {}) {
+  Dir dir(name);
+  {
+    HttpServer good(FakeBulkApi{});
+    REQUIRE(run(good.url(), dir.path, {"AmazonRDS"}).error.empty());
+  }
+  std::string catalog_before = read(dir.path / "catalog.tsv");
+  std::string etags_before = read(dir.path / "etags.tsv");
+  FakeBulkApi api;
+  api.rds_file = [bad](const Request&) { return bad; };
+  HttpServer server(api);
+  policy.attempts = 2;
+  UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"}, policy);
+  CHECK_FALSE(report.error.empty());
+  CHECK(read(dir.path / "catalog.tsv") == catalog_before);
+  CHECK(read(dir.path / "etags.tsv") == etags_before);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) {
+    ++files;
+  }
+  CHECK(files == 2);  // no temporary or partial file left behind
+  return report.error;
+}
+}  // namespace
+
+TEST_CASE("a connection cut mid-body fails and leaves the catalog intact", "[update][faults]") {
+  Response cut{200, {}, fixture("offer-rds-us-east-1.json")};
+  cut.fault = Response::Fault::cut_mid_body;
+  std::string error = failing_update("stackplan-update-cut", cut);
+  CHECK(error.find("after 2 attempts") != std::string::npos);
+}
+
+TEST_CASE("a wrong Content-Length fails and leaves the catalog intact", "[update][faults]") {
+  Response wrong{200, {}, fixture("offer-rds-us-east-1.json")};
+  wrong.fault = Response::Fault::short_length;
+  failing_update("stackplan-update-length", wrong);
+}
+
+TEST_CASE("a truncated JSON body fails with its offset", "[update][faults]") {
+  std::string text = fixture("offer-rds-us-east-1.json");
+  std::string error =
+      failing_update("stackplan-update-truncated", Response{200, {}, text.substr(0, 1000)});
+  CHECK(error.find(": byte 1000: malformed JSON") != std::string::npos);
+}
+
+TEST_CASE("a server that keeps failing is given up on", "[update][faults]") {
+  std::string error = failing_update("stackplan-update-500", Response{500, {}, "down"});
+  CHECK(error.find("HTTP 500 (after 2 attempts)") != std::string::npos);
+}
+
+TEST_CASE("a server slower than the low-speed limit times out", "[update][faults]") {
+  Response slow{200, {}, fixture("offer-rds-us-east-1.json")};
+  slow.fault = Response::Fault::slow;
+  slow.pause = std::chrono::milliseconds(250);  // 64 bytes a second
+  HttpPolicy policy;
+  policy.low_speed_bytes_per_second = 1000;
+  policy.low_speed_seconds = 1;
+  std::string error = failing_update("stackplan-update-slow", slow, policy);
+  CHECK(error.find("Timeout") != std::string::npos);
+}
+
+TEST_CASE("Query API: signed GetProducts, pagination, throttling, expired tokens",
+          "[update][api]") {
+  using nlohmann::json;
+  Dir dir("stackplan-update-api");
+  std::string m5 = json::parse(fixture("getproducts-ec2-m5large.json"))["PriceList"][0];
+  json rds_item = json::parse(fixture("offer-rds-us-east-1.json"));
+  int calls = 0;
+  HttpServer server([&](const Request& r) {
+    ++calls;
+    json body = json::parse(r.body);
+    if (calls == 1) {
+      return Response{400, {}, R"({"__type":"com.amazonaws#ThrottlingException","message":"Rate exceeded"})"};
+    }
+    if (calls == 3) {
+      return Response{400, {}, R"({"__type":"ExpiredNextTokenException","message":"expired"})"};
+    }
+    if (!body.contains("NextToken")) {
+      return Response{200, {}, json{{"FormatVersion", "aws_v1"}, {"PriceList", {m5}},
+                                    {"NextToken", "page-2"}}.dump()};
+    }
+    json item = {{"product", rds_item["products"]["TGN7QDJF2AGFU9XA"]},
+                 {"serviceCode", "AmazonRDS"},
+                 {"terms", {{"OnDemand", rds_item["terms"]["OnDemand"]["TGN7QDJF2AGFU9XA"]}}},
+                 {"version", "20260318225923"},
+                 {"publicationDate", "2026-03-18T22:59:23Z"}};
+    return Response{200, {}, json{{"FormatVersion", "aws_v1"}, {"PriceList", {item.dump()}}}.dump()};
+  });
+  ::setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", 1);
+  ::setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", 1);
+  HttpClient client([] {
+    HttpPolicy p;
+    p.first_backoff = std::chrono::milliseconds(1);
+    return p;
+  }());
+  client.set_sleep([](std::chrono::milliseconds) {});
+  UpdateOptions options;
+  options.source = "api";
+  options.regions = {"us-east-1"};
+  options.services = {"AmazonEC2"};
+  options.endpoint = server.url();
+  options.catalog_dir = dir.path.string();
+  UpdateReport report = update_catalog(options, client);
+  ::unsetenv("AWS_ACCESS_KEY_ID");
+  ::unsetenv("AWS_SECRET_ACCESS_KEY");
+  INFO(report.error);
+  REQUIRE(report.error.empty());
+  // throttled, page 1, expired token on page 2, page 1 again, page 2
+  CHECK(calls == 5);
+  auto requests = server.requests();
+  for (const auto& r : requests) {
+    CHECK(r.method == "POST");
+    CHECK(r.path == "/");
+    CHECK(r.headers.at("x-amz-target") == "AWSPriceListService.GetProducts");
+    CHECK(r.headers.at("content-type") == "application/x-amz-json-1.1");
+    const std::string& auth = r.headers.at("authorization");
+    CHECK(auth.rfind("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", 0) == 0);
+    CHECK(auth.find("/us-east-1/pricing/aws4_request") != std::string::npos);
+    CHECK(auth.find("content-type") != std::string::npos);
+    CHECK(auth.find("EXAMPLEKEY") == std::string::npos);
+    json body = json::parse(r.body);
+    CHECK(body["ServiceCode"] == "AmazonEC2");
+    CHECK(body["Filters"][0] == json{{"Type", "TERM_MATCH"}, {"Field", "regionCode"},
+                                     {"Value", "us-east-1"}});
+  }
+  CHECK(json::parse(requests[4].body)["NextToken"] == "page-2");
+  std::string error;
+  auto catalog = Catalog::load(dir.path.string(), error);
+  REQUIRE(catalog);
+  CHECK(catalog->find("us-east-1", "ec2/instance/m5.large")[0]->usd.to_string() == "0.096");
+  CHECK(catalog->find("us-east-1", "rds/instance/postgres/db.t3.micro/single-az")[0]
+            ->usd.to_string() == "0.018");
+  for (const auto& line : report.lines) {
+    CHECK(line.find("EXAMPLEKEY") == std::string::npos);
+  }
+}
+
+TEST_CASE("credentials come from the environment or the shared file", "[update][api]") {
+  Dir dir("stackplan-credentials");
+  fs::create_directories(dir.path);
+  std::ofstream(dir.path / "credentials")
+      << "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s1\n"
+         "[ci]\naws_access_key_id=AKIDCI\naws_secret_access_key=s2\naws_session_token=tok\n";
+  ::unsetenv("AWS_ACCESS_KEY_ID");
+  ::unsetenv("AWS_SECRET_ACCESS_KEY");
+  ::setenv("AWS_SHARED_CREDENTIALS_FILE", (dir.path / "credentials").c_str(), 1);
+  ::setenv("AWS_PROFILE", "ci", 1);
+  AwsCredentials c = find_credentials();
+  CHECK(c.access_key_id == "AKIDCI");
+  CHECK(c.session_token == "tok");
+  ::unsetenv("AWS_PROFILE");
+  CHECK(find_credentials().access_key_id == "AKIDDEFAULT");
+  ::setenv("AWS_ACCESS_KEY_ID", "AKIDENV", 1);
+  ::setenv("AWS_SECRET_ACCESS_KEY", "s3", 1);
+  CHECK(find_credentials().access_key_id == "AKIDENV");
+  ::unsetenv("AWS_ACCESS_KEY_ID");
+  ::unsetenv("AWS_SECRET_ACCESS_KEY");
+  ::unsetenv("AWS_SHARED_CREDENTIALS_FILE");
+}
