@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev clang-format
   nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libcli11-dev catch2
   libkainjow-mustache-dev
-  python3 python3-jsonschema python3-yaml
+  python3 python3-jsonschema python3-yaml jq
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <tuple>
 
@@ -158,7 +159,9 @@ std::vector<const Price*> Catalog::find(std::string_view region, std::string_vie
                                         std::string_view term) const {
   std::vector<const Price*> out;
   auto it = std::lower_bound(m_prices.begin(), m_prices.end(), 0, [&](const Price& p, int) {
-    return std::tie(p.region, p.key, p.term) < std::tie(region, key, term);
+    using sv = std::string_view;
+    return std::make_tuple(sv(p.region), sv(p.key), sv(p.term)) <
+           std::make_tuple(region, key, term);
   });
   for (; it != m_prices.end() && it->region == region && it->key == key && it->term == term; ++it) {
     out.push_back(&*it);
@@ -174,17 +177,20 @@ const Source* Catalog::source(std::string_view id) const {
 void Catalog::sort() {
   std::stable_sort(m_prices.begin(), m_prices.end(),
                    [](const Price& a, const Price& b) { return order(a) < order(b); });
-  // Keep the last of equal prices: later additions replace earlier ones.
-  std::vector<Price> unique;
-  unique.reserve(m_prices.size());
-  for (auto& p : m_prices) {
-    if (!unique.empty() && order(unique.back()) == order(p)) {
-      unique.back() = std::move(p);
+  // Of equal prices keep the last: later additions replace earlier ones. In place, so a large
+  // import does not hold two copies.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < m_prices.size(); ++i) {
+    if (kept > 0 && order(m_prices[kept - 1]) == order(m_prices[i])) {
+      m_prices[kept - 1] = std::move(m_prices[i]);
     } else {
-      unique.push_back(std::move(p));
+      if (kept != i) {
+        m_prices[kept] = std::move(m_prices[i]);
+      }
+      ++kept;
     }
   }
-  m_prices = std::move(unique);
+  m_prices.erase(m_prices.begin() + static_cast<std::ptrdiff_t>(kept), m_prices.end());
 }
 
 void Catalog::add_source(Source source) {
@@ -197,16 +203,23 @@ void Catalog::add_price(Price price) {
 }
 
 void Catalog::merge(const Catalog& other) {
-  for (const auto& [id, source] : other.m_sources) {
-    m_sources[id] = source;
+  Catalog copy = other;
+  merge(std::move(copy));
+}
+
+void Catalog::merge(Catalog&& other) {
+  for (auto& [id, source] : other.m_sources) {
+    m_sources[id] = std::move(source);
   }
-  m_prices.insert(m_prices.end(), other.m_prices.begin(), other.m_prices.end());
+  m_prices.reserve(m_prices.size() + other.m_prices.size());
+  std::move(other.m_prices.begin(), other.m_prices.end(), std::back_inserter(m_prices));
+  other.m_prices.clear();
   sort();
   // Drop sources no price cites any more.
   std::map<std::string, Source, std::less<>> used;
   for (const auto& p : m_prices) {
     auto it = m_sources.find(p.source);
-    if (it != m_sources.end()) {
+    if (it != m_sources.end() && used.count(p.source) == 0) {
       used.insert(*it);
     }
   }

@@ -55,6 +55,7 @@ class Catalog {
 
   /// Adds or replaces prices (same region, key, term and tier start) and their sources.
   void merge(const Catalog& other);
+  void merge(Catalog&& other);
   void add_source(Source source);
   void add_price(Price price);
 

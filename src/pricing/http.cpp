@@ -83,7 +83,8 @@ struct GlobalInit {
 }  // namespace
 
 HttpClient::HttpClient(HttpPolicy policy)
-    : m_policy(policy), m_sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }) {
+    : m_policy(policy),
+      m_sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }) {
   static GlobalInit init;
 }
 
@@ -111,8 +112,8 @@ HttpResult HttpClient::aws_json_post(
   if (!credentials.session_token.empty()) {
     headers.push_back("x-amz-security-token: " + credentials.session_token);
   }
-  return perform(url, headers, &body, nullptr, &credentials,
-                 "aws:amz:" + region + ":" + service, retryable);
+  return perform(url, headers, &body, nullptr, &credentials, "aws:amz:" + region + ":" + service,
+                 retryable);
 }
 
 HttpResult HttpClient::perform(const std::string& url, const std::vector<std::string>& headers,

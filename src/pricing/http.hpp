@@ -9,8 +9,8 @@ namespace stackplan::pricing {
 
 /// How the client retries and times out. Defaults suit the AWS Price List endpoints.
 struct HttpPolicy {
-  int attempts = 5;                                  ///< tries per request
-  std::chrono::milliseconds first_backoff{500};      ///< doubled after each failure
+  int attempts = 5;                              ///< tries per request
+  std::chrono::milliseconds first_backoff{500};  ///< doubled after each failure
   std::chrono::milliseconds max_backoff{16'000};
   long connect_timeout_seconds = 10;
   long low_speed_bytes_per_second = 1024;  ///< abort a transfer slower than this ...
@@ -26,10 +26,10 @@ struct AwsCredentials {
 };
 
 struct HttpResult {
-  long status = 0;           ///< HTTP status; 0 when no response arrived
-  std::string etag;          ///< ETag of the response, if any
-  std::string body;          ///< the body, for requests that keep it in memory
-  std::string error;         ///< transport or final HTTP failure, empty on success
+  long status = 0;    ///< HTTP status; 0 when no response arrived
+  std::string etag;   ///< ETag of the response, if any
+  std::string body;   ///< the body, for requests that keep it in memory
+  std::string error;  ///< transport or final HTTP failure, empty on success
   int attempts = 0;
   bool not_modified() const { return status == 304; }
 };

@@ -126,7 +126,7 @@ class Handler : public nlohmann::json_sax<json> {
       return true;
     }
     m_path.push_back({});
-    return true;
+    return failure.empty();
   }
   bool end_object() override { return end(); }
   bool start_array(std::size_t) override {
@@ -197,7 +197,7 @@ class Handler : public nlohmann::json_sax<json> {
       p.source = source.id;
       m_out.add_price(std::move(p));
     }
-    m_stats.prices = m_prices.size();
+    m_stats.prices = m_kept;
     m_out.add_source(std::move(source));
     return true;
   }
@@ -211,6 +211,19 @@ class Handler : public nlohmann::json_sax<json> {
     std::string key;
     std::size_t index = 0;
   };
+
+  /// Keeps a price; a later price for the same region, key, term and tier replaces an earlier
+  /// one at once, so memory follows the number of distinct prices, not the file's size.
+  void keep(Price p) {
+    std::string id = p.region + '\t' + p.key + '\t' + p.term + '\t' + p.begin.to_string();
+    auto [it, inserted] = m_index.emplace(std::move(id), m_prices.size());
+    if (inserted) {
+      m_prices.push_back(std::move(p));
+    } else {
+      m_prices[it->second] = std::move(p);
+    }
+    ++m_kept;
+  }
 
   void fail(std::string why) {
     if (failure.empty()) {
@@ -254,6 +267,12 @@ class Handler : public nlohmann::json_sax<json> {
         set_layout("get-products");
         return true;
       case Site::offer_term:
+        if (m_stats.products == 0) {
+          fail("terms come before products; an AWS offer file lists products first");
+          return false;
+        }
+        // Terms of products the cost model does not use are parsed but not built.
+        return m_products.count(m_path[2].key) != 0;
       case Site::plan_rate:
         return true;
       case Site::none:
@@ -355,10 +374,6 @@ class Handler : public nlohmann::json_sax<json> {
   }
 
   void offer_term(const std::string& type, const std::string& sku, const json& term) {
-    if (m_stats.products == 0) {
-      fail("terms come before products; an AWS offer file lists products first");
-      return;
-    }
     auto it = m_products.find(sku);
     if (it == m_products.end()) {
       return;
@@ -418,7 +433,7 @@ class Handler : public nlohmann::json_sax<json> {
     }
     for (auto& p : hourly) {
       p.upfront = upfront;
-      m_prices.push_back(std::move(p));
+      keep(std::move(p));
     }
   }
 
@@ -473,7 +488,7 @@ class Handler : public nlohmann::json_sax<json> {
     p.term = plan->second;
     p.unit = str(rate, "unit");
     p.usd = *price;
-    m_prices.push_back(std::move(p));
+    keep(std::move(p));
   }
 
   void get_products_item(const json& item) {
@@ -519,6 +534,8 @@ class Handler : public nlohmann::json_sax<json> {
   std::unordered_map<std::string, Mapping> m_products;
   std::unordered_map<std::string, std::string> m_plans;
   std::vector<Price> m_prices;
+  std::unordered_map<std::string, std::size_t> m_index;
+  std::uint64_t m_kept = 0;
   std::string m_offer_code, m_version, m_publication, m_region, m_api_service;
   std::string m_parse_error;
   std::uint64_t m_parse_error_at = 0;
@@ -614,8 +631,10 @@ bool run(ChunkReader& reader, const std::string& name, Catalog& out, ImportStats
       // "[json.exception.parse_error.101] parse error at line 1, column 5: why" -> "why"
       std::string text = handler.parse_error_text();
       auto colon = text.rfind(": ");
+      std::string detail = colon == std::string::npos ? text : text.substr(colon + 2);
+      bool at_end = error.byte + 1 >= stats.bytes;
       error.message =
-          "malformed JSON: " + (colon == std::string::npos ? text : text.substr(colon + 2));
+          "malformed JSON: " + (at_end ? "the file ends early (truncated?); " + detail : detail);
     }
     return false;
   }
@@ -624,7 +643,7 @@ bool run(ChunkReader& reader, const std::string& name, Catalog& out, ImportStats
     error.byte = stats.bytes;
     return false;
   }
-  out.merge(parsed);
+  out.merge(std::move(parsed));
   return true;
 }
 

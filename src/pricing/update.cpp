@@ -134,8 +134,8 @@ class Updater {
   /// Downloads one offer file (unless unchanged) and imports it.
   bool fetch_and_import(const std::string& url, const std::string& label) {
     auto known = m_etags.find(url);
-    HttpResult r = m_client.download(url, m_scratch.string(),
-                                     known == m_etags.end() ? "" : known->second);
+    HttpResult r =
+        m_client.download(url, m_scratch.string(), known == m_etags.end() ? "" : known->second);
     if (!r.error.empty()) {
       fail(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
       return false;
@@ -224,7 +224,8 @@ class Updater {
   }
 
   static json filters_for(const std::string& service, const std::string& region) {
-    json filters = json::array({{{"Type", "TERM_MATCH"}, {"Field", "regionCode"}, {"Value", region}}});
+    json filters =
+        json::array({{{"Type", "TERM_MATCH"}, {"Field", "regionCode"}, {"Value", region}}});
     if (service == "AmazonEC2") {
       for (auto [field, value] : {std::pair{"operatingSystem", "Linux"},
                                   {"tenancy", "Shared"},
@@ -261,10 +262,9 @@ class Updater {
           if (!token.empty()) {
             request["NextToken"] = token;
           }
-          HttpResult r = m_client.aws_json_post(endpoint() + "/",
-                                                "AWSPriceListService.GetProducts",
-                                                request.dump(), credentials, "us-east-1",
-                                                "pricing", throttled);
+          HttpResult r = m_client.aws_json_post(endpoint() + "/", "AWSPriceListService.GetProducts",
+                                                request.dump(), credentials, "us-east-1", "pricing",
+                                                throttled);
           json body = json::parse(r.body, nullptr, false);
           std::string type = body.is_object() ? body.value("__type", "") : "";
           if (type.find("ExpiredNextTokenException") != std::string::npos && restarts < 2) {
@@ -274,8 +274,8 @@ class Updater {
             continue;  // the token expired: start the listing again without it
           }
           if (!r.error.empty()) {
-            std::string message = body.is_object() ? body.value("message", body.value("Message", ""))
-                                                   : "";
+            std::string message =
+                body.is_object() ? body.value("message", body.value("Message", "")) : "";
             return fail("GetProducts " + service + " " + region + ": " + r.error +
                         (type.empty() ? "" : " " + type.substr(type.rfind('#') + 1)) +
                         (message.empty() ? "" : ": " + message)),

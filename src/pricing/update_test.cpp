@@ -48,34 +48,35 @@ struct FakeBulkApi {
   Response operator()(const Request& r) const {
     using nlohmann::json;
     if (r.path == "/offers/v1.0/aws/index.json") {
-      json index = {{"formatVersion", "v1.0"},
-                    {"offers",
-                     {{"AmazonRDS",
-                       {{"offerCode", "AmazonRDS"},
-                        {"currentRegionIndexUrl",
-                         "/offers/v1.0/aws/AmazonRDS/current/region_index.json"}}},
-                      {"AmazonEC2",
-                       {{"offerCode", "AmazonEC2"},
-                        {"currentRegionIndexUrl",
-                         "/offers/v1.0/aws/AmazonEC2/current/region_index.json"},
-                        {"currentSavingsPlanIndexUrl",
-                         "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/"
-                         "region_index.json"}}}}}};
+      json index = {
+          {"formatVersion", "v1.0"},
+          {"offers",
+           {{"AmazonRDS",
+             {{"offerCode", "AmazonRDS"},
+              {"currentRegionIndexUrl", "/offers/v1.0/aws/AmazonRDS/current/region_index.json"}}},
+            {"AmazonEC2",
+             {{"offerCode", "AmazonEC2"},
+              {"currentRegionIndexUrl", "/offers/v1.0/aws/AmazonEC2/current/region_index.json"},
+              {"currentSavingsPlanIndexUrl",
+               "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/"
+               "region_index.json"}}}}}};
       return {200, {}, index.dump()};
     }
     if (r.path == "/offers/v1.0/aws/AmazonRDS/current/region_index.json") {
-      json index = {{"regions",
-                     {{"us-east-1", {{"regionCode", "us-east-1"}, {"currentVersionUrl", k_rds_file}}},
-                      {"eu-west-1",
-                       {{"regionCode", "eu-west-1"},
-                        {"currentVersionUrl", "/offers/v1.0/aws/AmazonRDS/x/eu-west-1/index.json"}}}}}};
+      json index = {
+          {"regions",
+           {{"us-east-1", {{"regionCode", "us-east-1"}, {"currentVersionUrl", k_rds_file}}},
+            {"eu-west-1",
+             {{"regionCode", "eu-west-1"},
+              {"currentVersionUrl", "/offers/v1.0/aws/AmazonRDS/x/eu-west-1/index.json"}}}}}};
       return {200, {}, index.dump()};
     }
     if (r.path == "/offers/v1.0/aws/AmazonEC2/current/region_index.json") {
-      json index = {{"regions",
-                     {{"us-east-1",
-                       {{"regionCode", "us-east-1"},
-                        {"currentVersionUrl", "/offers/v1.0/aws/AmazonEC2/1/us-east-1/index.json"}}}}}};
+      json index = {
+          {"regions",
+           {{"us-east-1",
+             {{"regionCode", "us-east-1"},
+              {"currentVersionUrl", "/offers/v1.0/aws/AmazonEC2/1/us-east-1/index.json"}}}}}};
       return {200, {}, index.dump()};
     }
     if (r.path == "/offers/v1.0/aws/AmazonEC2/1/us-east-1/index.json") {
@@ -262,21 +263,25 @@ TEST_CASE("Query API: signed GetProducts, pagination, throttling, expired tokens
     ++calls;
     json body = json::parse(r.body);
     if (calls == 1) {
-      return Response{400, {}, R"({"__type":"com.amazonaws#ThrottlingException","message":"Rate exceeded"})"};
+      return Response{
+          400, {}, R"({"__type":"com.amazonaws#ThrottlingException","message":"Rate exceeded"})"};
     }
     if (calls == 3) {
       return Response{400, {}, R"({"__type":"ExpiredNextTokenException","message":"expired"})"};
     }
     if (!body.contains("NextToken")) {
-      return Response{200, {}, json{{"FormatVersion", "aws_v1"}, {"PriceList", {m5}},
-                                    {"NextToken", "page-2"}}.dump()};
+      return Response{
+          200,
+          {},
+          json{{"FormatVersion", "aws_v1"}, {"PriceList", {m5}}, {"NextToken", "page-2"}}.dump()};
     }
     json item = {{"product", rds_item["products"]["TGN7QDJF2AGFU9XA"]},
                  {"serviceCode", "AmazonRDS"},
                  {"terms", {{"OnDemand", rds_item["terms"]["OnDemand"]["TGN7QDJF2AGFU9XA"]}}},
                  {"version", "20260318225923"},
                  {"publicationDate", "2026-03-18T22:59:23Z"}};
-    return Response{200, {}, json{{"FormatVersion", "aws_v1"}, {"PriceList", {item.dump()}}}.dump()};
+    return Response{
+        200, {}, json{{"FormatVersion", "aws_v1"}, {"PriceList", {item.dump()}}}.dump()};
   });
   ::setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", 1);
   ::setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", 1);
@@ -312,8 +317,8 @@ TEST_CASE("Query API: signed GetProducts, pagination, throttling, expired tokens
     CHECK(auth.find("EXAMPLEKEY") == std::string::npos);
     json body = json::parse(r.body);
     CHECK(body["ServiceCode"] == "AmazonEC2");
-    CHECK(body["Filters"][0] == json{{"Type", "TERM_MATCH"}, {"Field", "regionCode"},
-                                     {"Value", "us-east-1"}});
+    CHECK(body["Filters"][0] ==
+          json{{"Type", "TERM_MATCH"}, {"Field", "regionCode"}, {"Value", "us-east-1"}});
   }
   CHECK(json::parse(requests[4].body)["NextToken"] == "page-2");
   std::string error;

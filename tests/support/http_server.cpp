@@ -148,8 +148,8 @@ void HttpServer::handle(int fd) {
   if (response.fault == Response::Fault::short_length) {
     declared += 100;
   }
-  std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " +
-                     reason(response.status) + "\r\nConnection: close\r\n";
+  std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " + reason(response.status) +
+                     "\r\nConnection: close\r\n";
   if (response.status != 304) {
     head += "Content-Length: " + std::to_string(declared) + "\r\n";
   }

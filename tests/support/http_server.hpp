@@ -23,9 +23,9 @@ struct Request {
 struct Response {
   enum class Fault {
     none,
-    cut_mid_body,   ///< send half the body, then close
-    short_length,   ///< Content-Length larger than the body, then close
-    slow,           ///< send the body a few bytes at a time with pauses
+    cut_mid_body,  ///< send half the body, then close
+    short_length,  ///< Content-Length larger than the body, then close
+    slow,          ///< send the body a few bytes at a time with pauses
   };
   int status = 200;
   std::map<std::string, std::string> headers;
