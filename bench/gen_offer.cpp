@@ -12,8 +12,11 @@
 
 namespace {
 
-const char* k_os[] = {"Linux", "Windows", "RHEL", "SUSE", "Ubuntu Pro", "Linux", "Red Hat Enterprise Linux with HA", "Windows"};
-const char* k_sizes[] = {"nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge"};
+const char* k_os[] = {
+    "Linux",  "Windows", "RHEL", "SUSE", "Ubuntu Pro", "Linux", "Red Hat Enterprise Linux with HA",
+    "Windows"};
+const char* k_sizes[] = {"nano",  "micro",  "small",   "medium",
+                         "large", "xlarge", "2xlarge", "4xlarge"};
 const char* k_families[] = {"t4g", "t3", "m5", "m6g", "m7i", "c6i", "r6g", "c7g", "m7g", "r7i"};
 
 std::string sku(std::uint64_t i) {
@@ -69,7 +72,8 @@ int main(int argc, char** argv) {
         "\"ecu\" : \"NA\",\n        \"enhancedNetworkingSupported\" : \"Yes\",\n        "
         "\"gpuMemory\" : \"NA\",\n        \"intelAvxAvailable\" : \"No\",\n        "
         "\"marketoption\" : \"OnDemand\",\n        \"normalizationSizeFactor\" : \"1\",\n        "
-        "\"preInstalledSw\" : \"NA\",\n        \"processorFeatures\" : \"AWS Graviton2 Processor\",\n"
+        "\"preInstalledSw\" : \"NA\",\n        \"processorFeatures\" : \"AWS Graviton2 "
+        "Processor\",\n"
         "        \"regionCode\" : \"us-east-1\",\n        \"servicename\" : \"Amazon Elastic "
         "Compute Cloud\",\n        \"vpcnetworkingsupport\" : \"true\"\n      }\n    }%s\n",
         s.c_str(), s.c_str(), type.c_str(), 2 << ((i / 80) % 4), 4 << ((i / 80) % 4), tenancy, os,
@@ -91,8 +95,7 @@ int main(int argc, char** argv) {
         "                \"USD\" : \"%.10f\"\n              },\n              \"appliesTo\" : "
         "[ ]\n            }\n          },\n          \"termAttributes\" : { }\n        }\n      "
         "}%s\n",
-        s.c_str(), s.c_str(), s.c_str(), s.c_str(), s.c_str(), price, price,
-        i + 1 < n ? "," : "");
+        s.c_str(), s.c_str(), s.c_str(), s.c_str(), s.c_str(), price, price, i + 1 < n ? "," : "");
   }
   std::fprintf(out, "    },\n    \"Reserved\" : {\n");
   const char* codes[] = {"4NA7Y494T4", "HU7G6KETJZ", "6QCMYABX3D",
