@@ -21,6 +21,11 @@ std::string read_file(const std::string& path, bool& found) {
 
 }  // namespace
 
+std::string read_file(const std::string& path) {
+  bool found = false;
+  return read_file(path, found);
+}
+
 void enter_source_dir() {
   std::filesystem::current_path(STACKPLAN_SOURCE_DIR);
 }

@@ -13,6 +13,9 @@ std::string check_golden(const std::string& path, const std::string& actual);
 /// Runs the CLI in-process; returns stdout, stderr and the exit code as one text.
 std::string run_cli(const std::vector<std::string>& args);
 
+/// The bytes of a file; empty when it cannot be read.
+std::string read_file(const std::string& path);
+
 /// Makes the source tree the working directory, so paths in messages are relative.
 void enter_source_dir();
 

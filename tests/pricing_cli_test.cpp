@@ -15,23 +15,20 @@ using stackplan::testing::run_cli;
 
 namespace {
 std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return stackplan::testing::read_file(path.string());
 }
 }  // namespace
 
 TEST_CASE("pricing show lists cited prices", "[pricing-cli][golden]") {
   enter_source_dir();
-  CHECK(check_golden("tests/golden/pricing-show-rds-us-east-1.txt",
-                     run_cli({"pricing", "show", "--region", "us-east-1", "--service",
-                              "AmazonRDS"}))
-            .empty());
-  CHECK(check_golden("tests/golden/pricing-show-missing.txt",
-                     run_cli({"pricing", "show", "--region", "us-east-2", "--service",
-                              "AmazonRDS"}))
-            .empty());
+  CHECK(
+      check_golden("tests/golden/pricing-show-rds-us-east-1.txt",
+                   run_cli({"pricing", "show", "--region", "us-east-1", "--service", "AmazonRDS"}))
+          .empty());
+  CHECK(
+      check_golden("tests/golden/pricing-show-missing.txt",
+                   run_cli({"pricing", "show", "--region", "us-east-2", "--service", "AmazonRDS"}))
+          .empty());
   std::string bad = run_cli({"pricing", "show", "--service", "AmazonRSD"});
   CHECK(bad.find("did you mean 'AmazonRDS'?") != std::string::npos);
   CHECK(bad.find("--- exit 2") != std::string::npos);
@@ -54,8 +51,9 @@ TEST_CASE("import then show uses exactly the imported prices", "[pricing-cli]") 
   fs::path broken = dir / "broken.json";
   std::string text = read("tests/fixtures/pricing/offer-ec2-m5large.json");
   std::ofstream(broken, std::ios::binary) << text.substr(0, text.size() / 2);
-  std::string failed = run_cli({"pricing", "import", "tests/fixtures/pricing/offer-ec2-m5large.json",
-                                broken.string(), "--catalog", dir.string()});
+  std::string failed =
+      run_cli({"pricing", "import", "tests/fixtures/pricing/offer-ec2-m5large.json",
+               broken.string(), "--catalog", dir.string()});
   CHECK(failed.find("--- exit 2") != std::string::npos);
   CHECK(failed.find("error: malformed JSON: the file ends early") != std::string::npos);
   CHECK(read(dir / "catalog.tsv") == before);
@@ -73,9 +71,8 @@ TEST_CASE("update reports an unreachable endpoint as an environment failure", "[
   fs::path dir = fs::temp_directory_path() / "stackplan-cli-update";
   fs::remove_all(dir);
   // Port 9 on loopback: nothing listens, the connection is refused at once.
-  std::string out = run_cli({"pricing", "update", "--service", "AmazonRDS", "--region",
-                             "us-east-1", "--endpoint", "http://127.0.0.1:9", "--catalog",
-                             dir.string()});
+  std::string out = run_cli({"pricing", "update", "--service", "AmazonRDS", "--region", "us-east-1",
+                             "--endpoint", "http://127.0.0.1:9", "--catalog", dir.string()});
   CHECK(out.find("--- exit 3") != std::string::npos);
   CHECK(out.find("is unchanged") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "catalog.tsv"));

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "golden.hpp"
+
 using namespace stackplan;
 using namespace stackplan::pricing;
 
@@ -15,10 +17,7 @@ std::string fixture(const std::string& name) {
 }
 
 std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return stackplan::testing::read_file(path);
 }
 
 struct Outcome {

@@ -174,6 +174,36 @@ std::optional<std::string> rds_key(const Product& p, std::string_view usage) {
   return std::nullopt;
 }
 
+/// Fargate usage types (region prefix removed) of on-demand tasks and Savings Plan rates.
+std::optional<std::string> fargate_key(std::string_view usage) {
+  if (usage == "Fargate-vCPU-Hours:perCPU") {
+    return std::string("fargate/vcpu/x86_64");
+  }
+  if (usage == "Fargate-GB-Hours") {
+    return std::string("fargate/memory/x86_64");
+  }
+  if (usage == "Fargate-ARM-vCPU-Hours:perCPU") {
+    return std::string("fargate/vcpu/arm64");
+  }
+  if (usage == "Fargate-ARM-GB-Hours") {
+    return std::string("fargate/memory/arm64");
+  }
+  return std::nullopt;
+}
+
+/// "No Upfront" -> "no-upfront", ...; empty when unknown.
+std::string payment_of(std::string_view option) {
+  return option == "No Upfront"        ? "no-upfront"
+         : option == "Partial Upfront" ? "partial-upfront"
+         : option == "All Upfront"     ? "all-upfront"
+                                       : "";
+}
+
+/// "1yr" -> "1y", "3yr" -> "3y"; empty when unknown.
+std::string years_of(std::string_view length) {
+  return length == "1yr" ? "1y" : length == "3yr" ? "3y" : "";
+}
+
 std::optional<std::string> other_key(const Product& p, std::string_view usage) {
   const std::string& s = p.service;
   if (s == "AmazonS3") {
@@ -198,17 +228,8 @@ std::optional<std::string> other_key(const Product& p, std::string_view usage) {
     return std::nullopt;
   }
   if (s == "AmazonECS") {
-    if (usage == "Fargate-vCPU-Hours:perCPU") {
-      return std::string("fargate/vcpu/x86_64");
-    }
-    if (usage == "Fargate-GB-Hours") {
-      return std::string("fargate/memory/x86_64");
-    }
-    if (usage == "Fargate-ARM-vCPU-Hours:perCPU") {
-      return std::string("fargate/vcpu/arm64");
-    }
-    if (usage == "Fargate-ARM-GB-Hours") {
-      return std::string("fargate/memory/arm64");
+    if (auto key = fargate_key(usage)) {
+      return key;
     }
     if (usage == "SpotUsage-Fargate-vCPU-Hours:perCPU") {
       return std::string("fargate-spot/vcpu/x86_64");
@@ -321,14 +342,11 @@ std::optional<Mapping> map_product(const Product& p) {
 
 std::optional<std::string> reserved_term(std::string_view length, std::string_view offering_class,
                                          std::string_view purchase_option) {
-  std::string years = length == "1yr" ? "1y" : length == "3yr" ? "3y" : "";
+  std::string years = years_of(length);
   std::string cls = offering_class == "standard" || offering_class == "convertible"
                         ? std::string(offering_class)
                         : "";
-  std::string payment = purchase_option == "No Upfront"        ? "no-upfront"
-                        : purchase_option == "Partial Upfront" ? "partial-upfront"
-                        : purchase_option == "All Upfront"     ? "all-upfront"
-                                                               : "";
+  std::string payment = payment_of(purchase_option);
   if (years.empty() || payment.empty()) {
     return std::nullopt;
   }
@@ -343,11 +361,8 @@ std::optional<std::string> savings_plan_term(std::string_view family, std::strin
   std::string type = family == "ComputeSavingsPlans"       ? "compute"
                      : family == "EC2InstanceSavingsPlans" ? "ec2-instance"
                                                            : "";
-  std::string years = term == "1yr" ? "1y" : term == "3yr" ? "3y" : "";
-  std::string payment = purchase_option == "No Upfront"        ? "no-upfront"
-                        : purchase_option == "Partial Upfront" ? "partial-upfront"
-                        : purchase_option == "All Upfront"     ? "all-upfront"
-                                                               : "";
+  std::string years = years_of(term);
+  std::string payment = payment_of(purchase_option);
   if (type.empty() || years.empty() || payment.empty()) {
     return std::nullopt;
   }
@@ -360,19 +375,7 @@ std::optional<std::string> savings_plan_rate_key(std::string_view usage_type,
   if (starts_with(usage, "BoxUsage:") && operation == "RunInstances") {
     return "ec2/instance/" + std::string(usage.substr(9));
   }
-  if (usage == "Fargate-vCPU-Hours:perCPU") {
-    return std::string("fargate/vcpu/x86_64");
-  }
-  if (usage == "Fargate-GB-Hours") {
-    return std::string("fargate/memory/x86_64");
-  }
-  if (usage == "Fargate-ARM-vCPU-Hours:perCPU") {
-    return std::string("fargate/vcpu/arm64");
-  }
-  if (usage == "Fargate-ARM-GB-Hours") {
-    return std::string("fargate/memory/arm64");
-  }
-  return std::nullopt;
+  return fargate_key(usage);
 }
 
 }  // namespace stackplan::pricing

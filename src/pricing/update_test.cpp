@@ -9,7 +9,9 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+
 #include <nlohmann/json.hpp>
+#include "golden.hpp"
 
 #include "support/http_server.hpp"
 
@@ -23,10 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return stackplan::testing::read_file(path.string());
 }
 
 std::string fixture(const std::string& name) {
