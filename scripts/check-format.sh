@@ -2,7 +2,7 @@
 # Fails when any C++ file differs from clang-format's output (.clang-format at the top).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=$(git ls-files '*.cpp' '*.hpp' '*.hpp.in' | grep -v '\.in$' || true)
+files=$(git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' || true)
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i $files
   exit 0
