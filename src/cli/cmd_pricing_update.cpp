@@ -7,8 +7,6 @@
 
 namespace stackplan::cli {
 
-std::string catalog_dir_for_writing(const std::string& option);
-
 int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   pricing::UpdateOptions options;
   options.regions = o.regions;

@@ -1,6 +1,9 @@
 #include "pricing/services.hpp"
 
+#include <algorithm>
 #include <utility>
+
+#include "spec/spec_schema.hpp"
 
 namespace stackplan::pricing {
 
@@ -92,12 +95,8 @@ std::optional<std::string> region_of_location(std::string_view location) {
 namespace stackplan::pricing {
 
 bool is_region_code(std::string_view code) {
-  for (const auto& [name, region] : k_locations) {
-    if (region == code) {
-      return true;
-    }
-  }
-  return false;
+  const auto& regions = spec::known_regions();
+  return std::find(regions.begin(), regions.end(), code) != regions.end();
 }
 
 }  // namespace stackplan::pricing

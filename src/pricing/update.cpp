@@ -64,13 +64,15 @@ class Updater {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-      return fail("cannot create " + dir.string() + ": " + ec.message());
+      stop("cannot create " + dir.string() + ": " + ec.message());
+      return m_report;
     }
     std::string error;
     if (fs::exists(dir / "catalog.tsv")) {
       auto existing = Catalog::load(dir.string(), error);
       if (!existing) {
-        return fail(error);
+        stop(error);
+        return m_report;
       }
       m_catalog = std::move(*existing);
     } else {
@@ -84,7 +86,8 @@ class Updater {
       return m_report;
     }
     if (std::string why = m_catalog.write(dir.string()); !why.empty()) {
-      return fail(why);
+      stop(why);
+      return m_report;
     }
     if (std::string why = write_etags(dir / "etags.tsv", m_etags); !why.empty()) {
       m_report.lines.push_back("warning: " + why + "; unchanged files will be fetched again");
@@ -93,9 +96,12 @@ class Updater {
   }
 
  private:
-  UpdateReport fail(std::string why) {
-    m_report.error = std::move(why);
-    return m_report;
+  /// Records why the update stopped (the first reason wins) and returns false.
+  bool stop(std::string why) {
+    if (m_report.error.empty()) {
+      m_report.error = std::move(why);
+    }
+    return false;
   }
 
   const std::vector<std::string>& regions() const {
@@ -120,12 +126,12 @@ class Updater {
   bool get_json(const std::string& url, json& out) {
     HttpResult r = m_client.get(url);
     if (!r.error.empty()) {
-      fail(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
+      stop(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
       return false;
     }
     out = json::parse(r.body, nullptr, false);
     if (out.is_discarded() || !out.is_object()) {
-      fail(url + ": not a JSON object (" + std::to_string(r.body.size()) + " bytes)");
+      stop(url + ": not a JSON object (" + std::to_string(r.body.size()) + " bytes)");
       return false;
     }
     return true;
@@ -137,7 +143,7 @@ class Updater {
     HttpResult r =
         m_client.download(url, m_scratch.string(), known == m_etags.end() ? "" : known->second);
     if (!r.error.empty()) {
-      fail(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
+      stop(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
       return false;
     }
     if (r.not_modified()) {
@@ -147,7 +153,7 @@ class Updater {
     ImportStats stats;
     ImportError error;
     if (!import_price_file(m_scratch.string(), m_catalog, stats, error)) {
-      fail(url + ": byte " + std::to_string(error.byte) + ": " + error.message);
+      stop(url + ": byte " + std::to_string(error.byte) + ": " + error.message);
       return false;
     }
     if (!r.etag.empty()) {
@@ -168,12 +174,12 @@ class Updater {
     for (const auto& service : services()) {
       auto offer = offers.find(service);
       if (offer == offers.end()) {
-        return fail("the service index has no offer " + service), false;
+        return stop("the service index has no offer " + service);
       }
       json region_index;
       std::string region_url = offer->value("currentRegionIndexUrl", "");
       if (region_url.empty() || !get_json(endpoint() + region_url, region_index)) {
-        return m_report.error.empty() ? (fail(service + " has no region index"), false) : false;
+        return stop(service + " has no region index");
       }
       // Offer region indexes are maps: {"regions": {"us-east-1": {...}}}.
       const json& map = region_index.value("regions", json::object());
@@ -186,8 +192,7 @@ class Updater {
         }
         std::string url = entry->value("currentVersionUrl", "");
         if (url.empty() || !fetch_and_import(endpoint() + url, service + " " + region)) {
-          return m_report.error.empty() ? (fail(service + " " + region + ": no file"), false)
-                                        : false;
+          return stop(service + " " + region + ": no file");
         }
       }
       std::string plans = offer->value("currentSavingsPlanIndexUrl", "");
@@ -214,8 +219,7 @@ class Updater {
         if (entry.is_object() && entry.value("regionCode", "") == region) {
           std::string url = entry.value("versionUrl", "");
           if (url.empty() || !fetch_and_import(endpoint() + url, "Savings Plans " + region)) {
-            return m_report.error.empty() ? (fail("Savings Plans " + region + ": no file"), false)
-                                          : false;
+            return stop("Savings Plans " + region + ": no file");
           }
         }
       }
@@ -240,10 +244,9 @@ class Updater {
   bool query_api() {
     AwsCredentials credentials = find_credentials();
     if (credentials.access_key_id.empty()) {
-      return fail(
-                 "the Query API needs AWS credentials: set AWS_ACCESS_KEY_ID and "
-                 "AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials"),
-             false;
+      return stop(
+          "the Query API needs AWS credentials: set AWS_ACCESS_KEY_ID and "
+          "AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials");
     }
     auto throttled = [](long status, const std::string& body) {
       return status == 400 && body.find("ThrottlingException") != std::string::npos;
@@ -276,13 +279,12 @@ class Updater {
           if (!r.error.empty()) {
             std::string message =
                 body.is_object() ? body.value("message", body.value("Message", "")) : "";
-            return fail("GetProducts " + service + " " + region + ": " + r.error +
+            return stop("GetProducts " + service + " " + region + ": " + r.error +
                         (type.empty() ? "" : " " + type.substr(type.rfind('#') + 1)) +
-                        (message.empty() ? "" : ": " + message)),
-                   false;
+                        (message.empty() ? "" : ": " + message));
           }
           if (!body.is_object() || !body.contains("PriceList") || !body["PriceList"].is_array()) {
-            return fail("GetProducts " + service + " " + region + ": unexpected response"), false;
+            return stop("GetProducts " + service + " " + region + ": unexpected response");
           }
           for (auto& item : body["PriceList"]) {
             items.push_back(std::move(item));
@@ -302,7 +304,7 @@ class Updater {
         ImportError error;
         if (!import_price_stream(in, "GetProducts " + service + " " + region, m_catalog, stats,
                                  error)) {
-          return fail(error.file + ": " + error.message), false;
+          return stop(error.file + ": " + error.message);
         }
         m_report.lines.push_back(service + " " + region + ": " + std::to_string(stats.prices) +
                                  " prices from " + std::to_string(pages) + " pages (" +
