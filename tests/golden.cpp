@@ -65,6 +65,13 @@ std::string check_golden(const std::string& path, const std::string& actual) {
   return path + ": golden differs in line endings";
 }
 
+CliResult run_cli_parts(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = cli::run(args, {out, err});
+  return {out.str(), err.str(), code};
+}
+
 std::string run_cli(const std::vector<std::string>& args) {
   std::ostringstream out;
   std::ostringstream err;

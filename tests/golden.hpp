@@ -13,6 +13,14 @@ std::string check_golden(const std::string& path, const std::string& actual);
 /// Runs the CLI in-process; returns stdout, stderr and the exit code as one text.
 std::string run_cli(const std::vector<std::string>& args);
 
+/// Runs the CLI in-process and keeps the streams apart.
+struct CliResult {
+  std::string out;
+  std::string err;
+  int code = 0;
+};
+CliResult run_cli_parts(const std::vector<std::string>& args);
+
 /// The bytes of a file; empty when it cannot be read.
 std::string read_file(const std::string& path);
 

@@ -16,17 +16,11 @@ struct Options {
   bool quiet = false;
   std::string schema_format = "json";
 
-  // plan
-  std::vector<std::string> scenarios;
-  std::vector<std::string> compare;
-  std::string baseline;
-  std::string plan_format = "table";
-  std::string catalog;
-  std::string usage;
-  double budget = 0;
+  PlanOptions plan;
 
   // render
   std::string out_dir;
+  std::string render_scenario;
   std::string target = "terraform";
   bool check = false;
   bool force = false;
@@ -43,7 +37,7 @@ struct Options {
 
 int not_available(const std::string& command, Io io) {
   io.err << "stackplan: error: '" << command << "' is not available in stackplan " << k_version
-         << "; this build provides validate, schema and pricing\n";
+         << "; this build provides validate, plan, schema and pricing\n";
   return k_exit_invalid;
 }
 
@@ -65,22 +59,24 @@ int run(const std::vector<std::string>& args, Io io) {
   validate->add_flag("-q,--quiet", o.quiet, "Print only problems");
 
   auto* plan = app.add_subcommand("plan", "Cost plan of one or more specs");
-  plan->add_option("SPEC", o.specs, "Spec files")->required();
-  plan->add_option("--scenario", o.scenarios, "Scenario to plan (repeatable; default: all)");
-  plan->add_option("--compare", o.compare, "PATH=V1,V2,... adds one scenario per value");
-  plan->add_option("--baseline", o.baseline, "Scenario the deltas are relative to");
-  plan->add_option("--format", o.plan_format, "Output format")
+  plan->add_option("SPEC", o.plan.specs, "Spec files")->required();
+  plan->add_option("--scenario", o.plan.scenarios, "Scenario to plan (repeatable; default: all)");
+  plan->add_option("--compare", o.plan.compare,
+                   "PATH=V1,V2,... adds one scenario per value (repeatable)");
+  plan->add_option("--baseline", o.plan.baseline,
+                   "Scenario the deltas are relative to (default: the first)");
+  plan->add_option("--format", o.plan.format, "Output format")
       ->check(CLI::IsMember({"table", "json", "markdown", "csv"}));
-  plan->add_option("--catalog", o.catalog, "Price catalog folder (env STACKPLAN_CATALOG)");
-  plan->add_option("--usage", o.usage, "Usage file overriding usage assumptions");
-  plan->add_option("--budget", o.budget, "Exit 1 when the monthly total exceeds USD");
+  plan->add_option("--catalog", o.plan.catalog, "Price catalog folder (env STACKPLAN_CATALOG)");
+  plan->add_option("--usage", o.plan.usage, "Usage file overriding usage assumptions");
+  plan->add_option("--budget", o.plan.budget, "Exit 1 when the monthly total exceeds USD");
 
   auto* render = app.add_subcommand("render", "Write Terraform and CloudFormation");
   render->add_option("SPEC", o.specs, "Spec file")->required()->expected(1);
   render->add_option("--out", o.out_dir, "Output folder")->required();
   render->add_option("--target", o.target, "What to write")
       ->check(CLI::IsMember({"terraform", "cloudformation", "all"}));
-  render->add_option("--scenario", o.scenarios, "Scenario to render")->expected(0, 1);
+  render->add_option("--scenario", o.render_scenario, "Scenario to render")->expected(0, 1);
   render->add_flag("--check", o.check, "Write nothing; exit 1 when files on disk differ");
   render->add_flag("--force", o.force, "Overwrite hand-edited generated files");
   render->add_option("--templates", o.templates, "Folder of templates overriding built-in ones");
@@ -175,7 +171,10 @@ int run(const std::vector<std::string>& args, Io io) {
                                                 CLI::AppFormatMode::Normal);
     return k_exit_ok;
   }
-  for (auto* command : {plan, render, lint}) {
+  if (*plan) {
+    return cmd_plan(o.plan, io);
+  }
+  for (auto* command : {render, lint}) {
     if (*command) {
       return not_available(command->get_name(), io);
     }

@@ -44,6 +44,17 @@ struct PricingUpdateOptions {
   std::string catalog;
 };
 
+struct PlanOptions {
+  std::vector<std::string> specs;
+  std::vector<std::string> scenarios;
+  std::vector<std::string> compare;
+  std::string baseline;
+  std::string format = "table";
+  std::string catalog;
+  std::string usage;
+  std::string budget;
+};
+
 /// The catalog folder `pricing import` and `pricing update` write: --catalog, else
 /// $STACKPLAN_CATALOG; empty when neither is given.
 std::string catalog_dir_for_writing(const std::string& option);
@@ -51,6 +62,7 @@ std::string catalog_dir_for_writing(const std::string& option);
 // Commands, one file each.
 int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
 int cmd_schema(const std::string& format, Io io);
+int cmd_plan(const PlanOptions& options, Io io);
 int cmd_pricing_show(const PricingShowOptions& options, Io io);
 int cmd_pricing_import(const PricingImportOptions& options, Io io);
 int cmd_pricing_update(const PricingUpdateOptions& options, Io io);

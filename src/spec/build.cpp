@@ -554,7 +554,9 @@ class Builder {
   void database() {
     Database& d = s.database;
     d.engine = engine_of(r.str("/database/engine").value_or("none"));
-    if (const json* db = r.get("/database")) {
+    // An invalid engine is reported once; its keys are not also in conflict with "none".
+    const bool bad_engine = r.present("/database/engine") && !r.has("/database/engine");
+    if (const json* db = r.get("/database"); db && !bad_engine) {
       for (const auto& [key, value] : db->items()) {
         std::string pointer = "/database/" + key;
         bool inherited = r.from_scenario("/database/engine") && !r.from_scenario(pointer);

@@ -1,6 +1,8 @@
 #include "spec/load.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <stdexcept>
 
 #include "spec/spec_schema.hpp"
 
@@ -54,6 +56,8 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
     scenarios = base["scenarios"];
     base.erase("scenarios");
   }
+  loaded.base = base;
+  loaded.base_origins = doc->origins;
   if (scenarios.is_null() || (scenarios.is_object() && scenarios.empty())) {
     loaded.variants.push_back(check_variant("base", std::move(base), doc->origins, diags));
     return diags.has_errors() ? std::nullopt : std::optional<LoadedSpec>(std::move(loaded));
@@ -120,6 +124,58 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
 }
 
 }  // namespace
+
+bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
+                 const nlohmann::json& value, const std::string& label, Diagnostics& diags) {
+  json merged = spec.base;
+  std::string pointer;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t dot = path.find('.', start);
+    std::string token =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    pointer += "/" + pointer_token(token);
+    if (dot == std::string::npos) {
+      break;
+    }
+    start = dot + 1;
+  }
+  try {
+    // A list index must name an existing element; objects on the way are created.
+    json* at = &merged;
+    for (const auto& token : pointer_tokens(pointer)) {
+      if (at->is_array()) {
+        std::size_t i = 0;
+        auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+        if (ec != std::errc() || end != token.data() + token.size() || i >= at->size()) {
+          throw std::out_of_range("index");
+        }
+        at = &(*at)[i];
+      } else if (at->is_object() || at->is_null()) {
+        at = &(*at)[token];
+      } else {
+        throw std::out_of_range("scalar");
+      }
+    }
+    *at = value;
+  } catch (const std::exception&) {
+    diags.error(spec.base_origins.value_loc(""), "plan.compare",
+                label + ": '" + path + "' does not name a value of the spec",
+                "use dotted keys and list indexes, e.g. database.engine or services.0.count");
+    return false;
+  }
+  Diagnostics own;
+  Variant v = check_variant(name, std::move(merged), spec.base_origins, own);
+  for (auto& d : own.all()) {
+    d.notes.push_back("in " + label);
+    diags.add(std::move(d));
+  }
+  if (own.has_errors()) {
+    return false;
+  }
+  spec.variants.push_back(std::move(v));
+  return true;
+}
 
 std::optional<LoadedSpec> load_spec(const std::string& path, Diagnostics& diags,
                                     const ParseLimits& limits) {

@@ -1,7 +1,10 @@
 #include "util/decimal.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <stdexcept>
 
 namespace stackplan {
 
@@ -127,6 +130,94 @@ std::string Decimal::to_fixed(int digits) const {
     out.insert(out.begin(), '-');
   }
   return out;
+}
+
+namespace {
+
+[[noreturn]] void overflow(const char* what) {
+  throw std::overflow_error(std::string("amount out of range in ") + what);
+}
+
+/// n / d rounded half away from zero, for d > 0.
+__int128 divide_rounded(__int128 n, __int128 d) {
+  __int128 q = n / d;
+  __int128 r = n % d;
+  if (r < 0) {
+    r = -r;
+  }
+  if (r * 2 >= d) {
+    q += n < 0 ? -1 : 1;
+  }
+  return q;
+}
+
+Decimal checked(__int128 units, const char* what) {
+  if (units > std::numeric_limits<std::int64_t>::max() ||
+      units < std::numeric_limits<std::int64_t>::min()) {
+    overflow(what);
+  }
+  return Decimal::from_units(static_cast<std::int64_t>(units));
+}
+
+}  // namespace
+
+Decimal Decimal::from_int(std::int64_t whole) {
+  return checked(static_cast<__int128>(whole) * k_scale, "conversion");
+}
+
+Decimal operator+(Decimal a, Decimal b) {
+  return checked(static_cast<__int128>(a.m_units) + b.m_units, "addition");
+}
+
+Decimal operator-(Decimal a, Decimal b) {
+  return checked(static_cast<__int128>(a.m_units) - b.m_units, "subtraction");
+}
+
+Decimal operator*(Decimal a, Decimal b) {
+  return checked(divide_rounded(static_cast<__int128>(a.m_units) * b.m_units, Decimal::k_scale),
+                 "multiplication");
+}
+
+Decimal operator/(Decimal a, Decimal b) {
+  if (b.m_units == 0) {
+    overflow("division by zero");
+  }
+  __int128 n = static_cast<__int128>(a.m_units) * Decimal::k_scale;
+  __int128 d = b.m_units;
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  return checked(divide_rounded(n, d), "division");
+}
+
+Decimal Decimal::rounded(int digits) const {
+  if (digits >= k_scale_digits) {
+    return *this;
+  }
+  __int128 step = 1;
+  for (int i = digits < 0 ? 0 : digits; i < k_scale_digits; ++i) {
+    step *= 10;
+  }
+  return checked(divide_rounded(m_units, step) * step, "rounding");
+}
+
+Decimal Decimal::from_double(double value) {
+  if (!std::isfinite(value)) {
+    overflow("conversion");
+  }
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  if (auto exact = parse(text)) {
+    return *exact;
+  }
+  // More than ten fractional digits: round the double itself.
+  double scaled = std::round(value * static_cast<double>(k_scale));
+  if (!(std::fabs(scaled) < 9.2e18)) {
+    overflow("conversion");
+  }
+  return from_units(static_cast<std::int64_t>(scaled));
 }
 
 }  // namespace stackplan

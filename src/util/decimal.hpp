@@ -20,7 +20,8 @@ class Decimal {
     d.m_units = units;
     return d;
   }
-  static Decimal from_int(std::int64_t whole) { return from_units(whole * k_scale); }
+  /// Throws std::overflow_error beyond the range.
+  static Decimal from_int(std::int64_t whole);
 
   /// Parses "12", "-0.024", "1.5e-3", "+3."; nullopt when the text is not a decimal number,
   /// has more than ten fractional digits of precision, or is out of range.
@@ -32,6 +33,25 @@ class Decimal {
   /// Rounded half away from zero to `digits` fractional digits, always printing them.
   std::string to_fixed(int digits) const;
   double to_double() const { return static_cast<double>(m_units) / static_cast<double>(k_scale); }
+
+  /// Exact arithmetic. Sums and differences are exact; products and quotients are rounded half
+  /// away from zero to ten fractional digits. Any result out of range throws
+  /// std::overflow_error (as does division by zero), so a wrong figure is never printed.
+  friend Decimal operator+(Decimal a, Decimal b);
+  friend Decimal operator-(Decimal a, Decimal b);
+  friend Decimal operator-(Decimal a) { return Decimal() - a; }
+  friend Decimal operator*(Decimal a, Decimal b);
+  friend Decimal operator/(Decimal a, Decimal b);
+  Decimal& operator+=(Decimal b) { return *this = *this + b; }
+  Decimal& operator-=(Decimal b) { return *this = *this - b; }
+
+  /// Rounded half away from zero to `digits` fractional digits (0..10).
+  Decimal rounded(int digits) const;
+  /// The nearest decimal with at most ten fractional digits, through the shortest text that
+  /// reads back as `value` (so 0.1 becomes exactly 0.1). Throws std::overflow_error when out of
+  /// range or not finite.
+  static Decimal from_double(double value);
+  bool is_zero() const { return m_units == 0; }
 
   friend bool operator==(Decimal a, Decimal b) { return a.m_units == b.m_units; }
   friend auto operator<=>(Decimal a, Decimal b) { return a.m_units <=> b.m_units; }

@@ -1,0 +1,348 @@
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+#include <set>
+#include <stdexcept>
+
+#include "cli/app.hpp"
+#include "cost/plan.hpp"
+#include "model/stack.hpp"
+#include "report/plan_report.hpp"
+#include "spec/document.hpp"
+#include "spec/load.hpp"
+#include "util/spelling.hpp"
+
+namespace stackplan::cli {
+namespace {
+
+using nlohmann::json;
+
+struct Comparison {
+  std::string path;
+  std::vector<std::string> values;
+  std::string text;
+};
+
+/// A --compare value as YAML would read it: numbers, booleans and null, else text. A value
+/// that replaces text stays text ("16" for a version).
+json compare_value(const std::string& text, const json* current) {
+  if (current && current->is_string()) {
+    return text;
+  }
+  if (text == "true" || text == "false" || text == "null") {
+    return json::parse(text);
+  }
+  if (auto d = Decimal::parse(text)) {
+    json parsed = json::parse(text, nullptr, false);
+    if (!parsed.is_discarded() && parsed.is_number()) {
+      return parsed;
+    }
+  }
+  return text;
+}
+
+const json* value_at(const json& root, const std::string& path) {
+  const json* at = &root;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = path.find('.', start);
+    std::string token =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (at->is_object() && at->contains(token)) {
+      at = &(*at)[token];
+    } else if (at->is_array() && !token.empty() &&
+               token.find_first_not_of("0123456789") == std::string::npos &&
+               std::stoul(token) < at->size()) {
+      at = &(*at)[std::stoul(token)];
+    } else {
+      return nullptr;
+    }
+    if (dot == std::string::npos) {
+      return at;
+    }
+    start = dot + 1;
+  }
+}
+
+/// Reads a --usage file: resource address -> usage key -> number. Structure errors go to
+/// `diags`; addresses and keys are checked against the planned resources later.
+struct UsageFile {
+  cost::UsageOverrides values;
+  spec::SourceMap origins;
+  std::shared_ptr<const SourceFile> file;
+};
+
+std::optional<UsageFile> read_usage(const std::string& path, Diagnostics& diags) {
+  auto file = spec::read_source(path, diags);
+  if (!file) {
+    return std::nullopt;
+  }
+  auto doc = spec::parse_document(file, diags);
+  if (!doc) {
+    return std::nullopt;
+  }
+  UsageFile out;
+  out.origins = doc->origins;
+  out.file = file;
+  if (doc->value.is_null()) {
+    return out;
+  }
+  if (!doc->value.is_object()) {
+    diags.error(doc->origins.value_loc(""), "usage.type",
+                "a usage file maps resource addresses to usage figures",
+                "e.g. 'aws_db_instance.main: {backup_gb: 5}'");
+    return std::nullopt;
+  }
+  for (const auto& [address, figures] : doc->value.items()) {
+    std::string at = "/" + spec::pointer_token(address);
+    if (!figures.is_object()) {
+      diags.error(doc->origins.value_loc(at), "usage.type",
+                  "usage of '" + address + "' must be a mapping of usage keys to numbers");
+      continue;
+    }
+    for (const auto& [key, value] : figures.items()) {
+      std::string where = at + "/" + spec::pointer_token(key);
+      if (!value.is_number() || value.get<double>() < 0) {
+        diags.error(doc->origins.value_loc(where), "usage.type",
+                    "usage figure '" + key + "' must be a number of zero or more");
+        continue;
+      }
+      out.values[address][key] = value.get<double>();
+    }
+  }
+  if (diags.has_errors()) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+/// Every usage key of the file must belong to a resource some planned variant has.
+void check_usage(const UsageFile& usage, const std::vector<spec::LoadedSpec>& specs,
+                 Diagnostics& diags) {
+  std::map<std::string, const model::Kind*> kinds;
+  for (const auto& loaded : specs) {
+    for (const auto& v : loaded.variants) {
+      for (const auto& r : model::resources_of(v.spec)) {
+        kinds.emplace(r.address, r.kind);
+      }
+    }
+  }
+  std::vector<std::string> addresses;
+  for (const auto& [a, k] : kinds) {
+    addresses.push_back(a);
+  }
+  for (const auto& [address, figures] : usage.values) {
+    std::string at = "/" + spec::pointer_token(address);
+    auto kind = kinds.find(address);
+    if (kind == kinds.end()) {
+      diags.error(usage.origins.key_loc(at), "usage.unknown-resource",
+                  "no resource '" + address + "' in the planned specs",
+                  suggestion_hint(address, addresses, "resources"));
+      continue;
+    }
+    std::vector<std::string> keys;
+    for (const auto& p : kind->second->usage) {
+      keys.emplace_back(p.key);
+    }
+    for (const auto& [key, value] : figures) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        std::string hint = keys.empty() ? "'" + address + "' reads no usage figures"
+                                        : suggestion_hint(key, keys, "usage keys of this resource");
+        diags.error(usage.origins.key_loc(at + "/" + spec::pointer_token(key)), "usage.unknown-key",
+                    "'" + key + "' is not a usage figure of '" + address + "'", hint);
+      }
+    }
+  }
+}
+
+void print_diagnostics(Diagnostics& diags, Io io) {
+  diags.sort();
+  for (const auto& d : diags.all()) {
+    io.err << format_diagnostic(d);
+  }
+}
+
+}  // namespace
+
+int cmd_plan(const PlanOptions& o, Io io) {
+  std::optional<Decimal> budget;
+  if (!o.budget.empty()) {
+    budget = Decimal::parse(o.budget);
+    if (!budget || budget->units() < 0) {
+      io.err << "stackplan: error: --budget needs an amount of USD a month, such as 50 or "
+                "49.99; got '"
+             << o.budget << "'\n";
+      return k_exit_invalid;
+    }
+  }
+  std::vector<Comparison> comparisons;
+  for (const auto& text : o.compare) {
+    Comparison c;
+    c.text = text;
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 >= text.size()) {
+      io.err << "stackplan: error: --compare needs PATH=V1,V2,...; got '" << text << "'\n";
+      return k_exit_invalid;
+    }
+    c.path = text.substr(0, eq);
+    std::string rest = text.substr(eq + 1);
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+      std::size_t comma = rest.find(',', start);
+      std::string v =
+          rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (v.empty()) {
+        io.err << "stackplan: error: --compare '" << text << "' has an empty value\n";
+        return k_exit_invalid;
+      }
+      c.values.push_back(v);
+      if (comma == std::string::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+    comparisons.push_back(std::move(c));
+  }
+
+  std::string error;
+  auto catalog = pricing::open_catalog(o.catalog, error);
+  if (!catalog) {
+    io.err << "stackplan: error: " << error << '\n';
+    return k_exit_invalid;
+  }
+
+  // Load every spec, with its ad-hoc comparison variants; report every problem at once.
+  Diagnostics diags;
+  std::vector<spec::LoadedSpec> specs;
+  bool failed = false;
+  for (const auto& path : o.specs) {
+    Diagnostics own;
+    auto loaded = spec::load_spec(path, own);
+    if (loaded) {
+      for (const auto& c : comparisons) {
+        for (const auto& v : c.values) {
+          json value = compare_value(v, value_at(loaded->base, c.path));
+          std::string name = c.path + "=" + v;
+          if (!spec::add_variant(*loaded, name, c.path, value, "--compare " + name, own)) {
+            failed = true;
+          }
+        }
+      }
+      specs.push_back(std::move(*loaded));
+    } else {
+      failed = true;
+    }
+    diags.append(std::move(own));
+  }
+
+  // Scenario selection and baseline, checked against every spec.
+  std::vector<std::vector<const spec::Variant*>> selected(specs.size());
+  std::vector<std::string> baselines(specs.size());
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const auto& loaded = specs[i];
+    std::vector<std::string> names;
+    for (const auto& v : loaded.variants) {
+      names.push_back(v.name);
+    }
+    for (const auto& want : o.scenarios) {
+      if (std::find(names.begin(), names.end(), want) == names.end()) {
+        io.err << "stackplan: error: " << loaded.path << " has no scenario '" << want << "'";
+        std::string hint = suggestion_hint(want, names, "scenarios");
+        io.err << (hint.empty() ? "" : "; " + hint) << '\n';
+        return k_exit_invalid;
+      }
+    }
+    for (const auto& v : loaded.variants) {
+      bool is_compare = v.name.find('=') != std::string::npos;
+      if (o.scenarios.empty() || is_compare ||
+          std::find(o.scenarios.begin(), o.scenarios.end(), v.name) != o.scenarios.end()) {
+        selected[i].push_back(&v);
+      }
+    }
+    if (!o.baseline.empty()) {
+      auto found = std::find_if(selected[i].begin(), selected[i].end(),
+                                [&](const spec::Variant* v) { return v->name == o.baseline; });
+      if (found == selected[i].end()) {
+        std::vector<std::string> planned;
+        for (const auto* v : selected[i]) {
+          planned.push_back(v->name);
+        }
+        io.err << "stackplan: error: --baseline '" << o.baseline
+               << "' is not a planned scenario of " << loaded.path;
+        std::string hint = suggestion_hint(o.baseline, planned, "planned");
+        io.err << (hint.empty() ? "" : "; " + hint) << '\n';
+        return k_exit_invalid;
+      }
+      baselines[i] = o.baseline;
+    } else if (!selected[i].empty()) {
+      baselines[i] = selected[i].front()->name;
+    }
+  }
+
+  std::optional<UsageFile> usage;
+  if (!o.usage.empty()) {
+    usage = read_usage(o.usage, diags);
+    if (!usage) {
+      failed = true;
+    } else {
+      check_usage(*usage, specs, diags);
+    }
+  }
+  print_diagnostics(diags, io);
+  if (failed || diags.has_errors()) {
+    io.err << format_counts(diags.error_count(), diags.warning_count()) << '\n';
+    return k_exit_invalid;
+  }
+
+  cost::Plan plan;
+  plan.catalog_source =
+      o.catalog.empty() && !std::getenv("STACKPLAN_CATALOG")
+          ? "built-in snapshot (pricing/catalog.tsv)"
+          : "catalog " +
+                (o.catalog.empty() ? std::string(std::getenv("STACKPLAN_CATALOG")) : o.catalog);
+  plan.catalog_as_of = cost::catalog_as_of(*catalog);
+  static const cost::UsageOverrides k_no_usage;
+  const cost::UsageOverrides& overrides = usage ? usage->values : k_no_usage;
+  try {
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      cost::StackPlan stack;
+      stack.spec = specs[i].path;
+      stack.baseline = baselines[i];
+      for (const spec::Variant* v : selected[i]) {
+        stack.name = v->spec.name;
+        stack.region = v->spec.region;
+        std::vector<cost::Warning> warnings;
+        stack.scenarios.push_back(
+            cost::plan_scenario(v->name, v->spec, *catalog, overrides, warnings));
+        cost::add_warnings(plan, stack.name, v->name, warnings);
+      }
+      stack.deltas = cost::deltas_against(stack.scenarios, stack.baseline);
+      plan.stacks.push_back(std::move(stack));
+    }
+  } catch (const std::overflow_error&) {
+    io.err << "stackplan: error: a usage figure is too large to price exactly (amounts are "
+              "limited to about $900 million)\n";
+    return k_exit_invalid;
+  }
+  cost::total(plan);
+
+  if (o.format == "json") {
+    io.out << report::plan_json(plan);
+  } else if (o.format == "markdown") {
+    io.out << report::plan_markdown(plan);
+  } else if (o.format == "csv") {
+    io.out << report::plan_csv(plan);
+  } else {
+    io.out << report::plan_table(plan);
+  }
+  io.err << report::plan_warnings_text(plan);
+
+  if (budget && plan.total_monthly > *budget) {
+    io.err << "stackplan: over budget: " << report::money(plan.total_monthly)
+           << " a month exceeds --budget " << report::money(*budget) << '\n';
+    return k_exit_found;
+  }
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

@@ -1,0 +1,106 @@
+#include "cost/plan.hpp"
+
+#include <algorithm>
+
+#include "model/stack.hpp"
+
+namespace stackplan::cost {
+
+ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
+                           const pricing::Catalog& catalog, const UsageOverrides& usage,
+                           std::vector<Warning>& warnings) {
+  Context ctx(catalog, spec, usage);
+  for (const model::Resource& r : model::resources_of(spec)) {
+    r.kind->cost(r, ctx);
+  }
+  ScenarioPlan plan;
+  plan.name = name;
+  plan.items = std::move(ctx.items());
+  plan.notes = std::move(ctx.notes());
+  Decimal sum;
+  Decimal at_max;
+  bool scales = false;
+  for (const LineItem& item : plan.items) {
+    sum += item.monthly;
+    plan.upfront += item.upfront;
+    at_max += item.monthly_at_max.value_or(item.monthly);
+    scales = scales || item.monthly_at_max.has_value();
+    plan.missing += item.missing ? 1 : 0;
+  }
+  plan.monthly = sum.rounded(2);
+  plan.annual = plan.monthly * Decimal::from_int(12);
+  if (scales) {
+    plan.monthly_at_max = at_max.rounded(2);
+  }
+  for (auto& w : ctx.warnings()) {
+    warnings.push_back(std::move(w));
+  }
+  return plan;
+}
+
+std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
+                                  const std::string& baseline) {
+  std::vector<Delta> out;
+  auto base = std::find_if(scenarios.begin(), scenarios.end(),
+                           [&](const ScenarioPlan& s) { return s.name == baseline; });
+  if (base == scenarios.end()) {
+    return out;
+  }
+  for (const ScenarioPlan& s : scenarios) {
+    if (s.name == baseline) {
+      continue;
+    }
+    Delta d;
+    d.from = base->name;
+    d.to = s.name;
+    d.monthly = s.monthly - base->monthly;
+    d.annual = d.monthly * Decimal::from_int(12);
+    if (!base->monthly.is_zero()) {
+      d.percent = (d.monthly * Decimal::from_int(100) / base->monthly).rounded(1);
+    }
+    d.incomplete = base->missing > 0 || s.missing > 0;
+    out.push_back(d);
+  }
+  return out;
+}
+
+void add_warnings(Plan& plan, const std::string& stack, const std::string& scenario,
+                  const std::vector<Warning>& warnings) {
+  for (const Warning& w : warnings) {
+    auto same = std::find_if(plan.warnings.begin(), plan.warnings.end(), [&](const PlanWarning& p) {
+      return p.stack == stack && p.warning.message == w.message;
+    });
+    if (same != plan.warnings.end()) {
+      if (std::find(same->scenarios.begin(), same->scenarios.end(), scenario) ==
+          same->scenarios.end()) {
+        same->scenarios.push_back(scenario);
+      }
+    } else {
+      plan.warnings.push_back({stack, {scenario}, w});
+    }
+  }
+}
+
+void total(Plan& plan) {
+  plan.total_monthly = Decimal();
+  plan.total_incomplete = false;
+  for (const StackPlan& stack : plan.stacks) {
+    for (const ScenarioPlan& s : stack.scenarios) {
+      if (s.name == stack.baseline) {
+        plan.total_monthly += s.monthly;
+        plan.total_incomplete = plan.total_incomplete || s.missing > 0;
+      }
+    }
+  }
+  plan.total_annual = plan.total_monthly * Decimal::from_int(12);
+}
+
+std::string catalog_as_of(const pricing::Catalog& catalog) {
+  std::string latest;
+  for (const auto& [id, source] : catalog.sources()) {
+    latest = std::max(latest, source.date);
+  }
+  return latest;
+}
+
+}  // namespace stackplan::cost

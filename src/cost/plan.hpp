@@ -1,0 +1,82 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cost/context.hpp"
+#include "cost/line_item.hpp"
+#include "pricing/catalog.hpp"
+#include "spec/spec.hpp"
+#include "util/decimal.hpp"
+
+namespace stackplan::cost {
+
+/// The plan of one scenario of one stack.
+struct ScenarioPlan {
+  std::string name;
+  std::vector<LineItem> items;
+  Decimal monthly;                        ///< sum of the items, rounded to cents
+  Decimal annual;                         ///< 12 x monthly
+  Decimal upfront;                        ///< one-time payments (already amortised into monthly)
+  std::size_t missing = 0;                ///< lines whose price the catalog lacks
+  std::optional<Decimal> monthly_at_max;  ///< with autoscaling, the monthly at maximum capacity
+  std::vector<std::string> notes;
+};
+
+/// `to` minus `from`. `percent` is empty when `from` costs nothing; `incomplete` when either
+/// side has a missing price.
+struct Delta {
+  std::string from;
+  std::string to;
+  Decimal monthly;
+  Decimal annual;
+  std::optional<Decimal> percent;
+  bool incomplete = false;
+};
+
+struct PlanWarning {
+  std::string stack;
+  std::vector<std::string> scenarios;
+  Warning warning;
+};
+
+struct StackPlan {
+  std::string spec;  ///< path as given
+  std::string name;
+  std::string region;
+  std::string baseline;
+  std::vector<ScenarioPlan> scenarios;
+  std::vector<Delta> deltas;
+};
+
+struct Plan {
+  std::string catalog_source;
+  std::string catalog_as_of;
+  std::vector<StackPlan> stacks;
+  Decimal total_monthly;  ///< sum over stacks of each baseline scenario
+  Decimal total_annual;
+  bool total_incomplete = false;
+  std::vector<PlanWarning> warnings;
+};
+
+/// Costs one scenario: every resource of the variant, in registry order.
+ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
+                           const pricing::Catalog& catalog, const UsageOverrides& usage,
+                           std::vector<Warning>& warnings);
+
+/// Deltas of every scenario against `baseline`.
+std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
+                                  const std::string& baseline);
+
+/// Adds a stack's warnings to the plan, merging one warning seen in several scenarios.
+void add_warnings(Plan& plan, const std::string& stack, const std::string& scenario,
+                  const std::vector<Warning>& warnings);
+
+/// Sums each stack's baseline scenario into the grand total.
+void total(Plan& plan);
+
+/// The latest date among the catalog's sources ("" for an empty catalog).
+std::string catalog_as_of(const pricing::Catalog& catalog);
+
+}  // namespace stackplan::cost

@@ -1,0 +1,303 @@
+// Each cost component's formula against hand-computed values, on a small catalog written
+// here (the prices are the snapshot's, cited there; these tests check arithmetic, not prices).
+
+#include "cost/plan.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "spec/load.hpp"
+
+using stackplan::Decimal;
+using stackplan::cost::LineItem;
+using stackplan::cost::ScenarioPlan;
+using stackplan::cost::Warning;
+
+namespace {
+
+const char* k_catalog = R"(# stackplan price catalog v1
+[sources]
+# id	kind	date	reference
+t	citation	2026-10-01	test
+[prices]
+# region	key	term	begin	end	unit	usd	upfront	source
+us-east-1	ec2/instance/t4g.small	on-demand	0	Inf	Hrs	0.0168		t
+us-east-1	ec2/instance/t4g.small	savings-plan/compute/1y/no-upfront	0	Inf	Hrs	0.0121		t
+us-east-1	ec2/instance/t4g.small	savings-plan/compute/1y/all-upfront	0	Inf	Hrs	0.0115		t
+us-east-1	ec2/instance/t4g.small	spot/use1-az1	0	Inf	Hrs	0.005		t
+us-east-1	ec2/instance/t4g.small	spot/use1-az2	0	Inf	Hrs	0.007		t
+us-east-1	ec2/instance/t4g.small	reserved/1y/standard/partial-upfront	0	Inf	Hrs	0.005	44	t
+us-east-1	ec2/ebs/gp3	on-demand	0	Inf	GB-Mo	0.08		t
+us-east-1	vpc/public-ipv4	on-demand	0	Inf	Hrs	0.005		t
+us-east-1	fargate/vcpu/x86_64	on-demand	0	Inf	hours	0.04048		t
+us-east-1	fargate/memory/x86_64	on-demand	0	Inf	hours	0.004445		t
+us-east-1	rds/instance/postgres/db.t4g.micro/single-az	on-demand	0	Inf	Hrs	0.016		t
+us-east-1	rds/storage/gp3/single-az	on-demand	0	Inf	GB-Mo	0.115		t
+us-east-1	rds/storage/gp2/multi-az	on-demand	0	Inf	GB-Mo	0.23		t
+us-east-1	rds/backup	on-demand	0	Inf	GB-Mo	0.095		t
+us-east-1	aurora/instance/postgres/db.r6g.large/standard	on-demand	0	Inf	Hrs	0.26		t
+us-east-1	aurora/serverless-v2/postgres/io-optimized	on-demand	0	Inf	ACU-Hr	0.16		t
+us-east-1	aurora/storage/postgres/standard	on-demand	0	Inf	GB-Mo	0.1		t
+us-east-1	aurora/storage/postgres/io-optimized	on-demand	0	Inf	GB-Mo	0.225		t
+us-east-1	aurora/io/postgres	on-demand	0	Inf	IOs	0.0000002		t
+us-east-1	aurora/backup/postgres	on-demand	0	Inf	GB-Mo	0.021		t
+us-east-1	s3/storage/standard	on-demand	0	51200	GB-Mo	0.023		t
+us-east-1	s3/storage/standard	on-demand	51200	512000	GB-Mo	0.022		t
+us-east-1	s3/storage/standard	on-demand	512000	Inf	GB-Mo	0.021		t
+us-east-1	s3/requests/tier1	on-demand	0	Inf	Requests	0.000005		t
+us-east-1	s3/requests/tier2	on-demand	0	Inf	Requests	0.0000004		t
+)";
+
+const stackplan::pricing::Catalog& catalog() {
+  static const auto c = [] {
+    std::string error;
+    auto parsed = stackplan::pricing::Catalog::parse(k_catalog, "test", error);
+    REQUIRE(parsed);
+    return *parsed;
+  }();
+  return c;
+}
+
+Decimal dec(const char* text) {
+  return *Decimal::parse(text);
+}
+
+struct Planned {
+  ScenarioPlan plan;
+  std::vector<Warning> warnings;
+
+  const LineItem& item(const std::string& fragment) const {
+    for (const auto& i : plan.items) {
+      if (i.description.find(fragment) != std::string::npos) {
+        return i;
+      }
+    }
+    FAIL("no line item containing '" << fragment << "'");
+    throw std::logic_error("unreachable");
+  }
+  bool has(const std::string& fragment) const {
+    for (const auto& i : plan.items) {
+      if (i.description.find(fragment) != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
+  bool warned(const std::string& code) const {
+    for (const auto& w : warnings) {
+      if (w.code == code) {
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
+/// Plans the base of a spec whose body follows the common header.
+Planned plan(const std::string& body, const stackplan::cost::UsageOverrides& usage = {}) {
+  std::string text = "version: 1\nname: t\nregion: us-east-1\nnetwork: {vpc: existing}\n" + body;
+  stackplan::Diagnostics diags;
+  auto loaded = stackplan::spec::load_spec_text("t.yaml", text, diags);
+  for (const auto& d : diags.all()) {
+    UNSCOPED_INFO(stackplan::format_diagnostic(d));
+  }
+  REQUIRE(loaded);
+  Planned p;
+  p.plan = stackplan::cost::plan_scenario("base", loaded->variants.front().spec, catalog(), usage,
+                                          p.warnings);
+  return p;
+}
+
+const char* k_ec2 =
+    "compute: {platform: ec2, instance_type: t4g.small, min: 2, max: 2, desired: 2, "
+    "root_volume: {size_gb: 30, type: gp3}, purchase: ";
+
+}  // namespace
+
+TEST_CASE("EC2 on-demand: instances x 730 h, root volumes, public IPv4", "[cost]") {
+  auto p = plan(std::string(k_ec2) + "{model: on-demand}, public_ip: true}\n");
+  CHECK(p.item("EC2 t4g.small x 2, on-demand").monthly == dec("24.528"));  // 2*730*0.0168
+  CHECK(p.item("root volume").monthly == dec("4.8"));                      // 60 GB * 0.08
+  CHECK(p.item("Public IPv4").monthly == dec("7.3"));                      // 1460 h * 0.005
+  CHECK(p.plan.monthly == dec("36.63"));                                   // 36.628
+  CHECK(p.plan.annual == dec("439.56"));
+}
+
+TEST_CASE("Spot: on-demand base and percentage, mean of the AZ observations", "[cost]") {
+  auto p = plan(std::string(k_ec2) +
+                "{model: spot, spot: {instance_types: [t4g.small], on_demand_base: 1, "
+                "on_demand_percentage: 0}}}\n");
+  CHECK(p.item("x 1, on-demand part").monthly == dec("12.264"));  // 730 * 0.0168
+  const LineItem& spot = p.item("x 1, Spot");
+  CHECK(spot.unit_price == dec("0.006"));  // (0.005 + 0.007) / 2
+  CHECK(spot.monthly == dec("4.38"));
+
+  auto override_price =
+      plan(std::string(k_ec2) + "{model: spot, spot: {hourly_prices: {t4g.small: 0.0042}}}}\n");
+  CHECK(override_price.item("x 2, Spot").monthly == dec("6.132"));  // 1460 * 0.0042
+}
+
+TEST_CASE("Savings Plan: commitment, uncovered usage, over-commitment", "[cost]") {
+  SECTION("a commitment that covers the usage costs exactly the commitment") {
+    // Usage at the plan's rate: 2 * 0.0121 = 0.0242/h; 0.0242 commitment covers it exactly.
+    auto p = plan(std::string(k_ec2) +
+                  "{model: savings-plan, savings_plan: {commitment_per_hour: 0.0242}}}\n");
+    CHECK(p.item("$0.0242/h commitment").monthly == dec("17.666"));
+    CHECK_FALSE(p.has("beyond the commitment"));
+    CHECK_FALSE(p.warned("plan.savings-plan-overcommitted"));
+  }
+  SECTION("the default commitment is the steady usage at the plan's rates") {
+    auto p = plan(std::string(k_ec2) + "{model: savings-plan}}\n");
+    CHECK(p.item("commitment").unit_price == dec("0.0242"));
+  }
+  SECTION("a small commitment leaves the rest on-demand") {
+    // Covers 0.0121 / 0.0242 = half; the other 730 instance-hours run at 0.0168.
+    auto p = plan(std::string(k_ec2) +
+                  "{model: savings-plan, savings_plan: {commitment_per_hour: 0.0121}}}\n");
+    const LineItem& rest = p.item("share beyond the commitment");
+    CHECK(rest.quantity == dec("730"));
+    CHECK(rest.monthly == dec("12.264"));
+    CHECK(p.item("commitment").monthly == dec("8.833"));
+  }
+  SECTION("too large a commitment is paid in full and warned about") {
+    auto p = plan(std::string(k_ec2) +
+                  "{model: savings-plan, savings_plan: {commitment_per_hour: 0.05}}}\n");
+    CHECK(p.item("commitment").monthly == dec("36.5"));
+    CHECK(p.warned("plan.savings-plan-overcommitted"));
+  }
+  SECTION("all upfront: the payment is amortised over the term and shown separately") {
+    auto p = plan(std::string(k_ec2) +
+                  "{model: savings-plan, savings_plan: {payment: all-upfront, "
+                  "commitment_per_hour: 0.023}}}\n");
+    const LineItem& upfront = p.item("upfront amortised over 12 months");
+    CHECK(upfront.upfront == dec("201.48"));  // 0.023 * 8760
+    CHECK(upfront.monthly == dec("16.79"));   // 0.023 * 730
+    CHECK(p.plan.upfront == dec("201.48"));
+  }
+  SECTION("without the plan's rate the commitment is counted and the rest is missing") {
+    auto p = plan(std::string(k_ec2) +
+                  "{model: savings-plan, savings_plan: {payment: partial-upfront, "
+                  "commitment_per_hour: 0.024}}}\n");
+    CHECK(p.item("recurring part").monthly == dec("8.76"));     // 0.012 * 730
+    CHECK(p.item("upfront amortised").monthly == dec("8.76"));  // 105.12 / 12
+    CHECK(p.item("beyond the commitment").missing);
+    CHECK(p.warned("plan.savings-plan-rate-missing"));
+  }
+}
+
+TEST_CASE("Reserved: hourly rate plus the amortised upfront fee", "[cost]") {
+  auto p = plan(std::string(k_ec2) +
+                "{model: reserved, reserved: {term: 1y, payment: partial-upfront}}}\n");
+  CHECK(p.item("Reserved 1y standard partial-upfront").monthly == dec("7.3"));  // 1460 * 0.005
+  const LineItem& fee = p.item("upfront amortised over 12 months");
+  CHECK(fee.monthly == dec("7.3333333334"));  // 2 * 44 / 12
+  CHECK(fee.upfront == dec("88"));
+}
+
+TEST_CASE("Fargate: vCPU-hours and GB-hours, autoscaling range", "[cost]") {
+  auto p = plan(
+      "compute: {platform: fargate}\n"
+      "services:\n"
+      "  - {name: api, image: nginx:1, cpu: 512, memory: 1024, count: 2,\n"
+      "     autoscaling: {min: 2, max: 4, cpu_target: 70}}\n");
+  const LineItem& cpu = p.item("vCPU, on-demand");
+  CHECK(cpu.quantity == dec("730"));  // 2 tasks * 0.5 vCPU * 730
+  CHECK(cpu.monthly == dec("29.5504"));
+  CHECK(cpu.monthly_at_max == dec("59.1008"));
+  CHECK(p.item("memory, on-demand").monthly == dec("6.4897"));  // 1460 GB-h * 0.004445
+}
+
+TEST_CASE("RDS: deployment rates, storage, backup, and the free tier only where it applies",
+          "[cost]") {
+  SECTION("eligible: Single-AZ micro with free_tier") {
+    auto p = plan(
+        "free_tier: true\n"
+        "database: {engine: rds-postgres, rds: {version: '16', instance_class: db.t4g.micro,\n"
+        "  storage: {type: gp3, size_gb: 30}}, usage: {backup_gb: 10}}\n");
+    CHECK(p.item("RDS PostgreSQL db.t4g.micro, Single-AZ").monthly == dec("11.68"));
+    CHECK(p.item("750 instance-hours").monthly == dec("-11.68"));
+    CHECK(p.item("RDS storage gp3").monthly == dec("3.45"));
+    CHECK(p.item("20 GB of General Purpose").monthly == dec("-2.3"));
+    CHECK(p.item("backup storage").monthly == dec("0.95"));
+    CHECK(p.plan.monthly == dec("2.1"));
+  }
+  SECTION("Multi-AZ gets no free tier, and a warning") {
+    auto p = plan(
+        "free_tier: true\n"
+        "database: {engine: rds-postgres, rds: {version: '13.20', instance_class: db.t4g.micro,\n"
+        "  multi_az: true, storage: {type: gp2, size_gb: 20}}}\n");
+    CHECK(p.warned("plan.free-tier-not-eligible"));
+    CHECK_FALSE(p.has("Free Tier"));
+    CHECK(p.item("RDS storage gp2, Multi-AZ").monthly == dec("4.6"));  // not seed 000's $1.63
+    const LineItem& instance = p.item("Multi-AZ, on-demand");
+    CHECK(instance.missing);
+    CHECK_FALSE(instance.unit_price);
+    CHECK(p.warned("plan.price-missing"));
+    CHECK(p.plan.missing == 1);
+  }
+}
+
+TEST_CASE("Aurora: I/O for Standard only; Serverless v2 from min ACU by default", "[cost]") {
+  SECTION("provisioned Standard") {
+    auto p = plan(
+        "database: {engine: aurora-postgres, aurora: {version: '15.4', instance_class: "
+        "db.r6g.large, instances: 2}, usage: {size_gb: 50, io_requests_per_month: 5000000}}\n");
+    CHECK(p.item("db.r6g.large x 2").monthly == dec("379.6"));  // 1460 * 0.26
+    CHECK(p.item("storage, Standard").monthly == dec("5"));
+    const LineItem& io = p.item("I/O requests");
+    CHECK(io.quantity == dec("5"));
+    CHECK(io.unit_price == dec("0.2"));
+    CHECK(io.monthly == dec("1"));
+  }
+  SECTION("Serverless v2 I/O-Optimized") {
+    auto p = plan(
+        "database: {engine: aurora-postgres, aurora: {version: '15.4', instance_class: "
+        "db.serverless, serverless_v2: {min_acu: 0.5, max_acu: 4}, io_optimized: true}}\n");
+    CHECK(p.item("Serverless v2").quantity == dec("365"));  // 0.5 ACU * 730
+    CHECK(p.item("Serverless v2").monthly == dec("58.4"));
+    CHECK_FALSE(p.has("I/O requests"));
+    CHECK(p.item("storage, I/O-Optimized").monthly == dec("2.25"));  // 10 GB default
+  }
+}
+
+TEST_CASE("Litestream on S3: storage, requests and noncurrent versions", "[cost]") {
+  auto p = plan(
+      "compute: {platform: ec2, instance_type: t4g.small, purchase: {model: on-demand}}\n"
+      "services: [{name: app, image: app:1, cpu: 256, memory: 256}]\n"
+      "database:\n"
+      "  engine: sqlite-litestream\n"
+      "  replica_bucket: app-replica\n"
+      "  litestream: {sync_interval: 10s, snapshot_interval: 24h, retention: 72h}\n"
+      "  usage: {size_gb: 2, writes_per_second: 0.01, restores_per_month: 2}\n"
+      "buckets: [{name: app-replica, versioning: true, lifecycle: {noncurrent_expire_days: 2}}]\n");
+  // 4 snapshots of 2 GB within 72 h, plus 0.01 * 4096 B * 259,200 s of WAL.
+  const LineItem& storage = p.item("Litestream replica storage");
+  CHECK(storage.quantity.to_string() == "8.0098876953");
+  // WAL PUTs: min(2,628,000 / 10, 0.01 * 2,628,000) = 26,280; snapshots 30.4166...; 730 LISTs.
+  const LineItem& puts = p.item("PUT/LIST");
+  CHECK(puts.quantity == (dec("26280") + dec("2628000") / dec("86400") + dec("730")) / dec("1000"));
+  // GETs: 2 restores * (1 snapshot + min(8,640, 864) WAL segments).
+  CHECK(p.item("GET requests").quantity == dec("1.73"));
+  // Deleted per day: one 2 GB snapshot plus a day of WAL; kept 2 days.
+  CHECK(p.has("Noncurrent versions of pruned replica files, kept 2 days"));
+  CHECK_FALSE(p.has("S3 standard storage, app-replica"));  // not counted twice
+}
+
+TEST_CASE("S3 sync without expiry warns about growth", "[cost]") {
+  auto p = plan(
+      "compute: {platform: ec2, instance_type: t4g.small, purchase: {model: on-demand}}\n"
+      "services: [{name: app, image: app:1, cpu: 256, memory: 256}]\n"
+      "database: {engine: sqlite-s3-sync, bucket: app-sync, s3_sync: {interval: 1h},\n"
+      "  usage: {size_gb: 0.5}}\n");
+  CHECK(p.item("S3 sync uploads").quantity == dec("0.73"));  // 730 uploads
+  CHECK(p.warned("plan.unbounded-growth"));
+}
+
+TEST_CASE("usage overrides win over the spec and the defaults", "[cost]") {
+  stackplan::cost::UsageOverrides usage;
+  usage["aws_s3_bucket.logs"]["storage_gb"] = 60000;
+  auto p = plan("buckets: [{name: logs, usage: {storage_gb: 5}}]\n", usage);
+  // 51,200 GB at 0.023, then 8,800 GB at 0.022.
+  CHECK(p.item("(tier from 0)").monthly == dec("1177.6"));
+  CHECK(p.item("(tier from 51,200)").monthly == dec("193.6"));
+  CHECK(p.item("(tier from 0)").assumption == "storage_gb = 60,000 (usage file)");
+}

@@ -1,0 +1,91 @@
+// Aurora PostgreSQL / MySQL cluster: provisioned instances or Serverless v2 ACU-hours,
+// storage, I/O requests (Standard only, never I/O-Optimized) and backup beyond retention.
+
+#include <algorithm>
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  if (!spec::is_aurora(s.database.engine)) {
+    return {};
+  }
+  return {Resource{nullptr, "aws_rds_cluster.main", s.name, -1}};
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::Spec& s = ctx.spec();
+  const spec::Aurora& a = s.database.aurora;
+  const spec::DatabaseUsage& u = s.database.usage;
+  const bool postgres = s.database.engine == spec::Engine::aurora_postgres;
+  const std::string engine = postgres ? "postgres" : "mysql";
+  const std::string config = a.io_optimized ? "io-optimized" : "standard";
+  const std::string name = std::string("Aurora ") + (postgres ? "PostgreSQL" : "MySQL");
+  const std::string config_text = a.io_optimized ? "I/O-Optimized" : "Standard";
+
+  if (a.serverless) {
+    cost::Usage acu =
+        ctx.usage(r.address, "average_acu", u.average_acu, "database.usage.average_acu", a.min_acu);
+    Decimal lo = Decimal::from_double(a.min_acu);
+    Decimal hi = Decimal::from_double(a.max_acu);
+    Decimal used = std::clamp(acu.value, lo, hi);
+    if (used != acu.value) {
+      ctx.warn("plan.acu-out-of-range",
+               "average_acu " + acu.value.to_string() + " is outside the cluster's " +
+                   lo.to_string() + " to " + hi.to_string() + " ACU range; the plan uses " +
+                   used.to_string(),
+               "set database.usage.average_acu within min_acu and max_acu");
+    }
+    ctx.add(usage_line(r, "database",
+                       name + " Serverless v2, " + config_text + ", " + used.to_string() +
+                           " ACU average (" + lo.to_string() + " to " + hi.to_string() + ")",
+                       used * hours_per_month(), "ACU-hours", acu.assumption),
+            ctx.rate("aurora/serverless-v2/" + engine + "/" + config));
+  } else {
+    LineItem item = line(r, "database",
+                         name + " " + a.instance_class + " x " + std::to_string(a.instances) +
+                             ", " + config_text + ", on-demand",
+                         whole(a.instances) * hours_per_month(), "hours");
+    ctx.add(std::move(item),
+            ctx.rate("aurora/instance/" + engine + "/" + a.instance_class + "/" + config));
+  }
+
+  cost::Usage size = ctx.usage(r.address, "size_gb", u.size_gb, "database.usage.size_gb", 10);
+  ctx.add(usage_line(r, "database", name + " storage, " + config_text, size.value, "GB-months",
+                     size.assumption),
+          ctx.rate("aurora/storage/" + engine + "/" + config));
+  if (!a.io_optimized) {
+    cost::Usage io = ctx.usage(r.address, "io_requests_per_month", u.io_requests_per_month,
+                               "database.usage.io_requests_per_month", 1e6, 1e6);
+    ctx.add(usage_line(r, "database", name + " I/O requests (Standard only)", io.value,
+                       "1M requests", io.assumption),
+            ctx.rate("aurora/io/" + engine), whole(1'000'000));
+  }
+  cost::Usage backup =
+      ctx.usage(r.address, "backup_gb", u.backup_gb, "database.usage.backup_gb", 0);
+  ctx.add(usage_line(r, "database",
+                     name + " backup storage beyond the " +
+                         std::to_string(a.backup_retention_days) + "-day retention allowance",
+                     backup.value, "GB-months", backup.assumption),
+          ctx.rate("aurora/backup/" + engine));
+}
+
+}  // namespace
+
+const model::Kind k_aurora_cluster{
+    "aurora_cluster",
+    "database",
+    "Aurora cluster: instances or Serverless v2 ACUs, storage, I/O (Standard), backup",
+    {{"average_acu", "ACU", "min_acu", "Average Serverless v2 capacity, within min and max"},
+     {"size_gb", "GB", "10", "Cluster storage used"},
+     {"io_requests_per_month", "requests", "1,000,000",
+      "Billed I/O requests a month (Standard configuration only)"},
+     {"backup_gb", "GB-months", "0", "Backup storage beyond the free retention allowance"}},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

@@ -1,0 +1,46 @@
+#pragma once
+
+// Helpers shared by the resource kinds in this folder.
+
+#include <string>
+#include <string_view>
+
+#include "cost/context.hpp"
+#include "model/stack.hpp"
+#include "util/decimal.hpp"
+
+namespace stackplan::kinds {
+
+using cost::Context;
+using cost::LineItem;
+using model::Resource;
+
+/// A month is 730 hours; a year is 12 months.
+inline Decimal hours_per_month() {
+  return Decimal::from_int(730);
+}
+/// Seconds in a 730-hour month.
+inline Decimal seconds_per_month() {
+  return Decimal::from_int(730 * 3600);
+}
+
+/// A decimal constant written as text; the text is always a valid literal.
+Decimal dec(std::string_view text);
+inline Decimal whole(long long n) {
+  return Decimal::from_int(n);
+}
+
+/// A line with its identity filled in.
+LineItem line(const Resource& r, std::string_view component, std::string description,
+              Decimal quantity, std::string unit);
+/// The same, marked usage-based with the assumptions it used.
+LineItem usage_line(const Resource& r, std::string_view component, std::string description,
+                    Decimal quantity, std::string unit, std::string assumption);
+
+/// "1s" -> seconds as a Decimal.
+Decimal seconds_of(const spec::Duration& d);
+
+/// "$0.024" style text for descriptions.
+std::string usd(Decimal amount);
+
+}  // namespace stackplan::kinds

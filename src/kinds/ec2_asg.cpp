@@ -1,0 +1,224 @@
+// EC2 instances of the ECS cluster's Auto Scaling Group: instance hours by purchase model,
+// root volumes and public IPv4 addresses.
+
+#include <algorithm>
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+using spec::PurchaseModel;
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  if (s.compute.platform != spec::Platform::ec2) {
+    return {};
+  }
+  return {Resource{nullptr, "aws_autoscaling_group.main", s.name, -1}};
+}
+
+std::string years_of(const std::string& term) {
+  return term == "3y" ? "3" : "1";
+}
+
+/// Spot price of one instance type: the spec's override, else the mean of the catalog's
+/// per-Availability-Zone observations.
+struct SpotPrice {
+  std::optional<Decimal> usd;
+  std::string ref;
+};
+
+SpotPrice spot_price(Context& ctx, const std::string& type) {
+  const auto& overrides = ctx.spec().compute.purchase.spot.hourly_prices;
+  if (auto it = overrides.find(type); it != overrides.end()) {
+    return {it->second, "spec: compute.purchase.spot.hourly_prices." + type};
+  }
+  auto observed = ctx.spot_observations("ec2/instance/" + type);
+  if (observed.empty()) {
+    ctx.warn("plan.price-missing",
+             "price missing: AmazonEC2 " + ctx.region() + " ec2/instance/" + type +
+                 " spot; the plan leaves it out of the totals",
+             "give compute.purchase.spot.hourly_prices." + type +
+                 " in the spec, or import Spot observations with 'stackplan pricing import'");
+    return {std::nullopt, "missing: AmazonEC2 " + ctx.region() + " ec2/instance/" + type + " spot"};
+  }
+  Decimal sum;
+  std::string zones;
+  for (const auto* p : observed) {
+    sum += p->usd;
+    zones += (zones.empty() ? "" : ", ") + p->term.substr(5) + " " + p->usd.to_string();
+  }
+  Decimal mean = sum / whole(static_cast<long long>(observed.size()));
+  return {mean, ctx.describe(*observed.front()) + "; mean of " + std::to_string(observed.size()) +
+                    " Availability Zones (" + zones + ")"};
+}
+
+void spot_lines(const Resource& r, Context& ctx, int desired) {
+  const spec::Compute& c = ctx.spec().compute;
+  const spec::SpotOptions& spot = c.purchase.spot;
+  std::vector<std::string> types = spot.instance_types;
+  if (types.empty()) {
+    types.push_back(c.instance_type);
+  }
+  // On-Demand Instances: the base, then the percentage of the rest, rounded up (as the Auto
+  // Scaling Group does).
+  int base = std::min(spot.on_demand_base, desired);
+  int above = desired - base;
+  int od_above = (above * spot.on_demand_percentage + 99) / 100;
+  int on_demand = base + od_above;
+  int spot_count = desired - on_demand;
+  if (on_demand > 0) {
+    ctx.add(line(r, "compute",
+                 "EC2 " + types.front() + " x " + std::to_string(on_demand) +
+                     ", on-demand part of the mixed-instances group",
+                 whole(on_demand) * hours_per_month(), "hours"),
+            ctx.rate("ec2/instance/" + types.front()));
+  }
+  if (spot_count == 0) {
+    return;
+  }
+  // Several instance types: lowest-price fills from the cheapest pool; the capacity-aware
+  // strategies spread over the pools, so each listed type counts equally.
+  std::vector<SpotPrice> prices;
+  for (const auto& t : types) {
+    prices.push_back(spot_price(ctx, t));
+  }
+  bool missing =
+      std::any_of(prices.begin(), prices.end(), [](const SpotPrice& p) { return !p.usd; });
+  LineItem item = line(r, "compute", "", whole(spot_count) * hours_per_month(), "hours");
+  std::string names;
+  for (const auto& t : types) {
+    names += (names.empty() ? "" : ", ") + t;
+  }
+  item.description = "EC2 " + names + " x " + std::to_string(spot_count) + ", Spot";
+  if (missing) {
+    item.missing = true;
+    for (const auto& p : prices) {
+      if (!p.usd) {
+        item.price_ref = p.ref;
+      }
+    }
+    ctx.items().push_back(item);
+    return;
+  }
+  Decimal price;
+  std::string ref;
+  if (types.size() == 1) {
+    price = *prices.front().usd;
+    ref = prices.front().ref;
+  } else if (spot.allocation == "lowest-price") {
+    auto best =
+        std::min_element(prices.begin(), prices.end(),
+                         [](const SpotPrice& a, const SpotPrice& b) { return *a.usd < *b.usd; });
+    price = *best->usd;
+    ref = best->ref + "; lowest of " + std::to_string(types.size()) + " types";
+    item.description += " (lowest-price: the cheapest type)";
+  } else {
+    Decimal sum;
+    for (const auto& p : prices) {
+      sum += *p.usd;
+      ref += (ref.empty() ? "" : " | ") + p.ref;
+    }
+    price = sum / whole(static_cast<long long>(prices.size()));
+    item.description += " (" + spot.allocation + ": types weighted equally)";
+  }
+  item.unit_price = price;
+  item.price_ref = ref;
+  item.assumption = "Spot prices change hourly; this is the observation dated in the source";
+  ctx.add_priced(std::move(item));
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::Compute& c = ctx.spec().compute;
+  const spec::Purchase& p = c.purchase;
+  const int n = c.desired;
+  const std::string key = "ec2/instance/" + c.instance_type;
+  const Decimal hours = whole(n) * hours_per_month();
+  const std::string count = " x " + std::to_string(n);
+
+  switch (p.model) {
+    case PurchaseModel::on_demand: {
+      LineItem& item = ctx.add(
+          line(r, "compute", "EC2 " + c.instance_type + count + ", on-demand", hours, "hours"),
+          ctx.rate(key));
+      if (c.max > n && item.unit_price) {
+        item.monthly_at_max = whole(c.max) * hours_per_month() * *item.unit_price;
+      }
+      break;
+    }
+    case PurchaseModel::spot:
+      spot_lines(r, ctx, n);
+      break;
+    case PurchaseModel::savings_plan: {
+      const spec::SavingsPlan& sp = p.savings_plan;
+      std::string term = "savings-plan/" + sp.type + "/" + sp.term + "/" + sp.payment;
+      ctx.eligible().push_back({r.address, "EC2 " + c.instance_type + count, hours, "hours",
+                                ctx.rate(key), ctx.rate(key, term)});
+      break;
+    }
+    case PurchaseModel::reserved: {
+      const spec::Reserved& ri = p.reserved;
+      std::string term = "reserved/" + ri.term + "/" + ri.offering_class + "/" + ri.payment;
+      cost::Rate rate = ctx.rate(key, term);
+      std::string what = "EC2 " + c.instance_type + count + ", Reserved " + ri.term + " " +
+                         ri.offering_class + " " + ri.payment;
+      if (ri.payment != "all-upfront") {
+        ctx.add(line(r, "compute", what, hours, "hours"), rate);
+      }
+      if (ri.payment != "no-upfront") {
+        Decimal months = whole(12) * dec(years_of(ri.term));
+        LineItem item =
+            line(r, "compute", what + ": upfront amortised over " + months.to_string() + " months",
+                 whole(n), "reservations");
+        if (rate.upfront) {
+          cost::Rate per{*rate.upfront / months, rate.upfront, rate.ref};
+          LineItem& added = ctx.add(std::move(item), per);
+          added.upfront = whole(n) * *rate.upfront;
+        } else {
+          ctx.add(std::move(item), cost::Rate{std::nullopt, std::nullopt, rate.ref});
+        }
+      }
+      break;
+    }
+  }
+
+  const spec::Volume& v = c.root_volume;
+  ctx.add(line(r, "compute",
+               "EBS " + v.type + " root volume, " + std::to_string(v.size_gb) + " GB" + count,
+               whole(n) * whole(v.size_gb), "GB-months"),
+          ctx.rate("ec2/ebs/" + v.type));
+  if (v.type == "gp3" && v.iops && *v.iops > 3000) {
+    ctx.add(line(r, "compute", "EBS gp3 IOPS above the 3,000 included" + count,
+                 whole(n) * whole(*v.iops - 3000), "IOPS-months"),
+            ctx.rate("ec2/ebs/gp3/iops"));
+  }
+  if (v.type == "gp3" && v.throughput_mbps && *v.throughput_mbps > 125) {
+    ctx.add(line(r, "compute", "EBS gp3 throughput above the 125 MiB/s included" + count,
+                 whole(n) * whole(*v.throughput_mbps - 125), "MiBps-months"),
+            ctx.rate("ec2/ebs/gp3/throughput"));
+  }
+  if ((v.type == "io1" || v.type == "io2") && v.iops) {
+    ctx.add(line(r, "compute", "EBS " + v.type + " provisioned IOPS" + count,
+                 whole(n) * whole(*v.iops), "IOPS-months"),
+            ctx.rate("ec2/ebs/" + v.type + "/iops"));
+  }
+  if (c.public_ip) {
+    ctx.add(line(r, "network", "Public IPv4 address per instance" + count, hours, "hours"),
+            ctx.rate("vpc/public-ipv4"));
+  }
+}
+
+}  // namespace
+
+const model::Kind k_ec2_asg{
+    "ec2_asg",
+    "compute",
+    "EC2 instances of the ECS cluster (Auto Scaling Group): instance hours by purchase model, "
+    "root volumes, public IPv4",
+    {},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

@@ -1,0 +1,35 @@
+// Fixed monthly costs outside AWS, as the spec states them.
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  std::vector<Resource> out;
+  for (std::size_t i = 0; i < s.external_costs.size(); ++i) {
+    const auto& e = s.external_costs[i];
+    out.push_back(
+        {nullptr, "external." + model::resource_name(e.name), e.name, static_cast<int>(i)});
+  }
+  return out;
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::ExternalCost& e = ctx.spec().external_costs[static_cast<std::size_t>(r.index)];
+  LineItem item =
+      line(r, "external", e.name + (e.note.empty() ? "" : " (" + e.note + ")"), whole(1), "months");
+  item.unit_price = e.monthly;
+  item.price_ref = "spec: external_costs[" + std::to_string(r.index) + "].monthly";
+  ctx.add_priced(std::move(item));
+}
+
+}  // namespace
+
+const model::Kind k_external_cost{
+    "external_cost", "external", "A fixed monthly cost outside AWS, from the spec", {},
+    expand,          cost,
+};
+
+}  // namespace stackplan::kinds

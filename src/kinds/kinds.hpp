@@ -1,0 +1,28 @@
+#pragma once
+
+#include "model/stack.hpp"
+
+// One definition per kind of AWS resource, each in its own file of this folder. To add a kind:
+// write kinds/<kind>.cpp defining its model::Kind, declare it here, list it in registry.cpp.
+
+namespace stackplan::kinds {
+
+extern const model::Kind k_ec2_asg;
+extern const model::Kind k_fargate_service;
+extern const model::Kind k_savings_plan;
+extern const model::Kind k_log_group;
+extern const model::Kind k_rds_instance;
+extern const model::Kind k_aurora_cluster;
+extern const model::Kind k_sqlite_local;
+extern const model::Kind k_sqlite_efs;
+extern const model::Kind k_litestream_replica;
+extern const model::Kind k_s3_sync;
+extern const model::Kind k_s3_bucket;
+extern const model::Kind k_load_balancer;
+extern const model::Kind k_nat_gateway;
+extern const model::Kind k_data_transfer;
+extern const model::Kind k_secret;
+extern const model::Kind k_dns_zone;
+extern const model::Kind k_external_cost;
+
+}  // namespace stackplan::kinds

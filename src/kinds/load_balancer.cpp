@@ -1,0 +1,50 @@
+// Application Load Balancer: hours, LCU-hours, and the public IPv4 address of each of its
+// Availability Zone nodes.
+
+#include <algorithm>
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  if (!s.load_balancer) {
+    return {};
+  }
+  return {Resource{nullptr, "aws_lb.main", s.name, -1}};
+}
+
+int zones_of(const spec::Spec& s) {
+  return s.network.create_vpc ? std::max(2, s.network.public_subnets) : 2;
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::LoadBalancer& lb = *ctx.spec().load_balancer;
+  ctx.add(line(r, "network", "Application Load Balancer", hours_per_month(), "hours"),
+          ctx.rate("elb/alb/hours"));
+  cost::Usage lcu = ctx.usage(r.address, "lcu", lb.lcu, "load_balancer.usage.lcu", 1);
+  ctx.add(usage_line(r, "network", "Load balancer capacity units", lcu.value * hours_per_month(),
+                     "LCU-hours", lcu.assumption),
+          ctx.rate("elb/alb/lcu"));
+  int zones = zones_of(ctx.spec());
+  ctx.add(line(r, "network",
+               "Public IPv4 addresses of the load balancer (one per Availability Zone) x " +
+                   std::to_string(zones),
+               whole(zones) * hours_per_month(), "hours"),
+          ctx.rate("vpc/public-ipv4"));
+}
+
+}  // namespace
+
+const model::Kind k_load_balancer{
+    "load_balancer",
+    "network",
+    "Application Load Balancer: hours, LCU-hours, public IPv4 per Availability Zone",
+    {{"lcu", "LCU", "1", "Average load balancer capacity units"}},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

@@ -1,0 +1,50 @@
+// CloudWatch Logs group per service: ingestion and stored volume over the retention period.
+
+#include <algorithm>
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  std::vector<Resource> out;
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    const auto& svc = s.services[i];
+    out.push_back({nullptr, "aws_cloudwatch_log_group." + model::resource_name(svc.name), svc.name,
+                   static_cast<int>(i)});
+  }
+  return out;
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::Service& svc = ctx.spec().services[static_cast<std::size_t>(r.index)];
+  const std::string path = "services[" + std::to_string(r.index) + "].logs.ingested_gb";
+  cost::Usage ingest = ctx.usage(r.address, "ingested_gb", svc.log_ingested_gb, path, 1);
+  ctx.add(usage_line(r, "observability", "CloudWatch Logs ingestion, " + svc.name, ingest.value,
+                     "GB", ingest.assumption),
+          ctx.rate("logs/ingest"));
+  // Steady state: what the retention period holds, at most the year the plan looks at.
+  int days = std::min(svc.log_retention_days, 365);
+  Decimal stored = ingest.value * whole(days) / whole(30);
+  ctx.add(usage_line(r, "observability",
+                     "CloudWatch Logs storage, " + std::to_string(svc.log_retention_days) +
+                         " days retained (uncompressed upper bound)",
+                     stored, "GB-months",
+                     ingest.assumption + "; stored = ingested x " + std::to_string(days) + " / 30"),
+          ctx.rate("logs/storage"));
+}
+
+}  // namespace
+
+const model::Kind k_log_group{
+    "log_group",
+    "observability",
+    "CloudWatch Logs group of a service: ingestion and storage over the retention period",
+    {{"ingested_gb", "GB a month", "1", "Log volume the service writes a month"}},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

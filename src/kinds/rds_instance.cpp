@@ -1,0 +1,109 @@
+// RDS PostgreSQL / MySQL instance: instance hours (Single-AZ or Multi-AZ), storage by type and
+// deployment, backup storage beyond the free allowance, and the 12-month free tier where it
+// applies.
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  if (!spec::is_rds(s.database.engine)) {
+    return {};
+  }
+  return {Resource{nullptr, "aws_db_instance.main", s.name, -1}};
+}
+
+bool free_tier_class(const std::string& c) {
+  return c == "db.t4g.micro" || c == "db.t3.micro" || c == "db.t2.micro";
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::Spec& s = ctx.spec();
+  const spec::Rds& rds = s.database.rds;
+  const bool postgres = s.database.engine == spec::Engine::rds_postgres;
+  const std::string engine = postgres ? "postgres" : "mysql";
+  const std::string deployment = rds.multi_az ? "multi-az" : "single-az";
+  const std::string dep_text = rds.multi_az ? "Multi-AZ" : "Single-AZ";
+
+  bool free_tier = false;
+  if (s.free_tier) {
+    if (rds.multi_az) {
+      ctx.warn("plan.free-tier-not-eligible",
+               "the RDS free tier covers Single-AZ micro instances only; " + rds.instance_class +
+                   " Multi-AZ is billed in full",
+               "set multi_az: false to use the free tier, or free_tier: false");
+    } else if (!free_tier_class(rds.instance_class)) {
+      ctx.warn("plan.free-tier-not-eligible",
+               "the RDS free tier covers db.t4g.micro, db.t3.micro and db.t2.micro only; " +
+                   rds.instance_class + " is billed in full",
+               "use a micro class to use the free tier, or set free_tier: false");
+    } else {
+      free_tier = true;
+    }
+  }
+
+  const std::string instance_key =
+      "rds/instance/" + engine + "/" + rds.instance_class + "/" + deployment;
+  cost::Rate instance = ctx.rate(instance_key);
+  const std::string what = std::string("RDS ") + (postgres ? "PostgreSQL " : "MySQL ") +
+                           rds.instance_class + ", " + dep_text + ", on-demand";
+  ctx.add(line(r, "database", what, hours_per_month(), "hours"), instance);
+  if (free_tier) {
+    ctx.add(line(r, "database", "AWS Free Tier: 750 instance-hours a month (first 12 months)",
+                 -hours_per_month(), "hours"),
+            instance);
+  }
+
+  const spec::Storage& st = rds.storage;
+  cost::Rate storage = ctx.rate("rds/storage/" + st.type + "/" + deployment);
+  ctx.add(
+      line(r, "database",
+           "RDS storage " + st.type + ", " + dep_text + ", " + std::to_string(st.size_gb) + " GB",
+           whole(st.size_gb), "GB-months"),
+      storage);
+  if (free_tier && (st.type == "gp2" || st.type == "gp3")) {
+    ctx.add(line(r, "database", "AWS Free Tier: 20 GB of General Purpose storage",
+                 -whole(std::min(st.size_gb, 20)), "GB-months"),
+            storage);
+  }
+  if ((st.type == "io1" || st.type == "io2") && st.iops) {
+    ctx.add(
+        line(r, "database", "RDS provisioned IOPS, " + dep_text, whole(*st.iops), "IOPS-months"),
+        ctx.rate("rds/iops/" + st.type + "/" + deployment));
+  }
+  if (st.type == "gp3" &&
+      ((st.iops && *st.iops > (st.size_gb >= 400 ? 12000 : 3000)) ||
+       (st.throughput_mbps && *st.throughput_mbps > (st.size_gb >= 400 ? 500 : 125)))) {
+    ctx.warn("plan.not-priced",
+             "gp3 IOPS and throughput above the included baseline are not priced yet",
+             "the plan counts the storage only");
+  }
+
+  // Backup storage up to the provisioned storage is free; the spec or --usage gives the rest.
+  cost::Usage backup =
+      ctx.usage(r.address, "backup_gb", s.database.usage.backup_gb, "database.usage.backup_gb", 0);
+  if (rds.backup_retention_days == 0) {
+    ctx.note("RDS automated backups are off (backup_retention_days: 0)");
+  }
+  ctx.add(usage_line(r, "database", "RDS backup storage beyond the free allowance", backup.value,
+                     "GB-months",
+                     backup.assumption + "; backups up to the provisioned storage are free"),
+          ctx.rate("rds/backup"));
+}
+
+}  // namespace
+
+const model::Kind k_rds_instance{
+    "rds_instance",
+    "database",
+    "RDS PostgreSQL or MySQL instance: hours, storage, backup beyond the free allowance, free "
+    "tier",
+    {{"backup_gb", "GB-months", "0",
+      "Backup storage beyond the free allowance (which equals the provisioned storage)"}},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

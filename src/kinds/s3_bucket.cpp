@@ -1,0 +1,62 @@
+// S3 buckets of the spec: storage by class (tiered) and Tier 1 / Tier 2 requests. The bucket a
+// SQLite engine replicates to is priced by that engine's kind instead.
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+bool used_by_database(const spec::Spec& s, const std::string& name) {
+  return (s.database.engine == spec::Engine::sqlite_litestream &&
+          s.database.replica_bucket == name) ||
+         (s.database.engine == spec::Engine::sqlite_s3_sync && s.database.sync_bucket == name);
+}
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  std::vector<Resource> out;
+  for (std::size_t i = 0; i < s.buckets.size(); ++i) {
+    const auto& b = s.buckets[i];
+    if (!used_by_database(s, b.name)) {
+      out.push_back(
+          {nullptr, "aws_s3_bucket." + model::resource_name(b.name), b.name, static_cast<int>(i)});
+    }
+  }
+  return out;
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::Bucket& b = ctx.spec().buckets[static_cast<std::size_t>(r.index)];
+  const std::string path = "buckets[" + std::to_string(r.index) + "].usage.";
+  cost::Usage storage = ctx.usage(r.address, "storage_gb", b.storage_gb, path + "storage_gb", 1);
+  cost::Usage puts = ctx.usage(r.address, "put_requests_per_month", b.put_requests_per_month,
+                               path + "put_requests_per_month", 1000);
+  cost::Usage gets = ctx.usage(r.address, "get_requests_per_month", b.get_requests_per_month,
+                               path + "get_requests_per_month", 10000);
+  ctx.add_tiered(
+      usage_line(r, "storage", "S3 " + b.storage_class + " storage, " + b.name, storage.value,
+                 "GB-months",
+                 storage.assumption + (b.versioning ? "; include noncurrent versions" : "")),
+      "s3/storage/" + b.storage_class);
+  ctx.add(usage_line(r, "storage", "S3 PUT, COPY, POST, LIST requests", puts.value / whole(1000),
+                     "1k requests", puts.assumption),
+          ctx.rate("s3/requests/tier1"), whole(1000));
+  ctx.add(usage_line(r, "storage", "S3 GET and other requests", gets.value / whole(1000),
+                     "1k requests", gets.assumption),
+          ctx.rate("s3/requests/tier2"), whole(1000));
+}
+
+}  // namespace
+
+const model::Kind k_s3_bucket{
+    "s3_bucket",
+    "storage",
+    "S3 bucket: storage by class and tier, Tier 1 (PUT/LIST) and Tier 2 (GET) requests",
+    {{"storage_gb", "GB", "1", "Average stored volume, noncurrent versions included"},
+     {"put_requests_per_month", "requests", "1,000", "PUT, COPY, POST and LIST requests a month"},
+     {"get_requests_per_month", "requests", "10,000", "GET and other requests a month"}},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

@@ -1,0 +1,155 @@
+// A Savings Plan: the hourly commitment (given, or by default what covers the steady usage
+// at the plan's rates), upfront payments amortised over the term, and the usage it does not
+// cover at on-demand rates. Compute kinds register their usage in Context::eligible().
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  if (s.compute.purchase.model != spec::PurchaseModel::savings_plan) {
+    return {};
+  }
+  const std::string& type = s.compute.purchase.savings_plan.type;
+  return {Resource{nullptr, "savings_plan." + model::resource_name(type), type, -1}};
+}
+
+void cost(const Resource& r, Context& ctx) {
+  const spec::SavingsPlan& sp = ctx.spec().compute.purchase.savings_plan;
+  const std::string label = std::string(sp.type == "compute" ? "Compute" : "EC2 Instance") +
+                            " Savings Plan " + sp.term + " " + sp.payment;
+  const auto& eligible = ctx.eligible();
+
+  // Steady usage per hour, at on-demand and at the plan's rates.
+  std::optional<Decimal> at_plan_rates = Decimal();
+  std::optional<Decimal> at_on_demand = Decimal();
+  for (const auto& e : eligible) {
+    if (e.plan_rate.usd && at_plan_rates) {
+      *at_plan_rates += e.hours * *e.plan_rate.usd / hours_per_month();
+    } else {
+      at_plan_rates.reset();
+    }
+    if (e.on_demand.usd && at_on_demand) {
+      *at_on_demand += e.hours * *e.on_demand.usd / hours_per_month();
+    } else {
+      at_on_demand.reset();
+    }
+  }
+
+  std::optional<Decimal> commitment = sp.commitment_per_hour;
+  std::string source = "spec: compute.purchase.savings_plan.commitment_per_hour";
+  if (!commitment && at_plan_rates) {
+    commitment = at_plan_rates;
+    source = "steady usage at the plan's rates";
+  }
+
+  // The commitment, by payment option.
+  const Decimal years = whole(sp.term == "3y" ? 3 : 1);
+  const Decimal months = whole(12) * years;
+  if (!commitment) {
+    LineItem item = line(r, "compute", label + ": commitment (needs the plan's rates)",
+                         hours_per_month(), "hours");
+    item.missing = true;
+    item.price_ref = "missing: Savings Plan rates for the usage below";
+    ctx.items().push_back(item);
+  } else {
+    const std::string per_hour = usd(*commitment) + "/h";
+    Decimal upfront_share = sp.payment == "all-upfront"       ? whole(1)
+                            : sp.payment == "partial-upfront" ? dec("0.5")
+                                                              : Decimal();
+    Decimal recurring = *commitment * (whole(1) - upfront_share);
+    if (!recurring.is_zero()) {
+      LineItem item = line(r, "compute",
+                           label + ": " + per_hour + " commitment" +
+                               (upfront_share.is_zero() ? "" : ", recurring part"),
+                           hours_per_month(), "hours");
+      item.unit_price = recurring;
+      item.price_ref = source;
+      ctx.add_priced(std::move(item));
+    }
+    if (!upfront_share.is_zero()) {
+      Decimal upfront = *commitment * upfront_share * hours_per_month() * months;
+      LineItem item = line(
+          r, "compute",
+          label + ": " + usd(upfront) + " upfront amortised over " + months.to_string() + " months",
+          whole(1), "months");
+      item.unit_price = upfront / months;
+      item.price_ref = source;
+      item.upfront = upfront;
+      ctx.add_priced(std::move(item));
+    }
+  }
+
+  // Usage the commitment does not cover, at on-demand rates.
+  if (!at_plan_rates) {
+    for (const auto& e : eligible) {
+      if (!e.plan_rate.usd) {
+        LineItem item = line(r, "compute",
+                             e.description +
+                                 " beyond the commitment: unknown without the "
+                                 "Savings Plan rate",
+                             e.hours, e.unit);
+        item.resource = e.resource;
+        item.missing = true;
+        item.price_ref = e.plan_rate.ref;
+        ctx.items().push_back(item);
+      }
+    }
+    if (commitment) {
+      ctx.warn("plan.savings-plan-rate-missing",
+               "the catalog has no " + label + " rate for this usage, so the usage beyond the " +
+                   usd(*commitment) +
+                   "/h commitment is unknown; the total counts the "
+                   "commitment only",
+               "import the AWS Savings Plans offer file for " + ctx.region() +
+                   " with 'stackplan pricing import' or 'stackplan pricing update'");
+    }
+    return;
+  }
+  if (!commitment) {
+    return;
+  }
+  Decimal needed = *at_plan_rates;
+  if (needed.is_zero()) {
+    return;
+  }
+  if (*commitment >= needed) {
+    ctx.note(label + ": the " + usd(*commitment) + "/h commitment covers all eligible usage (" +
+             usd(needed) + "/h at the plan's rates" +
+             (at_on_demand ? ", " + usd(*at_on_demand) + "/h on-demand" : std::string()) + ")");
+    if (*commitment > needed) {
+      Decimal idle = (*commitment - needed) * hours_per_month();
+      ctx.warn("plan.savings-plan-overcommitted",
+               "the " + usd(*commitment) +
+                   "/h Savings Plan commitment exceeds the usage it can "
+                   "cover (" +
+                   usd(needed) + "/h at the plan's rates); " + usd(idle.rounded(2)) +
+                   " a month buys nothing",
+               "lower commitment_per_hour, or leave it out to commit exactly the steady usage");
+    }
+    return;
+  }
+  // The plan covers commitment / needed of every eligible use; the rest runs on-demand.
+  Decimal uncovered = whole(1) - *commitment / needed;
+  for (const auto& e : eligible) {
+    LineItem item = line(r, "compute", e.description + ": share beyond the commitment, on-demand",
+                         e.hours * uncovered, e.unit);
+    item.resource = e.resource;
+    ctx.add(std::move(item), e.on_demand);
+  }
+}
+
+}  // namespace
+
+const model::Kind k_savings_plan{
+    "savings_plan",
+    "compute",
+    "A Compute or EC2 Instance Savings Plan: commitment, amortised upfront, uncovered usage",
+    {},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

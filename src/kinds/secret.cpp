@@ -1,0 +1,76 @@
+// Secrets Manager: secrets the stack creates, and existing secrets its services reference
+// (both are billed per secret-month), plus API calls.
+
+#include <set>
+
+#include "kinds/common.hpp"
+#include "kinds/kinds.hpp"
+
+namespace stackplan::kinds {
+namespace {
+
+/// Secret name of a service reference: "prod/app:KEY" -> "prod/app"; an ARN's name part.
+std::string secret_of(const std::string& ref) {
+  std::string text = ref;
+  if (text.rfind("arn:", 0) == 0) {
+    auto at = text.find(":secret:");
+    text = at == std::string::npos ? text : text.substr(at + 8);
+  }
+  return text.substr(0, text.find(':'));
+}
+
+std::vector<Resource> expand(const spec::Spec& s) {
+  std::vector<Resource> out;
+  std::set<std::string> declared;
+  for (std::size_t i = 0; i < s.secrets.size(); ++i) {
+    declared.insert(s.secrets[i].name);
+    out.push_back({nullptr, "aws_secretsmanager_secret." + model::resource_name(s.secrets[i].name),
+                   s.secrets[i].name, static_cast<int>(i)});
+  }
+  std::set<std::string> referenced;
+  for (const auto& svc : s.services) {
+    for (const auto& [var, ref] : svc.secrets) {
+      std::string name = secret_of(ref);
+      if (!name.empty() && declared.count(name) == 0) {
+        referenced.insert(name);
+      }
+    }
+  }
+  for (const auto& name : referenced) {
+    out.push_back(
+        {nullptr, "data.aws_secretsmanager_secret." + model::resource_name(name), name, -1});
+  }
+  return out;
+}
+
+void cost(const Resource& r, Context& ctx) {
+  bool existing = r.index < 0;
+  std::optional<double> from_spec;
+  std::string path;
+  if (!existing) {
+    from_spec = ctx.spec().secrets[static_cast<std::size_t>(r.index)].api_calls_per_month;
+    path = "secrets[" + std::to_string(r.index) + "].usage.api_calls_per_month";
+  }
+  ctx.add(line(r, "security",
+               "Secrets Manager secret " + r.name +
+                   (existing ? " (existing, referenced by services)" : ""),
+               whole(1), "secret-months"),
+          ctx.rate("secrets/secret"));
+  cost::Usage calls = ctx.usage(r.address, "api_calls_per_month", from_spec, path, 1000);
+  ctx.add(usage_line(r, "security", "Secrets Manager API calls", calls.value / whole(10000),
+                     "10k requests", calls.assumption),
+          ctx.rate("secrets/api"), whole(10000));
+}
+
+}  // namespace
+
+const model::Kind k_secret{
+    "secret",
+    "security",
+    "Secrets Manager secret (created, or referenced by services): secret-months and API calls",
+    {{"api_calls_per_month", "calls", "1,000", "GetSecretValue and other calls a month"}},
+    expand,
+    cost,
+};
+
+}  // namespace stackplan::kinds

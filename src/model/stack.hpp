@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spec/spec.hpp"
+
+namespace stackplan::cost {
+class Context;
+}
+
+namespace stackplan::model {
+
+struct Kind;
+
+/// One AWS resource of a stack variant: which kind it is, its address (the Terraform address
+/// stackplan renders it under, so plan lines, rendered files and lint findings agree), and
+/// which element of the spec it comes from.
+struct Resource {
+  const Kind* kind = nullptr;
+  std::string address;  ///< "aws_db_instance.main", "aws_s3_bucket.operationcode_replicas"
+  std::string name;     ///< the spec's name for it (service, bucket, secret), or empty
+  int index = -1;       ///< index into the spec list it comes from, or -1
+};
+
+/// A usage figure a kind reads (documented in docs/usage.md, settable with --usage).
+struct UsageParam {
+  std::string_view key;
+  std::string_view unit;
+  std::string_view fallback;  ///< the default, as documented
+  std::string_view doc;
+};
+
+/// Everything stackplan knows about one kind of AWS resource, in one place: which spec
+/// elements produce it, the usage it reads and how it is costed. The registry in
+/// kinds/registry.cpp lists every kind.
+struct Kind {
+  std::string_view name;       ///< "rds_instance"
+  std::string_view component;  ///< plan grouping: compute, database, storage, network, ...
+  std::string_view summary;    ///< one line for docs
+  std::vector<UsageParam> usage;
+  std::vector<Resource> (*expand)(const spec::Spec&);
+  void (*cost)(const Resource&, cost::Context&);
+};
+
+/// Every kind, in the order resources are listed and costed.
+const std::vector<const Kind*>& kinds();
+
+/// The resources of one spec variant, in registry order.
+std::vector<Resource> resources_of(const spec::Spec& spec);
+
+/// A Terraform-safe resource name from a spec name: "pantrypal-backups" -> "pantrypal_backups".
+std::string resource_name(std::string_view name);
+
+}  // namespace stackplan::model

@@ -1,0 +1,402 @@
+#include "report/plan_report.hpp"
+
+#include <cstdlib>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace stackplan::report {
+
+using cost::Delta;
+using cost::LineItem;
+using cost::Plan;
+using cost::ScenarioPlan;
+using cost::StackPlan;
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json number(Decimal d) {
+  return std::strtod(d.to_string().c_str(), nullptr);
+}
+
+ordered_json optional_number(const std::optional<Decimal>& d) {
+  return d ? number(*d) : ordered_json(nullptr);
+}
+
+std::string scenario_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    out += (out.empty() ? "" : ", ") + n;
+  }
+  return out;
+}
+
+/// Components in the order they are first met, with their items.
+std::vector<std::pair<std::string, std::vector<const LineItem*>>> by_component(
+    const ScenarioPlan& s) {
+  std::vector<std::pair<std::string, std::vector<const LineItem*>>> out;
+  for (const LineItem& item : s.items) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const auto& group) { return group.first == item.component; });
+    if (it == out.end()) {
+      out.push_back({item.component, {&item}});
+    } else {
+      it->second.push_back(&item);
+    }
+  }
+  return out;
+}
+
+Decimal subtotal(const std::vector<const LineItem*>& items) {
+  Decimal sum;
+  for (const auto* i : items) {
+    sum += i->monthly;
+  }
+  return sum;
+}
+
+std::string percent_text(const Delta& d) {
+  if (!d.percent) {
+    return "n/a";
+  }
+  std::string t = d.percent->to_fixed(1) + "%";
+  return d.percent->units() > 0 ? "+" + t : t;
+}
+
+std::string signed_money(Decimal d) {
+  return d.units() > 0 ? "+" + money(d) : money(d);
+}
+
+std::string quantity_text(const LineItem& item) {
+  return cost::format_quantity(item.quantity.rounded(4)) + " " + item.unit;
+}
+
+std::string unit_price_text(const LineItem& item) {
+  return item.unit_price ? "$" + item.unit_price->to_string() : "price missing";
+}
+
+std::string stack_title(const StackPlan& st) {
+  return st.name + " (" + st.spec + ", " + st.region + ")";
+}
+
+// --- plain-text tables -------------------------------------------------------------------
+
+struct Table {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> right;  ///< right-aligned columns
+
+  std::string render(const std::string& indent) const {
+    std::vector<std::size_t> width(right.size(), 0);
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        width[i] = std::max(width[i], display_width(row[i]));
+      }
+    }
+    std::string out;
+    for (const auto& row : rows) {
+      std::string text = indent;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        std::size_t pad = width[i] - display_width(row[i]);
+        if (i > 0) {
+          text += "  ";
+        }
+        text += right[i] ? std::string(pad, ' ') + row[i] : row[i] + std::string(pad, ' ');
+      }
+      while (!text.empty() && text.back() == ' ') {
+        text.pop_back();
+      }
+      out += text + "\n";
+    }
+    return out;
+  }
+
+  static std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) {
+      n += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+  }
+};
+
+}  // namespace
+
+std::string money(Decimal amount) {
+  std::string text = cost::format_quantity(amount.rounded(2));
+  std::string fixed = amount.to_fixed(2);
+  // format_quantity drops trailing zeros; money always shows cents.
+  std::size_t point = text.find('.');
+  std::string cents = fixed.substr(fixed.find('.'));
+  std::string whole_part = point == std::string::npos ? text : text.substr(0, point);
+  bool negative = !whole_part.empty() && whole_part[0] == '-';
+  if (negative) {
+    whole_part.erase(0, 1);
+  }
+  if (whole_part.empty()) {
+    whole_part = "0";
+  }
+  return (negative ? "-$" : "$") + whole_part + cents;
+}
+
+std::string plan_json(const Plan& plan) {
+  ordered_json root;
+  root["currency"] = "USD";
+  root["hours_per_month"] = 730;
+  root["catalog"] = {{"source", plan.catalog_source}, {"as_of", plan.catalog_as_of}};
+  ordered_json stacks = ordered_json::array();
+  for (const StackPlan& st : plan.stacks) {
+    ordered_json s;
+    s["spec"] = st.spec;
+    s["name"] = st.name;
+    s["region"] = st.region;
+    s["baseline"] = st.baseline;
+    ordered_json scenarios = ordered_json::array();
+    for (const ScenarioPlan& sc : st.scenarios) {
+      ordered_json j;
+      j["name"] = sc.name;
+      j["monthly"] = number(sc.monthly);
+      j["annual"] = number(sc.annual);
+      j["upfront"] = number(sc.upfront);
+      j["missing_prices"] = sc.missing;
+      j["monthly_at_max"] = optional_number(sc.monthly_at_max);
+      j["notes"] = sc.notes;
+      ordered_json items = ordered_json::array();
+      for (const LineItem& i : sc.items) {
+        ordered_json it;
+        it["component"] = i.component;
+        it["resource"] = i.resource;
+        it["description"] = i.description;
+        it["quantity"] = number(i.quantity);
+        it["unit"] = i.unit;
+        it["unit_price"] = optional_number(i.unit_price);
+        it["monthly"] = number(i.monthly);
+        it["usage_based"] = i.usage_based;
+        it["assumption"] = i.assumption ? ordered_json(*i.assumption) : ordered_json(nullptr);
+        it["price_ref"] = i.price_ref;
+        it["price_missing"] = i.missing;
+        it["upfront"] = number(i.upfront);
+        it["monthly_at_max"] = optional_number(i.monthly_at_max);
+        items.push_back(std::move(it));
+      }
+      j["items"] = std::move(items);
+      scenarios.push_back(std::move(j));
+    }
+    s["scenarios"] = std::move(scenarios);
+    ordered_json deltas = ordered_json::array();
+    for (const Delta& d : st.deltas) {
+      deltas.push_back({{"from", d.from},
+                        {"to", d.to},
+                        {"monthly", number(d.monthly)},
+                        {"annual", number(d.annual)},
+                        {"percent", optional_number(d.percent)},
+                        {"incomplete", d.incomplete}});
+    }
+    s["deltas"] = std::move(deltas);
+    stacks.push_back(std::move(s));
+  }
+  root["stacks"] = std::move(stacks);
+  root["total"] = {{"monthly", number(plan.total_monthly)},
+                   {"annual", number(plan.total_annual)},
+                   {"incomplete", plan.total_incomplete}};
+  ordered_json warnings = ordered_json::array();
+  for (const auto& w : plan.warnings) {
+    warnings.push_back({{"stack", w.stack},
+                        {"scenarios", w.scenarios},
+                        {"code", w.warning.code},
+                        {"message", w.warning.message},
+                        {"hint", w.warning.hint}});
+  }
+  root["warnings"] = std::move(warnings);
+  return root.dump(2) + "\n";
+}
+
+std::string plan_table(const Plan& plan) {
+  std::ostringstream out;
+  bool first_stack = true;
+  for (const StackPlan& st : plan.stacks) {
+    if (!first_stack) {
+      out << "\n";
+    }
+    first_stack = false;
+    out << stack_title(st) << "\n";
+    for (const ScenarioPlan& sc : st.scenarios) {
+      out << "\nscenario " << sc.name << (sc.name == st.baseline ? " (baseline)" : "") << "\n";
+      Table t;
+      t.right = {false, true, true, true, true};
+      t.rows.push_back({"item", "quantity", "unit price", "monthly", "annual"});
+      std::vector<std::string> footnotes;
+      for (const auto& [component, items] : by_component(sc)) {
+        t.rows.push_back({component, "", "", "", ""});
+        for (const LineItem* i : items) {
+          std::string mark;
+          if (i->assumption) {
+            footnotes.push_back(*i->assumption);
+            mark = " [" + std::to_string(footnotes.size()) + "]";
+          }
+          t.rows.push_back({"  " + i->description + mark, quantity_text(*i), unit_price_text(*i),
+                            i->missing ? "-" : money(i->monthly),
+                            i->missing ? "-" : money(i->monthly * Decimal::from_int(12))});
+        }
+        Decimal sub = subtotal(items);
+        t.rows.push_back({"  subtotal", "", "", money(sub), money(sub * Decimal::from_int(12))});
+      }
+      t.rows.push_back({"total" + std::string(sc.missing > 0 ? " (incomplete)" : ""), "", "",
+                        money(sc.monthly), money(sc.annual)});
+      out << t.render("  ");
+      if (!sc.upfront.is_zero()) {
+        out << "  upfront payments: " << money(sc.upfront)
+            << " (amortised in the monthly figures)\n";
+      }
+      if (sc.monthly_at_max) {
+        out << "  at maximum scale: " << money(*sc.monthly_at_max) << " a month\n";
+      }
+      if (sc.missing > 0) {
+        out << "  " << sc.missing << (sc.missing == 1 ? " price is" : " prices are")
+            << " missing from the catalog; the total leaves " << (sc.missing == 1 ? "it" : "them")
+            << " out (see warnings)\n";
+      }
+      for (std::size_t i = 0; i < footnotes.size(); ++i) {
+        out << "  [" << i + 1 << "] " << footnotes[i] << "\n";
+      }
+      for (const auto& n : sc.notes) {
+        out << "  note: " << n << "\n";
+      }
+    }
+    if (!st.deltas.empty()) {
+      out << "\ndeltas against " << st.baseline << "\n";
+      Table t;
+      t.right = {false, true, true, true};
+      t.rows.push_back({"scenario", "monthly", "annual", "change"});
+      for (const Delta& d : st.deltas) {
+        t.rows.push_back({d.to + (d.incomplete ? " (incomplete)" : ""), signed_money(d.monthly),
+                          signed_money(d.annual), percent_text(d)});
+      }
+      out << t.render("  ");
+    }
+  }
+  if (plan.stacks.size() > 1) {
+    out << "\ntotal of " << plan.stacks.size()
+        << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
+        << money(plan.total_annual) << " a year" << (plan.total_incomplete ? " (incomplete)" : "")
+        << "\n";
+  }
+  out << "\nprices: " << plan.catalog_source << ", as of " << plan.catalog_as_of
+      << "; 730 hours a month\n";
+  return out.str();
+}
+
+std::string plan_markdown(const Plan& plan) {
+  std::ostringstream out;
+  auto cell = [](std::string s) {
+    std::string r;
+    for (char c : s) {
+      r += c == '|' ? std::string("\\|") : std::string(1, c);
+    }
+    return r;
+  };
+  for (const StackPlan& st : plan.stacks) {
+    out << "## " << cell(st.name) << " (`" << st.spec << "`, " << st.region << ")\n\n";
+    out << "| scenario | monthly | annual | upfront |\n|---|---:|---:|---:|\n";
+    for (const ScenarioPlan& sc : st.scenarios) {
+      out << "| " << cell(sc.name) << (sc.name == st.baseline ? " (baseline)" : "")
+          << (sc.missing > 0 ? " (incomplete)" : "") << " | " << money(sc.monthly) << " | "
+          << money(sc.annual) << " | " << money(sc.upfront) << " |\n";
+    }
+    if (!st.deltas.empty()) {
+      out << "\n**Deltas against " << cell(st.baseline) << "**\n\n";
+      out << "| scenario | monthly | annual | change |\n|---|---:|---:|---:|\n";
+      for (const Delta& d : st.deltas) {
+        out << "| " << cell(d.to) << (d.incomplete ? " (incomplete)" : "") << " | "
+            << signed_money(d.monthly) << " | " << signed_money(d.annual) << " | "
+            << percent_text(d) << " |\n";
+      }
+    }
+    for (const ScenarioPlan& sc : st.scenarios) {
+      out << "\n<details><summary>" << cell(sc.name) << ": " << money(sc.monthly)
+          << " a month</summary>\n\n";
+      out << "| component | resource | item | quantity | unit price | monthly |\n"
+          << "|---|---|---|---:|---:|---:|\n";
+      for (const LineItem& i : sc.items) {
+        out << "| " << i.component << " | `" << i.resource << "` | " << cell(i.description)
+            << (i.usage_based ? " *" : "") << " | " << cell(quantity_text(i)) << " | "
+            << unit_price_text(i) << " | " << (i.missing ? "-" : money(i.monthly)) << " |\n";
+      }
+      out << "| **total** | | | | | **" << money(sc.monthly) << "** |\n";
+      bool any_usage = false;
+      for (const LineItem& i : sc.items) {
+        any_usage = any_usage || i.usage_based;
+      }
+      if (any_usage) {
+        out << "\n\\* usage-based\n";
+      }
+      for (const auto& n : sc.notes) {
+        out << "\n> " << cell(n) << "\n";
+      }
+      out << "\n</details>\n";
+    }
+    out << "\n";
+  }
+  if (plan.stacks.size() > 1) {
+    out << "**Total of " << plan.stacks.size()
+        << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
+        << money(plan.total_annual) << " a year**\n\n";
+  }
+  if (!plan.warnings.empty()) {
+    out << "### Warnings\n\n";
+    for (const auto& w : plan.warnings) {
+      out << "- " << cell(w.stack) << " (" << cell(scenario_list(w.scenarios))
+          << "): " << cell(w.warning.message) << " `" << w.warning.code << "`\n";
+    }
+    out << "\n";
+  }
+  out << "_Prices: " << plan.catalog_source << ", as of " << plan.catalog_as_of
+      << "; 730 hours a month._\n";
+  return out.str();
+}
+
+std::string plan_csv(const Plan& plan) {
+  auto field = [](const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) {
+      return s;
+    }
+    std::string r = "\"";
+    for (char c : s) {
+      r += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return r + "\"";
+  };
+  std::ostringstream out;
+  out << "spec,stack,scenario,component,resource,description,quantity,unit,unit_price,monthly,"
+         "annual,usage_based,assumption,price_ref,price_missing,upfront\r\n";
+  for (const StackPlan& st : plan.stacks) {
+    for (const ScenarioPlan& sc : st.scenarios) {
+      for (const LineItem& i : sc.items) {
+        out << field(st.spec) << ',' << field(st.name) << ',' << field(sc.name) << ','
+            << field(i.component) << ',' << field(i.resource) << ',' << field(i.description) << ','
+            << i.quantity.to_string() << ',' << field(i.unit) << ','
+            << (i.unit_price ? i.unit_price->to_string() : "") << ',' << i.monthly.to_string()
+            << ',' << (i.monthly * Decimal::from_int(12)).to_string() << ','
+            << (i.usage_based ? "true" : "false") << ',' << field(i.assumption.value_or("")) << ','
+            << field(i.price_ref) << ',' << (i.missing ? "true" : "false") << ','
+            << i.upfront.to_string() << "\r\n";
+      }
+    }
+  }
+  return out.str();
+}
+
+std::string plan_warnings_text(const Plan& plan) {
+  std::string out;
+  for (const auto& w : plan.warnings) {
+    out += "warning: " + w.stack + " (" + scenario_list(w.scenarios) + "): " + w.warning.message +
+           " [" + w.warning.code + "]\n";
+    if (!w.warning.hint.empty()) {
+      out += "  hint: " + w.warning.hint + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace stackplan::report

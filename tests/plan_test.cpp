@@ -1,0 +1,224 @@
+// `stackplan plan` end to end: every example in all four formats is a golden case, every plan
+// obeys the arithmetic the contract promises, and the flags behave as documented.
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "golden.hpp"
+#include "util/decimal.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using stackplan::Decimal;
+using stackplan::testing::check_golden;
+using stackplan::testing::enter_source_dir;
+using stackplan::testing::run_cli;
+using stackplan::testing::run_cli_parts;
+
+namespace {
+
+std::vector<std::string> example_specs() {
+  std::vector<std::string> specs;
+  for (const auto& entry : fs::directory_iterator("examples")) {
+    if (fs::exists(entry.path() / "stack.yaml")) {
+      specs.push_back((entry.path() / "stack.yaml").generic_string());
+    }
+  }
+  std::sort(specs.begin(), specs.end());
+  return specs;
+}
+
+/// A JSON number back to an exact decimal (the shortest text of the double).
+Decimal exact(const json& number) {
+  std::string text = json(number).dump();
+  auto d = Decimal::parse(text);
+  REQUIRE(d);
+  return *d;
+}
+
+Decimal cents(Decimal d) {
+  return d.rounded(2);
+}
+
+/// The arithmetic of a plan: quantity x unit price = monthly on every line, items sum to the
+/// scenario total, annual = 12 x monthly, deltas are the differences.
+void check_arithmetic(const json& plan) {
+  Decimal grand;
+  for (const auto& stack : plan["stacks"]) {
+    std::map<std::string, Decimal> monthly;
+    Decimal baseline_total;
+    for (const auto& sc : stack["scenarios"]) {
+      INFO(stack["name"].get<std::string>() << " / " << sc["name"].get<std::string>());
+      Decimal sum;
+      std::size_t missing = 0;
+      for (const auto& item : sc["items"]) {
+        INFO(item["description"].get<std::string>());
+        if (item["price_missing"].get<bool>()) {
+          CHECK(item["unit_price"].is_null());
+          CHECK(exact(item["monthly"]).is_zero());
+          ++missing;
+          continue;
+        }
+        REQUIRE(item["unit_price"].is_number());
+        CHECK(exact(item["quantity"]) * exact(item["unit_price"]) == exact(item["monthly"]));
+        CHECK_FALSE(item["price_ref"].get<std::string>().empty());
+        if (item["usage_based"].get<bool>()) {
+          CHECK(item["assumption"].is_string());
+        }
+        sum += exact(item["monthly"]);
+      }
+      CHECK(missing == sc["missing_prices"].get<std::size_t>());
+      CHECK(cents(sum) == exact(sc["monthly"]));
+      CHECK(exact(sc["monthly"]) * Decimal::from_int(12) == exact(sc["annual"]));
+      monthly[sc["name"].get<std::string>()] = exact(sc["monthly"]);
+      if (sc["name"] == stack["baseline"]) {
+        baseline_total = exact(sc["monthly"]);
+      }
+    }
+    for (const auto& d : stack["deltas"]) {
+      Decimal diff = monthly[d["to"].get<std::string>()] - monthly[d["from"].get<std::string>()];
+      CHECK(exact(d["monthly"]) == diff);
+      CHECK(exact(d["annual"]) == diff * Decimal::from_int(12));
+      CHECK(d["from"] == stack["baseline"]);
+    }
+    grand += baseline_total;
+  }
+  CHECK(exact(plan["total"]["monthly"]) == grand);
+  CHECK(exact(plan["total"]["annual"]) == grand * Decimal::from_int(12));
+}
+
+}  // namespace
+
+TEST_CASE("every example's plan matches its golden output in every format", "[plan][golden]") {
+  enter_source_dir();
+  auto specs = example_specs();
+  REQUIRE(specs.size() == 5);
+  for (const auto& spec : specs) {
+    std::string dir = fs::path(spec).parent_path().generic_string();
+    for (const std::string format : {"table", "json", "markdown", "csv"}) {
+      INFO(spec << " " << format);
+      std::string ext = format == "table" ? "txt" : format == "markdown" ? "md" : format;
+      CHECK(check_golden(dir + "/plan." + ext + ".golden",
+                         run_cli({"plan", spec, "--format", format}))
+                .empty());
+    }
+  }
+}
+
+TEST_CASE("every example's plan adds up", "[plan]") {
+  enter_source_dir();
+  for (const auto& spec : example_specs()) {
+    INFO(spec);
+    auto r = run_cli_parts({"plan", spec, "--format", "json"});
+    REQUIRE(r.code == 0);
+    json plan = json::parse(r.out);
+    CHECK(plan["currency"] == "USD");
+    CHECK(plan["hours_per_month"] == 730);
+    CHECK(plan["stacks"].size() == 1);
+    CHECK(plan["stacks"][0]["scenarios"].size() >= 2);
+    check_arithmetic(plan);
+  }
+}
+
+TEST_CASE("several specs in one call: a block each and a grand total", "[plan]") {
+  enter_source_dir();
+  auto r = run_cli_parts({"plan", "examples/dynamiccloudarchitect/stack.yaml",
+                          "examples/pantrypal/stack.yaml", "--format", "json"});
+  REQUIRE(r.code == 0);
+  json plan = json::parse(r.out);
+  REQUIRE(plan["stacks"].size() == 2);
+  check_arithmetic(plan);
+  CHECK(exact(plan["total"]["monthly"]) == exact(plan["stacks"][0]["scenarios"][0]["monthly"]) +
+                                               exact(plan["stacks"][1]["scenarios"][0]["monthly"]));
+}
+
+TEST_CASE("plan options: scenario, baseline, compare and budget", "[plan][golden]") {
+  enter_source_dir();
+  const std::string spec = "examples/dynamiccloudarchitect/stack.yaml";
+  SECTION("--scenario picks scenarios; --baseline moves the deltas") {
+    auto r = run_cli_parts({"plan", spec, "--scenario", "target", "--format", "json"});
+    REQUIRE(r.code == 0);
+    json plan = json::parse(r.out);
+    REQUIRE(plan["stacks"][0]["scenarios"].size() == 1);
+    CHECK(plan["stacks"][0]["scenarios"][0]["name"] == "target");
+    auto b = run_cli_parts({"plan", spec, "--baseline", "target", "--format", "json"});
+    json with_baseline = json::parse(b.out);
+    CHECK(with_baseline["stacks"][0]["deltas"][0]["from"] == "target");
+    CHECK(with_baseline["stacks"][0]["deltas"][0]["to"] == "current");
+    check_arithmetic(with_baseline);
+  }
+  SECTION("--compare adds one scenario per value") {
+    auto r = run_cli_parts(
+        {"plan", spec, "--compare", "compute.purchase.model=on-demand,spot", "--format", "json"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    json plan = json::parse(r.out);
+    const auto& names = plan["stacks"][0]["scenarios"];
+    REQUIRE(names.size() == 4);
+    CHECK(names[2]["name"] == "compute.purchase.model=on-demand");
+    CHECK(names[3]["name"] == "compute.purchase.model=spot");
+    check_arithmetic(plan);
+  }
+  SECTION("errors are exact") {
+    CHECK(check_golden("tests/golden/plan/unknown-scenario.txt",
+                       run_cli({"plan", spec, "--scenario", "taget"}))
+              .empty());
+    CHECK(check_golden("tests/golden/plan/bad-baseline.txt",
+                       run_cli({"plan", spec, "--scenario", "target", "--baseline", "current"}))
+              .empty());
+    CHECK(check_golden("tests/golden/plan/bad-compare.txt",
+                       run_cli({"plan", spec, "--compare", "database.engine"}))
+              .empty());
+    CHECK(check_golden("tests/golden/plan/compare-invalid-value.txt",
+                       run_cli({"plan", spec, "--compare", "database.engine=postgres"}))
+              .empty());
+    CHECK(check_golden("tests/golden/plan/bad-budget.txt",
+                       run_cli({"plan", spec, "--budget", "lots"}))
+              .empty());
+  }
+  SECTION("--budget exits 1 above the total and 0 at or below it") {
+    auto r = run_cli_parts({"plan", spec, "--scenario", "target", "--format", "json"});
+    json plan = json::parse(r.out);
+    std::string total = json(plan["total"]["monthly"]).dump();
+    Decimal below = exact(plan["total"]["monthly"]) - *Decimal::parse("0.01");
+    auto over =
+        run_cli_parts({"plan", spec, "--scenario", "target", "--budget", below.to_string()});
+    CHECK(over.code == 1);
+    CHECK(over.err.find("over budget") != std::string::npos);
+    auto at = run_cli_parts({"plan", spec, "--scenario", "target", "--budget", total});
+    CHECK(at.code == 0);
+  }
+}
+
+TEST_CASE("a usage file overrides assumptions and rejects what it does not know",
+          "[plan][golden]") {
+  enter_source_dir();
+  const std::string spec = "examples/pantrypal/stack.yaml";
+  auto r = run_cli_parts({"plan", spec, "--scenario", "target", "--usage",
+                          "tests/fixtures/usage/pantrypal.yaml", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  json plan = json::parse(r.out);
+  check_arithmetic(plan);
+  bool seen = false;
+  for (const auto& item : plan["stacks"][0]["scenarios"][0]["items"]) {
+    if (item["resource"] == "aws_lb.main" && item["unit"] == "LCU-hours") {
+      CHECK(exact(item["quantity"]) == *Decimal::parse("365"));
+      CHECK(item["assumption"] == "lcu = 0.5 (usage file)");
+      seen = true;
+    }
+  }
+  CHECK(seen);
+  CHECK(check_golden("tests/golden/plan/usage-unknown.txt",
+                     run_cli({"plan", spec, "--usage", "tests/fixtures/usage/unknown.yaml"}))
+            .empty());
+}
+
+TEST_CASE("the contract's spec example plans", "[plan][golden]") {
+  enter_source_dir();
+  CHECK(check_golden("tests/contract/product-example.plan.golden",
+                     run_cli({"plan", "tests/contract/product-example.yaml"}))
+            .empty());
+}
