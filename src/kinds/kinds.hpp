@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "model/stack.hpp"
 
 // One definition per kind of AWS resource, each in its own file of this folder. To add a kind:
@@ -24,5 +26,8 @@ extern const model::Kind k_data_transfer;
 extern const model::Kind k_secret;
 extern const model::Kind k_dns_zone;
 extern const model::Kind k_external_cost;
+
+/// docs/usage.md: every usage figure of every kind, with its default.
+std::string usage_reference();
 
 }  // namespace stackplan::kinds

@@ -1,5 +1,7 @@
 #include "kinds/kinds.hpp"
 
+#include <string>
+
 namespace stackplan::model {
 
 const std::vector<const Kind*>& kinds() {
@@ -17,3 +19,52 @@ const std::vector<const Kind*>& kinds() {
 }
 
 }  // namespace stackplan::model
+
+namespace stackplan::kinds {
+
+std::string usage_reference() {
+  std::string out =
+      "# Usage assumptions\n\n"
+      "<!-- Generated from src/kinds/ by `UPDATE_GOLDEN=1 build/tests/stackplan_tests "
+      "\"[usage-doc]\"`; do not edit. -->\n\n"
+      "Some costs depend on how much a resource is used. Each usage-based line of a plan says "
+      "which figures it used and where each came from: the `--usage` file, the spec's own "
+      "`usage` keys, or the default below.\n\n"
+      "A usage file maps resource addresses (as plans print them) to figures:\n\n"
+      "```yaml\n"
+      "aws_lb.main: {lcu: 0.5}\n"
+      "aws_db_instance.main: {backup_gb: 5}\n"
+      "aws_s3_bucket.pantrypal_backups: {storage_gb: 40, get_requests_per_month: 200000}\n"
+      "```\n\n"
+      "An address no planned scenario has, or a key the resource does not read, is an error "
+      "(exit 2) with the file's line and column, never ignored. Figures are numbers of zero or "
+      "more.\n\n"
+      "| resource kind | usage key | unit | default | meaning |\n"
+      "|---|---|---|---|---|\n";
+  for (const model::Kind* kind : model::kinds()) {
+    for (const auto& u : kind->usage) {
+      out += "| `" + std::string(kind->name) + "` | `" + std::string(u.key) + "` | " +
+             std::string(u.unit) + " | " + std::string(u.fallback) + " | " + std::string(u.doc) +
+             " |\n";
+    }
+  }
+  out +=
+      "\nKinds and the addresses they use: `ec2_asg` `aws_autoscaling_group.main`, "
+      "`fargate_service` `aws_ecs_service.<service>`, `log_group` "
+      "`aws_cloudwatch_log_group.<service>`, `rds_instance` `aws_db_instance.main`, "
+      "`aurora_cluster` `aws_rds_cluster.main`, `sqlite_efs` `aws_efs_file_system.data`, "
+      "`litestream_replica` and `s3_sync` `aws_s3_bucket.<bucket>`, `s3_bucket` "
+      "`aws_s3_bucket.<bucket>`, `load_balancer` `aws_lb.main`, `nat_gateway` "
+      "`aws_nat_gateway.main`, `data_transfer` `data_transfer.internet`, `secret` "
+      "`aws_secretsmanager_secret.<name>` (or `data.aws_secretsmanager_secret.<name>`). Names "
+      "are the spec's, with characters other than letters, digits and `_` replaced by `_`.\n\n"
+      "Where the spec has a key for a figure it is named in the plan's assumption (for example "
+      "`database.usage.size_gb`, `buckets[0].usage.storage_gb`, `load_balancer.usage.lcu`, "
+      "`network.usage.nat_processed_gb`, `services[0].logs.ingested_gb`, "
+      "`secrets[0].usage.api_calls_per_month`).\n\n"
+      "The defaults describe a small, quiet production application; they are there so that a "
+      "plan is complete, not because they fit yours. Plans mark every line that used one.\n";
+  return out;
+}
+
+}  // namespace stackplan::kinds

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "spec/load.hpp"
 #include "spec/reader.hpp"
 #include "spec/rules.hpp"
 #include "spec/spec_schema.hpp"
+#include "util/pattern.hpp"
 #include "util/spelling.hpp"
 
 namespace stackplan::spec {
@@ -146,8 +146,8 @@ class Builder {
     Network& n = s.network;
     n.create_vpc = r.str("/network/vpc").value_or("existing") == "create";
     n.vpc_id = r.str("/network/vpc_id");
-    static const std::regex exact_vpc("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$");
-    if (n.vpc_id && !std::regex_match(*n.vpc_id, exact_vpc)) {
+    static const Pattern exact_vpc("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$");
+    if (n.vpc_id && !exact_vpc.search(*n.vpc_id)) {
       r.warning(r.at("/network/vpc_id"), "spec.placeholder",
                 "'" + *n.vpc_id + "' is not a complete VPC id (vpc- and 8 or 17 hex digits)",
                 "Terraform and CloudFormation will reject it; give the real VPC id");
@@ -845,9 +845,9 @@ class Builder {
     assign(lb.type, r.str("/load_balancer/type"));
     assign(lb.https, r.boolean("/load_balancer/https"));
     lb.certificate_arn = r.str("/load_balancer/certificate_arn");
-    static const std::regex exact_arn(
+    static const Pattern exact_arn(
         "^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]+:certificate/[A-Za-z0-9-]+$");
-    if (lb.certificate_arn && !std::regex_match(*lb.certificate_arn, exact_arn)) {
+    if (lb.certificate_arn && !exact_arn.search(*lb.certificate_arn)) {
       r.warning(r.at("/load_balancer/certificate_arn"), "spec.placeholder",
                 "'" + *lb.certificate_arn + "' is not a complete ACM certificate ARN",
                 "expected arn:aws:acm:REGION:ACCOUNT:certificate/ID");

@@ -2,29 +2,52 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
+
+#include "util/pattern.hpp"
 
 namespace stackplan::spec {
 
 std::optional<Duration> parse_duration(const std::string& text) {
-  static const std::regex part("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
+  // A sequence of number + unit: "1h30m", "1.5s", "250ms".
   if (text.empty() || text.size() > 32) {
     return std::nullopt;
   }
   double millis = 0;
-  std::size_t consumed = 0;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), part); it != std::sregex_iterator();
-       ++it) {
-    if (static_cast<std::size_t>(it->position()) != consumed) {
+  std::size_t i = 0;
+  auto digit = [&](std::size_t at) {
+    return at < text.size() && text[at] >= '0' && text[at] <= '9';
+  };
+  while (i < text.size()) {
+    std::size_t start = i;
+    while (digit(i)) {
+      ++i;
+    }
+    if (i == start) {
       return std::nullopt;
     }
-    consumed += static_cast<std::size_t>(it->length());
-    double value = std::stod((*it)[1].str());
-    std::string unit = (*it)[2].str();
-    double scale = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "m" ? 60'000 : 3'600'000;
+    if (i < text.size() && text[i] == '.') {
+      ++i;
+      if (!digit(i)) {
+        return std::nullopt;
+      }
+      while (digit(i)) {
+        ++i;
+      }
+    }
+    double value = std::stod(text.substr(start, i - start));
+    double scale = 0;
+    if (text.compare(i, 2, "ms") == 0) {
+      scale = 1;
+      i += 2;
+    } else if (i < text.size() && (text[i] == 's' || text[i] == 'm' || text[i] == 'h')) {
+      scale = text[i] == 's' ? 1000 : text[i] == 'm' ? 60'000 : 3'600'000;
+      ++i;
+    } else {
+      return std::nullopt;
+    }
     millis += value * scale;
   }
-  if (consumed != text.size() || millis > 1e15) {
+  if (millis > 1e15) {
     return std::nullopt;
   }
   return Duration{text, static_cast<std::int64_t>(millis)};
@@ -74,14 +97,14 @@ std::optional<std::string> fargate_size_problem(int cpu, int memory) {
 }
 
 std::optional<std::string> bucket_name_problem(const std::string& name) {
-  static const std::regex ip("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$");
+  static const Pattern ip("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$");
   if (name.find("..") != std::string::npos) {
     return std::string("must not contain two adjacent periods");
   }
   if (name.find(".-") != std::string::npos || name.find("-.") != std::string::npos) {
     return std::string("must not have a period next to a hyphen");
   }
-  if (std::regex_match(name, ip)) {
+  if (ip.search(name)) {
     return std::string("must not look like an IP address");
   }
   for (const char* prefix : {"xn--", "sthree-", "amzn-s3-demo-"}) {
@@ -111,13 +134,13 @@ bool looks_like_secret(const std::string& key, const std::string& value) {
       return true;
     }
   }
-  static const std::regex aws_key("(AKIA|ASIA)[0-9A-Z]{16}");
-  if (value.find("-----BEGIN") != std::string::npos || std::regex_search(value, aws_key)) {
+  static const Pattern aws_key("(AKIA|ASIA)[0-9A-Z]{16}");
+  if (value.find("-----BEGIN") != std::string::npos || aws_key.search(value)) {
     return true;
   }
   // A URL with credentials in it: scheme://user:password@host
-  static const std::regex url_credentials("^[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
-  return std::regex_search(value, url_credentials);
+  static const Pattern url_credentials("^[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
+  return url_credentials.search(value);
 }
 
 }  // namespace stackplan::spec

@@ -114,13 +114,6 @@ std::string type_hint(Kind kind, const json& v) {
 
 }  // namespace
 
-bool LazyRegex::matches(const std::string& text) {
-  if (!regex) {
-    regex.emplace(pattern, std::regex::ECMAScript);
-  }
-  return std::regex_match(text, *regex);
-}
-
 Type text(std::string pattern, std::string help, std::size_t max_length) {
   Type t;
   t.kind = Kind::string;

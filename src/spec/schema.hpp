@@ -2,7 +2,6 @@
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +10,7 @@
 
 #include "spec/document.hpp"
 #include "util/diagnostics.hpp"
+#include "util/pattern.hpp"
 
 namespace stackplan::spec {
 
@@ -18,14 +18,15 @@ enum class Kind { string, integer, number, boolean, scalar, object, map, array, 
 
 struct Field;
 
-/// A regex compiled the first time it is needed: std::regex compiles slowly, and most specs
-/// use a fraction of the schema.
+/// A pattern compiled the first time it is needed (most specs use a fraction of the schema).
 struct LazyRegex {
-  explicit LazyRegex(std::string p) : pattern(std::move(p)) {}
-  bool matches(const std::string& text);
+  /// Patterns match whole values (as in JSON Schema usage here, every one is anchored).
+  explicit LazyRegex(std::string p)
+      : pattern(p), compiled(p.empty() || p[0] == '^' ? p : "^(" + p + ")$") {}
+  bool matches(const std::string& text) { return compiled.search(text); }
 
   std::string pattern;
-  std::optional<std::regex> regex;
+  Pattern compiled;
 };
 
 /// The shape of one value in a spec: enough to validate it, describe it in JSON Schema and
