@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cost/context.hpp"
 #include "model/stack.hpp"
@@ -39,6 +40,19 @@ LineItem usage_line(const Resource& r, std::string_view component, std::string d
 
 /// "1s" -> seconds as a Decimal.
 Decimal seconds_of(const spec::Duration& d);
+
+/// One resource per element of a spec list, addressed "<type>.<name>" with the element's
+/// index, e.g. one log group per service.
+template <class T, class Name>
+std::vector<Resource> per_element(const std::vector<T>& items, std::string_view type, Name name) {
+  std::vector<Resource> out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string n = name(items[i]);
+    out.push_back(
+        {nullptr, std::string(type) + "." + model::resource_name(n), n, static_cast<int>(i)});
+  }
+  return out;
+}
 
 /// "$0.024" style text for descriptions.
 std::string usd(Decimal amount);

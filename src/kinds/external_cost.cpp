@@ -7,13 +7,8 @@ namespace stackplan::kinds {
 namespace {
 
 std::vector<Resource> expand(const spec::Spec& s) {
-  std::vector<Resource> out;
-  for (std::size_t i = 0; i < s.external_costs.size(); ++i) {
-    const auto& e = s.external_costs[i];
-    out.push_back(
-        {nullptr, "external." + model::resource_name(e.name), e.name, static_cast<int>(i)});
-  }
-  return out;
+  return per_element(s.external_costs, "external",
+                     [](const spec::ExternalCost& e) { return e.name; });
 }
 
 void cost(const Resource& r, Context& ctx) {

@@ -9,13 +9,8 @@ namespace stackplan::kinds {
 namespace {
 
 std::vector<Resource> expand(const spec::Spec& s) {
-  std::vector<Resource> out;
-  for (std::size_t i = 0; i < s.services.size(); ++i) {
-    const auto& svc = s.services[i];
-    out.push_back({nullptr, "aws_cloudwatch_log_group." + model::resource_name(svc.name), svc.name,
-                   static_cast<int>(i)});
-  }
-  return out;
+  return per_element(s.services, "aws_cloudwatch_log_group",
+                     [](const spec::Service& svc) { return svc.name; });
 }
 
 void cost(const Resource& r, Context& ctx) {
