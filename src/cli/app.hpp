@@ -55,10 +55,6 @@ struct PlanOptions {
   std::string budget;
 };
 
-/// The catalog folder `pricing import` and `pricing update` write: --catalog, else
-/// $STACKPLAN_CATALOG; empty when neither is given.
-std::string catalog_dir_for_writing(const std::string& option);
-
 // Commands, one file each.
 int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
 int cmd_schema(const std::string& format, Io io);

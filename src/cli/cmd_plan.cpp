@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cstdlib>
 #include <ostream>
 #include <set>
 #include <stdexcept>
@@ -22,47 +21,6 @@ struct Comparison {
   std::vector<std::string> values;
   std::string text;
 };
-
-/// A --compare value as YAML would read it: numbers, booleans and null, else text. A value
-/// that replaces text stays text ("16" for a version).
-json compare_value(const std::string& text, const json* current) {
-  if (current && current->is_string()) {
-    return text;
-  }
-  if (text == "true" || text == "false" || text == "null") {
-    return json::parse(text);
-  }
-  if (auto d = Decimal::parse(text)) {
-    json parsed = json::parse(text, nullptr, false);
-    if (!parsed.is_discarded() && parsed.is_number()) {
-      return parsed;
-    }
-  }
-  return text;
-}
-
-const json* value_at(const json& root, const std::string& path) {
-  const json* at = &root;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t dot = path.find('.', start);
-    std::string token =
-        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (at->is_object() && at->contains(token)) {
-      at = &(*at)[token];
-    } else if (at->is_array() && !token.empty() &&
-               token.find_first_not_of("0123456789") == std::string::npos &&
-               std::stoul(token) < at->size()) {
-      at = &(*at)[std::stoul(token)];
-    } else {
-      return nullptr;
-    }
-    if (dot == std::string::npos) {
-      return at;
-    }
-    start = dot + 1;
-  }
-}
 
 /// Reads a --usage file: resource address -> usage key -> number. Structure errors go to
 /// `diags`; addresses and keys are checked against the planned resources later.
@@ -221,9 +179,8 @@ int cmd_plan(const PlanOptions& o, Io io) {
     if (loaded) {
       for (const auto& c : comparisons) {
         for (const auto& v : c.values) {
-          json value = compare_value(v, value_at(loaded->base, c.path));
           std::string name = c.path + "=" + v;
-          if (!spec::add_variant(*loaded, name, c.path, value, "--compare " + name, own)) {
+          if (!spec::add_variant(*loaded, name, c.path, v, "--compare " + name, own)) {
             failed = true;
           }
         }
@@ -295,11 +252,8 @@ int cmd_plan(const PlanOptions& o, Io io) {
   }
 
   cost::Plan plan;
-  plan.catalog_source =
-      o.catalog.empty() && !std::getenv("STACKPLAN_CATALOG")
-          ? "built-in snapshot (pricing/catalog.tsv)"
-          : "catalog " +
-                (o.catalog.empty() ? std::string(std::getenv("STACKPLAN_CATALOG")) : o.catalog);
+  const std::string dir = pricing::catalog_dir(o.catalog);
+  plan.catalog_source = dir.empty() ? "built-in snapshot (pricing/catalog.tsv)" : "catalog " + dir;
   plan.catalog_as_of = cost::catalog_as_of(*catalog);
   static const cost::UsageOverrides k_no_usage;
   const cost::UsageOverrides& overrides = usage ? usage->values : k_no_usage;

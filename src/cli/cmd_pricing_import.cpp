@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 
@@ -8,16 +7,8 @@
 
 namespace stackplan::cli {
 
-std::string catalog_dir_for_writing(const std::string& option) {
-  if (!option.empty()) {
-    return option;
-  }
-  const char* env = std::getenv("STACKPLAN_CATALOG");
-  return env != nullptr ? env : "";
-}
-
 int cmd_pricing_import(const PricingImportOptions& o, Io io) {
-  std::string dir = catalog_dir_for_writing(o.catalog);
+  std::string dir = pricing::catalog_dir(o.catalog);
   if (dir.empty()) {
     io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";

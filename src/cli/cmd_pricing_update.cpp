@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/app.hpp"
+#include "pricing/catalog.hpp"
 #include "pricing/update.hpp"
 
 namespace stackplan::cli {
@@ -13,7 +14,7 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   options.services = o.services;
   options.source = o.source;
   options.endpoint = o.endpoint;
-  options.catalog_dir = catalog_dir_for_writing(o.catalog);
+  options.catalog_dir = pricing::catalog_dir(o.catalog);
   if (options.catalog_dir.empty()) {
     io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";

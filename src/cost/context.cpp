@@ -31,8 +31,7 @@ void Context::report_missing(std::string_view key, std::string_view term) {
   std::string region = region_of(key);
   std::string service = pricing::service_of(key);
   warn("plan.price-missing",
-       "price missing: " + service + " " + region + " " + std::string(key) + " " +
-           std::string(term) + "; the plan leaves it out of the totals",
+       "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
        "fetch it with 'stackplan pricing update --region " + region + " --service " + service +
            "', or import an offer file with 'stackplan pricing import'");
 }
@@ -45,12 +44,16 @@ std::vector<const pricing::Price*> Context::tiers(std::string_view key, std::str
   return found;
 }
 
+std::string Context::missing_ref(std::string_view key, std::string_view term) const {
+  return "missing: " + pricing::service_of(key) + " " + region_of(key) + " " + std::string(key) +
+         " " + std::string(term);
+}
+
 Rate Context::rate(std::string_view key, std::string_view term) {
   auto found = tiers(key, term);
   Rate r;
   if (found.empty()) {
-    r.ref = "missing: " + pricing::service_of(key) + " " + region_of(key) + " " + std::string(key) +
-            " " + std::string(term);
+    r.ref = missing_ref(key, term);
     return r;
   }
   r.usd = found.front()->usd;
@@ -60,13 +63,7 @@ Rate Context::rate(std::string_view key, std::string_view term) {
 }
 
 std::vector<const pricing::Price*> Context::spot_observations(std::string_view key) const {
-  std::vector<const pricing::Price*> out;
-  for (const auto& price : m_catalog.prices()) {
-    if (price.region == m_spec.region && price.key == key && price.term.starts_with("spot/")) {
-      out.push_back(&price);
-    }
-  }
-  return out;
+  return m_catalog.find_terms(m_spec.region, key, "spot/");
 }
 
 Usage Context::usage(const std::string& resource, std::string_view key,
@@ -115,11 +112,7 @@ LineItem& Context::add_priced(LineItem item) {
 void Context::add_tiered(const LineItem& item, std::string_view key, Decimal scale) {
   auto found = tiers(key);
   if (found.empty()) {
-    add(item,
-        Rate{std::nullopt, std::nullopt,
-             "missing: " + pricing::service_of(key) + " " + region_of(key) + " " +
-                 std::string(key) + " on-demand"},
-        scale);
+    add(item, Rate{std::nullopt, std::nullopt, missing_ref(key, "on-demand")}, scale);
     return;
   }
   Decimal remaining = item.quantity;

@@ -58,6 +58,8 @@ class Context {
   /// Spot observations of an instance type in this region, one per Availability Zone.
   std::vector<const pricing::Price*> spot_observations(std::string_view key) const;
   std::string describe(const pricing::Price& price) const;
+  /// The price_ref of a line whose price the catalog lacks.
+  std::string missing_ref(std::string_view key, std::string_view term) const;
 
   /// A usage figure of `resource`: the --usage file, else the spec's own value (`spec_path`
   /// names it in the assumption), else `fallback` (a documented default). The value returned

@@ -54,6 +54,11 @@ std::vector<Resource> per_element(const std::vector<T>& items, std::string_view 
   return out;
 }
 
+/// Months in a commitment term ("1y" or "3y"), over which upfront payments are amortised.
+inline Decimal term_months(const std::string& term) {
+  return whole(term == "3y" ? 36 : 12);
+}
+
 /// "$0.024" style text for descriptions.
 std::string usd(Decimal amount);
 

@@ -18,10 +18,6 @@ std::vector<Resource> expand(const spec::Spec& s) {
   return {Resource{nullptr, "aws_autoscaling_group.main", s.name, -1}};
 }
 
-std::string years_of(const std::string& term) {
-  return term == "3y" ? "3" : "1";
-}
-
 /// Spot price of one instance type: the spec's override, else the mean of the catalog's
 /// per-Availability-Zone observations.
 struct SpotPrice {
@@ -34,14 +30,14 @@ SpotPrice spot_price(Context& ctx, const std::string& type) {
   if (auto it = overrides.find(type); it != overrides.end()) {
     return {it->second, "spec: compute.purchase.spot.hourly_prices." + type};
   }
-  auto observed = ctx.spot_observations("ec2/instance/" + type);
+  const std::string key = "ec2/instance/" + type;
+  auto observed = ctx.spot_observations(key);
   if (observed.empty()) {
-    ctx.warn("plan.price-missing",
-             "price missing: AmazonEC2 " + ctx.region() + " ec2/instance/" + type +
-                 " spot; the plan leaves it out of the totals",
+    std::string ref = ctx.missing_ref(key, "spot");
+    ctx.warn("plan.price-missing", "price " + ref + "; the plan leaves it out of the totals",
              "give compute.purchase.spot.hourly_prices." + type +
                  " in the spec, or import Spot observations with 'stackplan pricing import'");
-    return {std::nullopt, "missing: AmazonEC2 " + ctx.region() + " ec2/instance/" + type + " spot"};
+    return {std::nullopt, ref};
   }
   Decimal sum;
   std::string zones;
@@ -167,7 +163,7 @@ void cost(const Resource& r, Context& ctx) {
         ctx.add(line(r, "compute", what, hours, "hours"), rate);
       }
       if (ri.payment != "no-upfront") {
-        Decimal months = whole(12) * dec(years_of(ri.term));
+        Decimal months = term_months(ri.term);
         LineItem item =
             line(r, "compute", what + ": upfront amortised over " + months.to_string() + " months",
                  whole(n), "reservations");

@@ -46,8 +46,7 @@ void cost(const Resource& r, Context& ctx) {
   }
 
   // The commitment, by payment option.
-  const Decimal years = whole(sp.term == "3y" ? 3 : 1);
-  const Decimal months = whole(12) * years;
+  const Decimal months = term_months(sp.term);
   if (!commitment) {
     LineItem item = line(r, "compute", label + ": commitment (needs the plan's rates)",
                          hours_per_month(), "hours");

@@ -169,6 +169,22 @@ std::vector<const Price*> Catalog::find(std::string_view region, std::string_vie
   return out;
 }
 
+std::vector<const Price*> Catalog::find_terms(std::string_view region, std::string_view key,
+                                              std::string_view term_prefix) const {
+  std::vector<const Price*> out;
+  auto it = std::lower_bound(m_prices.begin(), m_prices.end(), 0, [&](const Price& p, int) {
+    using sv = std::string_view;
+    return std::make_tuple(sv(p.region), sv(p.key), sv(p.term)) <
+           std::make_tuple(region, key, term_prefix);
+  });
+  for (; it != m_prices.end() && it->region == region && it->key == key &&
+         std::string_view(it->term).starts_with(term_prefix);
+       ++it) {
+    out.push_back(&*it);
+  }
+  return out;
+}
+
 const Source* Catalog::source(std::string_view id) const {
   auto it = m_sources.find(id);
   return it == m_sources.end() ? nullptr : &it->second;
@@ -287,12 +303,16 @@ std::string Catalog::write(const std::string& dir) const {
   return {};
 }
 
-std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error) {
-  std::string dir = dir_option;
-  if (dir.empty()) {
-    const char* env = std::getenv("STACKPLAN_CATALOG");
-    dir = env != nullptr ? env : "";
+std::string catalog_dir(const std::string& dir_option) {
+  if (!dir_option.empty()) {
+    return dir_option;
   }
+  const char* env = std::getenv("STACKPLAN_CATALOG");
+  return env != nullptr ? env : "";
+}
+
+std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error) {
+  std::string dir = catalog_dir(dir_option);
   if (dir.empty()) {
     return Catalog::snapshot();
   }

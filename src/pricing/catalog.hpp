@@ -48,6 +48,10 @@ class Catalog {
   /// Every tier of one price, ordered by tier start; empty when the catalog lacks it.
   std::vector<const Price*> find(std::string_view region, std::string_view key,
                                  std::string_view term = "on-demand") const;
+  /// Every price of (region, key) whose term starts with `term_prefix` ("spot/" gives one
+  /// observation per Availability Zone), in catalog order.
+  std::vector<const Price*> find_terms(std::string_view region, std::string_view key,
+                                       std::string_view term_prefix) const;
   const Source* source(std::string_view id) const;
 
   const std::vector<Price>& prices() const { return m_prices; }
@@ -73,6 +77,10 @@ class Catalog {
   std::vector<Price> m_prices;
   std::map<std::string, Source, std::less<>> m_sources;
 };
+
+/// The catalog folder a command uses: --catalog, else $STACKPLAN_CATALOG; empty when neither
+/// is given (reading then uses the snapshot; writing needs a folder).
+std::string catalog_dir(const std::string& dir_option);
 
 /// The catalog `plan` and `pricing show` read: --catalog, else $STACKPLAN_CATALOG, else the
 /// snapshot. `error` is set when a given folder cannot be read.

@@ -126,24 +126,15 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
 }  // namespace
 
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
-                 const nlohmann::json& value, const std::string& label, Diagnostics& diags) {
+                 const std::string& text, const std::string& label, Diagnostics& diags) {
   json merged = spec.base;
-  std::string pointer;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t dot = path.find('.', start);
-    std::string token =
-        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    pointer += "/" + pointer_token(token);
-    if (dot == std::string::npos) {
-      break;
-    }
-    start = dot + 1;
-  }
   try {
     // A list index must name an existing element; objects on the way are created.
     json* at = &merged;
-    for (const auto& token : pointer_tokens(pointer)) {
+    std::size_t start = 0;
+    while (true) {
+      std::size_t dot = path.find('.', start);
+      std::string token = path.substr(start, dot == std::string::npos ? dot : dot - start);
       if (at->is_array()) {
         std::size_t i = 0;
         auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
@@ -156,8 +147,17 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
       } else {
         throw std::out_of_range("scalar");
       }
+      if (dot == std::string::npos) {
+        break;
+      }
+      start = dot + 1;
     }
-    *at = value;
+    // The text as YAML would read it (numbers, booleans, null, else text), except that a value
+    // replacing text stays text ("16" for a version).
+    json typed = json::parse(text, nullptr, false);
+    bool scalar =
+        !typed.is_discarded() && (typed.is_number() || typed.is_boolean() || typed.is_null());
+    *at = scalar && !at->is_string() ? typed : json(text);
   } catch (const std::exception&) {
     diags.error(spec.base_origins.value_loc(""), "plan.compare",
                 label + ": '" + path + "' does not name a value of the spec",

@@ -32,10 +32,12 @@ struct LoadedSpec {
 };
 
 /// Adds a variant made by setting one value of the base spec (`plan --compare`): `path` is
-/// dotted ("database.engine", "services.0.count"). The variant is validated like a scenario;
-/// problems go to `diags` with a note naming `label`. Returns false when it is invalid.
+/// dotted ("database.engine", "services.0.count") and `text` is read as YAML reads a plain
+/// scalar, except that a value replacing text stays text. The variant is validated like a
+/// scenario; problems go to `diags` with a note naming `label`. Returns false when it is
+/// invalid.
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
-                 const nlohmann::json& value, const std::string& label, Diagnostics& diags);
+                 const std::string& text, const std::string& label, Diagnostics& diags);
 
 /// Reads, parses and validates a spec file. Every problem goes to `diags`; the result is
 /// nullopt when there is any error.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "util/decimal.hpp"
 #include "util/spelling.hpp"
@@ -12,11 +13,15 @@ using nlohmann::json;
 
 namespace {
 
-std::shared_ptr<LazyRegex> compile(const std::string& pattern) {
+/// Patterns match whole values; every pattern of the schema is anchored with ^...$.
+std::shared_ptr<const Pattern> compile(const std::string& pattern) {
   if (pattern.empty()) {
     return nullptr;
   }
-  return std::make_shared<LazyRegex>(pattern);
+  if (pattern.front() != '^' || pattern.back() != '$') {
+    throw std::logic_error("schema pattern is not anchored: " + pattern);
+  }
+  return std::make_shared<const Pattern>(pattern);
 }
 
 std::string number_text(double v) {
@@ -255,7 +260,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         }
         return;
       }
-      if (type.compiled && !type.compiled->matches(s)) {
+      if (type.compiled && !type.compiled->search(s)) {
         fail(at, "spec.pattern", "'" + s + "' is not a valid " + where,
              type.pattern_help.empty() ? std::string() : where + " " + type.pattern_help);
       }
@@ -325,7 +330,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
       for (const auto& [key, item] : value.items()) {
         std::string child = pointer + "/" + pointer_token(key);
         if (type.key_compiled &&
-            (key.size() > type.key_max_length || !type.key_compiled->matches(key))) {
+            (key.size() > type.key_max_length || !type.key_compiled->search(key))) {
           bad.insert(child);
           diags.error(origins.key_loc(child), "spec.pattern",
                       "'" + key + "' is not a valid key in " + where, "keys " + type.key_help);

@@ -18,25 +18,14 @@ enum class Kind { string, integer, number, boolean, scalar, object, map, array, 
 
 struct Field;
 
-/// A pattern compiled the first time it is needed (most specs use a fraction of the schema).
-struct LazyRegex {
-  /// Patterns match whole values (as in JSON Schema usage here, every one is anchored).
-  explicit LazyRegex(std::string p)
-      : pattern(p), compiled(p.empty() || p[0] == '^' ? p : "^(" + p + ")$") {}
-  bool matches(const std::string& text) { return compiled.search(text); }
-
-  std::string pattern;
-  Pattern compiled;
-};
-
 /// The shape of one value in a spec: enough to validate it, describe it in JSON Schema and
 /// document it. Cross-field rules live in checks.cpp, not here.
 struct Type {
   Kind kind = Kind::string;
-  std::vector<std::string> choices;            ///< allowed values (strings, or integers as text)
-  std::string pattern;                         ///< ECMAScript regex the whole value must match
-  std::string pattern_help;                    ///< what the pattern means, in words
-  std::shared_ptr<struct LazyRegex> compiled;  ///< built on first use
+  std::vector<std::string> choices;         ///< allowed values (strings, or integers as text)
+  std::string pattern;                      ///< ECMAScript regex the whole value must match
+  std::string pattern_help;                 ///< what the pattern means, in words
+  std::shared_ptr<const Pattern> compiled;  ///< compiled on first use
   std::optional<double> minimum;
   std::optional<double> maximum;
   std::optional<double> multiple_of;
@@ -48,7 +37,7 @@ struct Type {
   std::shared_ptr<const Type> element;  ///< array items, map values
   std::string key_pattern;              ///< map keys
   std::string key_help;
-  std::shared_ptr<struct LazyRegex> key_compiled;
+  std::shared_ptr<const Pattern> key_compiled;
   std::size_t key_max_length = 256;
   std::size_t max_items = 1000;
   std::string title;  ///< name of an object type in docs ("service", "bucket")
