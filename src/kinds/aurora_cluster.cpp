@@ -78,6 +78,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_aurora_cluster{
     "aurora_cluster",
     "database",
+    "aws_rds_cluster.main",
     "Aurora cluster: instances or Serverless v2 ACUs, storage, I/O (Standard), backup",
     {{"average_acu", "ACU", "min_acu", "Average Serverless v2 capacity, within min and max"},
      {"size_gb", "GB", "10", "Cluster storage used"},

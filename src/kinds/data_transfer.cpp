@@ -28,6 +28,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_data_transfer{
     "data_transfer",
     "network",
+    "data_transfer.internet",
     "Data transfer out to the internet",
     {{"out_gb", "GB a month", "10", "Traffic from the stack to the internet"}},
     expand,

@@ -26,7 +26,13 @@ void cost(const Resource& r, Context& ctx) {
 }  // namespace
 
 const model::Kind k_dns_zone{
-    "dns_zone", "dns", "Route 53 hosted zone (queries are not priced)", {}, expand, cost,
+    "dns_zone",
+    "dns",
+    "aws_route53_zone.main | data.aws_route53_zone.main",
+    "Route 53 hosted zone (queries are not priced)",
+    {},
+    expand,
+    cost,
 };
 
 }  // namespace stackplan::kinds

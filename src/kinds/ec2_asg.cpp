@@ -210,6 +210,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_ec2_asg{
     "ec2_asg",
     "compute",
+    "aws_autoscaling_group.main",
     "EC2 instances of the ECS cluster (Auto Scaling Group): instance hours by purchase model, "
     "root volumes, public IPv4",
     {},

@@ -23,8 +23,13 @@ void cost(const Resource& r, Context& ctx) {
 }  // namespace
 
 const model::Kind k_external_cost{
-    "external_cost", "external", "A fixed monthly cost outside AWS, from the spec", {},
-    expand,          cost,
+    "external_cost",
+    "external",
+    "external.<name>",
+    "A fixed monthly cost outside AWS, from the spec",
+    {},
+    expand,
+    cost,
 };
 
 }  // namespace stackplan::kinds

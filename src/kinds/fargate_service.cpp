@@ -80,6 +80,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_fargate_service{
     "fargate_service",
     "compute",
+    "aws_ecs_service.<service>",
     "ECS services on Fargate: vCPU-hours and GB-hours per task (on-demand, Fargate Spot, or "
     "covered by a Savings Plan)",
     {},

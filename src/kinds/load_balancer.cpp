@@ -41,6 +41,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_load_balancer{
     "load_balancer",
     "network",
+    "aws_lb.main",
     "Application Load Balancer: hours, LCU-hours, public IPv4 per Availability Zone",
     {{"lcu", "LCU", "1", "Average load balancer capacity units"}},
     expand,

@@ -36,6 +36,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_log_group{
     "log_group",
     "observability",
+    "aws_cloudwatch_log_group.<service>",
     "CloudWatch Logs group of a service: ingestion and storage over the retention period",
     {{"ingested_gb", "GB a month", "1", "Log volume the service writes a month"}},
     expand,

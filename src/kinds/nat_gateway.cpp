@@ -33,6 +33,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_nat_gateway{
     "nat_gateway",
     "network",
+    "aws_nat_gateway.main",
     "NAT gateways: hours, GB processed, public IPv4",
     {{"processed_gb", "GB a month", "10", "Traffic through the NAT gateways"}},
     expand,

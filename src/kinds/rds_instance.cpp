@@ -98,6 +98,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_rds_instance{
     "rds_instance",
     "database",
+    "aws_db_instance.main",
     "RDS PostgreSQL or MySQL instance: hours, storage, backup beyond the free allowance, free "
     "tier",
     {{"backup_gb", "GB-months", "0",

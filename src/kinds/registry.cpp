@@ -49,15 +49,13 @@ std::string usage_reference() {
     }
   }
   out +=
-      "\nKinds and the addresses they use: `ec2_asg` `aws_autoscaling_group.main`, "
-      "`fargate_service` `aws_ecs_service.<service>`, `log_group` "
-      "`aws_cloudwatch_log_group.<service>`, `rds_instance` `aws_db_instance.main`, "
-      "`aurora_cluster` `aws_rds_cluster.main`, `sqlite_efs` `aws_efs_file_system.data`, "
-      "`litestream_replica` and `s3_sync` `aws_s3_bucket.<bucket>`, `s3_bucket` "
-      "`aws_s3_bucket.<bucket>`, `load_balancer` `aws_lb.main`, `nat_gateway` "
-      "`aws_nat_gateway.main`, `data_transfer` `data_transfer.internet`, `secret` "
-      "`aws_secretsmanager_secret.<name>` (or `data.aws_secretsmanager_secret.<name>`). Names "
-      "are the spec's, with characters other than letters, digits and `_` replaced by `_`.\n\n"
+      "\nResource addresses, by kind (`<name>` is the spec's name with characters other than "
+      "letters, digits and `_` replaced by `_`):\n\n";
+  for (const model::Kind* kind : model::kinds()) {
+    out += "- `" + std::string(kind->name) + "`: `" + std::string(kind->address) + "`\n";
+  }
+  out +=
+      "\n"
       "Where the spec has a key for a figure it is named in the plan's assumption (for example "
       "`database.usage.size_gb`, `buckets[0].usage.storage_gb`, `load_balancer.usage.lcu`, "
       "`network.usage.nat_processed_gb`, `services[0].logs.ingested_gb`, "

@@ -4,6 +4,7 @@
 
 #include "golden.hpp"
 #include "kinds/kinds.hpp"
+#include "spec/load.hpp"
 
 TEST_CASE("docs/usage.md is generated from the kinds", "[usage-doc][golden]") {
   stackplan::testing::enter_source_dir();
@@ -20,4 +21,25 @@ TEST_CASE("every kind is registered once, with a unique name", "[kinds]") {
     CHECK(kind->cost != nullptr);
   }
   CHECK(names.size() == 17);
+}
+
+TEST_CASE("each kind's documented address matches the resources it makes", "[kinds]") {
+  stackplan::testing::enter_source_dir();
+  std::size_t checked = 0;
+  for (const char* spec : {"examples/operationcode/stack.yaml", "examples/pantrypal/stack.yaml",
+                           "examples/dynamiccloudarchitect/stack.yaml",
+                           "examples/effect-app/stack.yaml", "examples/zooid-relay/stack.yaml"}) {
+    stackplan::Diagnostics diags;
+    auto loaded = stackplan::spec::load_spec(spec, diags);
+    REQUIRE(loaded);
+    for (const auto& v : loaded->variants) {
+      for (const auto& r : stackplan::model::resources_of(v.spec)) {
+        INFO(r.address << " of kind " << r.kind->name);
+        std::string type = r.address.substr(0, r.address.rfind('.') + 1);
+        CHECK(r.kind->address.find(type) != std::string_view::npos);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 50);
 }

@@ -51,6 +51,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_s3_bucket{
     "s3_bucket",
     "storage",
+    "aws_s3_bucket.<name>",
     "S3 bucket: storage by class and tier, Tier 1 (PUT/LIST) and Tier 2 (GET) requests",
     {{"storage_gb", "GB", "1", "Average stored volume, noncurrent versions included"},
      {"put_requests_per_month", "requests", "1,000", "PUT, COPY, POST and LIST requests a month"},

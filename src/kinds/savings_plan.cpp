@@ -145,6 +145,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_savings_plan{
     "savings_plan",
     "compute",
+    "savings_plan.<type>",
     "A Compute or EC2 Instance Savings Plan: commitment, amortised upfront, uncovered usage",
     {},
     expand,

@@ -67,6 +67,7 @@ void cost(const Resource& r, Context& ctx) {
 const model::Kind k_secret{
     "secret",
     "security",
+    "aws_secretsmanager_secret.<name> | data.aws_secretsmanager_secret.<name>",
     "Secrets Manager secret (created, or referenced by services): secret-months and API calls",
     {{"api_calls_per_month", "calls", "1,000", "GetSecretValue and other calls a month"}},
     expand,

@@ -246,6 +246,7 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
 const model::Kind k_sqlite_local{
     "sqlite_local",
     "database",
+    "sqlite.local",
     "SQLite on the host's disk: no database line, a note of where the data lives",
     {},
     expand_local,
@@ -255,6 +256,7 @@ const model::Kind k_sqlite_local{
 const model::Kind k_sqlite_efs{
     "sqlite_efs",
     "database",
+    "aws_efs_file_system.data",
     "SQLite on EFS: EFS Standard storage",
     {{"size_gb", "GB", "1", "Size of the database file"}},
     expand_efs,
@@ -264,6 +266,7 @@ const model::Kind k_sqlite_efs{
 const model::Kind k_litestream_replica{
     "litestream_replica",
     "database",
+    "aws_s3_bucket.<replica_bucket>",
     "Litestream replica bucket: snapshots + WAL within retention, noncurrent versions, PUT/LIST "
     "and GET requests",
     {{"size_gb", "GB", "1", "Size of the database (one snapshot)"},
@@ -277,6 +280,7 @@ const model::Kind k_litestream_replica{
 const model::Kind k_s3_sync{
     "s3_sync",
     "database",
+    "aws_s3_bucket.<bucket>",
     "SQLite copied to S3 on an interval: uploads, retained copies, restores",
     {{"size_gb", "GB", "1", "Size of the database (one copy)"},
      {"restores_per_month", "restores", "4", "Task starts that download the database"},

@@ -38,6 +38,7 @@ struct UsageParam {
 struct Kind {
   std::string_view name;       ///< "rds_instance"
   std::string_view component;  ///< plan grouping: compute, database, storage, network, ...
+  std::string_view address;    ///< the address its resources get, for docs ("aws_lb.main")
   std::string_view summary;    ///< one line for docs
   std::vector<UsageParam> usage;
   std::vector<Resource> (*expand)(const spec::Spec&);
