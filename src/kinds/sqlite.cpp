@@ -31,6 +31,15 @@ const spec::Bucket* bucket_named(const spec::Spec& s, const std::string& name) {
   return nullptr;
 }
 
+/// The bucket a SQLite engine writes to, priced as that engine's resource.
+std::vector<Resource> database_bucket(const spec::Spec& s, Engine engine,
+                                      const std::string& bucket) {
+  if (s.database.engine != engine) {
+    return {};
+  }
+  return {Resource{nullptr, "aws_s3_bucket." + model::resource_name(bucket), bucket, -1}};
+}
+
 std::string host_of(const spec::Spec& s) {
   return s.compute.platform == spec::Platform::ec2 ? "the EC2 instance's root volume"
                                                    : "the Fargate task's ephemeral storage";
@@ -74,11 +83,7 @@ void cost_efs(const Resource& r, Context& ctx) {
 // --- sqlite-litestream ------------------------------------------------------------------
 
 std::vector<Resource> expand_litestream(const spec::Spec& s) {
-  if (s.database.engine != Engine::sqlite_litestream) {
-    return {};
-  }
-  const std::string& b = s.database.replica_bucket;
-  return {Resource{nullptr, "aws_s3_bucket." + model::resource_name(b), b, -1}};
+  return database_bucket(s, Engine::sqlite_litestream, s.database.replica_bucket);
 }
 
 void cost_litestream(const Resource& r, Context& ctx) {
@@ -176,11 +181,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
 // --- sqlite-s3-sync ---------------------------------------------------------------------
 
 std::vector<Resource> expand_s3_sync(const spec::Spec& s) {
-  if (s.database.engine != Engine::sqlite_s3_sync) {
-    return {};
-  }
-  const std::string& b = s.database.sync_bucket;
-  return {Resource{nullptr, "aws_s3_bucket." + model::resource_name(b), b, -1}};
+  return database_bucket(s, Engine::sqlite_s3_sync, s.database.sync_bucket);
 }
 
 void cost_s3_sync(const Resource& r, Context& ctx) {

@@ -157,15 +157,9 @@ std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error)
 
 std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,
                                         std::string_view term) const {
-  std::vector<const Price*> out;
-  auto it = std::lower_bound(m_prices.begin(), m_prices.end(), 0, [&](const Price& p, int) {
-    using sv = std::string_view;
-    return std::make_tuple(sv(p.region), sv(p.key), sv(p.term)) <
-           std::make_tuple(region, key, term);
-  });
-  for (; it != m_prices.end() && it->region == region && it->key == key && it->term == term; ++it) {
-    out.push_back(&*it);
-  }
+  // Exact terms sort first within their prefix range.
+  std::vector<const Price*> out = find_terms(region, key, term);
+  std::erase_if(out, [&](const Price* p) { return p->term != term; });
   return out;
 }
 
