@@ -124,20 +124,14 @@ struct Table {
 }  // namespace
 
 std::string money(Decimal amount) {
-  std::string text = cost::format_quantity(amount.rounded(2));
-  std::string fixed = amount.to_fixed(2);
-  // format_quantity drops trailing zeros; money always shows cents.
-  std::size_t point = text.find('.');
-  std::string cents = fixed.substr(fixed.find('.'));
-  std::string whole_part = point == std::string::npos ? text : text.substr(0, point);
-  bool negative = !whole_part.empty() && whole_part[0] == '-';
+  std::string fixed = amount.to_fixed(2);  // "-1234.50"
+  const bool negative = fixed[0] == '-';
   if (negative) {
-    whole_part.erase(0, 1);
+    fixed.erase(0, 1);
   }
-  if (whole_part.empty()) {
-    whole_part = "0";
-  }
-  return (negative ? "-$" : "$") + whole_part + cents;
+  const std::size_t point = fixed.find('.');
+  std::string whole = cost::format_quantity(*Decimal::parse(fixed.substr(0, point)));
+  return (negative ? "-$" : "$") + whole + fixed.substr(point);
 }
 
 std::string plan_json(const Plan& plan) {
