@@ -33,6 +33,8 @@ void enter_source_dir() {
 std::string check_golden(const std::string& path, const std::string& actual) {
   const char* update = std::getenv("UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
     std::ofstream out(path, std::ios::binary);
     out << actual;
     return out ? std::string() : "cannot write " + path;

@@ -18,13 +18,7 @@ struct Options {
 
   PlanOptions plan;
 
-  // render
-  std::string out_dir;
-  std::string render_scenario;
-  std::string target = "terraform";
-  bool check = false;
-  bool force = false;
-  std::string templates;
+  RenderOptions render;
 
   // lint
   std::vector<std::string> lint_paths;
@@ -37,7 +31,7 @@ struct Options {
 
 int not_available(const std::string& command, Io io) {
   io.err << "stackplan: error: '" << command << "' is not available in stackplan " << k_version
-         << "; this build provides validate, plan, schema and pricing\n";
+         << "; this build provides validate, plan, render, schema and pricing\n";
   return k_exit_invalid;
 }
 
@@ -72,14 +66,16 @@ int run(const std::vector<std::string>& args, Io io) {
   plan->add_option("--budget", o.plan.budget, "Exit 1 when the monthly total exceeds USD");
 
   auto* render = app.add_subcommand("render", "Write Terraform and CloudFormation");
-  render->add_option("SPEC", o.specs, "Spec file")->required()->expected(1);
-  render->add_option("--out", o.out_dir, "Output folder")->required();
-  render->add_option("--target", o.target, "What to write")
+  render->add_option("SPEC", o.render.spec, "Spec file")->required();
+  render->add_option("--out", o.render.out_dir, "Output folder")->required();
+  render->add_option("--target", o.render.target, "What to write (default: terraform)")
       ->check(CLI::IsMember({"terraform", "cloudformation", "all"}));
-  render->add_option("--scenario", o.render_scenario, "Scenario to render")->expected(0, 1);
-  render->add_flag("--check", o.check, "Write nothing; exit 1 when files on disk differ");
-  render->add_flag("--force", o.force, "Overwrite hand-edited generated files");
-  render->add_option("--templates", o.templates, "Folder of templates overriding built-in ones");
+  render->add_option("--scenario", o.render.scenario,
+                     "Scenario to render (default: the spec without scenarios applied)");
+  render->add_flag("--check", o.render.check, "Write nothing; exit 1 when files on disk differ");
+  render->add_flag("--force", o.render.force, "Overwrite hand-edited generated files");
+  render->add_option("--templates", o.render.templates,
+                     "Folder of templates overriding built-in ones");
 
   auto* lint = app.add_subcommand("lint", "Lint Terraform and CloudFormation files or folders");
   lint->add_option("PATH", o.lint_paths, "Files or folders")->required();
@@ -174,10 +170,11 @@ int run(const std::vector<std::string>& args, Io io) {
   if (*plan) {
     return cmd_plan(o.plan, io);
   }
-  for (auto* command : {render, lint}) {
-    if (*command) {
-      return not_available(command->get_name(), io);
-    }
+  if (*render) {
+    return cmd_render(o.render, io);
+  }
+  if (*lint) {
+    return not_available(lint->get_name(), io);
   }
   if (*show) {
     return cmd_pricing_show(show_options, io);

@@ -55,10 +55,21 @@ struct PlanOptions {
   std::string budget;
 };
 
+struct RenderOptions {
+  std::string spec;
+  std::string out_dir;
+  std::string target = "terraform";
+  std::string scenario;
+  bool check = false;
+  bool force = false;
+  std::string templates;
+};
+
 // Commands, one file each.
 int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
 int cmd_schema(const std::string& format, Io io);
 int cmd_plan(const PlanOptions& options, Io io);
+int cmd_render(const RenderOptions& options, Io io);
 int cmd_pricing_show(const PricingShowOptions& options, Io io);
 int cmd_pricing_import(const PricingImportOptions& options, Io io);
 int cmd_pricing_update(const PricingUpdateOptions& options, Io io);

@@ -11,7 +11,9 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
                            std::vector<Warning>& warnings) {
   Context ctx(catalog, spec, usage);
   for (const model::Resource& r : model::resources_of(spec)) {
-    r.kind->cost(r, ctx);
+    if (r.kind->cost != nullptr) {
+      r.kind->cost(r, ctx);
+    }
   }
   ScenarioPlan plan;
   plan.name = name;

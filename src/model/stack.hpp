@@ -1,8 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "spec/spec.hpp"
 
@@ -32,6 +35,18 @@ struct UsageParam {
   std::string_view doc;
 };
 
+/// How a kind's resources are rendered: the template found by name for each target
+/// (templates/terraform/<template>.tf, templates/cloudformation/<template>.yaml), the Terraform
+/// file it goes into, extra application files (templates/app/<file>), and the view data every
+/// template of the kind reads. View data is target-neutral: plain values, names and flags; the
+/// templates turn them into HCL or YAML.
+struct Rendering {
+  std::string_view template_name;           ///< "s3_bucket"
+  std::string_view concern;                 ///< Terraform file stem: "storage" -> storage.tf
+  std::vector<std::string_view> app_files;  ///< "litestream.yml" -> templates/app/litestream.yml
+  nlohmann::json (*view)(const Resource&, const spec::Spec&);
+};
+
 /// Everything stackplan knows about one kind of AWS resource, in one place: which spec
 /// elements produce it, the usage it reads and how it is costed. The registry in
 /// kinds/registry.cpp lists every kind.
@@ -42,7 +57,8 @@ struct Kind {
   std::string_view summary;    ///< one line for docs
   std::vector<UsageParam> usage;
   std::vector<Resource> (*expand)(const spec::Spec&);
-  void (*cost)(const Resource&, cost::Context&);
+  void (*cost)(const Resource&, cost::Context&);      ///< nullptr: nothing to price
+  std::optional<Rendering> rendering = std::nullopt;  ///< nullopt: nothing to render
 };
 
 /// Every kind, in the order resources are listed and costed.

@@ -1,0 +1,145 @@
+// stackplan render: spec -> view data -> templates -> files, written all or nothing.
+
+#include <filesystem>
+#include <ostream>
+
+#include "cli/app.hpp"
+#include "render/output.hpp"
+#include "render/render.hpp"
+#include "spec/load.hpp"
+#include "util/diagnostics.hpp"
+
+namespace stackplan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print_diagnostics(Diagnostics& diags, Io io) {
+  diags.sort();
+  for (const auto& d : diags.all()) {
+    io.err << format_diagnostic(d);
+  }
+}
+
+std::string scenario_names(const spec::LoadedSpec& loaded) {
+  std::string out;
+  for (const auto& v : loaded.variants) {
+    out += (out.empty() ? "" : ", ") + v.name;
+  }
+  return out;
+}
+
+}  // namespace
+
+int cmd_render(const RenderOptions& o, Io io) {
+  std::vector<render::Target> targets;
+  if (o.target == "terraform" || o.target == "all") {
+    targets.push_back(render::Target::terraform);
+  }
+  if (o.target == "cloudformation" || o.target == "all") {
+    targets.push_back(render::Target::cloudformation);
+  }
+  if (targets.empty()) {
+    io.err << "stackplan: error: --target must be terraform, cloudformation or all; got '"
+           << o.target << "'\n";
+    return k_exit_invalid;
+  }
+  std::error_code ec;
+  if (!o.templates.empty() && !fs::is_directory(o.templates, ec)) {
+    io.err << "stackplan: error: --templates " << o.templates << " is not a folder\n";
+    return k_exit_invalid;
+  }
+  render::TemplateSet templates(o.templates);
+  if (auto unknown = templates.unknown_overrides(); !unknown.empty()) {
+    for (const auto& path : unknown) {
+      io.err << path << ": error: matches no stackplan template (names are like "
+             << "terraform/s3_bucket.tf.mustache; see templates/ in the source)\n";
+    }
+    return k_exit_invalid;
+  }
+
+  Diagnostics diags;
+  auto loaded = spec::load_spec(o.spec, diags);
+  if (!loaded) {
+    print_diagnostics(diags, io);
+    return k_exit_invalid;
+  }
+
+  // The variant to render: the named scenario, else the spec as written without scenarios.
+  render::Origin origin;
+  fs::path spec_path(o.spec);
+  origin.spec = spec_path.is_relative() ? spec_path.lexically_normal().generic_string()
+                                        : spec_path.filename().generic_string();
+  spec::Spec spec;
+  const bool has_scenarios = !(loaded->variants.size() == 1 && loaded->variants[0].name == "base");
+  if (!o.scenario.empty()) {
+    const spec::Variant* found = nullptr;
+    for (const auto& v : loaded->variants) {
+      if (v.name == o.scenario) {
+        found = &v;
+      }
+    }
+    if (!found) {
+      io.err << "stackplan: error: " << o.spec << " has no scenario '" << o.scenario
+             << "'; it has: " << scenario_names(*loaded) << "\n";
+      return k_exit_invalid;
+    }
+    spec = found->spec;
+    origin.scenario = has_scenarios ? found->name : "";
+  } else if (!has_scenarios) {
+    spec = loaded->variants[0].spec;
+  } else {
+    Diagnostics base_diags;
+    spec = spec::build_spec(loaded->base, loaded->base_origins, base_diags, {});
+    if (base_diags.error_count() > 0) {
+      io.err << "stackplan: error: " << o.spec
+             << " is not complete without a scenario; choose one with --scenario ("
+             << scenario_names(*loaded) << ")\n";
+      return k_exit_invalid;
+    }
+  }
+
+  std::vector<render::File> files;
+  render::WriteOptions write;
+  write.check = o.check;
+  write.force = o.force;
+  write.owned.push_back("app/");
+  for (render::Target target : targets) {
+    render::Rendered r = render::render_target(spec, origin, target, templates);
+    if (!r.errors.empty()) {
+      for (const auto& e : r.errors) {
+        io.err << e.origin;
+        if (e.line > 0) {
+          io.err << ':' << e.line << ':' << e.column;
+        }
+        io.err << ": error: " << e.message << "\n";
+      }
+      return k_exit_invalid;
+    }
+    files.insert(files.end(), r.files.begin(), r.files.end());
+    write.owned.push_back(target == render::Target::terraform ? "terraform/" : "cloudformation/");
+  }
+
+  render::WriteResult result = render::write_files(files, o.out_dir, write);
+  for (const auto& m : result.messages) {
+    io.err << (o.check ? "stackplan: drift: " : "stackplan: error: ") << m << "\n";
+  }
+  if (result.exit_code != 0) {
+    if (o.check && result.exit_code == 1) {
+      io.err << "stackplan: " << o.out_dir << " differs from what " << o.spec
+             << " renders; run stackplan render without --check to update it\n";
+    }
+    return result.exit_code;
+  }
+  if (o.check) {
+    io.out << o.out_dir << ": up to date (" << files.size() << " files)\n";
+  } else {
+    io.out << "wrote " << result.written << " of " << files.size() << " files to " << o.out_dir
+           << " (" << result.unchanged << " unchanged"
+           << (result.removed ? ", " + std::to_string(result.removed) + " removed" : "") << ")\n";
+  }
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

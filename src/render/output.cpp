@@ -1,0 +1,287 @@
+#include "render/output.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace stackplan::render {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_manifest = ".stackplan-manifest.json";
+constexpr const char* k_temp_suffix = ".stackplan-tmp";
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  out.flush();
+  return static_cast<bool>(out);
+}
+
+/// The first line where two texts differ, 1-based.
+int first_difference(const std::string& a, const std::string& b) {
+  int line = 1;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (a[i] != b[i]) {
+      return line;
+    }
+    if (a[i] == '\n') {
+      ++line;
+    }
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string content_hash(const std::string& bytes) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    h = (h ^ c) * 1099511628211ull;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool safe_relative_path(const std::string& path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') {
+    return false;
+  }
+  for (char c : path) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' ||
+          c == '/')) {
+      return false;
+    }
+  }
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) {
+      end = path.size();
+    }
+    std::string part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+WriteResult write_files(const std::vector<File>& files, const std::string& out_dir,
+                        const WriteOptions& options) {
+  WriteResult result;
+  const fs::path root(out_dir);
+  std::error_code ec;
+
+  // Every path stays inside the output folder, and never through a symbolic link.
+  for (const File& f : files) {
+    if (!safe_relative_path(f.path)) {
+      result.exit_code = 2;
+      result.messages.push_back("refusing to write '" + f.path + "': not a plain relative path");
+      return result;
+    }
+    fs::path p = root;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t end = f.path.find('/', start);
+      p /= f.path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      if (fs::is_symlink(p, ec)) {
+        result.exit_code = 2;
+        result.messages.push_back("refusing to write through the symbolic link " +
+                                  p.generic_string());
+        return result;
+      }
+      if (end == std::string::npos) {
+        break;
+      }
+      start = end + 1;
+    }
+  }
+
+  // What stackplan wrote last time.
+  std::map<std::string, std::string> manifest;
+  const fs::path manifest_path = root / k_manifest;
+  if (auto text = read_file(manifest_path)) {
+    json m = json::parse(*text, nullptr, false);
+    if (m.is_object() && m.contains("files") && m["files"].is_object()) {
+      for (auto it = m["files"].begin(); it != m["files"].end(); ++it) {
+        if (it.value().is_string() && safe_relative_path(it.key())) {
+          manifest[it.key()] = it.value().get<std::string>();
+        }
+      }
+    }
+  }
+  auto owned = [&](const std::string& path) {
+    for (const auto& prefix : options.owned) {
+      if (path.rfind(prefix, 0) == 0) {
+        return true;
+      }
+    }
+    return false;
+  };
+
+  struct Change {
+    const File* file;  ///< nullptr: remove
+    std::string path;
+  };
+  std::vector<Change> changes;
+  std::vector<std::string> edited;
+  std::set<std::string> produced;
+  for (const File& f : files) {
+    produced.insert(f.path);
+    auto disk = read_file(root / f.path);
+    if (disk && *disk == f.content) {
+      ++result.unchanged;
+      continue;
+    }
+    if (options.check) {
+      result.messages.push_back(disk ? f.path +
+                                           ": differs from what the spec renders (first at line " +
+                                           std::to_string(first_difference(*disk, f.content)) + ")"
+                                     : f.path + ": missing");
+      continue;
+    }
+    if (disk) {
+      auto it = manifest.find(f.path);
+      if (it == manifest.end() || it->second != content_hash(*disk)) {
+        edited.push_back(f.path);
+      }
+    }
+    changes.push_back({&f, f.path});
+  }
+  for (const auto& [path, hash] : manifest) {
+    if (produced.count(path) || !owned(path)) {
+      continue;
+    }
+    auto disk = read_file(root / path);
+    if (!disk) {
+      continue;
+    }
+    if (options.check) {
+      result.messages.push_back(path + ": no longer rendered by the spec");
+      continue;
+    }
+    if (hash != content_hash(*disk)) {
+      edited.push_back(path);
+    }
+    changes.push_back({nullptr, path});
+  }
+
+  if (options.check) {
+    result.exit_code = result.messages.empty() ? 0 : 1;
+    return result;
+  }
+  if (!edited.empty() && !options.force) {
+    for (const auto& path : edited) {
+      result.messages.push_back((root / path).generic_string() +
+                                ": edited since stackplan wrote it (or not written by "
+                                "stackplan); not overwritten");
+    }
+    result.messages.push_back(
+        "nothing was written; keep your edits in the spec or a separate file, or use --force "
+        "to overwrite");
+    result.exit_code = 1;
+    return result;
+  }
+
+  // Stage every file beside its destination, then move them all into place.
+  std::vector<std::pair<fs::path, fs::path>> staged;
+  auto unstage = [&]() {
+    for (const auto& [tmp, dest] : staged) {
+      fs::remove(tmp, ec);
+    }
+  };
+  for (const Change& c : changes) {
+    if (!c.file) {
+      continue;
+    }
+    fs::path dest = root / c.path;
+    if (fs::exists(dest, ec) && !fs::is_regular_file(dest, ec)) {
+      unstage();
+      result.exit_code = 3;
+      result.messages.push_back("cannot write " + dest.generic_string() +
+                                ": something other than a file is in the way");
+      return result;
+    }
+    fs::create_directories(dest.parent_path(), ec);
+    if (ec) {
+      unstage();
+      result.exit_code = 3;
+      result.messages.push_back("cannot create " + dest.parent_path().generic_string() + ": " +
+                                ec.message());
+      return result;
+    }
+    fs::path tmp = dest;
+    tmp += k_temp_suffix;
+    if (!write_file(tmp, c.file->content)) {
+      fs::remove(tmp, ec);
+      unstage();
+      result.exit_code = 3;
+      result.messages.push_back("cannot write " + tmp.generic_string());
+      return result;
+    }
+    staged.emplace_back(tmp, dest);
+  }
+  json m;
+  m["generator"] = "stackplan";
+  m["files"] = json::object();
+  for (const auto& [path, hash] : manifest) {
+    if (!owned(path)) {
+      m["files"][path] = hash;
+    }
+  }
+  for (const File& f : files) {
+    m["files"][f.path] = content_hash(f.content);
+  }
+  fs::path manifest_tmp = manifest_path;
+  manifest_tmp += k_temp_suffix;
+  if (!write_file(manifest_tmp, m.dump(2) + "\n")) {
+    fs::remove(manifest_tmp, ec);
+    unstage();
+    result.exit_code = 3;
+    result.messages.push_back("cannot write " + manifest_tmp.generic_string());
+    return result;
+  }
+  staged.emplace_back(manifest_tmp, manifest_path);
+  for (const auto& [tmp, dest] : staged) {
+    fs::rename(tmp, dest, ec);
+    if (ec) {
+      unstage();
+      result.exit_code = 3;
+      result.messages.push_back("cannot move " + tmp.generic_string() +
+                                " into place: " + ec.message());
+      return result;
+    }
+  }
+  result.written = static_cast<int>(staged.size()) - 1;
+  for (const Change& c : changes) {
+    if (!c.file) {
+      fs::remove(root / c.path, ec);
+      ++result.removed;
+    }
+  }
+  return result;
+}
+
+}  // namespace stackplan::render
