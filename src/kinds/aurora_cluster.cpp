@@ -73,6 +73,27 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("aurora/backup/" + engine));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::Aurora& a = s.database.aurora;
+  json v = base_view(r);
+  v["identifier"] = s.name;
+  v["engine"] =
+      s.database.engine == spec::Engine::aurora_postgres ? "aurora-postgresql" : "aurora-mysql";
+  v["engine_version"] = a.version;
+  v["instance_class"] = a.serverless ? std::string("db.serverless") : a.instance_class;
+  v["instances"] = a.instances;
+  v["serverless"] = a.serverless;
+  v["min_acu"] = a.min_acu;
+  v["max_acu"] = a.max_acu;
+  v["io_optimized"] = a.io_optimized;
+  v["backup_retention_days"] = a.backup_retention_days;
+  v["deletion_protection"] = bool_text(a.deletion_protection);
+  v["port"] = database_port(s.database.engine);
+  v["final_snapshot"] = s.name + "-final";
+  v["clients"] = client_groups(s);
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_aurora_cluster{
@@ -87,6 +108,7 @@ const model::Kind k_aurora_cluster{
      {"backup_gb", "GB-months", "0", "Backup storage beyond the free retention allowance"}},
     expand,
     cost,
+    model::Rendering{"aurora_cluster", "database", {}, view},
 };
 
 }  // namespace stackplan::kinds

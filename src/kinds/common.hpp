@@ -63,3 +63,45 @@ inline Decimal term_months(const std::string& term) {
 std::string usd(Decimal amount);
 
 }  // namespace stackplan::kinds
+
+// --- rendering helpers ---------------------------------------------------------------------
+
+namespace stackplan::kinds {
+
+using nlohmann::json;
+
+/// An AWS resource name of at most `max` characters from `base`: kept as is when it fits,
+/// otherwise cut and suffixed with a short hash of the whole, so names stay unique and stable.
+std::string aws_name(const std::string& base, std::size_t max);
+
+/// "pantrypal-api" -> "PantrypalApi": CloudFormation logical ids.
+std::string logical_id(std::string_view name);
+
+/// "true" / "false": booleans both targets print as they are.
+inline std::string bool_text(bool b) {
+  return b ? "true" : "false";
+}
+
+/// The identity every view starts from: Terraform name, CloudFormation logical id, spec name.
+json base_view(const Resource& r);
+
+}  // namespace stackplan::kinds
+
+namespace stackplan::kinds {
+
+/// Secret name of a service's secret reference: "prod/app:KEY" -> "prod/app"; for an ARN, the
+/// name part after ":secret:".
+std::string secret_of(const std::string& ref);
+
+/// View of an S3 bucket: the spec's settings when `buckets` lists it, secure defaults
+/// otherwise (a database's own bucket need not be listed).
+json bucket_view(const spec::Spec& s, const std::string& bucket);
+
+/// The security groups that reach the database or file system: one per service on Fargate,
+/// the instances' group on EC2. [{"id": ..., "logical": ...}]
+json client_groups(const spec::Spec& s);
+
+/// 5432 for PostgreSQL engines, 3306 for MySQL ones, 0 otherwise.
+int database_port(spec::Engine engine);
+
+}  // namespace stackplan::kinds

@@ -23,6 +23,22 @@ void cost(const Resource& r, Context& ctx) {
       ctx.rate("route53/zone"));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::Dns& dns = *s.dns;
+  json v = base_view(r);
+  v["zone"] = dns.zone;
+  v["create_zone"] = dns.create_zone;
+  v["existing_zone"] = !dns.create_zone;
+  json records = json::array();
+  for (const auto& rec : dns.records) {
+    records.push_back({{"record_id", model::resource_name(rec)},
+                       {"record_logical", logical_id(rec)},
+                       {"fqdn", rec + "." + dns.zone}});
+  }
+  v["records"] = records;
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_dns_zone{
@@ -33,6 +49,7 @@ const model::Kind k_dns_zone{
     {},
     expand,
     cost,
+    model::Rendering{"dns_zone", "dns", {}, view},
 };
 
 }  // namespace stackplan::kinds

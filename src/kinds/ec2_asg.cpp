@@ -205,6 +205,46 @@ void cost(const Resource& r, Context& ctx) {
   }
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::Compute& c = s.compute;
+  const bool arm = c.architecture == spec::Architecture::arm64;
+  json v = base_view(r);
+  v["asg_name"] = s.name;
+  v["role_name"] = aws_name(s.name + "-ecs-instance", 64);
+  v["ami_parameter"] = std::string("/aws/service/ecs/optimized-ami/amazon-linux-2023/") +
+                       (arm ? "arm64/" : "") + "recommended/image_id";
+  v["instance_type"] = c.instance_type;
+  v["min"] = c.min;
+  v["max"] = c.max;
+  v["desired"] = c.desired;
+  v["volume_size"] = c.root_volume.size_gb;
+  v["volume_type"] = c.root_volume.type;
+  v["volume_iops"] = c.root_volume.iops ? json(*c.root_volume.iops) : json(nullptr);
+  v["volume_throughput"] =
+      c.root_volume.throughput_mbps ? json(*c.root_volume.throughput_mbps) : json(nullptr);
+  v["public_ip"] = bool_text(c.public_ip);
+  const bool spot = c.purchase.model == PurchaseModel::spot;
+  v["spot"] = spot;
+  v["single_type"] = !spot;
+  json types = json::array();
+  if (spot) {
+    const auto& opts = c.purchase.spot;
+    for (const auto& t : opts.instance_types.empty() ? std::vector<std::string>{c.instance_type}
+                                                     : opts.instance_types) {
+      types.push_back({{"type", t}});
+    }
+    v["on_demand_base"] = opts.on_demand_base;
+    v["on_demand_percentage"] = opts.on_demand_percentage;
+    v["allocation"] = opts.allocation;
+  }
+  v["spot_types"] = types;
+  v["load_balanced"] = s.load_balancer.has_value();
+  const int port = database_port(s.database.engine);
+  v["database_port"] = port == 0 ? json(nullptr) : json(port);
+  v["efs"] = s.database.engine == spec::Engine::sqlite_efs;
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_ec2_asg{
@@ -216,6 +256,7 @@ const model::Kind k_ec2_asg{
     {},
     expand,
     cost,
+    model::Rendering{"ec2_asg", "ecs", {}, view},
 };
 
 }  // namespace stackplan::kinds

@@ -1,5 +1,8 @@
-// ECS services on Fargate: vCPU-hours and GB-hours per task, on-demand, Fargate Spot, or
-// registered as usage a Compute Savings Plan covers.
+// ECS services: task definition, service, IAM roles, security group, load balancer target and
+// autoscaling. On Fargate each task is billed by vCPU-hours and GB-hours (on-demand, Fargate
+// Spot, or registered as usage a Compute Savings Plan covers); on EC2 the instances are.
+
+#include <set>
 
 #include "kinds/common.hpp"
 #include "kinds/kinds.hpp"
@@ -8,15 +11,15 @@ namespace stackplan::kinds {
 namespace {
 
 std::vector<Resource> expand(const spec::Spec& s) {
-  if (s.compute.platform != spec::Platform::fargate) {
-    return {};
-  }
   return per_element(s.services, "aws_ecs_service",
                      [](const spec::Service& svc) { return svc.name; });
 }
 
 void cost(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
+  if (s.compute.platform != spec::Platform::fargate) {
+    return;  // on EC2 the Auto Scaling Group's instances are what is billed
+  }
   const spec::Service& svc = s.services[static_cast<std::size_t>(r.index)];
   const spec::PurchaseModel model = s.compute.purchase.model;
   const std::string arch = s.compute.architecture == spec::Architecture::arm64 ? "arm64" : "x86_64";
@@ -75,10 +78,132 @@ void cost(const Resource& r, Context& ctx) {
   }
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::Service& svc = s.services[static_cast<std::size_t>(r.index)];
+  const bool fargate = s.compute.platform == spec::Platform::fargate;
+  json v = base_view(r);
+  const std::string full = s.name + "-" + svc.name;
+  v["service_name"] = svc.name;
+  v["family"] = full;
+  v["image"] = svc.image;
+  v["cpu"] = svc.cpu;
+  v["memory"] = svc.memory;
+  v["count"] = svc.count;
+  v["fargate"] = fargate;
+  v["ec2"] = !fargate;
+  v["network_mode"] = fargate ? "awsvpc" : "bridge";
+  v["compatibility"] = fargate ? "FARGATE" : "EC2";
+  v["cpu_architecture"] = s.compute.architecture == spec::Architecture::arm64 ? "ARM64" : "X86_64";
+  v["public_ip"] = bool_text(s.compute.public_ip);
+  v["capacity_provider"] =
+      s.compute.purchase.model == spec::PurchaseModel::spot ? "FARGATE_SPOT" : "FARGATE";
+  v["execution_role_name"] = aws_name(full + "-execution", 64);
+  v["task_role_name"] = aws_name(full + "-task", 64);
+  v["security_group_name"] = aws_name(full, 255);
+  v["port"] = svc.port ? json(*svc.port) : json(nullptr);
+  v["host_port"] = fargate && svc.port ? json(*svc.port) : json(0);
+  json command = json::array();
+  for (const auto& arg : svc.command) {
+    command.push_back({{"arg", arg}});
+  }
+  v["command"] = command;
+  v["has_command"] = !command.empty();
+  if (svc.health_check) {
+    const auto& h = *svc.health_check;
+    v["health_check"] = {{"command", h.command},
+                         {"interval", h.interval},
+                         {"timeout", h.timeout},
+                         {"retries", h.retries},
+                         {"start_period", h.start_period}};
+  } else {
+    v["health_check"] = nullptr;
+  }
+  json env = json::array();
+  for (const auto& [key, value] : svc.environment) {
+    env.push_back({{"key", key}, {"value", value}});
+  }
+  v["environment"] = env;
+
+  // Secrets: the value is never in the task definition, only a reference to a Secrets Manager
+  // secret the execution role may read, by exact ARN.
+  std::set<std::string> declared;
+  for (const auto& sec : s.secrets) {
+    declared.insert(sec.name);
+  }
+  json secrets = json::array();
+  json readable = json::array();
+  std::set<std::string> seen;
+  for (const auto& [key, ref] : svc.secrets) {
+    const std::string name = secret_of(ref);
+    const bool arn = ref.rfind("arn:", 0) == 0;
+    json e{{"key", key}, {"secret_id", model::resource_name(name)}};
+    e["literal"] = arn;
+    e["declared"] = !arn && declared.count(name) > 0;
+    e["referenced"] = !arn && declared.count(name) == 0;
+    e["value_from"] = ref;  // ARN references are used as written
+    const auto colon = arn ? std::string::npos : ref.find(':');
+    e["json_key"] = colon == std::string::npos ? json(nullptr) : json(ref.substr(colon + 1));
+    secrets.push_back(e);
+    const std::string secret_arn =
+        arn ? ref.substr(0, ref.find(':', ref.find(":secret:") + 8)) : std::string();
+    if (seen.insert(arn ? secret_arn : name).second) {
+      json g = e;
+      g["arn"] = secret_arn;
+      readable.push_back(g);
+    }
+  }
+  v["secrets"] = secrets;
+  v["readable_secrets"] = readable;
+
+  if (svc.load_balanced) {
+    const auto& lb = *svc.load_balanced;
+    int priority = lb.priority ? *lb.priority : 100 * (r.index + 1);
+    v["load_balanced"] = {{"path", lb.path},
+                          {"health_check_path", lb.health_check_path},
+                          {"priority", priority},
+                          {"target_group_name", aws_name(full, 32)},
+                          {"target_type", fargate ? "ip" : "instance"},
+                          {"https", s.load_balancer && s.load_balancer->https},
+                          {"http", !(s.load_balancer && s.load_balancer->https)}};
+  } else {
+    v["load_balanced"] = nullptr;
+  }
+  if (svc.autoscaling) {
+    const auto& a = *svc.autoscaling;
+    v["autoscaling"] = {{"min", a.min}, {"max", a.max}};
+    v["autoscaling"]["cpu_target"] = a.cpu_target ? json(*a.cpu_target) : json(nullptr);
+    v["autoscaling"]["memory_target"] = a.memory_target ? json(*a.memory_target) : json(nullptr);
+  } else {
+    v["autoscaling"] = nullptr;
+  }
+  v["log_group_id"] = model::resource_name(svc.name);
+
+  // What the task itself reaches: the database's bucket, EFS, the database port.
+  const spec::Database& db = s.database;
+  const bool owner = db.service.empty() || db.service == svc.name;
+  std::string bucket;
+  if (owner && db.engine == spec::Engine::sqlite_litestream) {
+    bucket = db.replica_bucket;
+  } else if (owner && db.engine == spec::Engine::sqlite_s3_sync) {
+    bucket = db.sync_bucket;
+  }
+  v["bucket"] = bucket.empty() ? json(nullptr) : json{{"bucket_id", model::resource_name(bucket)}};
+  v["efs"] = owner && db.engine == spec::Engine::sqlite_efs;
+  v["efs_mount"] = db.path.substr(0, db.path.rfind('/'));
+  v["database_port"] =
+      database_port(db.engine) == 0 ? json(nullptr) : json(database_port(db.engine));
+  v["has_secrets"] = !readable.empty();
+  // The S3 sync uploads the database when the task stops: give it the longest stop timeout.
+  v["stop_timeout"] =
+      owner && db.engine == spec::Engine::sqlite_s3_sync ? json(120) : json(nullptr);
+  v["has_task_policy"] = !bucket.empty() || (owner && db.engine == spec::Engine::sqlite_efs);
+  return v;
+}
+
 }  // namespace
 
-const model::Kind k_fargate_service{
-    "fargate_service",
+const model::Kind k_ecs_service{
+    "ecs_service",
     "compute",
     "aws_ecs_service.<service>",
     "ECS services on Fargate: vCPU-hours and GB-hours per task (on-demand, Fargate Spot, or "
@@ -86,6 +211,7 @@ const model::Kind k_fargate_service{
     {},
     expand,
     cost,
+    model::Rendering{"ecs_service", "services", {}, view},
 };
 
 }  // namespace stackplan::kinds

@@ -9,8 +9,10 @@
 
 namespace stackplan::kinds {
 
+extern const model::Kind k_network;
+extern const model::Kind k_ecs_cluster;
 extern const model::Kind k_ec2_asg;
-extern const model::Kind k_fargate_service;
+extern const model::Kind k_ecs_service;
 extern const model::Kind k_savings_plan;
 extern const model::Kind k_log_group;
 extern const model::Kind k_rds_instance;

@@ -36,6 +36,19 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("vpc/public-ipv4"));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::LoadBalancer& lb = *s.load_balancer;
+  json v = base_view(r);
+  v["lb_name"] = aws_name(s.name, 32);
+  v["security_group_name"] = aws_name(s.name + "-alb", 255);
+  v["https"] = lb.https;
+  v["http_only"] = !lb.https;
+  v["certificate_default"] = lb.certificate_arn ? json(*lb.certificate_arn) : json(nullptr);
+  v["idle_timeout"] = lb.idle_timeout;
+  v["deletion_protection"] = bool_text(s.environment == "prod");
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_load_balancer{
@@ -46,6 +59,7 @@ const model::Kind k_load_balancer{
     {{"lcu", "LCU", "1", "Average load balancer capacity units"}},
     expand,
     cost,
+    model::Rendering{"load_balancer", "load_balancer", {}, view},
 };
 
 }  // namespace stackplan::kinds

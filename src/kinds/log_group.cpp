@@ -31,6 +31,14 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("logs/storage"));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::Service& svc = s.services[static_cast<std::size_t>(r.index)];
+  json v = base_view(r);
+  v["log_group_name"] = "/ecs/" + s.name + "/" + svc.name;
+  v["retention_days"] = svc.log_retention_days;
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_log_group{
@@ -41,6 +49,7 @@ const model::Kind k_log_group{
     {{"ingested_gb", "GB a month", "1", "Log volume the service writes a month"}},
     expand,
     cost,
+    model::Rendering{"log_group", "services", {}, view},
 };
 
 }  // namespace stackplan::kinds

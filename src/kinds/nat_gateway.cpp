@@ -28,6 +28,13 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("vpc/public-ipv4"));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  json v = base_view(r);
+  v["nat_count"] = s.network.nat_gateways;
+  v["private_count"] = s.network.private_subnets;
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_nat_gateway{
@@ -38,6 +45,7 @@ const model::Kind k_nat_gateway{
     {{"processed_gb", "GB a month", "10", "Traffic through the NAT gateways"}},
     expand,
     cost,
+    model::Rendering{"nat_gateway", "network", {}, view},
 };
 
 }  // namespace stackplan::kinds

@@ -93,6 +93,28 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("rds/backup"));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  const spec::Rds& rds = s.database.rds;
+  json v = base_view(r);
+  v["identifier"] = s.name;
+  v["engine"] = s.database.engine == spec::Engine::rds_postgres ? "postgres" : "mysql";
+  v["engine_version"] = rds.version;
+  v["instance_class"] = rds.instance_class;
+  v["storage_type"] = rds.storage.type;
+  v["storage_gb"] = rds.storage.size_gb;
+  v["iops"] = rds.storage.iops ? json(*rds.storage.iops) : json(nullptr);
+  v["throughput"] = rds.storage.throughput_mbps && rds.storage.type == "gp3"
+                        ? json(*rds.storage.throughput_mbps)
+                        : json(nullptr);
+  v["multi_az"] = bool_text(rds.multi_az);
+  v["backup_retention_days"] = rds.backup_retention_days;
+  v["deletion_protection"] = bool_text(rds.deletion_protection);
+  v["port"] = database_port(s.database.engine);
+  v["final_snapshot"] = s.name + "-final";
+  v["clients"] = client_groups(s);
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_rds_instance{
@@ -105,6 +127,7 @@ const model::Kind k_rds_instance{
       "Backup storage beyond the free allowance (which equals the provisioned storage)"}},
     expand,
     cost,
+    model::Rendering{"rds_instance", "database", {}, view},
 };
 
 }  // namespace stackplan::kinds

@@ -4,6 +4,7 @@
 
 #include "golden.hpp"
 #include "kinds/kinds.hpp"
+#include "render/templates.hpp"
 #include "spec/load.hpp"
 
 TEST_CASE("docs/usage.md is generated from the kinds", "[usage-doc][golden]") {
@@ -18,9 +19,19 @@ TEST_CASE("every kind is registered once, with a unique name", "[kinds]") {
     CHECK(names.insert(kind->name).second);
     CHECK_FALSE(kind->summary.empty());
     CHECK(kind->expand != nullptr);
-    CHECK(kind->cost != nullptr);
+    // Every kind is priced, rendered, or both; a rendered kind has its templates.
+    CHECK((kind->cost != nullptr || kind->rendering.has_value()));
+    if (kind->rendering) {
+      INFO(kind->name);
+      stackplan::render::TemplateSet templates;
+      CHECK(kind->rendering->view != nullptr);
+      CHECK(templates.shipped("terraform/" + std::string(kind->rendering->template_name) + ".tf"));
+      for (auto app : kind->rendering->app_files) {
+        CHECK(templates.shipped("app/" + std::string(app)));
+      }
+    }
   }
-  CHECK(names.size() == 17);
+  CHECK(names.size() == 19);
 }
 
 TEST_CASE("each kind's documented address matches the resources it makes", "[kinds]") {

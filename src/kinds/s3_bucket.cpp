@@ -46,6 +46,13 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("s3/requests/tier2"), whole(1000));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  json v = base_view(r);
+  v.update(bucket_view(s, r.name));
+  v["purpose"] = "application data";
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_s3_bucket{
@@ -58,6 +65,7 @@ const model::Kind k_s3_bucket{
      {"get_requests_per_month", "requests", "10,000", "GET and other requests a month"}},
     expand,
     cost,
+    model::Rendering{"s3_bucket", "storage", {}, view},
 };
 
 }  // namespace stackplan::kinds

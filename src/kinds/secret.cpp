@@ -9,16 +9,6 @@
 namespace stackplan::kinds {
 namespace {
 
-/// Secret name of a service reference: "prod/app:KEY" -> "prod/app"; an ARN's name part.
-std::string secret_of(const std::string& ref) {
-  std::string text = ref;
-  if (text.rfind("arn:", 0) == 0) {
-    auto at = text.find(":secret:");
-    text = at == std::string::npos ? text : text.substr(at + 8);
-  }
-  return text.substr(0, text.find(':'));
-}
-
 std::vector<Resource> expand(const spec::Spec& s) {
   std::vector<Resource> out;
   std::set<std::string> declared;
@@ -62,6 +52,17 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("secrets/api"), whole(10000));
 }
 
+json view(const Resource& r, const spec::Spec& s) {
+  json v = base_view(r);
+  const bool existing = r.index < 0;
+  v["secret_name"] = r.name;
+  v["existing"] = existing;
+  v["created"] = !existing;
+  v["description"] =
+      existing ? std::string() : s.secrets[static_cast<std::size_t>(r.index)].description;
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_secret{
@@ -72,6 +73,7 @@ const model::Kind k_secret{
     {{"api_calls_per_month", "calls", "1,000", "GetSecretValue and other calls a month"}},
     expand,
     cost,
+    model::Rendering{"secret", "secrets", {}, view},
 };
 
 }  // namespace stackplan::kinds

@@ -242,6 +242,51 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
           ctx.rate("s3/requests/tier2"), whole(1000));
 }
 
+json view_efs(const Resource& r, const spec::Spec& s) {
+  json v = base_view(r);
+  v["file_system_name"] = s.name + "-data";
+  v["throughput_mode"] = s.database.efs_throughput_mode;
+  v["root_directory"] = "/" + s.name;
+  v["clients"] = client_groups(s);
+  return v;
+}
+
+/// Litestream and S3 sync: the bucket (as any bucket) plus what the app files need.
+json sqlite_bucket_view(const Resource& r, const spec::Spec& s) {
+  json v = base_view(r);
+  v.update(bucket_view(s, r.name));
+  const std::string& path = s.database.path;
+  v["db_path"] = path;
+  v["db_dir"] = path.substr(0, path.rfind('/') == 0 ? 1 : path.rfind('/'));
+  v["db_file"] = path.substr(path.rfind('/') + 1);
+  v["region"] = s.region;
+  v["replica_path"] = s.name;
+  return v;
+}
+
+json view_litestream(const Resource& r, const spec::Spec& s) {
+  json v = sqlite_bucket_view(r, s);
+  const spec::Litestream& l = s.database.litestream;
+  v["purpose"] = "Litestream replica";
+  v["sync_interval"] = l.sync_interval.text;
+  v["snapshot_interval"] = l.snapshot_interval.text;
+  v["retention"] = l.retention.text;
+  v["validation_interval"] =
+      l.validation_interval ? json(l.validation_interval->text) : json(nullptr);
+  return v;
+}
+
+json view_s3_sync(const Resource& r, const spec::Spec& s) {
+  json v = sqlite_bucket_view(r, s);
+  const spec::S3Sync& sync = s.database.s3_sync;
+  v["purpose"] = "SQLite copies";
+  v["object_key"] = s.name + "/" + v["db_file"].get<std::string>();
+  v["periodic"] = sync.periodic;
+  v["interval_seconds"] = std::max<std::int64_t>(1, sync.interval.millis / 1000);
+  v["interval"] = sync.interval.text;
+  return v;
+}
+
 }  // namespace
 
 const model::Kind k_sqlite_local{
@@ -262,6 +307,7 @@ const model::Kind k_sqlite_efs{
     {{"size_gb", "GB", "1", "Size of the database file"}},
     expand_efs,
     cost_efs,
+    model::Rendering{"sqlite_efs", "database", {}, view_efs},
 };
 
 const model::Kind k_litestream_replica{
@@ -276,6 +322,8 @@ const model::Kind k_litestream_replica{
      {"compression_ratio", "ratio", "1", "How much Litestream's LZ4 shrinks snapshots and WAL"}},
     expand_litestream,
     cost_litestream,
+    model::Rendering{
+        "s3_bucket", "storage", {"litestream.yml", "litestream-entrypoint.sh"}, view_litestream},
 };
 
 const model::Kind k_s3_sync{
@@ -288,6 +336,7 @@ const model::Kind k_s3_sync{
      {"uploads_per_month", "uploads", "30", "Uploads a month when the sync is not periodic"}},
     expand_s3_sync,
     cost_s3_sync,
+    model::Rendering{"s3_bucket", "storage", {"s3-sync.sh"}, view_s3_sync},
 };
 
 }  // namespace stackplan::kinds
