@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libcli11-dev catch2
   libkainjow-mustache-dev
   python3 python3-jsonschema python3-yaml jq
+  golang-go golang-github-hashicorp-hcl-v2-dev
 )
 
 missing=()

@@ -1,0 +1,229 @@
+// Rendered Terraform of every example and scenario against golden files, and the render
+// command end to end (determinism, --check, hand-edit protection, --force, --templates).
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "golden.hpp"
+#include "render/render.hpp"
+#include "spec/load.hpp"
+
+namespace fs = std::filesystem;
+using stackplan::testing::check_golden;
+using stackplan::testing::read_file;
+using stackplan::testing::run_cli_parts;
+
+namespace {
+
+const std::vector<std::string> k_examples = {"dynamiccloudarchitect", "effect-app", "operationcode",
+                                             "pantrypal", "zooid-relay"};
+
+fs::path temp_dir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("stackplan-render-test-" + name);
+  fs::remove_all(p);
+  return p;
+}
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("every example renders to its golden Terraform, scenario by scenario", "[render]") {
+  stackplan::testing::enter_source_dir();
+  for (const auto& example : k_examples) {
+    const std::string path = "examples/" + example + "/stack.yaml";
+    stackplan::Diagnostics diags;
+    auto loaded = stackplan::spec::load_spec(path, diags);
+    REQUIRE(loaded);
+    for (const auto& variant : loaded->variants) {
+      INFO(example << " scenario " << variant.name);
+      stackplan::render::TemplateSet templates;
+      auto rendered = stackplan::render::render_target(
+          variant.spec, {path, variant.name}, stackplan::render::Target::terraform, templates);
+      REQUIRE(rendered.errors.empty());
+      const std::string dir = "tests/golden/render/" + example + "/" + variant.name + "/";
+      std::set<std::string> produced;
+      for (const auto& f : rendered.files) {
+        produced.insert(f.path);
+        CHECK(check_golden(dir + f.path, f.content) == "");
+      }
+      // No golden file the render no longer produces.
+      if (fs::exists(dir)) {
+        for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+          if (entry.is_regular_file()) {
+            CHECK(produced.count(fs::relative(entry.path(), dir).generic_string()) == 1);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("render writes, is byte-for-byte repeatable, and --check sees edits", "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("check");
+  const std::string spec = "examples/pantrypal/stack.yaml";
+  auto first = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target"});
+  REQUIRE(first.code == 0);
+  CHECK(first.out.find("wrote 11 of 11 files") != std::string::npos);
+  const std::string database = read_file((out / "terraform/database.tf").string());
+  REQUIRE(!database.empty());
+
+  auto again = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target"});
+  CHECK(again.code == 0);
+  CHECK(again.out.find("wrote 0 of 11 files") != std::string::npos);
+  CHECK(read_file((out / "terraform/database.tf").string()) == database);
+
+  auto check =
+      run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target", "--check"});
+  CHECK(check.code == 0);
+
+  // A scenario with other resources drifts.
+  auto other =
+      run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "current", "--check"});
+  CHECK(other.code == 1);
+  CHECK(other.err.find("terraform/database.tf: no longer rendered by the spec") !=
+        std::string::npos);
+
+  // Edit one generated file by hand.
+  write(out / "terraform/database.tf", database + "# tuned by hand\n");
+  auto drift =
+      run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target", "--check"});
+  CHECK(drift.code == 1);
+  CHECK(drift.err.find("terraform/database.tf: differs from what the spec renders") !=
+        std::string::npos);
+
+  // Not overwritten without --force; nothing else is written either.
+  write(out / "terraform/outputs.tf", "stale\n");
+  auto refused = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target"});
+  CHECK(refused.code == 1);
+  CHECK(refused.err.find("database.tf: edited since stackplan wrote it") != std::string::npos);
+  CHECK(read_file((out / "terraform/database.tf").string()) == database + "# tuned by hand\n");
+
+  auto forced =
+      run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target", "--force"});
+  CHECK(forced.code == 0);
+  CHECK(read_file((out / "terraform/database.tf").string()) == database);
+  fs::remove_all(out);
+}
+
+TEST_CASE("a rendered file that is no longer produced is removed", "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("stale");
+  const std::string spec = "examples/pantrypal/stack.yaml";
+  REQUIRE(run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target"}).code == 0);
+  REQUIRE(fs::exists(out / "terraform/database.tf"));
+  auto current = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "current"});
+  CHECK(current.code == 0);
+  CHECK(!fs::exists(out / "terraform/database.tf"));
+  CHECK(fs::exists(out / "terraform/versions.tf"));
+  fs::remove_all(out);
+}
+
+TEST_CASE("render refuses to write through a symbolic link out of --out", "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("symlink");
+  const fs::path elsewhere = temp_dir("symlink-target");
+  fs::create_directories(out);
+  fs::create_directories(elsewhere);
+  fs::create_directory_symlink(elsewhere, out / "terraform");
+  auto r = run_cli_parts(
+      {"render", "examples/zooid-relay/stack.yaml", "--out", out.string(), "--scenario", "target"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("symbolic link") != std::string::npos);
+  CHECK(fs::is_empty(elsewhere));
+  fs::remove_all(out);
+  fs::remove_all(elsewhere);
+}
+
+TEST_CASE("render errors: scenario, target and templates", "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("errors");
+  const fs::path overrides = temp_dir("templates");
+
+  auto unknown = run_cli_parts(
+      {"render", "examples/pantrypal/stack.yaml", "--out", out.string(), "--scenario", "nope"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err ==
+        "stackplan: error: examples/pantrypal/stack.yaml has no scenario 'nope'; it has: "
+        "current, target\n");
+
+  write(overrides / "terraform/log_group.tf.mustache",
+        "resource \"aws_cloudwatch_log_group\" \"{{id}}\" {\n"
+        "  retention_in_days = {{retention_dayz}}\n}\n");
+  auto misspelt = run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(),
+                                 "--templates", overrides.string()});
+  CHECK(misspelt.code == 2);
+  CHECK(misspelt.err == (overrides / "terraform/log_group.tf.mustache").generic_string() +
+                            ":2:23: error: unknown name 'retention_dayz'; did you mean "
+                            "'retention_days'?\n");
+
+  write(overrides / "terraform/log_group.tf.mustache",
+        "resource \"aws_cloudwatch_log_group\" \"{{id}}\" {\n"
+        "  {{#retention_days}}\n  retention_in_days = 1\n}\n");
+  auto unclosed = run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(),
+                                 "--templates", overrides.string()});
+  CHECK(unclosed.code == 2);
+  CHECK(unclosed.err == (overrides / "terraform/log_group.tf.mustache").generic_string() +
+                            ":2:3: error: unclosed section 'retention_days'\n");
+
+  write(overrides / "terraform/log_groups.tf.mustache", "x\n");
+  auto stray = run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(),
+                              "--templates", overrides.string()});
+  CHECK(stray.code == 2);
+  CHECK(stray.err.find("log_groups.tf.mustache: error: matches no stackplan template") !=
+        std::string::npos);
+  CHECK(!fs::exists(out));
+  fs::remove_all(overrides);
+}
+
+TEST_CASE("an override template replaces the shipped one", "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("override");
+  const fs::path overrides = temp_dir("override-templates");
+  write(overrides / "terraform/log_group.tf.mustache",
+        "resource \"aws_cloudwatch_log_group\" \"{{id}}\" {\n"
+        "  name = \"{{log_group_name}}\"\n"
+        "  retention_in_days = 365\n"
+        "  kms_key_id = var.logs_kms_key_arn\n}\n");
+  auto r = run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(),
+                          "--scenario", "target", "--templates", overrides.string()});
+  REQUIRE(r.code == 0);
+  std::string services = read_file((out / "terraform/services.tf").string());
+  CHECK(services.find("  name              = \"/ecs/sphere-zooid-relay/zooid-relay\"\n"
+                      "  retention_in_days = 365\n"
+                      "  kms_key_id        = var.logs_kms_key_arn\n") != std::string::npos);
+  fs::remove_all(out);
+  fs::remove_all(overrides);
+}
+
+TEST_CASE("spec values are escaped for HCL, never interpreted", "[render]") {
+  stackplan::testing::enter_source_dir();
+  stackplan::Diagnostics diags;
+  auto loaded = stackplan::spec::load_spec_text(
+      "inline.yaml",
+      "version: 1\nname: esc\nregion: us-east-1\nnetwork: {vpc: existing}\n"
+      "compute: {platform: fargate}\n"
+      "services:\n  - name: web\n    image: nginx\n    port: 80\n"
+      "    environment: {GREETING: 'say \"hi\" ${USER} %{x} \\ done'}\n",
+      diags);
+  REQUIRE(loaded);
+  stackplan::render::TemplateSet templates;
+  auto r = stackplan::render::render_target(loaded->variants[0].spec, {"inline.yaml", ""},
+                                            stackplan::render::Target::terraform, templates);
+  REQUIRE(r.errors.empty());
+  std::string services;
+  for (const auto& f : r.files) {
+    if (f.path == "terraform/services.tf") {
+      services = f.content;
+    }
+  }
+  CHECK(services.find(R"({ name = "GREETING", value = "say \"hi\" $${USER} %%{x} \\ done" },)") !=
+        std::string::npos);
+}
