@@ -144,15 +144,21 @@ mustache::data to_data(const nlohmann::json& j,
   }
 }
 
+/// Marks a blank line that follows a standalone tag, so kainjow keeps it; removed after rendering.
+constexpr char k_keep_line = '\x01';
+
 /// Mustache's standalone lines, done before kainjow sees the text: a line holding nothing but
 /// one section, inverted-section, end or comment tag (and indentation) disappears with its line
-/// break, whether the section renders or not. `origin[i]` is the offset in `text` of output
-/// character i, for locating errors.
+/// break, whether the section renders or not (kainjow alone leaves a blank line for a section
+/// that does not render). The tag moves to the start of the next line; a blank next line gets a
+/// marker so it is not taken for a standalone line itself. `origin[i]` is the offset in `text`
+/// of output character i, for locating errors.
 std::string strip_standalone(const std::string& text, std::vector<std::size_t>& origin) {
   std::string out;
   out.reserve(text.size());
   origin.clear();
   std::size_t pos = 0;
+  bool pending = false;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     std::size_t next = end == std::string::npos ? text.size() : end + 1;
@@ -175,7 +181,14 @@ std::string strip_standalone(const std::string& text, std::vector<std::size_t>& 
         out += text[i];
         origin.push_back(i);
       }
+      pending = true;
     } else {
+      if (pending && (first == std::string::npos || first >= next || text[first] == '\n' ||
+                      text[first] == '\r')) {
+        out += k_keep_line;
+        origin.push_back(pos);
+      }
+      pending = false;
       for (std::size_t i = pos; i < next; ++i) {
         out += text[i];
         origin.push_back(i);
@@ -329,6 +342,8 @@ RenderResult render_template(const Template& tmpl, const nlohmann::json& data,
   }
   engine.set_custom_escape([](const std::string& s) { return s; });
   result.text = engine.render(to_data(data, escape));
+  result.text.erase(std::remove(result.text.begin(), result.text.end(), k_keep_line),
+                    result.text.end());
   if (!engine.is_valid()) {
     return located(engine.error_message());
   }

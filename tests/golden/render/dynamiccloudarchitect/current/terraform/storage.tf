@@ -33,6 +33,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "dynamiccloudarchi
     }
   }
 }
+
 resource "aws_s3_bucket_versioning" "dynamiccloudarchitect_database_prod" {
   bucket = aws_s3_bucket.dynamiccloudarchitect_database_prod.id
 
@@ -40,6 +41,7 @@ resource "aws_s3_bucket_versioning" "dynamiccloudarchitect_database_prod" {
     status = "Enabled"
   }
 }
+
 resource "aws_s3_bucket_lifecycle_configuration" "dynamiccloudarchitect_database_prod" {
   bucket = aws_s3_bucket.dynamiccloudarchitect_database_prod.id
 

@@ -6,14 +6,17 @@ variable "region" {
   type        = string
   default     = "us-east-1"
 }
+
 variable "vpc_id" {
   description = "Id of the existing VPC the stack runs in."
   type        = string
 }
+
 variable "public_subnet_ids" {
   description = "Ids of the VPC's public subnets, in at least two Availability Zones."
   type        = list(string)
 }
+
 variable "backend_image" {
   description = "Container image of the backend service."
   type        = string

@@ -5,10 +5,12 @@ output "ecs_cluster_name" {
   description = "Name of the ECS cluster."
   value       = aws_ecs_cluster.main.name
 }
+
 output "backend_service_name" {
   description = "Name of the backend ECS service."
   value       = aws_ecs_service.backend.name
 }
+
 output "dynamiccloudarchitect_database_prod_bucket" {
   description = "Bucket the database is copied to."
   value       = aws_s3_bucket.dynamiccloudarchitect_database_prod.bucket

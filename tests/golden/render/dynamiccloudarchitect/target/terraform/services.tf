@@ -29,6 +29,7 @@ resource "aws_iam_role" "backend_task" {
     }]
   })
 }
+
 resource "aws_iam_role_policy" "backend_task" {
   name = "database-access"
   role = aws_iam_role.backend_task.id
@@ -50,6 +51,7 @@ resource "aws_iam_role_policy" "backend_task" {
     ]
   })
 }
+
 resource "aws_security_group" "backend" {
   name        = "dynamiccloudarchitect-backend"
   description = "Tasks of the backend service"
@@ -64,6 +66,7 @@ resource "aws_vpc_security_group_egress_rule" "backend_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_ecs_task_definition" "backend" {
   family                   = "dynamiccloudarchitect-backend"
   requires_compatibilities = ["FARGATE"]
@@ -72,10 +75,12 @@ resource "aws_ecs_task_definition" "backend" {
   memory                   = "1024"
   execution_role_arn       = aws_iam_role.backend_execution.arn
   task_role_arn            = aws_iam_role.backend_task.arn
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
+
   container_definitions = jsonencode([
     {
       name        = "backend"
@@ -126,11 +131,13 @@ resource "aws_ecs_service" "backend" {
     enable   = true
     rollback = true
   }
+
   network_configuration {
     subnets          = local.service_subnet_ids
     security_groups  = [aws_security_group.backend.id]
     assign_public_ip = true
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 

@@ -29,6 +29,7 @@ resource "aws_iam_role" "effect_app_task" {
     }]
   })
 }
+
 resource "aws_security_group" "effect_app" {
   name        = "effect-app-effect-app"
   description = "Tasks of the effect-app service"
@@ -43,6 +44,7 @@ resource "aws_vpc_security_group_egress_rule" "effect_app_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_ingress_rule" "effect_app_from_alb" {
   security_group_id            = aws_security_group.effect_app.id
   description                  = "Container port from the load balancer"
@@ -60,6 +62,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_effect_app" {
   from_port                    = 3000
   to_port                      = 3000
 }
+
 resource "aws_ecs_task_definition" "effect_app" {
   family                   = "effect-app-effect-app"
   requires_compatibilities = ["FARGATE"]
@@ -68,10 +71,12 @@ resource "aws_ecs_task_definition" "effect_app" {
   memory                   = "1024"
   execution_role_arn       = aws_iam_role.effect_app_execution.arn
   task_role_arn            = aws_iam_role.effect_app_task.arn
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
+
   container_definitions = jsonencode([
     {
       name      = "effect-app"
@@ -109,6 +114,7 @@ resource "aws_ecs_service" "effect_app" {
   enable_ecs_managed_tags           = true
   propagate_tags                    = "SERVICE"
   health_check_grace_period_seconds = 60
+
   capacity_provider_strategy {
     capacity_provider = "FARGATE"
     weight            = 1
@@ -118,18 +124,22 @@ resource "aws_ecs_service" "effect_app" {
     enable   = true
     rollback = true
   }
+
   network_configuration {
     subnets          = local.service_subnet_ids
     security_groups  = [aws_security_group.effect_app.id]
     assign_public_ip = false
   }
+
   load_balancer {
     target_group_arn = aws_lb_target_group.effect_app.arn
     container_name   = "effect-app"
     container_port   = 3000
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main, aws_lb_listener_rule.effect_app]
 }
+
 resource "aws_lb_target_group" "effect_app" {
   name                 = "effect-app-effect-app"
   port                 = 3000

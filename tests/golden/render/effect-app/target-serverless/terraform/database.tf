@@ -11,6 +11,7 @@ resource "aws_security_group" "database" {
   description = "Database of effect-app, reachable from its services only"
   vpc_id      = local.vpc_id
 }
+
 resource "aws_vpc_security_group_ingress_rule" "database_from_effect_app" {
   security_group_id            = aws_security_group.database.id
   description                  = "Database port from effect_app"
@@ -19,6 +20,7 @@ resource "aws_vpc_security_group_ingress_rule" "database_from_effect_app" {
   from_port                    = 5432
   to_port                      = 5432
 }
+
 # The master password is created and rotated by RDS in Secrets Manager: it is never in this
 # code, in a variable or in the Terraform state.
 resource "aws_rds_cluster" "main" {
@@ -37,6 +39,7 @@ resource "aws_rds_cluster" "main" {
   final_snapshot_identifier           = "effect-app-final"
   copy_tags_to_snapshot               = true
   iam_database_authentication_enabled = true
+
   serverlessv2_scaling_configuration {
     min_capacity = 0.5
     max_capacity = 1.0

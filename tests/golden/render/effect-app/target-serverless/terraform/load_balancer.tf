@@ -6,6 +6,7 @@ resource "aws_security_group" "alb" {
   description = "Load balancer of effect-app"
   vpc_id      = local.vpc_id
 }
+
 resource "aws_vpc_security_group_ingress_rule" "alb_https" {
   security_group_id = aws_security_group.alb.id
   description       = "HTTPS from anywhere"
@@ -14,6 +15,7 @@ resource "aws_vpc_security_group_ingress_rule" "alb_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_ingress_rule" "alb_http" {
   security_group_id = aws_security_group.alb.id
   description       = "HTTP from anywhere, redirected to HTTPS"
@@ -33,6 +35,7 @@ resource "aws_lb" "main" {
   drop_invalid_header_fields = true
   enable_deletion_protection = true
 }
+
 resource "aws_lb_listener" "https" {
   load_balancer_arn = aws_lb.main.arn
   port              = 443

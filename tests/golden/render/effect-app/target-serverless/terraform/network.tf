@@ -10,6 +10,7 @@ locals {
   public_subnet_ids  = var.public_subnet_ids
   private_subnet_ids = var.private_subnet_ids
 }
+
 locals {
   # Where the services' tasks (or instances) and the database run.
   service_subnet_ids  = local.private_subnet_ids

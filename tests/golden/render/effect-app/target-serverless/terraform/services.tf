@@ -17,6 +17,7 @@ resource "aws_iam_role_policy_attachment" "effect_app_execution" {
   role       = aws_iam_role.effect_app_execution.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
+
 # The secrets the task definition references, and only those.
 resource "aws_iam_role_policy" "effect_app_execution_secrets" {
   name = "read-secrets"
@@ -32,6 +33,7 @@ resource "aws_iam_role_policy" "effect_app_execution_secrets" {
     }]
   })
 }
+
 resource "aws_iam_role" "effect_app_task" {
   name = "effect-app-effect-app-task"
   assume_role_policy = jsonencode({
@@ -43,6 +45,7 @@ resource "aws_iam_role" "effect_app_task" {
     }]
   })
 }
+
 resource "aws_security_group" "effect_app" {
   name        = "effect-app-effect-app"
   description = "Tasks of the effect-app service"
@@ -57,6 +60,7 @@ resource "aws_vpc_security_group_egress_rule" "effect_app_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_egress_rule" "effect_app_database" {
   security_group_id            = aws_security_group.effect_app.id
   description                  = "Database"
@@ -65,6 +69,7 @@ resource "aws_vpc_security_group_egress_rule" "effect_app_database" {
   from_port                    = 5432
   to_port                      = 5432
 }
+
 resource "aws_vpc_security_group_ingress_rule" "effect_app_from_alb" {
   security_group_id            = aws_security_group.effect_app.id
   description                  = "Container port from the load balancer"
@@ -82,6 +87,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_effect_app" {
   from_port                    = 3000
   to_port                      = 3000
 }
+
 resource "aws_ecs_task_definition" "effect_app" {
   family                   = "effect-app-effect-app"
   requires_compatibilities = ["FARGATE"]
@@ -90,10 +96,12 @@ resource "aws_ecs_task_definition" "effect_app" {
   memory                   = "1024"
   execution_role_arn       = aws_iam_role.effect_app_execution.arn
   task_role_arn            = aws_iam_role.effect_app_task.arn
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
+
   container_definitions = jsonencode([
     {
       name      = "effect-app"
@@ -137,6 +145,7 @@ resource "aws_ecs_service" "effect_app" {
   enable_ecs_managed_tags           = true
   propagate_tags                    = "SERVICE"
   health_check_grace_period_seconds = 60
+
   capacity_provider_strategy {
     capacity_provider = "FARGATE"
     weight            = 1
@@ -146,18 +155,22 @@ resource "aws_ecs_service" "effect_app" {
     enable   = true
     rollback = true
   }
+
   network_configuration {
     subnets          = local.service_subnet_ids
     security_groups  = [aws_security_group.effect_app.id]
     assign_public_ip = false
   }
+
   load_balancer {
     target_group_arn = aws_lb_target_group.effect_app.arn
     container_name   = "effect-app"
     container_port   = 3000
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main, aws_lb_listener_rule.effect_app]
 }
+
 resource "aws_lb_target_group" "effect_app" {
   name                 = "effect-app-effect-app"
   port                 = 3000

@@ -6,23 +6,28 @@ variable "region" {
   type        = string
   default     = "us-west-2"
 }
+
 variable "vpc_id" {
   description = "Id of the existing VPC the stack runs in."
   type        = string
 }
+
 variable "public_subnet_ids" {
   description = "Ids of the VPC's public subnets, in at least two Availability Zones."
   type        = list(string)
 }
+
 variable "private_subnet_ids" {
   description = "Ids of the VPC's private subnets (with a route to a NAT gateway or VPC endpoints), in at least two Availability Zones."
   type        = list(string)
 }
+
 variable "effect_app_image" {
   description = "Container image of the effect-app service."
   type        = string
   default     = "123456789012.dkr.ecr.us-west-2.amazonaws.com/effect-app:latest"
 }
+
 variable "certificate_arn" {
   description = "ARN of the ACM certificate the load balancer's HTTPS listener serves."
   type        = string

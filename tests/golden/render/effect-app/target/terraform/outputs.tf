@@ -5,14 +5,17 @@ output "ecs_cluster_name" {
   description = "Name of the ECS cluster."
   value       = aws_ecs_cluster.main.name
 }
+
 output "effect_app_service_name" {
   description = "Name of the effect-app ECS service."
   value       = aws_ecs_service.effect_app.name
 }
+
 output "load_balancer_dns_name" {
   description = "DNS name of the load balancer."
   value       = aws_lb.main.dns_name
 }
+
 output "database_endpoint" {
   description = "Writer endpoint of the Aurora cluster."
   value       = aws_rds_cluster.main.endpoint

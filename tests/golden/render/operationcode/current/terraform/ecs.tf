@@ -67,6 +67,7 @@ resource "aws_vpc_security_group_egress_rule" "instances_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_ingress_rule" "instances_from_alb" {
   security_group_id            = aws_security_group.instances.id
   description                  = "Container host ports from the load balancer"
@@ -84,6 +85,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_instances" {
   from_port                    = 32768
   to_port                      = 65535
 }
+
 resource "aws_vpc_security_group_egress_rule" "instances_database" {
   security_group_id            = aws_security_group.instances.id
   description                  = "Database"
@@ -92,6 +94,7 @@ resource "aws_vpc_security_group_egress_rule" "instances_database" {
   from_port                    = 5432
   to_port                      = 5432
 }
+
 resource "aws_launch_template" "main" {
   name_prefix = "operationcode-"
   image_id    = data.aws_ssm_parameter.ecs_ami.value
@@ -140,6 +143,7 @@ resource "aws_autoscaling_group" "main" {
   desired_capacity    = 2
   vpc_zone_identifier = local.service_subnet_ids
   health_check_type   = "EC2"
+
   mixed_instances_policy {
     instances_distribution {
       on_demand_base_capacity                  = 0
@@ -152,11 +156,13 @@ resource "aws_autoscaling_group" "main" {
         launch_template_id = aws_launch_template.main.id
         version            = aws_launch_template.main.latest_version
       }
+
       override {
         instance_type = "t4g.small"
       }
     }
   }
+
   tag {
     key                 = "AmazonECSManaged"
     value               = "true"

@@ -5,14 +5,17 @@ output "ecs_cluster_name" {
   description = "Name of the ECS cluster."
   value       = aws_ecs_cluster.main.name
 }
+
 output "python_backend_service_name" {
   description = "Name of the python-backend ECS service."
   value       = aws_ecs_service.python_backend.name
 }
+
 output "load_balancer_dns_name" {
   description = "DNS name of the load balancer."
   value       = aws_lb.main.dns_name
 }
+
 output "database_endpoint" {
   description = "Host name of the database."
   value       = aws_db_instance.main.address

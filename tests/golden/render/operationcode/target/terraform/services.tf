@@ -17,6 +17,7 @@ resource "aws_iam_role_policy_attachment" "python_backend_execution" {
   role       = aws_iam_role.python_backend_execution.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
+
 # The secrets the task definition references, and only those.
 resource "aws_iam_role_policy" "python_backend_execution_secrets" {
   name = "read-secrets"
@@ -32,6 +33,7 @@ resource "aws_iam_role_policy" "python_backend_execution_secrets" {
     }]
   })
 }
+
 resource "aws_iam_role" "python_backend_task" {
   name = "operationcode-python-backend-task"
   assume_role_policy = jsonencode({
@@ -43,6 +45,7 @@ resource "aws_iam_role" "python_backend_task" {
     }]
   })
 }
+
 resource "aws_iam_role_policy" "python_backend_task" {
   name = "database-access"
   role = aws_iam_role.python_backend_task.id
@@ -64,6 +67,7 @@ resource "aws_iam_role_policy" "python_backend_task" {
     ]
   })
 }
+
 resource "aws_ecs_task_definition" "python_backend" {
   family                   = "operationcode-python-backend"
   requires_compatibilities = ["EC2"]
@@ -130,6 +134,7 @@ resource "aws_ecs_service" "python_backend" {
   enable_ecs_managed_tags           = true
   propagate_tags                    = "SERVICE"
   health_check_grace_period_seconds = 60
+
   capacity_provider_strategy {
     capacity_provider = aws_ecs_capacity_provider.main.name
     weight            = 1
@@ -139,13 +144,16 @@ resource "aws_ecs_service" "python_backend" {
     enable   = true
     rollback = true
   }
+
   load_balancer {
     target_group_arn = aws_lb_target_group.python_backend.arn
     container_name   = "python-backend"
     container_port   = 8000
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main, aws_lb_listener_rule.python_backend]
 }
+
 resource "aws_lb_target_group" "python_backend" {
   name                 = "operationcode-python-backend"
   port                 = 8000

@@ -33,6 +33,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "operationcode_lit
     }
   }
 }
+
 resource "aws_s3_bucket_versioning" "operationcode_litestream_replicas" {
   bucket = aws_s3_bucket.operationcode_litestream_replicas.id
 
@@ -40,6 +41,7 @@ resource "aws_s3_bucket_versioning" "operationcode_litestream_replicas" {
     status = "Enabled"
   }
 }
+
 resource "aws_s3_bucket_lifecycle_configuration" "operationcode_litestream_replicas" {
   bucket = aws_s3_bucket.operationcode_litestream_replicas.id
 
@@ -53,6 +55,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "operationcode_litestream_repli
       days_after_initiation = 7
     }
   }
+
   rule {
     id     = "expire-objects"
     status = "Enabled"
@@ -63,6 +66,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "operationcode_litestream_repli
       days = 7
     }
   }
+
   rule {
     id     = "expire-noncurrent-versions"
     status = "Enabled"

@@ -6,19 +6,23 @@ variable "region" {
   type        = string
   default     = "us-east-2"
 }
+
 variable "vpc_id" {
   description = "Id of the existing VPC the stack runs in."
   type        = string
 }
+
 variable "public_subnet_ids" {
   description = "Ids of the VPC's public subnets, in at least two Availability Zones."
   type        = list(string)
 }
+
 variable "python_backend_image" {
   description = "Container image of the python-backend service."
   type        = string
   default     = "633607774026.dkr.ecr.us-east-2.amazonaws.com/back-end:latest"
 }
+
 variable "certificate_arn" {
   description = "ARN of the ACM certificate the load balancer's HTTPS listener serves."
   type        = string

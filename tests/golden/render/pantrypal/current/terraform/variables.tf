@@ -6,6 +6,7 @@ variable "region" {
   type        = string
   default     = "us-east-1"
 }
+
 variable "vpc_id" {
   description = "Id of the existing VPC the stack runs in."
   type        = string

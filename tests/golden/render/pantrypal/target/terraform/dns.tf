@@ -5,6 +5,7 @@ data "aws_route53_zone" "main" {
   name         = "subasically.me"
   private_zone = false
 }
+
 resource "aws_route53_record" "api_pantrypal" {
   zone_id = data.aws_route53_zone.main.zone_id
   name    = "api-pantrypal.subasically.me"

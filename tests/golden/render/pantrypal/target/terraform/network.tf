@@ -56,6 +56,7 @@ resource "aws_route_table_association" "public" {
   subnet_id      = aws_subnet.public[count.index].id
   route_table_id = aws_route_table.public.id
 }
+
 resource "aws_subnet" "private" {
   count = 2
 
@@ -84,11 +85,13 @@ resource "aws_route_table_association" "private" {
   subnet_id      = aws_subnet.private[count.index].id
   route_table_id = aws_route_table.private[count.index].id
 }
+
 locals {
   vpc_id             = aws_vpc.main.id
   public_subnet_ids  = aws_subnet.public[*].id
   private_subnet_ids = aws_subnet.private[*].id
 }
+
 locals {
   # Where the services' tasks (or instances) and the database run.
   service_subnet_ids  = local.private_subnet_ids

@@ -10,26 +10,32 @@ output "public_subnet_ids" {
   description = "Ids of the public subnets."
   value       = aws_subnet.public[*].id
 }
+
 output "private_subnet_ids" {
   description = "Ids of the private subnets."
   value       = aws_subnet.private[*].id
 }
+
 output "ecs_cluster_name" {
   description = "Name of the ECS cluster."
   value       = aws_ecs_cluster.main.name
 }
+
 output "pantrypal_api_service_name" {
   description = "Name of the pantrypal-api ECS service."
   value       = aws_ecs_service.pantrypal_api.name
 }
+
 output "load_balancer_dns_name" {
   description = "DNS name of the load balancer."
   value       = aws_lb.main.dns_name
 }
+
 output "api_pantrypal_fqdn" {
   description = "Name of the api-pantrypal.subasically.me record."
   value       = aws_route53_record.api_pantrypal.fqdn
 }
+
 output "database_endpoint" {
   description = "Host name of the database."
   value       = aws_db_instance.main.address
@@ -39,6 +45,7 @@ output "database_master_secret_arn" {
   description = "ARN of the Secrets Manager secret RDS keeps the master user's password in."
   value       = aws_db_instance.main.master_user_secret[0].secret_arn
 }
+
 output "pantrypal_backups_bucket" {
   description = "Name of the pantrypal-backups bucket."
   value       = aws_s3_bucket.pantrypal_backups.bucket

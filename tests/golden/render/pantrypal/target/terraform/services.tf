@@ -17,6 +17,7 @@ resource "aws_iam_role_policy_attachment" "pantrypal_api_execution" {
   role       = aws_iam_role.pantrypal_api_execution.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
+
 # The secrets the task definition references, and only those.
 resource "aws_iam_role_policy" "pantrypal_api_execution_secrets" {
   name = "read-secrets"
@@ -33,6 +34,7 @@ resource "aws_iam_role_policy" "pantrypal_api_execution_secrets" {
     }]
   })
 }
+
 resource "aws_iam_role" "pantrypal_api_task" {
   name = "pantrypal-pantrypal-api-task"
   assume_role_policy = jsonencode({
@@ -44,6 +46,7 @@ resource "aws_iam_role" "pantrypal_api_task" {
     }]
   })
 }
+
 resource "aws_security_group" "pantrypal_api" {
   name        = "pantrypal-pantrypal-api"
   description = "Tasks of the pantrypal-api service"
@@ -58,6 +61,7 @@ resource "aws_vpc_security_group_egress_rule" "pantrypal_api_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_egress_rule" "pantrypal_api_database" {
   security_group_id            = aws_security_group.pantrypal_api.id
   description                  = "Database"
@@ -66,6 +70,7 @@ resource "aws_vpc_security_group_egress_rule" "pantrypal_api_database" {
   from_port                    = 5432
   to_port                      = 5432
 }
+
 resource "aws_vpc_security_group_ingress_rule" "pantrypal_api_from_alb" {
   security_group_id            = aws_security_group.pantrypal_api.id
   description                  = "Container port from the load balancer"
@@ -83,6 +88,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_pantrypal_api" {
   from_port                    = 3002
   to_port                      = 3002
 }
+
 resource "aws_ecs_task_definition" "pantrypal_api" {
   family                   = "pantrypal-pantrypal-api"
   requires_compatibilities = ["FARGATE"]
@@ -91,10 +97,12 @@ resource "aws_ecs_task_definition" "pantrypal_api" {
   memory                   = "1024"
   execution_role_arn       = aws_iam_role.pantrypal_api_execution.arn
   task_role_arn            = aws_iam_role.pantrypal_api_task.arn
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
+
   container_definitions = jsonencode([
     {
       name      = "pantrypal-api"
@@ -143,6 +151,7 @@ resource "aws_ecs_service" "pantrypal_api" {
   enable_ecs_managed_tags           = true
   propagate_tags                    = "SERVICE"
   health_check_grace_period_seconds = 60
+
   capacity_provider_strategy {
     capacity_provider = "FARGATE"
     weight            = 1
@@ -152,22 +161,27 @@ resource "aws_ecs_service" "pantrypal_api" {
     enable   = true
     rollback = true
   }
+
   network_configuration {
     subnets          = local.service_subnet_ids
     security_groups  = [aws_security_group.pantrypal_api.id]
     assign_public_ip = false
   }
+
   load_balancer {
     target_group_arn = aws_lb_target_group.pantrypal_api.arn
     container_name   = "pantrypal-api"
     container_port   = 3002
   }
+
   # Application Auto Scaling owns the task count.
   lifecycle {
     ignore_changes = [desired_count]
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main, aws_lb_listener_rule.pantrypal_api]
 }
+
 resource "aws_lb_target_group" "pantrypal_api" {
   name                 = "pantrypal-pantrypal-api"
   port                 = 3002
@@ -200,6 +214,7 @@ resource "aws_lb_listener_rule" "pantrypal_api" {
     }
   }
 }
+
 resource "aws_appautoscaling_target" "pantrypal_api" {
   service_namespace  = "ecs"
   resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.pantrypal_api.name}"
@@ -207,6 +222,7 @@ resource "aws_appautoscaling_target" "pantrypal_api" {
   min_capacity       = 1
   max_capacity       = 4
 }
+
 resource "aws_appautoscaling_policy" "pantrypal_api_cpu" {
   name               = "pantrypal-api-cpu"
   policy_type        = "TargetTrackingScaling"
@@ -222,6 +238,7 @@ resource "aws_appautoscaling_policy" "pantrypal_api_cpu" {
     }
   }
 }
+
 resource "aws_appautoscaling_policy" "pantrypal_api_memory" {
   name               = "pantrypal-api-memory"
   policy_type        = "TargetTrackingScaling"

@@ -33,6 +33,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "pantrypal_backups
     }
   }
 }
+
 resource "aws_s3_bucket_versioning" "pantrypal_backups" {
   bucket = aws_s3_bucket.pantrypal_backups.id
 
@@ -40,6 +41,7 @@ resource "aws_s3_bucket_versioning" "pantrypal_backups" {
     status = "Enabled"
   }
 }
+
 resource "aws_s3_bucket_lifecycle_configuration" "pantrypal_backups" {
   bucket = aws_s3_bucket.pantrypal_backups.id
 
@@ -53,6 +55,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "pantrypal_backups" {
       days_after_initiation = 7
     }
   }
+
   rule {
     id     = "expire-objects"
     status = "Enabled"

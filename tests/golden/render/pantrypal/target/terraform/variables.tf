@@ -6,11 +6,13 @@ variable "region" {
   type        = string
   default     = "us-east-1"
 }
+
 variable "pantrypal_api_image" {
   description = "Container image of the pantrypal-api service."
   type        = string
   default     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/pantrypal-api:latest"
 }
+
 variable "certificate_arn" {
   description = "ARN of the ACM certificate the load balancer's HTTPS listener serves."
   type        = string

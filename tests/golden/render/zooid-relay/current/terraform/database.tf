@@ -17,6 +17,7 @@ resource "aws_security_group" "efs" {
   description = "Database file system of sphere-zooid-relay, reachable from its services only"
   vpc_id      = local.vpc_id
 }
+
 resource "aws_vpc_security_group_ingress_rule" "efs_from_zooid_relay" {
   security_group_id            = aws_security_group.efs.id
   description                  = "NFS from zooid_relay"
@@ -25,6 +26,7 @@ resource "aws_vpc_security_group_ingress_rule" "efs_from_zooid_relay" {
   from_port                    = 2049
   to_port                      = 2049
 }
+
 resource "aws_efs_mount_target" "data" {
   count = length(local.service_subnet_ids)
 

@@ -62,6 +62,7 @@ locals {
   public_subnet_ids  = aws_subnet.public[*].id
   private_subnet_ids = []
 }
+
 locals {
   # Where the services' tasks (or instances) and the database run.
   service_subnet_ids  = local.public_subnet_ids

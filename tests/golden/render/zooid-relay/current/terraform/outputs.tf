@@ -10,14 +10,17 @@ output "public_subnet_ids" {
   description = "Ids of the public subnets."
   value       = aws_subnet.public[*].id
 }
+
 output "ecs_cluster_name" {
   description = "Name of the ECS cluster."
   value       = aws_ecs_cluster.main.name
 }
+
 output "zooid_relay_service_name" {
   description = "Name of the zooid-relay ECS service."
   value       = aws_ecs_service.zooid_relay.name
 }
+
 output "efs_file_system_id" {
   description = "Id of the EFS file system holding the SQLite database."
   value       = aws_efs_file_system.data.id

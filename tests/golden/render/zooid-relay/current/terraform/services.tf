@@ -17,6 +17,7 @@ resource "aws_iam_role_policy_attachment" "zooid_relay_execution" {
   role       = aws_iam_role.zooid_relay_execution.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
+
 # The secrets the task definition references, and only those.
 resource "aws_iam_role_policy" "zooid_relay_execution_secrets" {
   name = "read-secrets"
@@ -32,6 +33,7 @@ resource "aws_iam_role_policy" "zooid_relay_execution_secrets" {
     }]
   })
 }
+
 resource "aws_iam_role" "zooid_relay_task" {
   name = "sphere-zooid-relay-zooid-relay-task"
   assume_role_policy = jsonencode({
@@ -43,6 +45,7 @@ resource "aws_iam_role" "zooid_relay_task" {
     }]
   })
 }
+
 resource "aws_iam_role_policy" "zooid_relay_task" {
   name = "database-access"
   role = aws_iam_role.zooid_relay_task.id
@@ -63,6 +66,7 @@ resource "aws_iam_role_policy" "zooid_relay_task" {
     ]
   })
 }
+
 resource "aws_security_group" "zooid_relay" {
   name        = "sphere-zooid-relay-zooid-relay"
   description = "Tasks of the zooid-relay service"
@@ -77,6 +81,7 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_egress_rule" "zooid_relay_efs" {
   security_group_id            = aws_security_group.zooid_relay.id
   description                  = "NFS to the database file system"
@@ -85,6 +90,7 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_efs" {
   from_port                    = 2049
   to_port                      = 2049
 }
+
 resource "aws_ecs_task_definition" "zooid_relay" {
   family                   = "sphere-zooid-relay-zooid-relay"
   requires_compatibilities = ["FARGATE"]
@@ -93,10 +99,12 @@ resource "aws_ecs_task_definition" "zooid_relay" {
   memory                   = "1024"
   execution_role_arn       = aws_iam_role.zooid_relay_execution.arn
   task_role_arn            = aws_iam_role.zooid_relay_task.arn
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
+
   container_definitions = jsonencode([
     {
       name      = "zooid-relay"
@@ -128,6 +136,7 @@ resource "aws_ecs_task_definition" "zooid_relay" {
       }
     }
   ])
+
   volume {
     name = "data"
 
@@ -160,11 +169,13 @@ resource "aws_ecs_service" "zooid_relay" {
     enable   = true
     rollback = true
   }
+
   network_configuration {
     subnets          = local.service_subnet_ids
     security_groups  = [aws_security_group.zooid_relay.id]
     assign_public_ip = true
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 

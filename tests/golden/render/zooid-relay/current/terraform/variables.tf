@@ -6,6 +6,7 @@ variable "region" {
   type        = string
   default     = "me-central-1"
 }
+
 variable "zooid_relay_image" {
   description = "Container image of the zooid-relay service."
   type        = string

@@ -17,6 +17,7 @@ resource "aws_iam_role_policy_attachment" "zooid_relay_execution" {
   role       = aws_iam_role.zooid_relay_execution.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
+
 # The secrets the task definition references, and only those.
 resource "aws_iam_role_policy" "zooid_relay_execution_secrets" {
   name = "read-secrets"
@@ -32,6 +33,7 @@ resource "aws_iam_role_policy" "zooid_relay_execution_secrets" {
     }]
   })
 }
+
 resource "aws_iam_role" "zooid_relay_task" {
   name = "sphere-zooid-relay-zooid-relay-task"
   assume_role_policy = jsonencode({
@@ -43,6 +45,7 @@ resource "aws_iam_role" "zooid_relay_task" {
     }]
   })
 }
+
 resource "aws_security_group" "zooid_relay" {
   name        = "sphere-zooid-relay-zooid-relay"
   description = "Tasks of the zooid-relay service"
@@ -57,6 +60,7 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_https" {
   from_port         = 443
   to_port           = 443
 }
+
 resource "aws_vpc_security_group_egress_rule" "zooid_relay_database" {
   security_group_id            = aws_security_group.zooid_relay.id
   description                  = "Database"
@@ -65,6 +69,7 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_database" {
   from_port                    = 5432
   to_port                      = 5432
 }
+
 resource "aws_ecs_task_definition" "zooid_relay" {
   family                   = "sphere-zooid-relay-zooid-relay"
   requires_compatibilities = ["FARGATE"]
@@ -73,10 +78,12 @@ resource "aws_ecs_task_definition" "zooid_relay" {
   memory                   = "1024"
   execution_role_arn       = aws_iam_role.zooid_relay_execution.arn
   task_role_arn            = aws_iam_role.zooid_relay_task.arn
+
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
+
   container_definitions = jsonencode([
     {
       name      = "zooid-relay"
@@ -124,11 +131,13 @@ resource "aws_ecs_service" "zooid_relay" {
     enable   = true
     rollback = true
   }
+
   network_configuration {
     subnets          = local.service_subnet_ids
     security_groups  = [aws_security_group.zooid_relay.id]
     assign_public_ip = true
   }
+
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 
