@@ -117,6 +117,8 @@ json bucket_view(const spec::Spec& s, const std::string& bucket) {
                                     ? json(*b.lifecycle.noncurrent_expire_days)
                                     : json(nullptr);
   v["abort_days"] = b.lifecycle.abort_incomplete_upload_days;
+  v["backup_expire_days"] = nullptr;  // set by the SQLite S3 sync for its copies
+  v["object_prefix"] = nullptr;
   return v;
 }
 

@@ -280,7 +280,10 @@ json view_s3_sync(const Resource& r, const spec::Spec& s) {
   json v = sqlite_bucket_view(r, s);
   const spec::S3Sync& sync = s.database.s3_sync;
   v["purpose"] = "SQLite copies";
-  v["object_key"] = s.name + "/" + v["db_file"].get<std::string>();
+  // Every upload is a new timestamped object under this prefix; a start restores the newest.
+  v["object_prefix"] = s.name + "/" + v["db_file"].get<std::string>() + "/";
+  v["backup_expire_days"] =
+      sync.backup_retention_days ? json(*sync.backup_retention_days) : json(nullptr);
   v["periodic"] = sync.periodic;
   v["interval_seconds"] = std::max<std::int64_t>(1, sync.interval.millis / 1000);
   v["interval"] = sync.interval.text;

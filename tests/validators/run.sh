@@ -4,7 +4,8 @@
 #     syntax (-check) and `terraform fmt` canonical text (-require-no-change);
 #   - tfcheck (tests/validators/tfcheck, HCL's parser + the Terraform AWS provider schema in
 #     tf-aws-schema.json): unknown or missing arguments and blocks, undeclared references.
-# Also: rendering twice gives the same bytes, and `render --check` agrees.
+# Also: app/ scripts parse with sh -n and app/ YAML with PyYAML; rendering twice gives the same
+# bytes, and `render --check` agrees.
 # Usage: tests/validators/run.sh path/to/stackplan [work-dir]
 set -euo pipefail
 
@@ -52,6 +53,18 @@ for spec in examples/*/stack.yaml; do
       "$tfcheck" "$schema" "$out/terraform" >&2 || true
       echo "FAIL provider schema: $example/$scenario" >&2; failures=$((failures + 1))
     fi
+    for script in "$out"/app/*.sh; do
+      [ -e "$script" ] || continue
+      if ! sh -n "$script"; then
+        echo "FAIL shell syntax: $script" >&2; failures=$((failures + 1))
+      fi
+    done
+    for yml in "$out"/app/*.yml; do
+      [ -e "$yml" ] || continue
+      if ! python3 -c 'import sys, yaml; yaml.safe_load(open(sys.argv[1]))' "$yml"; then
+        echo "FAIL YAML: $yml" >&2; failures=$((failures + 1))
+      fi
+    done
     again="$work/again/$example/$scenario"
     "$stackplan" render "$spec" --scenario "$scenario" --out "$again" >/dev/null
     if ! diff -r "$out" "$again" >/dev/null; then
