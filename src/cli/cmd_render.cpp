@@ -38,7 +38,9 @@ int cmd_render(const RenderOptions& o, Io io) {
     targets.push_back(render::Target::terraform);
   }
   if (o.target == "cloudformation" || o.target == "all") {
-    targets.push_back(render::Target::cloudformation);
+    io.err << "stackplan: error: the CloudFormation target is not available in this release; "
+              "use --target terraform\n";
+    return k_exit_invalid;
   }
   if (targets.empty()) {
     io.err << "stackplan: error: --target must be terraform, cloudformation or all; got '"
