@@ -10,30 +10,15 @@ Builds ./build/stackplan first. Figures go in docs/performance.md.
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "build", "stackplan")
-EXAMPLES = sorted(
-    os.path.join("examples", d, "stack.yaml")
-    for d in os.listdir(os.path.join(ROOT, "examples"))
-    if os.path.exists(os.path.join(ROOT, "examples", d, "stack.yaml"))
-)
-
-
-def wall(args):
-    start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+from benchlib import BIN, EXAMPLES, ROOT, build, wall
 
 
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 51
-    subprocess.run(["cmake", "--build", "build", "--target", "stackplan"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    build()
     print(f"{'spec':45} {'median ms':>10} {'min ms':>8}")
     for spec in EXAMPLES:
         times = [wall([BIN, "plan", spec]) for _ in range(runs)]
