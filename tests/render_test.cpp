@@ -18,8 +18,15 @@ using stackplan::testing::run_cli_parts;
 
 namespace {
 
-const std::vector<std::string> k_examples = {"dynamiccloudarchitect", "effect-app", "operationcode",
-                                             "pantrypal", "zooid-relay"};
+/// Golden name -> spec: every example, and fixtures for combinations the examples lack.
+const std::vector<std::pair<std::string, std::string>> k_specs = {
+    {"dynamiccloudarchitect", "examples/dynamiccloudarchitect/stack.yaml"},
+    {"effect-app", "examples/effect-app/stack.yaml"},
+    {"operationcode", "examples/operationcode/stack.yaml"},
+    {"pantrypal", "examples/pantrypal/stack.yaml"},
+    {"zooid-relay", "examples/zooid-relay/stack.yaml"},
+    {"variety", "tests/fixtures/render/variety.yaml"},
+};
 
 fs::path temp_dir(const std::string& name) {
   fs::path p = fs::temp_directory_path() / ("stackplan-render-test-" + name);
@@ -36,8 +43,7 @@ void write(const fs::path& p, const std::string& text) {
 
 TEST_CASE("every example renders to its golden Terraform, scenario by scenario", "[render]") {
   stackplan::testing::enter_source_dir();
-  for (const auto& example : k_examples) {
-    const std::string path = "examples/" + example + "/stack.yaml";
+  for (const auto& [example, path] : k_specs) {
     stackplan::Diagnostics diags;
     auto loaded = stackplan::spec::load_spec(path, diags);
     REQUIRE(loaded);

@@ -75,8 +75,7 @@ void cost(const Resource& r, Context& ctx) {
 
 json view(const Resource& r, const spec::Spec& s) {
   const spec::Aurora& a = s.database.aurora;
-  json v = base_view(r);
-  v["identifier"] = s.name;
+  json v = database_view(r, s, a.backup_retention_days, a.deletion_protection);
   v["engine"] =
       s.database.engine == spec::Engine::aurora_postgres ? "aurora-postgresql" : "aurora-mysql";
   v["engine_version"] = a.version;
@@ -86,11 +85,6 @@ json view(const Resource& r, const spec::Spec& s) {
   v["min_acu"] = a.min_acu;
   v["max_acu"] = a.max_acu;
   v["io_optimized"] = a.io_optimized;
-  v["backup_retention_days"] = a.backup_retention_days;
-  v["deletion_protection"] = bool_text(a.deletion_protection);
-  v["port"] = database_port(s.database.engine);
-  v["final_snapshot"] = s.name + "-final";
-  v["clients"] = client_groups(s);
   return v;
 }
 

@@ -134,6 +134,18 @@ json client_groups(const spec::Spec& s) {
   return out;
 }
 
+json database_view(const Resource& r, const spec::Spec& s, int backup_retention_days,
+                   bool deletion_protection) {
+  json v = base_view(r);
+  v["identifier"] = s.name;
+  v["port"] = database_port(s.database.engine);
+  v["backup_retention_days"] = backup_retention_days;
+  v["deletion_protection"] = bool_text(deletion_protection);
+  v["final_snapshot"] = s.name + "-final";
+  v["clients"] = client_groups(s);
+  return v;
+}
+
 int database_port(spec::Engine engine) {
   switch (engine) {
     case spec::Engine::rds_postgres:

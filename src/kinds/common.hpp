@@ -101,6 +101,11 @@ json bucket_view(const spec::Spec& s, const std::string& bucket);
 /// the instances' group on EC2. [{"id": ..., "logical": ...}]
 json client_groups(const spec::Spec& s);
 
+/// What RDS and Aurora views share: identifier, port, backups, deletion protection, the final
+/// snapshot's name and the client security groups.
+json database_view(const Resource& r, const spec::Spec& s, int backup_retention_days,
+                   bool deletion_protection);
+
 /// 5432 for PostgreSQL engines, 3306 for MySQL ones, 0 otherwise.
 int database_port(spec::Engine engine);
 

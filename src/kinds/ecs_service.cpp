@@ -2,6 +2,7 @@
 // autoscaling. On Fargate each task is billed by vCPU-hours and GB-hours (on-demand, Fargate
 // Spot, or registered as usage a Compute Savings Plan covers); on EC2 the instances are.
 
+#include <algorithm>
 #include <set>
 
 #include "kinds/common.hpp"
@@ -140,7 +141,18 @@ json view(const Resource& r, const spec::Spec& s) {
     e["literal"] = arn;
     e["declared"] = !arn && declared.count(name) > 0;
     e["referenced"] = !arn && declared.count(name) == 0;
-    e["value_from"] = ref;  // ARN references are used as written
+    // An ARN reference keeps what it names; ECS wants "<arn>:<json key>:<stage>:<version>",
+    // so a JSON key alone gets the two empty fields after it.
+    std::string value_from = ref;
+    if (arn) {
+      std::size_t name_end = ref.find(':', ref.find(":secret:") + 8);
+      if (name_end != std::string::npos) {
+        auto fields =
+            std::count(ref.begin() + static_cast<std::ptrdiff_t>(name_end), ref.end(), ':');
+        value_from.append(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, 3 - fields)), ':');
+      }
+    }
+    e["value_from"] = value_from;
     const auto colon = arn ? std::string::npos : ref.find(':');
     e["json_key"] = colon == std::string::npos ? json(nullptr) : json(ref.substr(colon + 1));
     secrets.push_back(e);

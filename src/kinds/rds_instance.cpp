@@ -95,8 +95,7 @@ void cost(const Resource& r, Context& ctx) {
 
 json view(const Resource& r, const spec::Spec& s) {
   const spec::Rds& rds = s.database.rds;
-  json v = base_view(r);
-  v["identifier"] = s.name;
+  json v = database_view(r, s, rds.backup_retention_days, rds.deletion_protection);
   v["engine"] = s.database.engine == spec::Engine::rds_postgres ? "postgres" : "mysql";
   v["engine_version"] = rds.version;
   v["instance_class"] = rds.instance_class;
@@ -107,11 +106,6 @@ json view(const Resource& r, const spec::Spec& s) {
                         ? json(*rds.storage.throughput_mbps)
                         : json(nullptr);
   v["multi_az"] = bool_text(rds.multi_az);
-  v["backup_retention_days"] = rds.backup_retention_days;
-  v["deletion_protection"] = bool_text(rds.deletion_protection);
-  v["port"] = database_port(s.database.engine);
-  v["final_snapshot"] = s.name + "-final";
-  v["clients"] = client_groups(s);
   return v;
 }
 

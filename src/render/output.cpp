@@ -6,9 +6,10 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "util/file.hpp"
 
 namespace stackplan::render {
 
@@ -19,16 +20,6 @@ namespace {
 
 constexpr const char* k_manifest = ".stackplan-manifest.json";
 constexpr const char* k_temp_suffix = ".stackplan-tmp";
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 bool write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -122,7 +113,7 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
   // What stackplan wrote last time.
   std::map<std::string, std::string> manifest;
   const fs::path manifest_path = root / k_manifest;
-  if (auto text = read_file(manifest_path)) {
+  if (auto text = read_file_bytes(manifest_path)) {
     json m = json::parse(*text, nullptr, false);
     if (m.is_object() && m.contains("files") && m["files"].is_object()) {
       for (auto it = m["files"].begin(); it != m["files"].end(); ++it) {
@@ -150,7 +141,7 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
   std::set<std::string> produced;
   for (const File& f : files) {
     produced.insert(f.path);
-    auto disk = read_file(root / f.path);
+    auto disk = read_file_bytes(root / f.path);
     if (disk && *disk == f.content) {
       ++result.unchanged;
       continue;
@@ -174,7 +165,7 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
     if (produced.count(path) || !owned(path)) {
       continue;
     }
-    auto disk = read_file(root / path);
+    auto disk = read_file_bytes(root / path);
     if (!disk) {
       continue;
     }

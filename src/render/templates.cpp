@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 // kainjow's mustache.hpp makes GCC 12 report a "potential null pointer dereference" inside the
 // standard library at -O2 (a false positive in code that is not ours).
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <kainjow/mustache.hpp>
 
+#include "util/file.hpp"
 #include "util/spelling.hpp"
 
 namespace stackplan::render {
@@ -35,16 +34,6 @@ const EmbeddedTemplate* embedded(const std::string& name) {
       k_templates, end, name,
       [](const EmbeddedTemplate& t, const std::string& n) { return std::string_view(t.name) < n; });
   return it != end && name == it->name ? it : nullptr;
-}
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 void line_col(const std::string& text, std::size_t offset, int& line, int& col) {
@@ -215,7 +204,7 @@ std::optional<Template> TemplateSet::find(const std::string& name) const {
     fs::path path = fs::path(override_dir_) / (name + std::string(k_suffix));
     std::error_code ec;
     if (fs::is_regular_file(path, ec)) {
-      if (auto text = read_file(path)) {
+      if (auto text = read_file_bytes(path)) {
         return Template{name, path.generic_string(), *text};
       }
     }

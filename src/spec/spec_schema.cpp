@@ -24,7 +24,9 @@ Type duration() {
 }
 
 Type version() {
-  Type t = text("^[0-9]+(\\.[0-9]+){0,2}$", "is an engine version such as \"16\" or \"15.4\"", 16);
+  // Aurora MySQL 3 names its versions "8.0.mysql_aurora.3.05.2".
+  Type t = text("^[0-9]+(\\.[0-9]+){0,2}(\\.mysql_aurora\\.[0-9]+(\\.[0-9]+){0,2})?$",
+                "is an engine version such as \"16\", \"15.4\" or \"8.0.mysql_aurora.3.05.2\"", 32);
   t.accepts_number = true;
   return t;
 }

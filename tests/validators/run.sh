@@ -34,8 +34,9 @@ fi
 
 failures=0
 count=0
-for spec in examples/*/stack.yaml; do
-  example=$(basename "$(dirname "$spec")")
+for spec in examples/*/stack.yaml tests/fixtures/render/*.yaml; do
+  example=$(basename "$spec" .yaml)
+  [ "$example" = stack ] && example=$(basename "$(dirname "$spec")")
   scenarios=$("$stackplan" plan "$spec" --format json 2>/dev/null |
     python3 -c 'import json,sys; [print(s["name"]) for s in json.load(sys.stdin)["stacks"][0]["scenarios"]]')
   for scenario in $scenarios; do
