@@ -4,9 +4,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include "util/diagnostics.hpp"
 #include "version.hpp"
 
 namespace stackplan::cli {
+
+void print_diagnostics(Diagnostics& diags, Io io) {
+  diags.sort();
+  for (const auto& d : diags.all()) {
+    io.err << format_diagnostic(d);
+  }
+}
 
 namespace {
 

@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+namespace stackplan {
+class Diagnostics;
+}
+
 namespace stackplan::cli {
 
 /// Exit codes of the contract.
@@ -19,6 +23,9 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
 };
+
+/// Prints every diagnostic to stderr, sorted by place, gcc-style.
+void print_diagnostics(Diagnostics& diags, Io io);
 
 /// Runs stackplan with `args` (without the program name) and returns the exit code.
 int run(const std::vector<std::string>& args, Io io);

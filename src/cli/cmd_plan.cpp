@@ -113,13 +113,6 @@ void check_usage(const UsageFile& usage, const std::vector<spec::LoadedSpec>& sp
   }
 }
 
-void print_diagnostics(Diagnostics& diags, Io io) {
-  diags.sort();
-  for (const auto& d : diags.all()) {
-    io.err << format_diagnostic(d);
-  }
-}
-
 }  // namespace
 
 int cmd_plan(const PlanOptions& o, Io io) {

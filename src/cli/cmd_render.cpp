@@ -15,13 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void print_diagnostics(Diagnostics& diags, Io io) {
-  diags.sort();
-  for (const auto& d : diags.all()) {
-    io.err << format_diagnostic(d);
-  }
-}
-
 std::string scenario_names(const spec::LoadedSpec& loaded) {
   std::string out;
   for (const auto& v : loaded.variants) {

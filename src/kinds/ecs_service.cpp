@@ -218,8 +218,8 @@ const model::Kind k_ecs_service{
     "ecs_service",
     "compute",
     "aws_ecs_service.<service>",
-    "ECS services on Fargate: vCPU-hours and GB-hours per task (on-demand, Fargate Spot, or "
-    "covered by a Savings Plan)",
+    "ECS services (task definition, service, roles); on Fargate, vCPU-hours and GB-hours per "
+    "task (on-demand, Fargate Spot, or covered by a Savings Plan)",
     {},
     expand,
     cost,

@@ -83,7 +83,6 @@ class Scanner {
   void scan(Line& line) {
     const std::string& t = line.text;
     int net = 0;
-    int first_eq_depth = -1;
     std::size_t first_eq = std::string::npos;
     int depth_at_eq = 0;
     int tokens_before = 0;
@@ -161,10 +160,9 @@ class Scanner {
         const bool op = n == '=' || n == '>' || p == '=' || p == '!' || p == '<' || p == '>';
         if (!op && first_eq == std::string::npos && tokens_before > 0) {
           first_eq = i;
-          first_eq_depth = net;
           depth_at_eq = net;
         }
-        if (op && n != '\0' && (n == '=' || n == '>')) {
+        if (n == '=' || n == '>') {  // skip the second character of == and =>
           ++i;
         }
         continue;
@@ -175,7 +173,7 @@ class Scanner {
     }
     line.net = net;
     // A one-line argument: the `=` opens a value whose brackets close on the same line.
-    if (first_eq != std::string::npos && net - depth_at_eq == 0 && first_eq_depth >= 0) {
+    if (first_eq != std::string::npos && net == depth_at_eq) {
       line.eq = first_eq;
     }
   }

@@ -198,10 +198,24 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
 
   // Stage every file beside its destination, then move them all into place.
   std::vector<std::pair<fs::path, fs::path>> staged;
-  auto unstage = [&]() {
+  auto io_failure = [&](const std::string& message) {
     for (const auto& [tmp, dest] : staged) {
       fs::remove(tmp, ec);
     }
+    result.exit_code = 3;
+    result.messages.push_back(message);
+    return result;
+  };
+  // Writes `bytes` beside `dest`; false (with the message recorded) when that fails.
+  auto stage = [&](const fs::path& dest, const std::string& bytes) {
+    fs::path tmp = dest;
+    tmp += k_temp_suffix;
+    if (!write_file(tmp, bytes)) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+    staged.emplace_back(tmp, dest);
+    return true;
   };
   for (const Change& c : changes) {
     if (!c.file) {
@@ -209,30 +223,17 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
     }
     fs::path dest = root / c.path;
     if (fs::exists(dest, ec) && !fs::is_regular_file(dest, ec)) {
-      unstage();
-      result.exit_code = 3;
-      result.messages.push_back("cannot write " + dest.generic_string() +
-                                ": something other than a file is in the way");
-      return result;
+      return io_failure("cannot write " + dest.generic_string() +
+                        ": something other than a file is in the way");
     }
     fs::create_directories(dest.parent_path(), ec);
     if (ec) {
-      unstage();
-      result.exit_code = 3;
-      result.messages.push_back("cannot create " + dest.parent_path().generic_string() + ": " +
-                                ec.message());
-      return result;
+      return io_failure("cannot create " + dest.parent_path().generic_string() + ": " +
+                        ec.message());
     }
-    fs::path tmp = dest;
-    tmp += k_temp_suffix;
-    if (!write_file(tmp, c.file->content)) {
-      fs::remove(tmp, ec);
-      unstage();
-      result.exit_code = 3;
-      result.messages.push_back("cannot write " + tmp.generic_string());
-      return result;
+    if (!stage(dest, c.file->content)) {
+      return io_failure("cannot write " + dest.generic_string() + k_temp_suffix);
     }
-    staged.emplace_back(tmp, dest);
   }
   json m;
   m["generator"] = "stackplan";
@@ -245,24 +246,13 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
   for (const File& f : files) {
     m["files"][f.path] = content_hash(f.content);
   }
-  fs::path manifest_tmp = manifest_path;
-  manifest_tmp += k_temp_suffix;
-  if (!write_file(manifest_tmp, m.dump(2) + "\n")) {
-    fs::remove(manifest_tmp, ec);
-    unstage();
-    result.exit_code = 3;
-    result.messages.push_back("cannot write " + manifest_tmp.generic_string());
-    return result;
+  if (!stage(manifest_path, m.dump(2) + "\n")) {
+    return io_failure("cannot write " + manifest_path.generic_string() + k_temp_suffix);
   }
-  staged.emplace_back(manifest_tmp, manifest_path);
   for (const auto& [tmp, dest] : staged) {
     fs::rename(tmp, dest, ec);
     if (ec) {
-      unstage();
-      result.exit_code = 3;
-      result.messages.push_back("cannot move " + tmp.generic_string() +
-                                " into place: " + ec.message());
-      return result;
+      return io_failure("cannot move " + tmp.generic_string() + " into place: " + ec.message());
     }
   }
   result.written = static_cast<int>(staged.size()) - 1;

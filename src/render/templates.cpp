@@ -53,6 +53,13 @@ struct Tag {
   char type = 0;  ///< 0 variable, or one of # ^ / & ! > = {
   std::string name;
   std::size_t offset = 0;
+
+  /// A variable or section: a tag that looks a name up in the view data.
+  bool looks_up() const {
+    return std::string_view("!=>").find(type) == std::string_view::npos && name != ".";
+  }
+  /// The first part of a dotted name: what must exist in the data.
+  std::string root() const { return name.substr(0, name.find('.')); }
 };
 
 /// The tags of a template, or the offset of an unterminated one.
@@ -252,10 +259,9 @@ std::set<std::string> names_used(const Template& tmpl) {
   std::optional<std::size_t> unclosed;
   std::set<std::string> out;
   for (const Tag& tag : tags_of(tmpl.text, unclosed)) {
-    if (tag.type == '!' || tag.type == '=' || tag.type == '>' || tag.name == ".") {
-      continue;
+    if (tag.looks_up()) {
+      out.insert(tag.root());
     }
-    out.insert(tag.name.substr(0, tag.name.find('.')));
   }
   return out;
 }
@@ -287,13 +293,13 @@ RenderResult render_template(const Template& tmpl, const nlohmann::json& data,
     if (tag.type == '>') {
       return fail(tag.offset, "partials are not supported: '{{>" + tag.name + "}}'");
     }
-    if (tag.type == '!' || tag.name == ".") {
+    if (!tag.looks_up()) {
       continue;
     }
     if (tag.name.empty()) {
       return fail(tag.offset, "empty tag");
     }
-    std::string first = tag.name.substr(0, tag.name.find('.'));
+    std::string first = tag.root();
     if (names.count(first) == 0) {
       std::vector<std::string> candidates(names.begin(), names.end());
       std::string close = closest_match(first, candidates);
