@@ -50,8 +50,8 @@ TEST_CASE("every example renders to its golden Terraform, scenario by scenario",
     for (const auto& variant : loaded->variants) {
       INFO(example << " scenario " << variant.name);
       stackplan::render::TemplateSet templates;
-      auto rendered = stackplan::render::render_target(
-          variant.spec, {path, variant.name}, stackplan::render::Target::terraform, templates);
+      auto rendered =
+          stackplan::render::render_terraform(variant.spec, {path, variant.name}, templates);
       REQUIRE(rendered.errors.empty());
       const std::string dir = "tests/golden/render/" + example + "/" + variant.name + "/";
       std::set<std::string> produced;
@@ -160,6 +160,11 @@ TEST_CASE("render errors: scenario, target and templates", "[render]") {
         "stackplan: error: examples/pantrypal/stack.yaml has no scenario 'nope'; it has: "
         "current, target\n");
 
+  auto cloudformation = run_cli_parts({"render", "examples/pantrypal/stack.yaml", "--out",
+                                       out.string(), "--target", "all"});
+  CHECK(cloudformation.code == 2);
+  CHECK(cloudformation.err.find("CloudFormation target is not available") != std::string::npos);
+
   write(overrides / "terraform/log_group.tf.mustache",
         "resource \"aws_cloudwatch_log_group\" \"{{id}}\" {\n"
         "  retention_in_days = {{retention_dayz}}\n}\n");
@@ -221,8 +226,8 @@ TEST_CASE("spec values are escaped for HCL, never interpreted", "[render]") {
       diags);
   REQUIRE(loaded);
   stackplan::render::TemplateSet templates;
-  auto r = stackplan::render::render_target(loaded->variants[0].spec, {"inline.yaml", ""},
-                                            stackplan::render::Target::terraform, templates);
+  auto r =
+      stackplan::render::render_terraform(loaded->variants[0].spec, {"inline.yaml", ""}, templates);
   REQUIRE(r.errors.empty());
   std::string services;
   for (const auto& f : r.files) {

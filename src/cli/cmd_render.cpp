@@ -26,18 +26,10 @@ std::string scenario_names(const spec::LoadedSpec& loaded) {
 }  // namespace
 
 int cmd_render(const RenderOptions& o, Io io) {
-  std::vector<render::Target> targets;
-  if (o.target == "terraform" || o.target == "all") {
-    targets.push_back(render::Target::terraform);
-  }
-  if (o.target == "cloudformation" || o.target == "all") {
+  // CLI11 accepts only terraform, cloudformation and all.
+  if (o.target != "terraform") {
     io.err << "stackplan: error: the CloudFormation target is not available in this release; "
               "use --target terraform\n";
-    return k_exit_invalid;
-  }
-  if (targets.empty()) {
-    io.err << "stackplan: error: --target must be terraform, cloudformation or all; got '"
-           << o.target << "'\n";
     return k_exit_invalid;
   }
   std::error_code ec;
@@ -95,26 +87,22 @@ int cmd_render(const RenderOptions& o, Io io) {
     }
   }
 
-  std::vector<render::File> files;
+  render::Rendered rendered = render::render_terraform(spec, origin, templates);
+  if (!rendered.errors.empty()) {
+    for (const auto& e : rendered.errors) {
+      io.err << e.origin;
+      if (e.line > 0) {
+        io.err << ':' << e.line << ':' << e.column;
+      }
+      io.err << ": error: " << e.message << "\n";
+    }
+    return k_exit_invalid;
+  }
+  const std::vector<render::File>& files = rendered.files;
   render::WriteOptions write;
   write.check = o.check;
   write.force = o.force;
-  write.owned.push_back("app/");
-  for (render::Target target : targets) {
-    render::Rendered r = render::render_target(spec, origin, target, templates);
-    if (!r.errors.empty()) {
-      for (const auto& e : r.errors) {
-        io.err << e.origin;
-        if (e.line > 0) {
-          io.err << ':' << e.line << ':' << e.column;
-        }
-        io.err << ": error: " << e.message << "\n";
-      }
-      return k_exit_invalid;
-    }
-    files.insert(files.end(), r.files.begin(), r.files.end());
-    write.owned.push_back(target == render::Target::terraform ? "terraform/" : "cloudformation/");
-  }
+  write.owned = {"terraform/", "app/"};
 
   render::WriteResult result = render::write_files(files, o.out_dir, write);
   for (const auto& m : result.messages) {

@@ -152,14 +152,9 @@ json stack_view(const spec::Spec& spec, const Origin& origin) {
   return stack_view(spec, origin, resource_views(spec));
 }
 
-Rendered render_target(const spec::Spec& spec, const Origin& origin, Target target,
-                       const TemplateSet& templates) {
+Rendered render_terraform(const spec::Spec& spec, const Origin& origin,
+                          const TemplateSet& templates) {
   Rendered out;
-  if (target != Target::terraform) {
-    out.errors.push_back({"templates/cloudformation", 0, 0,
-                          "the CloudFormation target is not available in this version"});
-    return out;
-  }
   Renderer renderer(templates, out);
   const std::vector<ResourceView> views = resource_views(spec);
   const json view = stack_view(spec, origin, views);

@@ -10,8 +10,6 @@
 
 namespace stackplan::render {
 
-enum class Target { terraform, cloudformation };
-
 /// One generated file: its path under the output folder ("terraform/database.tf") and bytes.
 struct File {
   std::string path;
@@ -33,9 +31,10 @@ struct Origin {
 /// and, for each kind with resources, a list of its resources' views under the kind's name.
 nlohmann::json stack_view(const spec::Spec& spec, const Origin& origin);
 
-/// Renders one target of a stack variant, every template found in `templates` by name.
-Rendered render_target(const spec::Spec& spec, const Origin& origin, Target target,
-                       const TemplateSet& templates);
+/// Renders the Terraform root module (and app files) of a stack variant, every template found
+/// in `templates` by name.
+Rendered render_terraform(const spec::Spec& spec, const Origin& origin,
+                          const TemplateSet& templates);
 
 /// The comment every generated file starts with (without comment markers).
 std::string generated_notice(const Origin& origin);
