@@ -160,8 +160,8 @@ TEST_CASE("render errors: scenario, target and templates", "[render]") {
         "stackplan: error: examples/pantrypal/stack.yaml has no scenario 'nope'; it has: "
         "current, target\n");
 
-  auto cloudformation = run_cli_parts({"render", "examples/pantrypal/stack.yaml", "--out",
-                                       out.string(), "--target", "all"});
+  auto cloudformation = run_cli_parts(
+      {"render", "examples/pantrypal/stack.yaml", "--out", out.string(), "--target", "all"});
   CHECK(cloudformation.code == 2);
   CHECK(cloudformation.err.find("CloudFormation target is not available") != std::string::npos);
 
