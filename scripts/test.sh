@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 jobs="$(nproc)"
 
 ./scripts/setup.sh
+# The CloudFormation validators (cfn-lint) come from npm and run on the machine's Node.js.
+for tool in node npm; do
+  command -v "$tool" >/dev/null || { echo "test: $tool is required (cfn-lint runs on it)" >&2; exit 1; }
+done
 
 echo "== format"
 ./scripts/check-format.sh

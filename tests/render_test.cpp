@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include <yaml-cpp/yaml.h>
+
 #include "golden.hpp"
 #include "render/render.hpp"
 #include "spec/load.hpp"
@@ -41,7 +43,40 @@ void write(const fs::path& p, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("every example renders to its golden Terraform, scenario by scenario", "[render]") {
+namespace {
+
+/// What every CloudFormation template must hold: it parses back, and no secret value is in it.
+void check_cloudformation(const std::string& text) {
+  YAML::Node template_ = YAML::Load(text);
+  REQUIRE(template_["Resources"].IsMap());
+  CHECK(template_["AWSTemplateFormatVersion"].as<std::string>() == "2010-09-09");
+  for (const char* forbidden : {"MasterUserPassword:", "SecretString", "NoEcho", "Password:"}) {
+    INFO(forbidden);
+    CHECK(text.find(std::string("\n") + forbidden) == std::string::npos);
+    CHECK(text.find(std::string(" ") + forbidden) == std::string::npos);
+  }
+  for (const auto& resource : template_["Resources"]) {
+    const std::string type = resource.second["Type"].as<std::string>();
+    INFO(resource.first.as<std::string>());
+    if (type == "AWS::RDS::DBCluster" ||
+        (type == "AWS::RDS::DBInstance" && !resource.second["Properties"]["DBClusterIdentifier"])) {
+      CHECK(resource.second["Properties"]["ManageMasterUserPassword"].as<bool>());
+      CHECK(resource.second["Properties"]["StorageEncrypted"].as<bool>());
+      CHECK(resource.second["DeletionPolicy"].as<std::string>() == "Snapshot");
+      CHECK(resource.second["UpdateReplacePolicy"].as<std::string>() == "Snapshot");
+    }
+    if (type == "AWS::S3::Bucket") {
+      CHECK(resource.second["Properties"]["PublicAccessBlockConfiguration"]["BlockPublicAcls"]
+                .as<bool>());
+      CHECK(resource.second["Properties"]["BucketEncryption"]);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every example renders to its golden Terraform and CloudFormation, scenario by scenario",
+          "[render]") {
   stackplan::testing::enter_source_dir();
   for (const auto& [example, path] : k_specs) {
     stackplan::Diagnostics diags;
@@ -50,14 +85,17 @@ TEST_CASE("every example renders to its golden Terraform, scenario by scenario",
     for (const auto& variant : loaded->variants) {
       INFO(example << " scenario " << variant.name);
       stackplan::render::TemplateSet templates;
-      auto rendered =
-          stackplan::render::render_terraform(variant.spec, {path, variant.name}, templates);
+      auto rendered = stackplan::render::render(variant.spec, {path, variant.name}, templates,
+                                                stackplan::render::Target::all);
       REQUIRE(rendered.errors.empty());
       const std::string dir = "tests/golden/render/" + example + "/" + variant.name + "/";
       std::set<std::string> produced;
       for (const auto& f : rendered.files) {
         produced.insert(f.path);
         CHECK(check_golden(dir + f.path, f.content) == "");
+        if (f.path.rfind("cloudformation/", 0) == 0) {
+          check_cloudformation(f.content);
+        }
       }
       // No golden file the render no longer produces.
       if (fs::exists(dir)) {
@@ -160,10 +198,10 @@ TEST_CASE("render errors: scenario, target and templates", "[render]") {
         "stackplan: error: examples/pantrypal/stack.yaml has no scenario 'nope'; it has: "
         "current, target\n");
 
-  auto cloudformation = run_cli_parts(
-      {"render", "examples/pantrypal/stack.yaml", "--out", out.string(), "--target", "all"});
-  CHECK(cloudformation.code == 2);
-  CHECK(cloudformation.err.find("CloudFormation target is not available") != std::string::npos);
+  auto target = run_cli_parts(
+      {"render", "examples/pantrypal/stack.yaml", "--out", out.string(), "--target", "pulumi"});
+  CHECK(target.code == 2);
+  CHECK(target.err.find("--target") != std::string::npos);
 
   write(overrides / "terraform/log_group.tf.mustache",
         "resource \"aws_cloudwatch_log_group\" \"{{id}}\" {\n"
@@ -237,4 +275,115 @@ TEST_CASE("spec values are escaped for HCL, never interpreted", "[render]") {
   }
   CHECK(services.find(R"({ name = "GREETING", value = "say \"hi\" $${USER} %%{x} \\ done" },)") !=
         std::string::npos);
+}
+
+TEST_CASE("spec values reach CloudFormation as the same strings", "[render]") {
+  stackplan::testing::enter_source_dir();
+  stackplan::Diagnostics diags;
+  const std::string value = "say \"hi\" ${USER} %{x} \\ done: #not a comment";
+  auto loaded = stackplan::spec::load_spec_text(
+      "inline.yaml",
+      "version: 1\nname: esc\nregion: us-east-1\nnetwork: {vpc: existing}\n"
+      "compute: {platform: fargate}\n"
+      "services:\n  - name: web\n    image: nginx\n    port: 80\n"
+      "    environment: {GREETING: 'say \"hi\" ${USER} %{x} \\ done: #not a comment'}\n",
+      diags);
+  REQUIRE(loaded);
+  stackplan::render::TemplateSet templates;
+  auto r = stackplan::render::render(loaded->variants[0].spec, {"inline.yaml", ""}, templates,
+                                     stackplan::render::Target::cloudformation);
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].path == "cloudformation/esc.yaml");
+  YAML::Node t = YAML::Load(r.files[0].content);
+  YAML::Node env = t["Resources"]["WebTaskDefinition"]["Properties"]["ContainerDefinitions"][0]
+                    ["Environment"][0];
+  CHECK(env["Name"].as<std::string>() == "GREETING");
+  CHECK(env["Value"].as<std::string>() == value);
+  // An existing VPC becomes parameters of AWS's own types.
+  CHECK(t["Parameters"]["VpcId"]["Type"].as<std::string>() == "AWS::EC2::VPC::Id");
+  CHECK(t["Parameters"]["PrivateSubnetIds"]["Type"].as<std::string>() ==
+        "List<AWS::EC2::Subnet::Id>");
+}
+
+TEST_CASE("render --target cloudformation and all: one template, owned folders kept apart",
+          "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("cfn");
+  const std::string spec = "examples/operationcode/stack.yaml";
+  auto cfn = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target",
+                            "--target", "cloudformation"});
+  REQUIRE(cfn.code == 0);
+  CHECK(cfn.out.find("wrote 3 of 3 files") != std::string::npos);  // template + 2 app files
+  CHECK(fs::exists(out / "cloudformation/operationcode.yaml"));
+  CHECK(fs::exists(out / "app/litestream.yml"));
+  CHECK(!fs::exists(out / "terraform"));
+
+  // Both targets into the same folder; each target's --check looks at its own files only.
+  auto all = run_cli_parts(
+      {"render", spec, "--out", out.string(), "--scenario", "target", "--target", "all"});
+  REQUIRE(all.code == 0);
+  CHECK(fs::exists(out / "terraform/versions.tf"));
+  auto tf_check = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target",
+                                 "--target", "terraform", "--check"});
+  CHECK(tf_check.code == 0);
+  auto tf_only = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target"});
+  CHECK(tf_only.code == 0);
+  CHECK(fs::exists(out / "cloudformation/operationcode.yaml"));
+
+  // A hand edit to the template is drift, and is not overwritten without --force.
+  const std::string original = read_file((out / "cloudformation/operationcode.yaml").string());
+  write(out / "cloudformation/operationcode.yaml", original + "# edited\n");
+  auto drift = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target",
+                              "--target", "cloudformation", "--check"});
+  CHECK(drift.code == 1);
+  CHECK(drift.err.find("cloudformation/operationcode.yaml: differs from what the spec renders") !=
+        std::string::npos);
+  auto refused = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target",
+                                "--target", "cloudformation"});
+  CHECK(refused.code == 1);
+  auto forced = run_cli_parts({"render", spec, "--out", out.string(), "--scenario", "target",
+                               "--target", "cloudformation", "--force"});
+  CHECK(forced.code == 0);
+  CHECK(read_file((out / "cloudformation/operationcode.yaml").string()) == original);
+
+  // A variant with nothing for CloudFormation to create says so and writes no template; the
+  // previous one is removed as no longer rendered.
+  auto nothing =
+      run_cli_parts({"render", "examples/pantrypal/stack.yaml", "--out", (out / "vps").string(),
+                     "--scenario", "current", "--target", "cloudformation"});
+  CHECK(nothing.code == 0);
+  CHECK(nothing.err ==
+        "stackplan: note: CloudFormation: nothing to create for scenario current (no AWS "
+        "resources besides an existing VPC), so no template is written\n");
+  CHECK(!fs::exists(out / "vps/cloudformation"));
+  fs::remove_all(out);
+}
+
+TEST_CASE("CloudFormation template errors: duplicate logical ids and broken YAML", "[render]") {
+  stackplan::testing::enter_source_dir();
+  const fs::path out = temp_dir("cfn-errors");
+  const fs::path overrides = temp_dir("cfn-templates");
+  // A log group template that reuses the ECS cluster's logical id.
+  write(overrides / "cloudformation/log_group.yaml.mustache",
+        "Cluster:\n  Type: AWS::Logs::LogGroup\n  Properties:\n"
+        "    LogGroupName: \"{{log_group_name}}\"\n");
+  auto duplicate =
+      run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(), "--target",
+                     "cloudformation", "--templates", overrides.string()});
+  CHECK(duplicate.code == 2);
+  CHECK(duplicate.err ==
+        "templates/cloudformation/log_group.yaml.mustache: error: resource Cluster is also "
+        "defined by templates/cloudformation/ecs_cluster.yaml.mustache; logical ids must be "
+        "unique\n");
+
+  write(overrides / "cloudformation/log_group.yaml.mustache",
+        "{{logical}}LogGroup:\n  Type: AWS::Logs::LogGroup\n    Properties: [\n");
+  auto broken = run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(),
+                               "--target", "cloudformation", "--templates", overrides.string()});
+  CHECK(broken.code == 2);
+  CHECK(broken.err.find("cloudformation/sphere-zooid-relay.yaml:") == 0);
+  CHECK(broken.err.find("error: the rendered template is not valid YAML") != std::string::npos);
+  CHECK(!fs::exists(out));
+  fs::remove_all(overrides);
 }

@@ -27,11 +27,9 @@ std::string scenario_names(const spec::LoadedSpec& loaded) {
 
 int cmd_render(const RenderOptions& o, Io io) {
   // CLI11 accepts only terraform, cloudformation and all.
-  if (o.target != "terraform") {
-    io.err << "stackplan: error: the CloudFormation target is not available in this release; "
-              "use --target terraform\n";
-    return k_exit_invalid;
-  }
+  const render::Target target = o.target == "cloudformation" ? render::Target::cloudformation
+                                : o.target == "all"          ? render::Target::all
+                                                             : render::Target::terraform;
   std::error_code ec;
   if (!o.templates.empty() && !fs::is_directory(o.templates, ec)) {
     io.err << "stackplan: error: --templates " << o.templates << " is not a folder\n";
@@ -87,7 +85,7 @@ int cmd_render(const RenderOptions& o, Io io) {
     }
   }
 
-  render::Rendered rendered = render::render_terraform(spec, origin, templates);
+  render::Rendered rendered = render::render(spec, origin, templates, target);
   if (!rendered.errors.empty()) {
     for (const auto& e : rendered.errors) {
       io.err << e.origin;
@@ -102,7 +100,10 @@ int cmd_render(const RenderOptions& o, Io io) {
   render::WriteOptions write;
   write.check = o.check;
   write.force = o.force;
-  write.owned = {"terraform/", "app/"};
+  write.owned = render::owned_folders(target);
+  for (const auto& note : rendered.notes) {
+    io.err << "stackplan: note: " << note << "\n";
+  }
 
   render::WriteResult result = render::write_files(files, o.out_dir, write);
   for (const auto& m : result.messages) {

@@ -85,6 +85,11 @@ json view(const Resource& r, const spec::Spec& s) {
   v["min_acu"] = a.min_acu;
   v["max_acu"] = a.max_acu;
   v["io_optimized"] = a.io_optimized;
+  json members = json::array();
+  for (int i = 0; i < a.instances; ++i) {
+    members.push_back({{"n", i + 1}});
+  }
+  v["members"] = members;
   return v;
 }
 

@@ -1,5 +1,6 @@
 #include "kinds/common.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -125,11 +126,15 @@ json bucket_view(const spec::Spec& s, const std::string& bucket) {
 json client_groups(const spec::Spec& s) {
   json out = json::array();
   if (s.compute.platform == spec::Platform::ec2) {
-    out.push_back({{"id", "instances"}, {"logical", "Instances"}});
+    out.push_back({{"id", "instances"},
+                   {"logical", "Instances"},
+                   {"group_logical", "InstancesSecurityGroup"}});
     return out;
   }
   for (const auto& svc : s.services) {
-    out.push_back({{"id", model::resource_name(svc.name)}, {"logical", logical_id(svc.name)}});
+    out.push_back({{"id", model::resource_name(svc.name)},
+                   {"logical", logical_id(svc.name)},
+                   {"group_logical", logical_id(svc.name) + "TasksSecurityGroup"}});
   }
   return out;
 }
@@ -143,7 +148,101 @@ json database_view(const Resource& r, const spec::Spec& s, int backup_retention_
   v["deletion_protection"] = bool_text(deletion_protection);
   v["final_snapshot"] = s.name + "-final";
   v["clients"] = client_groups(s);
+  v["subnets"] = subnets_view(s);
   return v;
+}
+
+Placement placement(const spec::Spec& s) {
+  // A created VPC without private subnets keeps the database in the public ones: not publicly
+  // accessible, reachable only from the services' security groups.
+  return {s.compute.public_ip, s.network.create_vpc && s.network.private_subnets == 0};
+}
+
+namespace {
+
+struct Cidr {
+  std::uint32_t address = 0;
+  int prefix = 0;
+};
+
+Cidr parse_cidr(const std::string& text) {
+  Cidr c;
+  unsigned a = 0, b = 0, d = 0, e = 0;
+  int prefix = 0;
+  if (std::sscanf(text.c_str(), "%u.%u.%u.%u/%d", &a, &b, &d, &e, &prefix) == 5) {
+    c.address = (a << 24) | (b << 16) | (d << 8) | e;
+    c.prefix = prefix;
+  }
+  return c;
+}
+
+std::string cidr_text(std::uint32_t address, int prefix) {
+  return std::to_string(address >> 24) + "." + std::to_string((address >> 16) & 255) + "." +
+         std::to_string((address >> 8) & 255) + "." + std::to_string(address & 255) + "/" +
+         std::to_string(prefix);
+}
+
+json tier(const spec::Spec& s, bool is_public) {
+  const std::string prefix = is_public ? "Public" : "Private";
+  json t;
+  t["created"] = s.network.create_vpc;
+  t["existing"] = !s.network.create_vpc;
+  t["parameter"] = s.network.create_vpc ? json(nullptr) : json(prefix + "SubnetIds");
+  json list = json::array();
+  const int count =
+      s.network.create_vpc ? (is_public ? s.network.public_subnets : s.network.private_subnets) : 2;
+  for (int i = 0; i < count; ++i) {
+    list.push_back(
+        {{"n", i + 1}, {"index", i}, {"logical", prefix + "Subnet" + std::to_string(i + 1)}});
+  }
+  t["list"] = list;
+  return t;
+}
+
+}  // namespace
+
+json subnets_view(const spec::Spec& s) {
+  const Placement p = placement(s);
+  return {{"vpc_ref", s.network.create_vpc ? "Vpc" : "VpcId"},
+          {"public", tier(s, true)},
+          {"service", tier(s, p.service_public)},
+          {"database", tier(s, p.database_public)}};
+}
+
+json created_subnets(const spec::Spec& s, bool is_public) {
+  const spec::Network& n = s.network;
+  const Cidr vpc = parse_cidr(n.cidr);
+  const int newbits = subnet_newbits(n.cidr);
+  const int offset = is_public ? 0 : private_subnet_offset(n.cidr);
+  const std::uint32_t mask = vpc.prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - vpc.prefix);
+  const std::string prefix = is_public ? "Public" : "Private";
+  json list = json::array();
+  const int count = is_public ? n.public_subnets : n.private_subnets;
+  for (int i = 0; i < count; ++i) {
+    const std::uint32_t base = vpc.address & mask;
+    const int sub_prefix = vpc.prefix + newbits;
+    const std::uint32_t address =
+        base | (static_cast<std::uint32_t>(offset + i) << (32 - sub_prefix));
+    json e{{"n", i + 1},
+           {"index", i},
+           {"logical", prefix + "Subnet" + std::to_string(i + 1)},
+           {"cidr", cidr_text(address, sub_prefix)},
+           {"az_index", i % k_min_zones}};
+    if (!is_public && n.nat_gateways > 0) {
+      e["nat_logical"] = "NatGateway" + std::to_string(i % n.nat_gateways + 1);
+    }
+    list.push_back(e);
+  }
+  return list;
+}
+
+int subnet_newbits(const std::string& vpc_cidr) {
+  return std::min(8, 28 - parse_cidr(vpc_cidr).prefix);
+}
+
+int private_subnet_offset(const std::string& vpc_cidr) {
+  const int newbits = subnet_newbits(vpc_cidr);
+  return newbits == 8 ? 100 : (1 << newbits) / 2;
 }
 
 int database_port(spec::Engine engine) {

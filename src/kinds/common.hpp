@@ -98,7 +98,7 @@ std::string secret_of(const std::string& ref);
 json bucket_view(const spec::Spec& s, const std::string& bucket);
 
 /// The security groups that reach the database or file system: one per service on Fargate,
-/// the instances' group on EC2. [{"id": ..., "logical": ...}]
+/// the instances' group on EC2. [{"id", "logical", "group_logical"}]
 json client_groups(const spec::Spec& s);
 
 /// What RDS and Aurora views share: identifier, port, backups, deletion protection, the final
@@ -108,5 +108,32 @@ json database_view(const Resource& r, const spec::Spec& s, int backup_retention_
 
 /// 5432 for PostgreSQL engines, 3306 for MySQL ones, 0 otherwise.
 int database_port(spec::Engine engine);
+
+/// Where the services' tasks (or instances) and the database run: public or private subnets.
+struct Placement {
+  bool service_public = false;
+  bool database_public = false;
+};
+Placement placement(const spec::Spec& s);
+
+/// The subnets each tier uses, for templates that must list them one by one: "public",
+/// "service" and "database", each {"created", "existing", "parameter", "list"}. A created VPC
+/// lists its subnets ({"n", "index", "logical"}); an existing one names the parameter holding the
+/// ids and lists its first two entries (the two Availability Zones every tier needs); "vpc_ref"
+/// names what holds the VPC id ("Vpc" when created, the "VpcId" parameter otherwise).
+json subnets_view(const spec::Spec& s);
+
+/// The subnets of a VPC stackplan creates, in order: {"n", "index", "logical", "cidr",
+/// "az_index"}, plus the NAT gateway each private subnet routes through.
+json created_subnets(const spec::Spec& s, bool is_public);
+
+/// Availability Zones every supported Region has; subnets beyond this many reuse them in turn
+/// where a template cannot count the Region's zones (CloudFormation).
+inline constexpr int k_min_zones = 3;
+
+/// Bits a created VPC's prefix grows by for each subnet (8: a /16 gets /24 subnets; never
+/// smaller than /28, AWS's minimum), and the index of the first private subnet.
+int subnet_newbits(const std::string& vpc_cidr);
+int private_subnet_offset(const std::string& vpc_cidr);
 
 }  // namespace stackplan::kinds

@@ -96,6 +96,8 @@ json view(const Resource& r, const spec::Spec& s) {
   v["compatibility"] = fargate ? "FARGATE" : "EC2";
   v["cpu_architecture"] = s.compute.architecture == spec::Architecture::arm64 ? "ARM64" : "X86_64";
   v["public_ip"] = bool_text(s.compute.public_ip);
+  v["public"] = s.compute.public_ip;
+  v["subnets"] = subnets_view(s);
   v["capacity_provider"] =
       s.compute.purchase.model == spec::PurchaseModel::spot ? "FARGATE_SPOT" : "FARGATE";
   v["execution_role_name"] = aws_name(full + "-execution", 64);
@@ -124,6 +126,7 @@ json view(const Resource& r, const spec::Spec& s) {
     env.push_back({{"key", key}, {"value", value}});
   }
   v["environment"] = env;
+  v["has_environment"] = !env.empty();
 
   // Secrets: the value is never in the task definition, only a reference to a Secrets Manager
   // secret the execution role may read, by exact ARN.
@@ -137,7 +140,10 @@ json view(const Resource& r, const spec::Spec& s) {
   for (const auto& [key, ref] : svc.secrets) {
     const std::string name = secret_of(ref);
     const bool arn = ref.rfind("arn:", 0) == 0;
-    json e{{"key", key}, {"secret_id", model::resource_name(name)}};
+    json e{{"key", key},
+           {"secret_id", model::resource_name(name)},
+           {"secret_logical", logical_id(name)},
+           {"secret_name", name}};
     e["literal"] = arn;
     e["declared"] = !arn && declared.count(name) > 0;
     e["referenced"] = !arn && declared.count(name) == 0;
@@ -199,7 +205,9 @@ json view(const Resource& r, const spec::Spec& s) {
   } else if (owner && db.engine == spec::Engine::sqlite_s3_sync) {
     bucket = db.sync_bucket;
   }
-  v["bucket"] = bucket.empty() ? json(nullptr) : json{{"bucket_id", model::resource_name(bucket)}};
+  v["bucket"] = bucket.empty() ? json(nullptr)
+                               : json{{"bucket_id", model::resource_name(bucket)},
+                                      {"bucket_logical", logical_id(bucket)}};
   v["efs"] = owner && db.engine == spec::Engine::sqlite_efs;
   v["efs_mount"] = db.path.substr(0, db.path.rfind('/'));
   v["database_port"] =

@@ -46,6 +46,7 @@ json view(const Resource& r, const spec::Spec& s) {
   v["certificate_default"] = lb.certificate_arn ? json(*lb.certificate_arn) : json(nullptr);
   v["idle_timeout"] = lb.idle_timeout;
   v["deletion_protection"] = bool_text(s.environment == "prod");
+  v["subnets"] = subnets_view(s);
   return v;
 }
 

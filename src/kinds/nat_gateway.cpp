@@ -32,6 +32,17 @@ json view(const Resource& r, const spec::Spec& s) {
   json v = base_view(r);
   v["nat_count"] = s.network.nat_gateways;
   v["private_count"] = s.network.private_subnets;
+  json gateways = json::array();
+  const json public_subnets = created_subnets(s, true);
+  for (int i = 0; i < s.network.nat_gateways; ++i) {
+    const json& subnet = public_subnets[static_cast<std::size_t>(i) % public_subnets.size()];
+    gateways.push_back({{"n", i + 1},
+                        {"logical", "NatGateway" + std::to_string(i + 1)},
+                        {"eip_logical", "NatAddress" + std::to_string(i + 1)},
+                        {"subnet_logical", subnet["logical"]}});
+  }
+  v["gateways"] = gateways;
+  v["private_subnets"] = created_subnets(s, false);
   return v;
 }
 

@@ -16,10 +16,9 @@ std::vector<Resource> expand(const spec::Spec& s) {
 json view(const Resource& r, const spec::Spec& s) {
   const spec::Network& n = s.network;
   const bool relational = spec::is_rds(s.database.engine) || spec::is_aurora(s.database.engine);
-  const bool service_public = s.compute.public_ip;
-  // A created VPC without private subnets keeps the database in the public ones: not publicly
-  // accessible, reachable only from the services' security groups.
-  const bool database_public = n.create_vpc && n.private_subnets == 0;
+  const Placement p = placement(s);
+  const bool service_public = p.service_public;
+  const bool database_public = p.database_public;
   json v = base_view(r);
   v["create"] = n.create_vpc;
   v["existing"] = !n.create_vpc;
@@ -27,6 +26,11 @@ json view(const Resource& r, const spec::Spec& s) {
   v["public_count"] = n.public_subnets;
   v["private_count"] = n.private_subnets;
   v["has_private"] = n.create_vpc && n.private_subnets > 0;
+  v["newbits"] = subnet_newbits(n.cidr);
+  v["private_offset"] = private_subnet_offset(n.cidr);
+  v["public_subnets"] = n.create_vpc ? created_subnets(s, true) : json::array();
+  v["private_subnets"] = n.create_vpc ? created_subnets(s, false) : json::array();
+  v["nat"] = n.nat_gateways > 0;
   v["vpc_id_default"] = n.vpc_id ? json(*n.vpc_id) : json(nullptr);
   v["service_public"] = service_public;
   v["database_public"] = database_public;

@@ -58,6 +58,15 @@ json view(const Resource& r, const spec::Spec& s) {
   v["secret_name"] = r.name;
   v["existing"] = existing;
   v["created"] = !existing;
+  // An existing secret services name (rather than give by full ARN) must be looked up: by a
+  // Terraform data source, or a CloudFormation parameter holding its ARN.
+  bool by_name = false;
+  for (const auto& svc : s.services) {
+    for (const auto& [var, ref] : svc.secrets) {
+      by_name = by_name || (ref.rfind("arn:", 0) != 0 && secret_of(ref) == r.name);
+    }
+  }
+  v["lookup"] = existing && by_name;
   v["description"] =
       existing ? std::string() : s.secrets[static_cast<std::size_t>(r.index)].description;
   return v;

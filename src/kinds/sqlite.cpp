@@ -248,6 +248,7 @@ json view_efs(const Resource& r, const spec::Spec& s) {
   v["throughput_mode"] = s.database.efs_throughput_mode;
   v["root_directory"] = "/" + s.name;
   v["clients"] = client_groups(s);
+  v["subnets"] = subnets_view(s);
   return v;
 }
 

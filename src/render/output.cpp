@@ -246,6 +246,7 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
   for (const File& f : files) {
     m["files"][f.path] = content_hash(f.content);
   }
+  fs::create_directories(root, ec);
   if (!stage(manifest_path, m.dump(2) + "\n")) {
     return io_failure("cannot write " + manifest_path.generic_string() + k_temp_suffix);
   }

@@ -6,6 +6,8 @@
 #include "model/stack.hpp"
 #include "render/hcl.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 namespace stackplan::render {
 
 using nlohmann::json;
@@ -139,6 +141,140 @@ json stack_view(const spec::Spec& spec, const Origin& origin,
   return view;
 }
 
+void render_terraform_files(Renderer& renderer, const std::vector<ResourceView>& views,
+                            const json& view, const Origin& origin,
+                            std::map<std::string, std::string>& files) {
+  std::map<std::string, std::string> parts;
+  for (const ResourceView& rv : views) {
+    const model::Rendering& how = *rv.resource.kind->rendering;
+    json data = view;
+    data.update(rv.view);
+    const std::string path = "terraform/" + std::string(how.concern) + ".tf";
+    parts[path] +=
+        renderer.run("terraform/" + std::string(how.template_name) + ".tf", path, data) + "\n";
+  }
+  for (const char* stack_file : {"versions", "variables", "outputs"}) {
+    const std::string path = std::string("terraform/") + stack_file + ".tf";
+    parts[path] = renderer.run(path, path, view);
+  }
+  for (const auto& [path, text] : parts) {
+    files[path] = format_hcl(with_notice(text, origin));
+  }
+}
+
+/// The top-level keys of a YAML fragment written at column 0 ("LogicalId:" lines).
+std::vector<std::string> top_level_keys(const std::string& text) {
+  std::vector<std::string> keys;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    std::string_view line(text.data() + start, end - start);
+    const std::size_t colon = line.find(':');
+    if (!line.empty() && line[0] != ' ' && line[0] != '#' && colon != std::string_view::npos) {
+      keys.emplace_back(line.substr(0, colon));
+    }
+    start = end + 1;
+  }
+  return keys;
+}
+
+/// `text` with every non-empty line indented by `spaces`.
+std::string indented(const std::string& text, int spaces) {
+  std::string out;
+  const std::string pad(static_cast<std::size_t>(spaces), ' ');
+  bool at_line_start = true;
+  for (char c : text) {
+    if (at_line_start && c != '\n') {
+      out += pad;
+    }
+    out += c;
+    at_line_start = c == '\n';
+  }
+  return out;
+}
+
+/// Trailing spaces removed, runs of blank lines cut to one, one final newline.
+std::string tidy_yaml(const std::string& text) {
+  std::string out;
+  int blank_run = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    std::string line = text.substr(start, end - start);
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    if (line.empty()) {
+      ++blank_run;
+    } else {
+      if (blank_run > 0 && !out.empty()) {
+        out += '\n';
+      }
+      blank_run = 0;
+      out += line + '\n';
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+void render_cloudformation_file(Renderer& renderer, const std::vector<ResourceView>& views,
+                                const json& view, const spec::Spec& spec, const Origin& origin,
+                                std::map<std::string, std::string>& files, Rendered& out) {
+  const std::string path = "cloudformation/" + spec.name + ".yaml";
+  std::string resources;
+  std::map<std::string, std::string> defined;  // logical id -> template that defines it
+  for (const ResourceView& rv : views) {
+    const std::string name =
+        "cloudformation/" + std::string(rv.resource.kind->rendering->template_name) + ".yaml";
+    json data = view;
+    data.update(rv.view);
+    const std::string part = renderer.run(name, path, data);
+    for (const std::string& key : top_level_keys(part)) {
+      auto [it, inserted] = defined.emplace(key, name);
+      if (!inserted) {
+        out.errors.push_back({"templates/" + name + ".mustache", 0, 0,
+                              "resource " + key + " is also defined by templates/" + it->second +
+                                  ".mustache; logical ids must be unique"});
+      }
+    }
+    resources += part + "\n";
+  }
+  if (defined.empty()) {
+    out.notes.push_back(
+        "CloudFormation: nothing to create for " +
+        (origin.scenario.empty() ? std::string("the base spec") : "scenario " + origin.scenario) +
+        " (no AWS resources besides an existing VPC), so no template is written");
+    return;
+  }
+  std::string text = renderer.run("cloudformation/header.yaml", path, view) + "\n";
+  auto section = [&](const std::string& key, const std::string& entries) {
+    if (!top_level_keys(entries).empty()) {
+      text +=
+          "\n" + key + ":\n" + indented(entries.substr(entries.find_first_not_of('\n')), 2) + "\n";
+    }
+  };
+  section("Parameters", renderer.run("cloudformation/parameters.yaml", path, view));
+  section("Conditions", renderer.run("cloudformation/conditions.yaml", path, view));
+  section("Resources", resources);
+  section("Outputs", renderer.run("cloudformation/outputs.yaml", path, view));
+  text = tidy_yaml(with_notice(text, origin));
+  try {
+    (void)YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    out.errors.push_back({path, e.mark.line + 1, e.mark.column + 1,
+                          "the rendered template is not valid YAML: " + e.msg +
+                              " (check the cloudformation templates' indentation)"});
+  }
+  files[path] = std::move(text);
+}
+
 }  // namespace
 
 std::string generated_notice(const Origin& origin) {
@@ -152,32 +288,44 @@ json stack_view(const spec::Spec& spec, const Origin& origin) {
   return stack_view(spec, origin, resource_views(spec));
 }
 
-Rendered render_terraform(const spec::Spec& spec, const Origin& origin,
-                          const TemplateSet& templates) {
+std::vector<std::string> owned_folders(Target target) {
+  switch (target) {
+    case Target::terraform:
+      return {"app/", "terraform/"};
+    case Target::cloudformation:
+      return {"app/", "cloudformation/"};
+    case Target::all:
+      break;
+  }
+  return {"app/", "cloudformation/", "terraform/"};
+}
+
+Rendered render(const spec::Spec& spec, const Origin& origin, const TemplateSet& templates,
+                Target target) {
   Rendered out;
   Renderer renderer(templates, out);
   const std::vector<ResourceView> views = resource_views(spec);
   const json view = stack_view(spec, origin, views);
   std::map<std::string, std::string> files;
+
+  // App files: whatever the target, the containers need them.
   for (const ResourceView& rv : views) {
-    const model::Rendering& how = *rv.resource.kind->rendering;
     json data = view;
     data.update(rv.view);
-    const std::string path = "terraform/" + std::string(how.concern) + ".tf";
-    files[path] +=
-        renderer.run("terraform/" + std::string(how.template_name) + ".tf", path, data) + "\n";
-    for (std::string_view app : how.app_files) {
+    for (std::string_view app : rv.resource.kind->rendering->app_files) {
       const std::string app_path = "app/" + std::string(app);
-      files[app_path] = renderer.run("app/" + std::string(app), app_path, data);
+      files[app_path] =
+          with_notice(renderer.run("app/" + std::string(app), app_path, data), origin);
     }
   }
-  for (const char* stack_file : {"versions", "variables", "outputs"}) {
-    const std::string path = std::string("terraform/") + stack_file + ".tf";
-    files[path] = renderer.run(path, path, view);
+  if (target != Target::cloudformation) {
+    render_terraform_files(renderer, views, view, origin, files);
   }
-  for (const auto& [path, text] : files) {
-    std::string content = with_notice(text, origin);
-    out.files.push_back({path, ends_with(path, ".tf") ? format_hcl(content) : content});
+  if (target != Target::terraform) {
+    render_cloudformation_file(renderer, views, view, spec, origin, files, out);
+  }
+  for (auto& [path, text] : files) {
+    out.files.push_back({path, std::move(text)});
   }
   return out;
 }

@@ -19,7 +19,12 @@ struct File {
 struct Rendered {
   std::vector<File> files;            ///< sorted by path
   std::vector<TemplateError> errors;  ///< template problems; files are incomplete when any
+  std::vector<std::string> notes;     ///< things the user should know (nothing to deploy, ...)
 };
+
+/// What to generate: a Terraform root module, a CloudFormation template, or both. The app files
+/// (Litestream configuration, sync scripts) come with either.
+enum class Target { terraform, cloudformation, all };
 
 /// Where a render comes from, for the comment each file starts with.
 struct Origin {
@@ -31,10 +36,18 @@ struct Origin {
 /// and, for each kind with resources, a list of its resources' views under the kind's name.
 nlohmann::json stack_view(const spec::Spec& spec, const Origin& origin);
 
-/// Renders the Terraform root module (and app files) of a stack variant, every template found
-/// in `templates` by name.
-Rendered render_terraform(const spec::Spec& spec, const Origin& origin,
-                          const TemplateSet& templates);
+/// Renders a stack variant for `target`, every template found in `templates` by name:
+/// terraform/<concern>.tf, cloudformation/<stack>.yaml and app/<file> as the spec needs.
+Rendered render(const spec::Spec& spec, const Origin& origin, const TemplateSet& templates,
+                Target target);
+
+inline Rendered render_terraform(const spec::Spec& spec, const Origin& origin,
+                                 const TemplateSet& templates) {
+  return render(spec, origin, templates, Target::terraform);
+}
+
+/// The folders a target's files live in, which a render of it owns: "terraform/", "app/", ...
+std::vector<std::string> owned_folders(Target target);
 
 /// The comment every generated file starts with (without comment markers).
 std::string generated_notice(const Origin& origin);

@@ -118,8 +118,8 @@ Type build() {
                      .only("vpc: existing")
                      .ex("vpc-0abc1234"),
                  Field{"cidr",
-                       text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-8])$",
-                            "is an IPv4 CIDR block from /16 to /28", 18),
+                       text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-4])$",
+                            "is an IPv4 CIDR block from /16 to /24", 18),
                        "Address range of the new VPC"}
                      .only("vpc: create")
                      .def("\"10.0.0.0/16\""),
@@ -517,7 +517,10 @@ Type build() {
                 "Environment name"}
               .def("\"prod\""),
           Field{"tags",
-                map_of(text({}, {}, 256), "^(?!aws:)[A-Za-z0-9 _.:/=+@-]+$",
+                map_of(text("^[A-Za-z0-9 _.:/=+@-]*$",
+                            "has only letters, digits, spaces and _.:/=+@- (AWS's tag characters)",
+                            256),
+                       "^(?!aws:)[A-Za-z0-9 _.:/=+@-]+$",
                        "are 1 to 128 characters of letters, digits, spaces and _.:/=+@- and do not "
                        "start with aws:",
                        128),

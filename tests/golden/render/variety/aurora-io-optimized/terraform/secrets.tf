@@ -7,7 +7,3 @@ resource "aws_secretsmanager_secret" "variety_db" {
   description             = "Database URL"
   recovery_window_in_days = 7
 }
-
-data "aws_secretsmanager_secret" "variety_api_AbCdEf" {
-  name = "variety/api-AbCdEf"
-}

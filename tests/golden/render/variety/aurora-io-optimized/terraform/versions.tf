@@ -20,7 +20,7 @@ provider "aws" {
       "CostCenter"  = "42"
       "Environment" = "staging"
       "ManagedBy"   = "stackplan"
-      "Team"        = "platform \"core\""
+      "Team"        = "platform core"
     }
   }
 }
