@@ -226,6 +226,7 @@ json created_subnets(const spec::Spec& s, bool is_public) {
     json e{{"n", i + 1},
            {"index", i},
            {"logical", prefix + "Subnet" + std::to_string(i + 1)},
+           {"first", i == 0},
            {"cidr", cidr_text(address, sub_prefix)},
            {"az_index", i % k_min_zones}};
     if (!is_public && n.nat_gateways > 0) {

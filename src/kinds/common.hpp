@@ -123,7 +123,7 @@ Placement placement(const spec::Spec& s);
 /// names what holds the VPC id ("Vpc" when created, the "VpcId" parameter otherwise).
 json subnets_view(const spec::Spec& s);
 
-/// The subnets of a VPC stackplan creates, in order: {"n", "index", "logical", "cidr",
+/// The subnets of a VPC stackplan creates, in order: {"n", "index", "first", "logical", "cidr",
 /// "az_index"}, plus the NAT gateway each private subnet routes through.
 json created_subnets(const spec::Spec& s, bool is_public);
 
