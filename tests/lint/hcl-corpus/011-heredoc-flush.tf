@@ -1,0 +1,8 @@
+locals {
+  script = <<-EOT
+    #!/bin/bash
+      echo "indented"
+
+    echo ${var.name}
+    EOT
+}

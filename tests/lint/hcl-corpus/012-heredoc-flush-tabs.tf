@@ -1,0 +1,6 @@
+locals {
+  s = <<-EOT
+		one
+		two
+		EOT
+}

@@ -1,0 +1,3 @@
+a = <<EOT
+literal $${not} and %%{not}
+EOT

@@ -1,0 +1,2 @@
+a = "${lookup(var.m, "key", "default")}"
+b = "${var.x == "y" ? "one" : "two"}"

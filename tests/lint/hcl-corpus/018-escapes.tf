@@ -1,0 +1,3 @@
+a = "tab\there\nnew \"quoted\" back\\slash"
+b = "\u00e9\U0001F600"
+c = "$${literal}"

@@ -1,0 +1,10 @@
+a = {
+  list = [
+    1,
+    2,
+  ]
+  call = merge(
+    var.a,
+    var.b,
+  )
+}

@@ -1,0 +1,8 @@
+resource "null_resource" "x" {
+  provisioner "local-exec" {
+    command = <<-CMD
+      echo "${self.id}"
+      ls -la
+    CMD
+  }
+}

@@ -1,0 +1,2 @@
+a = "%{ if true }%{ endif }"
+b = "%{ for x in [] }%{ endfor }"

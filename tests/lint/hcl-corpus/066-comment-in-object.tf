@@ -1,0 +1,6 @@
+a = {
+  # comment
+  b = 1 # trailing
+  // another
+  c = 2
+}

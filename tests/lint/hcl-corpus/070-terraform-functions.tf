@@ -1,0 +1,6 @@
+a = cidrsubnet(var.cidr, 8, count.index)
+b = lookup(var.map, "k", null)
+c = can(regex("^a", var.s))
+d = base64encode(file("${path.module}/x"))
+e = sensitive(var.secret)
+f = one([for x in var.l : x if x.primary])
