@@ -372,10 +372,10 @@ TEST_CASE("CloudFormation template errors: duplicate logical ids and broken YAML
       run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(), "--target",
                      "cloudformation", "--templates", overrides.string()});
   CHECK(duplicate.code == 2);
-  CHECK(duplicate.err ==
-        "templates/cloudformation/log_group.yaml.mustache: error: resource Cluster is also "
-        "defined by templates/cloudformation/ecs_cluster.yaml.mustache; logical ids must be "
-        "unique\n");
+  CHECK(duplicate.err == (overrides / "cloudformation/log_group.yaml.mustache").generic_string() +
+                             ": error: resource Cluster is also defined by "
+                             "templates/cloudformation/ecs_cluster.yaml.mustache; logical ids "
+                             "must be unique\n");
 
   write(overrides / "cloudformation/log_group.yaml.mustache",
         "{{logical}}LogGroup:\n  Type: AWS::Logs::LogGroup\n    Properties: [\n");

@@ -69,6 +69,12 @@ class Renderer {
  public:
   Renderer(const TemplateSet& templates, Rendered& out) : templates_(templates), out_(out) {}
 
+  /// Where template `name` comes from, for messages: the override's path or the shipped file.
+  std::string origin(const std::string& name) const {
+    auto tmpl = templates_.find(name);
+    return tmpl ? tmpl->origin : "templates/" + name + ".mustache";
+  }
+
   /// Renders template `name` with `data`; empty text when it is missing or fails.
   std::string run(const std::string& name, const std::string& output_path, const json& data) {
     auto tmpl = templates_.find(name);
@@ -240,9 +246,9 @@ void render_cloudformation_file(Renderer& renderer, const std::vector<ResourceVi
     for (const std::string& key : top_level_keys(part)) {
       auto [it, inserted] = defined.emplace(key, name);
       if (!inserted) {
-        out.errors.push_back({"templates/" + name + ".mustache", 0, 0,
-                              "resource " + key + " is also defined by templates/" + it->second +
-                                  ".mustache; logical ids must be unique"});
+        out.errors.push_back({renderer.origin(name), 0, 0,
+                              "resource " + key + " is also defined by " +
+                                  renderer.origin(it->second) + "; logical ids must be unique"});
       }
     }
     resources += part + "\n";
