@@ -38,7 +38,7 @@ TEST_CASE("every bad spec in tests/errors gives its exact expected output", "[er
 }
 
 TEST_CASE("a 100 MB spec is refused without being read", "[errors][hostile]") {
-  fs::path big = fs::temp_directory_path() / "stackplan-test-100mb.yaml";
+  fs::path big = stackplan::testing::temp_path("stackplan-test-100mb") += ".yaml";
   {
     std::ofstream out(big, std::ios::binary);
     out << "version: 1\n";

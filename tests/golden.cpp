@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "cli/app.hpp"
 
 namespace stackplan::testing {
@@ -91,6 +93,11 @@ std::string run_cli(const std::vector<std::string>& args) {
   }
   text += "--- exit " + std::to_string(code) + '\n';
   return text;
+}
+
+std::filesystem::path temp_path(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         (name + "-" + std::to_string(static_cast<long>(::getpid())));
 }
 
 }  // namespace stackplan::testing

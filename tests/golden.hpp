@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,9 @@ std::string read_file(const std::string& path);
 
 /// Makes the source tree the working directory, so paths in messages are relative.
 void enter_source_dir();
+
+/// A path in the temporary folder named after `name` and this process, so that two runs of
+/// the suite at once never share files.
+std::filesystem::path temp_path(const std::string& name);
 
 }  // namespace stackplan::testing

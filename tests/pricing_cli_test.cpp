@@ -36,7 +36,7 @@ TEST_CASE("pricing show lists cited prices", "[pricing-cli][golden]") {
 
 TEST_CASE("import then show uses exactly the imported prices", "[pricing-cli]") {
   enter_source_dir();
-  fs::path dir = fs::temp_directory_path() / "stackplan-cli-import";
+  fs::path dir = stackplan::testing::temp_path("stackplan-cli-import");
   fs::remove_all(dir);
   std::string out = run_cli({"pricing", "import", "tests/fixtures/pricing/offer-rds-us-east-1.json",
                              "--catalog", dir.string()});
@@ -68,7 +68,7 @@ TEST_CASE("import and update refuse to write the built-in snapshot", "[pricing-c
 }
 
 TEST_CASE("update reports an unreachable endpoint as an environment failure", "[pricing-cli]") {
-  fs::path dir = fs::temp_directory_path() / "stackplan-cli-update";
+  fs::path dir = stackplan::testing::temp_path("stackplan-cli-update");
   fs::remove_all(dir);
   // Port 9 on loopback: nothing listens, the connection is refused at once.
   std::string out = run_cli({"pricing", "update", "--service", "AmazonRDS", "--region", "us-east-1",

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "golden.hpp"
+
 using namespace stackplan;
 using namespace stackplan::pricing;
 
@@ -98,7 +100,7 @@ TEST_CASE("the snapshot is complete, cited and canonical", "[catalog]") {
 
 TEST_CASE("writing a catalog is atomic and leaves no temporary files", "[catalog]") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / "stackplan-catalog-write-test";
+  fs::path dir = stackplan::testing::temp_path("stackplan-catalog-write-test");
   fs::remove_all(dir);
   std::string error;
   auto c = Catalog::parse(k_small, "t.tsv", error);

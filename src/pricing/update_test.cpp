@@ -98,7 +98,7 @@ struct FakeBulkApi {
 
 struct Dir {
   fs::path path;
-  explicit Dir(const std::string& name) : path(fs::temp_directory_path() / name) {
+  explicit Dir(const std::string& name) : path(stackplan::testing::temp_path(name)) {
     fs::remove_all(path);
   }
   ~Dir() { fs::remove_all(path); }

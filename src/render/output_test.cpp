@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "golden.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,7 +31,7 @@ TEST_CASE("only plain relative paths are written", "[output]") {
   CHECK_FALSE(safe_relative_path("a b.tf"));
   CHECK_FALSE(safe_relative_path(""));
 
-  fs::path out = fs::temp_directory_path() / "stackplan-output-test-unsafe";
+  fs::path out = stackplan::testing::temp_path("stackplan-output-test-unsafe");
   fs::remove_all(out);
   WriteResult r = write_files({{"terraform/ok.tf", "a\n"}, {"../escape.tf", "b\n"}}, out.string(),
                               {false, false, {"terraform/"}});
@@ -38,7 +40,7 @@ TEST_CASE("only plain relative paths are written", "[output]") {
 }
 
 TEST_CASE("writes are all or nothing and the manifest tracks hashes", "[output]") {
-  fs::path out = fs::temp_directory_path() / "stackplan-output-test-manifest";
+  fs::path out = stackplan::testing::temp_path("stackplan-output-test-manifest");
   fs::remove_all(out);
   WriteResult r = write_files({{"terraform/a.tf", "a\n"}, {"terraform/b.tf", "b\n"}}, out.string(),
                               {false, false, {"terraform/"}});
