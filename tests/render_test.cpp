@@ -31,7 +31,7 @@ const std::vector<std::pair<std::string, std::string>> k_specs = {
 };
 
 fs::path temp_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("stackplan-render-test-" + name);
+  fs::path p = stackplan::testing::temp_path("stackplan-render-test-" + name);
   fs::remove_all(p);
   return p;
 }
@@ -264,8 +264,8 @@ TEST_CASE("spec values are escaped for HCL, never interpreted", "[render]") {
       diags);
   REQUIRE(loaded);
   stackplan::render::TemplateSet templates;
-  auto r =
-      stackplan::render::render_terraform(loaded->variants[0].spec, {"inline.yaml", ""}, templates);
+  auto r = stackplan::render::render(loaded->variants[0].spec, {"inline.yaml", ""}, templates,
+                                     stackplan::render::Target::terraform);
   REQUIRE(r.errors.empty());
   std::string services;
   for (const auto& f : r.files) {

@@ -90,7 +90,7 @@ namespace stackplan::kinds {
 
 std::string secret_of(const std::string& ref) {
   std::string text = ref;
-  if (text.rfind("arn:", 0) == 0) {
+  if (secret_by_arn(text)) {
     auto at = text.find(":secret:");
     text = at == std::string::npos ? text : text.substr(at + 8);
   }
@@ -183,19 +183,16 @@ std::string cidr_text(std::uint32_t address, int prefix) {
 }
 
 json tier(const spec::Spec& s, bool is_public) {
-  const std::string prefix = is_public ? "Public" : "Private";
   json t;
   t["created"] = s.network.create_vpc;
   t["existing"] = !s.network.create_vpc;
-  t["parameter"] = s.network.create_vpc ? json(nullptr) : json(prefix + "SubnetIds");
-  json list = json::array();
-  const int count =
-      s.network.create_vpc ? (is_public ? s.network.public_subnets : s.network.private_subnets) : 2;
-  for (int i = 0; i < count; ++i) {
-    list.push_back(
-        {{"n", i + 1}, {"index", i}, {"logical", prefix + "Subnet" + std::to_string(i + 1)}});
+  if (s.network.create_vpc) {
+    t["parameter"] = nullptr;
+    t["list"] = created_subnets(s, is_public);
+  } else {
+    t["parameter"] = is_public ? "PublicSubnetIds" : "PrivateSubnetIds";
+    t["list"] = json::array({{{"n", 1}, {"index", 0}}, {{"n", 2}, {"index", 1}}});
   }
-  t["list"] = list;
   return t;
 }
 

@@ -93,6 +93,11 @@ namespace stackplan::kinds {
 /// name part after ":secret:".
 std::string secret_of(const std::string& ref);
 
+/// True when a service's secret reference is a full secret ARN rather than a name.
+inline bool secret_by_arn(const std::string& ref) {
+  return ref.rfind("arn:", 0) == 0;
+}
+
 /// View of an S3 bucket: the spec's settings when `buckets` lists it, secure defaults
 /// otherwise (a database's own bucket need not be listed).
 json bucket_view(const spec::Spec& s, const std::string& bucket);
@@ -118,7 +123,7 @@ Placement placement(const spec::Spec& s);
 
 /// The subnets each tier uses, for templates that must list them one by one: "public",
 /// "service" and "database", each {"created", "existing", "parameter", "list"}. A created VPC
-/// lists its subnets ({"n", "index", "logical"}); an existing one names the parameter holding the
+/// lists its subnets (as `created_subnets`); an existing one names the parameter holding the
 /// ids and lists its first two entries (the two Availability Zones every tier needs); "vpc_ref"
 /// names what holds the VPC id ("Vpc" when created, the "VpcId" parameter otherwise).
 json subnets_view(const spec::Spec& s);

@@ -242,7 +242,6 @@ json view(const Resource& r, const spec::Spec& s) {
   const int port = database_port(s.database.engine);
   v["database_port"] = port == 0 ? json(nullptr) : json(port);
   v["efs"] = s.database.engine == spec::Engine::sqlite_efs;
-  v["public"] = c.public_ip;
   v["subnets"] = subnets_view(s);
   return v;
 }

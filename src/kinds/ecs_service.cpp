@@ -139,7 +139,7 @@ json view(const Resource& r, const spec::Spec& s) {
   std::set<std::string> seen;
   for (const auto& [key, ref] : svc.secrets) {
     const std::string name = secret_of(ref);
-    const bool arn = ref.rfind("arn:", 0) == 0;
+    const bool arn = secret_by_arn(ref);
     json e{{"key", key},
            {"secret_id", model::resource_name(name)},
            {"secret_logical", logical_id(name)},

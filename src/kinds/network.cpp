@@ -16,9 +16,7 @@ std::vector<Resource> expand(const spec::Spec& s) {
 json view(const Resource& r, const spec::Spec& s) {
   const spec::Network& n = s.network;
   const bool relational = spec::is_rds(s.database.engine) || spec::is_aurora(s.database.engine);
-  const Placement p = placement(s);
-  const bool service_public = p.service_public;
-  const bool database_public = p.database_public;
+  const auto [service_public, database_public] = placement(s);
   json v = base_view(r);
   v["create"] = n.create_vpc;
   v["existing"] = !n.create_vpc;
@@ -30,7 +28,6 @@ json view(const Resource& r, const spec::Spec& s) {
   v["private_offset"] = private_subnet_offset(n.cidr);
   v["public_subnets"] = n.create_vpc ? created_subnets(s, true) : json::array();
   v["private_subnets"] = n.create_vpc ? created_subnets(s, false) : json::array();
-  v["nat"] = n.nat_gateways > 0;
   v["vpc_id_default"] = n.vpc_id ? json(*n.vpc_id) : json(nullptr);
   v["service_public"] = service_public;
   v["database_public"] = database_public;

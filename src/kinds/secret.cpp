@@ -63,7 +63,7 @@ json view(const Resource& r, const spec::Spec& s) {
   bool by_name = false;
   for (const auto& svc : s.services) {
     for (const auto& [var, ref] : svc.secrets) {
-      by_name = by_name || (ref.rfind("arn:", 0) != 0 && secret_of(ref) == r.name);
+      by_name = by_name || (!secret_by_arn(ref) && secret_of(ref) == r.name);
     }
   }
   v["lookup"] = existing && by_name;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 #include "lint/hcl_ast.hpp"
@@ -35,7 +36,7 @@ enum class Tok {
   question,
   arrow,  // =>
   op,     // + - * / % == != < > <= >= && || !
-  star,   // * (reported as op too; kept apart for splats)
+  star,   // * : multiplication, or a splat after '[' or '.'
   tilde,
   invalid,
 };
@@ -65,11 +66,17 @@ class Parser {
  public:
   explicit Parser(const std::string& text) : src_(text) {
     line_starts_.push_back(0);
+    continuations_.reserve(src_.size() + 1);
+    std::uint32_t continuations = 0;
     for (std::size_t i = 0; i < src_.size(); ++i) {
+      continuations_.push_back(continuations);
+      // Columns count characters, not bytes: UTF-8 continuation bytes do not start one.
+      continuations += (static_cast<unsigned char>(src_[i]) & 0xC0) == 0x80;
       if (src_[i] == '\n') {
         line_starts_.push_back(i + 1);
       }
     }
+    continuations_.push_back(continuations);
   }
 
   File run() {
@@ -89,15 +96,9 @@ class Parser {
     byte = std::min(byte, src_.size());
     std::size_t line = static_cast<std::size_t>(
         std::upper_bound(line_starts_.begin(), line_starts_.end(), byte) - line_starts_.begin());
-    std::size_t start = line_starts_[line - 1];
-    int column = 1;
-    for (std::size_t i = start; i < byte; ++i) {
-      // Count characters, not bytes: continuation bytes of UTF-8 do not start a column.
-      if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    return {static_cast<int>(line), column, byte};
+    const std::size_t start = line_starts_[line - 1];
+    const std::size_t chars = byte - start - (continuations_[byte] - continuations_[start]);
+    return {static_cast<int>(line), static_cast<int>(chars) + 1, byte};
   }
   Range range(std::size_t begin, std::size_t end) const { return {pos(begin), pos(end)}; }
 
@@ -290,14 +291,6 @@ class Parser {
 
   Token peek() {
     std::size_t saved = at_;
-    Token t = lex();
-    at_ = saved;
-    return t;
-  }
-  /// The token after the next one.
-  Token peek2() {
-    std::size_t saved = at_;
-    lex();
     Token t = lex();
     at_ = saved;
     return t;
@@ -604,22 +597,21 @@ class Parser {
     return a.type == Tok::ident && a.text == "for";
   }
 
-  ExprPtr parse_call(const Token& name) {
-    Newlines nl(*this, false);
-    next();  // (
-    auto e = make(ExprKind::call, name.begin, name.end);
-    e->text = name.text;
+  /// Comma-separated expressions up to `close` (a trailing comma allowed), appended to
+  /// `e->items`; with `ellipsis`, the last one may be followed by `...`. Returns the closer.
+  Token parse_list(Expr& e, Tok close, bool ellipsis, const std::string& what) {
+    const char* closer = close == Tok::rparen ? "')'" : "']'";
     for (;;) {
-      if (peek().type == Tok::rparen) {
+      if (peek().type == close) {
         break;
       }
-      e->items.push_back(parse_expression());
+      e.items.push_back(parse_expression());
       Token sep = peek();
-      if (sep.type == Tok::ellipsis) {
+      if (ellipsis && sep.type == Tok::ellipsis) {
         next();
-        e->expand_final = true;
-        if (peek().type != Tok::rparen) {
-          fail(peek(), "expected ')' after the expanded final argument");
+        e.expand_final = true;
+        if (peek().type != close) {
+          fail(peek(), std::string("expected ") + closer + " after the expanded final argument");
         }
         break;
       }
@@ -627,12 +619,20 @@ class Parser {
         next();
         continue;
       }
-      if (sep.type != Tok::rparen) {
+      if (sep.type != close) {
         fail(sep,
-             "expected ',' or ')' in the arguments of " + name.text + "(), found " + describe(sep));
+             std::string("expected ',' or ") + closer + " " + what + ", found " + describe(sep));
       }
     }
-    Token close = next();
+    return next();
+  }
+
+  ExprPtr parse_call(const Token& name) {
+    Newlines nl(*this, false);
+    next();  // (
+    auto e = make(ExprKind::call, name.begin, name.end);
+    e->text = name.text;
+    Token close = parse_list(*e, Tok::rparen, true, "in the arguments of " + name.text + "()");
     e->range = range(name.begin, close.end);
     return e;
   }
@@ -640,21 +640,7 @@ class Parser {
   ExprPtr parse_tuple(const Token& open) {
     Newlines nl(*this, false);
     auto e = make(ExprKind::tuple, open.begin, open.end);
-    for (;;) {
-      if (peek().type == Tok::rbrack) {
-        break;
-      }
-      e->items.push_back(parse_expression());
-      Token sep = peek();
-      if (sep.type == Tok::comma) {
-        next();
-        continue;
-      }
-      if (sep.type != Tok::rbrack) {
-        fail(sep, "expected ',' or ']' in a tuple, found " + describe(sep));
-      }
-    }
-    Token close = next();
+    Token close = parse_list(*e, Tok::rbrack, false, "in a tuple");
     e->range = range(open.begin, close.end);
     return e;
   }
@@ -746,54 +732,68 @@ class Parser {
     return e;
   }
 
+  /// A node of `kind` over `inner` (and `key`), ending at `end`.
+  ExprPtr wrap(ExprKind kind, ExprPtr inner, std::size_t end, ExprPtr key = nullptr) {
+    auto e = make(kind, begin_of(inner), end);
+    e->items.push_back(std::move(inner));
+    if (key) {
+      e->items.push_back(std::move(key));
+    }
+    return e;
+  }
+
+  /// `.name`, or the legacy index `.0`, applied to `from`.
+  ExprPtr dot_step(ExprPtr from, const Token& name) {
+    if (name.type == Tok::ident) {
+      auto e = wrap(ExprKind::get_attr, std::move(from), name.end);
+      e->text = name.text;
+      return e;
+    }
+    if (name.type != Tok::number) {
+      fail(name, "an attribute name is required after a dot");
+    }
+    if (name.text.find_first_not_of("0123456789") != std::string::npos) {
+      fail(name, "the legacy index syntax (.0) cannot chain indexes; write [" +
+                     name.text.substr(0, name.text.find('.')) + "][...] instead");
+    }
+    auto key = make(ExprKind::number, name.begin, name.end);
+    key->text = name.text;
+    return wrap(ExprKind::index, std::move(from), name.end, std::move(key));
+  }
+
+  /// A splat of `source`; `each` is the traversal applied to every element (just the element
+  /// when there is none).
+  ExprPtr splat(ExprPtr source, ExprPtr each, std::size_t end, const char* marker) {
+    if (each->kind == ExprKind::splat_item) {
+      each = nullptr;
+    }
+    auto e = wrap(ExprKind::splat, std::move(source), end);
+    e->text = marker;
+    e->items.push_back(std::move(each));
+    return e;
+  }
+
   ExprPtr parse_traversals(ExprPtr from) {
     for (;;) {
       Token t = peek();
       if (t.type == Tok::dot) {
         next();
         Token name = next();
-        if (name.type == Tok::ident) {
-          auto e = make(ExprKind::get_attr, begin_of(from), name.end);
-          e->text = name.text;
-          e->items.push_back(std::move(from));
-          from = std::move(e);
-        } else if (name.type == Tok::number) {
-          if (name.text.find_first_not_of("0123456789") != std::string::npos) {
-            fail(name, "the legacy index syntax (.0) cannot chain indexes; write [" +
-                           name.text.substr(0, name.text.find('.')) + "][...] instead");
-          }
-          auto key = make(ExprKind::number, name.begin, name.end);
-          key->text = name.text;
-          auto e = make(ExprKind::index, begin_of(from), name.end);
-          e->items.push_back(std::move(from));
-          e->items.push_back(std::move(key));
-          from = std::move(e);
-        } else if (name.type == Tok::star) {
-          from = parse_attr_splat(std::move(from), t);
-        } else {
-          fail(name, "an attribute name is required after a dot");
-        }
+        from = name.type == Tok::star ? parse_attr_splat(std::move(from), t)
+                                      : dot_step(std::move(from), name);
       } else if (t.type == Tok::lbrack) {
         next();
-        Token star = peek();
-        if (star.type == Tok::star) {
+        if (peek().type == Tok::star) {
           next();
           Token close = expect(Tok::rbrack, "']' right after '[*'");
-          auto item = make(ExprKind::splat_item, t.begin, close.end);
-          ExprPtr each = parse_traversals(std::move(item));
-          auto e = make(ExprKind::splat, begin_of(from), end_of(each));
-          e->text = "[*]";
-          e->items.push_back(std::move(from));
-          e->items.push_back(each->kind == ExprKind::splat_item ? nullptr : std::move(each));
-          from = std::move(e);
+          ExprPtr each = parse_traversals(make(ExprKind::splat_item, t.begin, close.end));
+          const std::size_t end = end_of(each);
+          from = splat(std::move(from), std::move(each), end, "[*]");
         } else {
           Newlines nl(*this, false);
           ExprPtr key = parse_expression();
           Token close = expect(Tok::rbrack, "']' to close the index");
-          auto e = make(ExprKind::index, begin_of(from), close.end);
-          e->items.push_back(std::move(from));
-          e->items.push_back(std::move(key));
-          from = std::move(e);
+          from = wrap(ExprKind::index, std::move(from), close.end, std::move(key));
         }
       } else {
         return from;
@@ -803,37 +803,18 @@ class Parser {
 
   /// `x.*.a.b`: only attribute (and legacy index) steps follow an attribute-only splat.
   ExprPtr parse_attr_splat(ExprPtr from, const Token& dot) {
-    std::size_t marker_end = at_;
-    ExprPtr each = make(ExprKind::splat_item, dot.begin, marker_end);
-    std::size_t end = marker_end;
+    ExprPtr each = make(ExprKind::splat_item, dot.begin, at_);
+    std::size_t end = at_;
     while (peek().type == Tok::dot) {
       next();
       Token name = next();
-      if (name.type == Tok::ident) {
-        auto e = make(ExprKind::get_attr, begin_of(each), name.end);
-        e->text = name.text;
-        e->items.push_back(std::move(each));
-        each = std::move(e);
-      } else if (name.type == Tok::number &&
-                 name.text.find_first_not_of("0123456789") == std::string::npos) {
-        auto key = make(ExprKind::number, name.begin, name.end);
-        key->text = name.text;
-        auto e = make(ExprKind::index, begin_of(each), name.end);
-        e->items.push_back(std::move(each));
-        e->items.push_back(std::move(key));
-        each = std::move(e);
-      } else if (name.type == Tok::star) {
+      if (name.type == Tok::star) {
         fail(name, "a splat (*) cannot be used inside an attribute-only splat");
-      } else {
-        fail(name, "an attribute name is required after a dot");
       }
+      each = dot_step(std::move(each), name);
       end = name.end;
     }
-    auto e = make(ExprKind::splat, begin_of(from), end);
-    e->text = ".*";
-    e->items.push_back(std::move(from));
-    e->items.push_back(each->kind == ExprKind::splat_item ? nullptr : std::move(each));
-    return e;
+    return splat(std::move(from), std::move(each), end, ".*");
   }
 
   // ---- templates ---------------------------------------------------------------------------
@@ -1268,6 +1249,7 @@ class Parser {
 
   const std::string& src_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> continuations_;  ///< UTF-8 continuation bytes before each offset
   std::size_t at_ = 0;
   bool newlines_ = true;
   int depth_ = 0;

@@ -48,15 +48,26 @@ std::function<std::string(const std::string&)> escaper_for(const std::string& pa
   return yaml_double_quoted;
 }
 
+/// The lines of `text` split at '\n': n newlines give n + 1 pieces (the last one empty when
+/// the text ends with a newline).
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t end = text.find('\n'); end != std::string_view::npos;
+       end = text.find('\n', start)) {
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  lines.push_back(text.substr(start));
+  return lines;
+}
+
 /// Prepends the generated-file comment, after a shebang line when there is one.
 std::string with_notice(const std::string& body, const Origin& origin) {
+  const std::string text = generated_notice(origin);
   std::string notice;
-  std::string text = generated_notice(origin);
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    notice += "# " + text.substr(start, end - start) + "\n";
-    start = end == std::string::npos ? text.size() : end + 1;
+  for (std::string_view line : split_lines(text)) {
+    notice += "# " + std::string(line) + "\n";
   }
   if (body.rfind("#!", 0) == 0) {
     std::size_t eol = body.find('\n');
@@ -171,33 +182,23 @@ void render_terraform_files(Renderer& renderer, const std::vector<ResourceView>&
 /// The top-level keys of a YAML fragment written at column 0 ("LogicalId:" lines).
 std::vector<std::string> top_level_keys(const std::string& text) {
   std::vector<std::string> keys;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) {
-      end = text.size();
-    }
-    std::string_view line(text.data() + start, end - start);
+  for (std::string_view line : split_lines(text)) {
     const std::size_t colon = line.find(':');
     if (!line.empty() && line[0] != ' ' && line[0] != '#' && colon != std::string_view::npos) {
       keys.emplace_back(line.substr(0, colon));
     }
-    start = end + 1;
   }
   return keys;
 }
 
 /// `text` with every non-empty line indented by `spaces`.
-std::string indented(const std::string& text, int spaces) {
+std::string indented(std::string_view text, int spaces) {
   std::string out;
   const std::string pad(static_cast<std::size_t>(spaces), ' ');
-  bool at_line_start = true;
-  for (char c : text) {
-    if (at_line_start && c != '\n') {
-      out += pad;
-    }
-    out += c;
-    at_line_start = c == '\n';
+  const std::vector<std::string_view> lines = split_lines(text);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += (lines[i].empty() ? std::string() : pad + std::string(lines[i])) +
+           (i + 1 < lines.size() ? "\n" : "");
   }
   return out;
 }
@@ -205,27 +206,18 @@ std::string indented(const std::string& text, int spaces) {
 /// Trailing spaces removed, runs of blank lines cut to one, one final newline.
 std::string tidy_yaml(const std::string& text) {
   std::string out;
-  int blank_run = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) {
-      end = text.size();
-    }
-    std::string line = text.substr(start, end - start);
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
+  bool blank_before = false;
+  for (std::string_view line : split_lines(text)) {
+    line = line.substr(0, line.find_last_not_of(' ') + 1);
     if (line.empty()) {
-      ++blank_run;
-    } else {
-      if (blank_run > 0 && !out.empty()) {
-        out += '\n';
-      }
-      blank_run = 0;
-      out += line + '\n';
+      blank_before = true;
+      continue;
     }
-    start = end + 1;
+    if (blank_before && !out.empty()) {
+      out += '\n';
+    }
+    blank_before = false;
+    out += std::string(line) + '\n';
   }
   return out;
 }
@@ -263,8 +255,8 @@ void render_cloudformation_file(Renderer& renderer, const std::vector<ResourceVi
   std::string text = renderer.run("cloudformation/header.yaml", path, view) + "\n";
   auto section = [&](const std::string& key, const std::string& entries) {
     if (!top_level_keys(entries).empty()) {
-      text +=
-          "\n" + key + ":\n" + indented(entries.substr(entries.find_first_not_of('\n')), 2) + "\n";
+      text += "\n" + key + ":\n" +
+              indented(std::string_view(entries).substr(entries.find_first_not_of('\n')), 2) + "\n";
     }
   };
   section("Parameters", renderer.run("cloudformation/parameters.yaml", path, view));

@@ -41,11 +41,6 @@ nlohmann::json stack_view(const spec::Spec& spec, const Origin& origin);
 Rendered render(const spec::Spec& spec, const Origin& origin, const TemplateSet& templates,
                 Target target);
 
-inline Rendered render_terraform(const spec::Spec& spec, const Origin& origin,
-                                 const TemplateSet& templates) {
-  return render(spec, origin, templates, Target::terraform);
-}
-
 /// The folders a target's files live in, which a render of it owns: "terraform/", "app/", ...
 std::vector<std::string> owned_folders(Target target);
 

@@ -61,44 +61,39 @@ fi
 failures=0
 count=0
 templates=()
-for spec in examples/*/stack.yaml tests/fixtures/render/*.yaml; do
-  example=$(basename "$spec" .yaml)
-  [ "$example" = stack ] && example=$(basename "$(dirname "$spec")")
-  scenarios=$("$stackplan" plan "$spec" --format json 2>/dev/null |
-    python3 -c 'import json,sys; [print(s["name"]) for s in json.load(sys.stdin)["stacks"][0]["scenarios"]]')
-  for scenario in $scenarios; do
-    out="$work/out/$example/$scenario"
-    "$stackplan" render "$spec" --scenario "$scenario" --target cloudformation --out "$out" \
-      >/dev/null 2>"$work/stderr"
-    count=$((count + 1))
-    for template in "$out"/cloudformation/*.yaml; do
-      [ -e "$template" ] && templates+=("$template")
-    done
-    if ! ls "$out"/cloudformation/*.yaml >/dev/null 2>&1 &&
-      ! grep -q "nothing to create" "$work/stderr"; then
-      echo "FAIL no template and no explanation: $example/$scenario" >&2
-      failures=$((failures + 1))
-    fi
-    again="$work/again/$example/$scenario"
-    "$stackplan" render "$spec" --scenario "$scenario" --target cloudformation --out "$again" \
-      >/dev/null 2>&1
-    if ! diff -r "$out" "$again" >/dev/null; then
-      echo "FAIL not deterministic: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    if ! "$stackplan" render "$spec" --scenario "$scenario" --target cloudformation \
-      --out "$out" --check >/dev/null 2>&1; then
-      echo "FAIL --check after render: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    both="$work/all/$example/$scenario"
-    "$stackplan" render "$spec" --scenario "$scenario" --target all --out "$both" >/dev/null 2>&1
-    if [ -d "$out/cloudformation" ] && ! diff -r "$out/cloudformation" "$both/cloudformation" >/dev/null; then
-      echo "FAIL --target all differs: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    if [ ! -d "$both/terraform" ]; then
-      echo "FAIL --target all wrote no Terraform: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
+while read -r spec example scenario <&3; do
+  out="$work/out/$example/$scenario"
+  "$stackplan" render "$spec" --scenario "$scenario" --target cloudformation --out "$out" \
+    >/dev/null 2>"$work/stderr"
+  count=$((count + 1))
+  for template in "$out"/cloudformation/*.yaml; do
+    [ -e "$template" ] && templates+=("$template")
   done
-done
+  if ! ls "$out"/cloudformation/*.yaml >/dev/null 2>&1 &&
+    ! grep -q "nothing to create" "$work/stderr"; then
+    echo "FAIL no template and no explanation: $example/$scenario" >&2
+    failures=$((failures + 1))
+  fi
+  again="$work/again/$example/$scenario"
+  "$stackplan" render "$spec" --scenario "$scenario" --target cloudformation --out "$again" \
+    >/dev/null 2>&1
+  if ! diff -r "$out" "$again" >/dev/null; then
+    echo "FAIL not deterministic: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  if ! "$stackplan" render "$spec" --scenario "$scenario" --target cloudformation \
+    --out "$out" --check >/dev/null 2>&1; then
+    echo "FAIL --check after render: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  both="$work/all/$example/$scenario"
+  "$stackplan" render "$spec" --scenario "$scenario" --target all --out "$both" >/dev/null 2>&1
+  if [ -d "$out/cloudformation" ] && ! diff -r "$out/cloudformation" "$both/cloudformation" >/dev/null; then
+    echo "FAIL --target all differs: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  if [ ! -d "$both/terraform" ]; then
+    echo "FAIL --target all wrote no Terraform: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+done 3< <(tests/validators/renders.sh "$stackplan")
+[ "$count" -gt 0 ] || { echo "nothing was rendered" >&2; exit 1; }
 if ! cfnlint "${templates[@]}"; then
   failures=$((failures + 1))
 fi

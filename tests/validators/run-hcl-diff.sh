@@ -21,18 +21,13 @@ theirs="$work/bin/hcldump"
 
 # Every example and scenario, rendered now.
 rm -rf "$work/render"
-for spec in examples/*/stack.yaml tests/fixtures/render/*.yaml; do
-  example=$(basename "$spec" .yaml)
-  [ "$example" = stack ] && example=$(basename "$(dirname "$spec")")
-  scenarios=$("$stackplan" plan "$spec" --format json 2>/dev/null |
-    python3 -c 'import json,sys; [print(s["name"]) for s in json.load(sys.stdin)["stacks"][0]["scenarios"]]')
-  for scenario in $scenarios; do
-    "$stackplan" render "$spec" --scenario "$scenario" --out "$work/render/$example/$scenario" >/dev/null
-  done
-done
+while read -r spec example scenario <&3; do
+  "$stackplan" render "$spec" --scenario "$scenario" --out "$work/render/$example/$scenario" >/dev/null
+done 3< <(tests/validators/renders.sh "$stackplan")
 
 files=(tests/lint/hcl-corpus/*.tf)
 mapfile -t rendered < <(find "$work/render" -name '*.tf' | sort)
+[ "${#rendered[@]}" -gt 0 ] || { echo "nothing was rendered" >&2; exit 1; }
 files+=("${rendered[@]}")
 
 # The comparison must be able to fail: a file changed between the two parsers differs.

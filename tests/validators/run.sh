@@ -34,47 +34,42 @@ fi
 
 failures=0
 count=0
-for spec in examples/*/stack.yaml tests/fixtures/render/*.yaml; do
-  example=$(basename "$spec" .yaml)
-  [ "$example" = stack ] && example=$(basename "$(dirname "$spec")")
-  scenarios=$("$stackplan" plan "$spec" --format json 2>/dev/null |
-    python3 -c 'import json,sys; [print(s["name"]) for s in json.load(sys.stdin)["stacks"][0]["scenarios"]]')
-  for scenario in $scenarios; do
-    out="$work/out/$example/$scenario"
-    "$stackplan" render "$spec" --scenario "$scenario" --out "$out" >/dev/null
-    tf=("$out"/terraform/*.tf)
-    count=$((count + 1))
-    if ! "$hclfmt" -check "${tf[@]}" >/dev/null; then
-      echo "FAIL syntax: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    if ! "$hclfmt" -require-no-change "${tf[@]}" >/dev/null; then
-      echo "FAIL not terraform fmt canonical: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    if ! "$tfcheck" "$schema" "$out/terraform" >/dev/null; then
-      "$tfcheck" "$schema" "$out/terraform" >&2 || true
-      echo "FAIL provider schema: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    for script in "$out"/app/*.sh; do
-      [ -e "$script" ] || continue
-      if ! sh -n "$script"; then
-        echo "FAIL shell syntax: $script" >&2; failures=$((failures + 1))
-      fi
-    done
-    for yml in "$out"/app/*.yml; do
-      [ -e "$yml" ] || continue
-      if ! python3 -c 'import sys, yaml; yaml.safe_load(open(sys.argv[1]))' "$yml"; then
-        echo "FAIL YAML: $yml" >&2; failures=$((failures + 1))
-      fi
-    done
-    again="$work/again/$example/$scenario"
-    "$stackplan" render "$spec" --scenario "$scenario" --out "$again" >/dev/null
-    if ! diff -r "$out" "$again" >/dev/null; then
-      echo "FAIL not deterministic: $example/$scenario" >&2; failures=$((failures + 1))
-    fi
-    if ! "$stackplan" render "$spec" --scenario "$scenario" --out "$out" --check >/dev/null; then
-      echo "FAIL --check after render: $example/$scenario" >&2; failures=$((failures + 1))
+while read -r spec example scenario <&3; do
+  out="$work/out/$example/$scenario"
+  "$stackplan" render "$spec" --scenario "$scenario" --out "$out" >/dev/null
+  tf=("$out"/terraform/*.tf)
+  count=$((count + 1))
+  if ! "$hclfmt" -check "${tf[@]}" >/dev/null; then
+    echo "FAIL syntax: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  if ! "$hclfmt" -require-no-change "${tf[@]}" >/dev/null; then
+    echo "FAIL not terraform fmt canonical: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  if ! "$tfcheck" "$schema" "$out/terraform" >/dev/null; then
+    "$tfcheck" "$schema" "$out/terraform" >&2 || true
+    echo "FAIL provider schema: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  for script in "$out"/app/*.sh; do
+    [ -e "$script" ] || continue
+    if ! sh -n "$script"; then
+      echo "FAIL shell syntax: $script" >&2; failures=$((failures + 1))
     fi
   done
-done
+  for yml in "$out"/app/*.yml; do
+    [ -e "$yml" ] || continue
+    if ! python3 -c 'import sys, yaml; yaml.safe_load(open(sys.argv[1]))' "$yml"; then
+      echo "FAIL YAML: $yml" >&2; failures=$((failures + 1))
+    fi
+  done
+  again="$work/again/$example/$scenario"
+  "$stackplan" render "$spec" --scenario "$scenario" --out "$again" >/dev/null
+  if ! diff -r "$out" "$again" >/dev/null; then
+    echo "FAIL not deterministic: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+  if ! "$stackplan" render "$spec" --scenario "$scenario" --out "$out" --check >/dev/null; then
+    echo "FAIL --check after render: $example/$scenario" >&2; failures=$((failures + 1))
+  fi
+done 3< <(tests/validators/renders.sh "$stackplan")
+[ "$count" -gt 0 ] || { echo "nothing was rendered" >&2; exit 1; }
 echo "validators: $count renders checked, $failures failures"
 [ "$failures" -eq 0 ]
