@@ -28,20 +28,10 @@ struct Options {
 
   RenderOptions render;
 
-  // lint
-  std::vector<std::string> lint_paths;
-  std::string lint_spec;
-  std::string lint_format = "text";
-  std::string fail_on = "error";
+  LintOptions lint;
 
   std::vector<std::string> help_topic;
 };
-
-int not_available(const std::string& command, Io io) {
-  io.err << "stackplan: error: '" << command << "' is not available in stackplan " << k_version
-         << "; this build provides validate, plan, render, schema and pricing\n";
-  return k_exit_invalid;
-}
 
 }  // namespace
 
@@ -86,12 +76,26 @@ int run(const std::vector<std::string>& args, Io io) {
                      "Folder of templates overriding built-in ones");
 
   auto* lint = app.add_subcommand("lint", "Lint Terraform and CloudFormation files or folders");
-  lint->add_option("PATH", o.lint_paths, "Files or folders")->required();
-  lint->add_option("--spec", o.lint_spec, "Also report drift from this spec");
-  lint->add_option("--format", o.lint_format, "Output format")
+  lint->add_option("PATH", o.lint.paths, "Files or folders (.tf, .yaml, .yml, .json)")
+      ->required();
+  lint->add_option("--spec", o.lint.spec,
+                   "Also report drift from this spec (render output folders) and cost guardrails");
+  lint->add_option("--scenario", o.lint.scenario, "With --spec: the scenario the files come from");
+  lint->add_option("--budget", o.lint.budget,
+                   "With --spec: fail when the scenario costs more USD a month");
+  lint->add_option("--max-increase", o.lint.max_increase,
+                   "With --spec and --baseline: fail when the scenario costs more than PERCENT "
+                   "over the baseline");
+  lint->add_option("--baseline", o.lint.baseline,
+                   "With --max-increase: the scenario to compare with");
+  lint->add_option("--catalog", o.lint.catalog, "Price catalog folder (for the cost guardrails)");
+  lint->add_option("--templates", o.lint.templates,
+                   "With --spec: the --templates folder the files were rendered with");
+  lint->add_option("--format", o.lint.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
-  lint->add_option("--fail-on", o.fail_on, "Lowest severity that fails")
-      ->check(CLI::IsMember({"error", "warning"}));
+  lint->add_option("--fail-on", o.lint.fail_on,
+                   "Lowest severity that fails (exit 1): error, warning, note or none")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}));
 
   auto* pricing = app.add_subcommand("pricing", "Inspect and refresh the price catalog");
   pricing->require_subcommand(1);
@@ -182,7 +186,7 @@ int run(const std::vector<std::string>& args, Io io) {
     return cmd_render(o.render, io);
   }
   if (*lint) {
-    return not_available(lint->get_name(), io);
+    return cmd_lint(o.lint, io);
   }
   if (*show) {
     return cmd_pricing_show(show_options, io);

@@ -72,11 +72,25 @@ struct RenderOptions {
   std::string templates;
 };
 
+struct LintOptions {
+  std::vector<std::string> paths;
+  std::string spec;
+  std::string scenario;
+  std::string baseline;
+  std::string budget;
+  std::string max_increase;
+  std::string catalog;
+  std::string templates;
+  std::string format = "text";
+  std::string fail_on = "error";
+};
+
 // Commands, one file each.
 int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io);
 int cmd_schema(const std::string& format, Io io);
 int cmd_plan(const PlanOptions& options, Io io);
 int cmd_render(const RenderOptions& options, Io io);
+int cmd_lint(const LintOptions& options, Io io);
 int cmd_pricing_show(const PricingShowOptions& options, Io io);
 int cmd_pricing_import(const PricingImportOptions& options, Io io);
 int cmd_pricing_update(const PricingUpdateOptions& options, Io io);

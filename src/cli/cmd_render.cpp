@@ -13,17 +13,6 @@ namespace stackplan::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string scenario_names(const spec::LoadedSpec& loaded) {
-  std::string out;
-  for (const auto& v : loaded.variants) {
-    out += (out.empty() ? "" : ", ") + v.name;
-  }
-  return out;
-}
-
-}  // namespace
 
 int cmd_render(const RenderOptions& o, Io io) {
   // CLI11 accepts only terraform, cloudformation and all.
@@ -56,36 +45,14 @@ int cmd_render(const RenderOptions& o, Io io) {
   fs::path spec_path(o.spec);
   origin.spec = spec_path.is_relative() ? spec_path.lexically_normal().generic_string()
                                         : spec_path.filename().generic_string();
-  spec::Spec spec;
-  const bool has_scenarios = !(loaded->variants.size() == 1 && loaded->variants[0].name == "base");
-  if (!o.scenario.empty()) {
-    const spec::Variant* found = nullptr;
-    for (const auto& v : loaded->variants) {
-      if (v.name == o.scenario) {
-        found = &v;
-      }
-    }
-    if (!found) {
-      io.err << "stackplan: error: " << o.spec << " has no scenario '" << o.scenario
-             << "'; it has: " << scenario_names(*loaded) << "\n";
-      return k_exit_invalid;
-    }
-    spec = found->spec;
-    origin.scenario = has_scenarios ? found->name : "";
-  } else if (!has_scenarios) {
-    spec = loaded->variants[0].spec;
-  } else {
-    Diagnostics base_diags;
-    spec = spec::build_spec(loaded->base, loaded->base_origins, base_diags, {});
-    if (base_diags.error_count() > 0) {
-      io.err << "stackplan: error: " << o.spec
-             << " is not complete without a scenario; choose one with --scenario ("
-             << scenario_names(*loaded) << ")\n";
-      return k_exit_invalid;
-    }
+  std::string error;
+  auto spec = spec::select_variant(*loaded, o.scenario, origin.scenario, error);
+  if (!spec) {
+    io.err << "stackplan: error: " << o.spec << ' ' << error << "\n";
+    return k_exit_invalid;
   }
 
-  render::Rendered rendered = render::render(spec, origin, templates, target);
+  render::Rendered rendered = render::render(*spec, origin, templates, target);
   if (!rendered.errors.empty()) {
     for (const auto& e : rendered.errors) {
       io.err << e.origin;

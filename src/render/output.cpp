@@ -44,6 +44,52 @@ int first_difference(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::map<std::string, std::string> read_manifest(const fs::path& root) {
+  std::map<std::string, std::string> manifest;
+  if (auto text = read_file_bytes(root / k_manifest)) {
+    json m = json::parse(*text, nullptr, false);
+    if (m.is_object() && m.contains("files") && m["files"].is_object()) {
+      for (auto it = m["files"].begin(); it != m["files"].end(); ++it) {
+        if (it.value().is_string() && safe_relative_path(it.key())) {
+          manifest[it.key()] = it.value().get<std::string>();
+        }
+      }
+    }
+  }
+  return manifest;
+}
+
+bool owned_by(const std::vector<std::string>& owned, const std::string& path) {
+  for (const auto& prefix : owned) {
+    if (path.rfind(prefix, 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Drift> find_drift(const std::vector<File>& files, const std::string& out_dir,
+                              const std::vector<std::string>& owned) {
+  const fs::path root(out_dir);
+  std::vector<Drift> out;
+  std::set<std::string> produced;
+  for (const File& f : files) {
+    produced.insert(f.path);
+    auto disk = read_file_bytes(root / f.path);
+    if (!disk) {
+      out.push_back({f.path, Drift::Kind::missing, 0});
+    } else if (*disk != f.content) {
+      out.push_back({f.path, Drift::Kind::differs, first_difference(*disk, f.content)});
+    }
+  }
+  for (const auto& [path, hash] : read_manifest(root)) {
+    if (!produced.count(path) && owned_by(owned, path) && read_file_bytes(root / path)) {
+      out.push_back({path, Drift::Kind::stale, 0});
+    }
+  }
+  return out;
+}
+
 std::string content_hash(const std::string& bytes) {
   std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : bytes) {
@@ -110,27 +156,22 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
     }
   }
 
-  // What stackplan wrote last time.
-  std::map<std::string, std::string> manifest;
-  const fs::path manifest_path = root / k_manifest;
-  if (auto text = read_file_bytes(manifest_path)) {
-    json m = json::parse(*text, nullptr, false);
-    if (m.is_object() && m.contains("files") && m["files"].is_object()) {
-      for (auto it = m["files"].begin(); it != m["files"].end(); ++it) {
-        if (it.value().is_string() && safe_relative_path(it.key())) {
-          manifest[it.key()] = it.value().get<std::string>();
-        }
-      }
+  if (options.check) {
+    for (const Drift& d : find_drift(files, out_dir, options.owned)) {
+      result.messages.push_back(
+          d.kind == Drift::Kind::missing   ? d.path + ": missing"
+          : d.kind == Drift::Kind::stale   ? d.path + ": no longer rendered by the spec"
+                                           : d.path + ": differs from what the spec renders (first at line " +
+                                               std::to_string(d.line) + ")");
     }
+    result.unchanged = static_cast<int>(files.size()) - static_cast<int>(result.messages.size());
+    result.exit_code = result.messages.empty() ? 0 : 1;
+    return result;
   }
-  auto owned = [&](const std::string& path) {
-    for (const auto& prefix : options.owned) {
-      if (path.rfind(prefix, 0) == 0) {
-        return true;
-      }
-    }
-    return false;
-  };
+
+  const fs::path manifest_path = root / k_manifest;
+  std::map<std::string, std::string> manifest = read_manifest(root);
+  auto owned = [&](const std::string& path) { return owned_by(options.owned, path); };
 
   struct Change {
     const File* file;  ///< nullptr: remove
@@ -144,13 +185,6 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
     auto disk = read_file_bytes(root / f.path);
     if (disk && *disk == f.content) {
       ++result.unchanged;
-      continue;
-    }
-    if (options.check) {
-      result.messages.push_back(disk ? f.path +
-                                           ": differs from what the spec renders (first at line " +
-                                           std::to_string(first_difference(*disk, f.content)) + ")"
-                                     : f.path + ": missing");
       continue;
     }
     if (disk) {
@@ -169,20 +203,12 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
     if (!disk) {
       continue;
     }
-    if (options.check) {
-      result.messages.push_back(path + ": no longer rendered by the spec");
-      continue;
-    }
     if (hash != content_hash(*disk)) {
       edited.push_back(path);
     }
     changes.push_back({nullptr, path});
   }
 
-  if (options.check) {
-    result.exit_code = result.messages.empty() ? 0 : 1;
-    return result;
-  }
   if (!edited.empty() && !options.force) {
     for (const auto& path : edited) {
       result.messages.push_back((root / path).generic_string() +

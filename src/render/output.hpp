@@ -1,5 +1,7 @@
 #pragma once
 
+#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,25 @@ struct WriteResult {
 /// overwritten without `force`. Paths must be relative and stay inside `out_dir`.
 WriteResult write_files(const std::vector<File>& files, const std::string& out_dir,
                         const WriteOptions& options);
+
+/// A difference between rendered files and a folder, as `render --check` reports it.
+struct Drift {
+  enum class Kind { missing, differs, stale };
+  std::string path;  ///< relative to the output folder
+  Kind kind = Kind::differs;
+  int line = 0;  ///< first differing line (differs only)
+};
+
+/// Compares `files` with `out_dir` without writing: missing and differing files, and files the
+/// manifest lists under an `owned` folder that the render no longer produces.
+std::vector<Drift> find_drift(const std::vector<File>& files, const std::string& out_dir,
+                              const std::vector<std::string>& owned);
+
+/// The manifest of `root` (path -> content hash); empty when there is none.
+std::map<std::string, std::string> read_manifest(const std::filesystem::path& root);
+
+/// Whether `path` lies in one of the `owned` folders ("terraform/").
+bool owned_by(const std::vector<std::string>& owned, const std::string& path);
 
 /// The manifest's content hash of a file: "fnv1a64:<16 hex digits>".
 std::string content_hash(const std::string& bytes);

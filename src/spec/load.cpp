@@ -197,4 +197,34 @@ std::optional<LoadedSpec> load_spec_text(const std::string& path, std::string te
   return load_document(std::make_shared<SourceFile>(path, std::move(text)), diags, limits);
 }
 
+std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& name,
+                                   std::string& scenario, std::string& error) {
+  std::string names;
+  for (const auto& v : loaded.variants) {
+    names += (names.empty() ? "" : ", ") + v.name;
+  }
+  const bool has_scenarios = !(loaded.variants.size() == 1 && loaded.variants[0].name == "base");
+  scenario.clear();
+  if (!name.empty()) {
+    for (const auto& v : loaded.variants) {
+      if (v.name == name) {
+        scenario = has_scenarios ? v.name : "";
+        return v.spec;
+      }
+    }
+    error = "has no scenario '" + name + "'; it has: " + names;
+    return std::nullopt;
+  }
+  if (!has_scenarios) {
+    return loaded.variants[0].spec;
+  }
+  Diagnostics base_diags;
+  Spec spec = build_spec(loaded.base, loaded.base_origins, base_diags, {});
+  if (base_diags.error_count() > 0) {
+    error = "is not complete without a scenario; choose one with --scenario (" + names + ")";
+    return std::nullopt;
+  }
+  return spec;
+}
+
 }  // namespace stackplan::spec

@@ -1,0 +1,117 @@
+// stackplan lint: files -> findings (rules, suppressions, optional spec checks) -> report.
+
+#include <filesystem>
+#include <ostream>
+
+#include "cli/app.hpp"
+#include "lint/lint.hpp"
+#include "lint/spec_checks.hpp"
+#include "report/lint_report.hpp"
+#include "spec/load.hpp"
+#include "util/diagnostics.hpp"
+
+namespace stackplan::cli {
+
+namespace {
+
+int rank(Severity s) {
+  return s == Severity::error ? 3 : s == Severity::warning ? 2 : 1;
+}
+
+int threshold(const std::string& fail_on) {
+  return fail_on == "error" ? 3 : fail_on == "warning" ? 2 : fail_on == "note" ? 1 : 4;
+}
+
+std::optional<Decimal> amount(const std::string& text, const char* flag, Io io) {
+  auto d = Decimal::parse(text);
+  if (!d || d->units() < 0) {
+    io.err << "stackplan: error: " << flag << " needs a number of at least 0, such as 50 or "
+           << "12.5; got '" << text << "'\n";
+    return std::nullopt;
+  }
+  return d;
+}
+
+}  // namespace
+
+int cmd_lint(const LintOptions& o, Io io) {
+  const bool spec_flags = !o.scenario.empty() || !o.budget.empty() || !o.max_increase.empty() ||
+                          !o.baseline.empty() || !o.templates.empty();
+  if (o.spec.empty() && spec_flags) {
+    io.err << "stackplan: error: --scenario, --budget, --max-increase, --baseline and "
+              "--templates need --spec\n";
+    return k_exit_invalid;
+  }
+  if (!o.max_increase.empty() && o.baseline.empty()) {
+    io.err << "stackplan: error: --max-increase needs --baseline (the scenario to compare "
+              "with)\n";
+    return k_exit_invalid;
+  }
+  lint::SpecCheck check;
+  if (!o.budget.empty() && !(check.budget = amount(o.budget, "--budget", io))) {
+    return k_exit_invalid;
+  }
+  if (!o.max_increase.empty() &&
+      !(check.max_increase = amount(o.max_increase, "--max-increase", io))) {
+    return k_exit_invalid;
+  }
+
+  lint::Result result = lint::lint_paths(o.paths);
+  if (!result.missing.empty()) {
+    for (const auto& p : result.missing) {
+      io.err << "stackplan: error: cannot read " << p << "\n";
+    }
+    return k_exit_invalid;
+  }
+
+  if (!o.spec.empty()) {
+    Diagnostics diags;
+    auto loaded = spec::load_spec(o.spec, diags);
+    if (!loaded) {
+      print_diagnostics(diags, io);
+      return k_exit_invalid;
+    }
+    std::optional<pricing::Catalog> catalog;
+    if (check.budget || check.max_increase) {
+      std::string error;
+      catalog = pricing::open_catalog(o.catalog, error);
+      if (!catalog) {
+        io.err << "stackplan: error: " << error << '\n';
+        return k_exit_invalid;
+      }
+      check.catalog = &*catalog;
+    }
+    std::error_code ec;
+    if (!o.templates.empty() && !std::filesystem::is_directory(o.templates, ec)) {
+      io.err << "stackplan: error: --templates " << o.templates << " is not a folder\n";
+      return k_exit_invalid;
+    }
+    check.spec = &*loaded;
+    check.scenario = o.scenario;
+    check.baseline = o.baseline;
+    check.templates_dir = o.templates;
+    std::string error;
+    if (!lint::check_against_spec(o.paths, check, result.findings, error)) {
+      io.err << "stackplan: error: " << error << '\n';
+      return k_exit_invalid;
+    }
+    lint::sort_findings(result.findings);
+  }
+
+  if (o.format == "json") {
+    io.out << report::lint_json(result);
+  } else if (o.format == "sarif") {
+    io.out << report::lint_sarif(result);
+  } else {
+    io.out << report::lint_text(result);
+  }
+  const int limit = threshold(o.fail_on);
+  for (const auto& f : result.findings) {
+    if (f.suppressed_reason.empty() && rank(f.severity) >= limit) {
+      return k_exit_found;
+    }
+  }
+  return k_exit_ok;
+}
+
+}  // namespace stackplan::cli

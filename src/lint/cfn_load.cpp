@@ -1,0 +1,375 @@
+// CloudFormation templates (YAML with short-form intrinsic tags, or JSON) into lint's model.
+
+#include <sstream>
+#include <unordered_map>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "lint/model.hpp"
+
+namespace stackplan::lint {
+
+namespace {
+
+constexpr std::size_t k_max_nodes = 1'000'000;
+constexpr std::size_t k_max_depth = 200;
+
+struct Failure {
+  YAML::Mark mark;
+  std::string message;
+};
+
+/// Short-form tag -> long-form key ("!Ref" -> "Ref", "!Sub" -> "Fn::Sub").
+std::optional<std::string> long_form(const std::string& tag) {
+  static const char* const k_functions[] = {
+      "Base64", "Cidr",   "FindInMap",   "GetAtt",  "GetAZs", "ImportValue", "Join",
+      "Select", "Split",  "Sub",         "Transform", "And",  "Equals",      "If",
+      "Not",    "Or",     "Length",      "ToJsonString"};
+  if (tag == "!Ref") {
+    return "Ref";
+  }
+  if (tag == "!Condition") {
+    return "Condition";
+  }
+  for (const char* f : k_functions) {
+    if (tag == std::string("!") + f) {
+      return std::string("Fn::") + f;
+    }
+  }
+  return std::nullopt;
+}
+
+Value plain_scalar(const std::string& s) {
+  Value v;
+  v.text = s;
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
+      s == "FALSE") {
+    v.kind = Value::Kind::boolean;
+    v.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
+    return v;
+  }
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") {
+    v.kind = Value::Kind::null;
+    v.text.clear();
+    return v;
+  }
+  bool number = !s.empty();
+  bool digit = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (!((c == '-' || c == '+') && (i == 0 || s[i - 1] == 'e' || s[i - 1] == 'E')) &&
+               c != '.' && c != 'e' && c != 'E') {
+      number = false;
+    }
+  }
+  v.kind = number && digit ? Value::Kind::number : Value::Kind::string;
+  return v;
+}
+
+class Builder : public YAML::EventHandler {
+ public:
+  explicit Builder(const SourceFile* file) : m_file(file) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Value v;
+    place(v, mark);
+    add(std::move(v), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = m_anchors.find(anchor);
+    if (it == m_anchors.end()) {
+      throw Failure{mark, "unknown alias"};
+    }
+    count(mark, 1 + size_of(it->second));
+    add(it->second, 0);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    count(mark, 1);
+    Value v;
+    if (tag == "?") {
+      v = plain_scalar(value);
+    } else if (tag == "!" || tag == "tag:yaml.org,2002:str") {
+      v.kind = Value::Kind::string;
+      v.text = value;
+    } else if (auto fn = long_form(tag)) {
+      Value arg;
+      if (*fn == "Fn::GetAtt") {
+        // !GetAtt Resource.Attribute -> [Resource, Attribute]
+        arg.kind = Value::Kind::list;
+        auto dot = value.find('.');
+        Value a;
+        a.kind = Value::Kind::string;
+        a.text = value.substr(0, dot);
+        place(a, mark);
+        arg.items.push_back(a);
+        if (dot != std::string::npos) {
+          a.text = value.substr(dot + 1);
+          arg.items.push_back(a);
+        }
+      } else {
+        arg = plain_scalar(value);
+        if (arg.kind != Value::Kind::string) {
+          arg.kind = Value::Kind::string;
+          arg.text = value;
+        }
+      }
+      place(arg, mark);
+      v.kind = Value::Kind::object;
+      v.fields.emplace_back(*fn, std::move(arg));
+    } else if (tag.rfind("tag:yaml.org,2002:", 0) == 0) {
+      v = plain_scalar(value);
+    } else {
+      throw Failure{mark, "unknown tag '" + tag + "'"};
+    }
+    place(v, mark);
+    add(std::move(v), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, Value::Kind::list);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, Value::Kind::object);
+  }
+  void OnMapEnd() override { close(); }
+
+  std::optional<Value> take() { return std::move(m_root); }
+
+ private:
+  struct Frame {
+    Value value;
+    YAML::anchor_t anchor = 0;
+    std::string function;  ///< long-form name when the collection carried a short-form tag
+    std::optional<std::string> key;
+    int key_line = 0;
+    int key_col = 0;
+    YAML::Mark mark;
+  };
+
+  void place(Value& v, const YAML::Mark& mark) const {
+    v.file = m_file;
+    v.line = mark.line + 1;
+    v.col = mark.column + 1;
+  }
+
+  static std::size_t size_of(const Value& v) {
+    std::size_t n = 1;
+    for (const auto& i : v.items) {
+      n += size_of(i);
+    }
+    for (const auto& [k, f] : v.fields) {
+      n += size_of(f);
+    }
+    return n;
+  }
+
+  void count(const YAML::Mark& mark, std::size_t n) {
+    m_nodes += n;
+    if (m_nodes > k_max_nodes) {
+      throw Failure{mark, "more than a million values (after expanding aliases)"};
+    }
+  }
+
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+            Value::Kind kind) {
+    count(mark, 1);
+    if (m_stack.size() >= k_max_depth) {
+      throw Failure{mark, "nested more than 200 levels deep"};
+    }
+    Frame f;
+    f.anchor = anchor;
+    f.mark = mark;
+    f.value.kind = kind;
+    place(f.value, mark);
+    if (tag != "?" && tag != "!" && !tag.empty() && tag.rfind("tag:yaml.org,2002:", 0) != 0) {
+      auto fn = long_form(tag);
+      if (!fn) {
+        throw Failure{mark, "unknown tag '" + tag + "'"};
+      }
+      f.function = *fn;
+    }
+    m_stack.push_back(std::move(f));
+  }
+
+  void close() {
+    Frame f = std::move(m_stack.back());
+    m_stack.pop_back();
+    Value v = std::move(f.value);
+    if (!f.function.empty()) {
+      Value wrapper;
+      wrapper.kind = Value::Kind::object;
+      wrapper.file = v.file;
+      wrapper.line = v.line;
+      wrapper.col = v.col;
+      wrapper.fields.emplace_back(f.function, std::move(v));
+      v = std::move(wrapper);
+    }
+    add(std::move(v), f.anchor);
+  }
+
+  void add(Value v, YAML::anchor_t anchor) {
+    if (anchor != 0) {
+      m_anchors[anchor] = v;
+    }
+    if (m_stack.empty()) {
+      m_root = std::move(v);
+      return;
+    }
+    Frame& top = m_stack.back();
+    if (top.value.kind == Value::Kind::list) {
+      top.value.items.push_back(std::move(v));
+    } else if (!top.key) {
+      if (!v.is_scalar() && !v.is_null()) {
+        throw Failure{YAML::Mark(), "a mapping key must be a plain value"};
+      }
+      for (const auto& [k, existing] : top.value.fields) {
+        if (k == v.text) {
+          std::ostringstream msg;
+          msg << "duplicate key '" << v.text << "' (first at line " << existing.line << ")";
+          YAML::Mark m;
+          m.line = v.line - 1;
+          m.column = v.col - 1;
+          throw Failure{m, msg.str()};
+        }
+      }
+      top.key = v.text;
+      top.key_line = v.line;
+      top.key_col = v.col;
+    } else {
+      v.key_line = top.key_line;
+      v.key_col = top.key_col;
+      top.value.fields.emplace_back(std::move(*top.key), std::move(v));
+      top.key.reset();
+    }
+  }
+
+  const SourceFile* m_file;
+  std::vector<Frame> m_stack;
+  std::optional<Value> m_root;
+  std::unordered_map<YAML::anchor_t, Value> m_anchors;
+  std::size_t m_nodes = 0;
+};
+
+bool looks_like_template(const Value& root) {
+  if (!root.is_object()) {
+    return false;
+  }
+  if (root.get("AWSTemplateFormatVersion") != nullptr) {
+    return true;
+  }
+  const Value* resources = root.get("Resources");
+  if (resources == nullptr || !resources->is_object()) {
+    return false;
+  }
+  for (const auto& [id, r] : resources->fields) {
+    const Value* type = r.get("Type");
+    if (type != nullptr && type->text.find("::") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
+                                          std::vector<LoadError>& errors) {
+  std::istringstream in(file->text());
+  Builder builder(file.get());
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+  } catch (const Failure& f) {
+    errors.push_back({file, f.mark.line + 1, f.mark.column + 1, f.message});
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    errors.push_back({file, e.mark.line + 1, e.mark.column + 1, e.msg});
+    return std::nullopt;
+  }
+  std::optional<Value> root = builder.take();
+  if (!root || !looks_like_template(*root)) {
+    return std::nullopt;
+  }
+
+  Module m;
+  m.format = Format::cloudformation;
+  m.name = file->path();
+  m.files.push_back(file);
+  if (const Value* params = root->get("Parameters"); params && params->is_object()) {
+    for (const auto& [name, p] : params->fields) {
+      m.parameters[name] = p;
+      m.parameter_pos[name] = {p.key_line > 0 ? p.key_line : p.line,
+                               p.key_line > 0 ? p.key_col : p.col};
+      m.parameter_file[name] = file.get();
+    }
+  }
+  const Value* resources = root->get("Resources");
+  if (resources == nullptr || !resources->is_object()) {
+    return m;
+  }
+  for (const auto& [id, body] : resources->fields) {
+    Resource r;
+    r.address = id;
+    r.name = id;
+    r.file = file.get();
+    r.line = body.key_line > 0 ? body.key_line : body.line;
+    r.col = body.key_line > 0 ? body.key_col : body.col;
+    if (const Value* type = body.get("Type"); type && type->is_scalar()) {
+      r.type = type->text;
+    }
+    if (const Value* props = body.get("Properties"); props && props->is_object()) {
+      r.body = *props;
+    } else {
+      r.body.kind = Value::Kind::object;
+      r.body.file = file.get();
+      r.body.line = body.line;
+      r.body.col = body.col;
+    }
+    if (const Value* md = body.get("Metadata")) {
+      r.metadata = *md;
+    }
+    if (const Value* dp = body.get("DeletionPolicy")) {
+      r.deletion_policy = dp->is_scalar() ? dp->text : "";
+      r.deletion_policy_known = dp->is_scalar();
+    }
+    // Metadata: {stackplan: {ignore: [{rule: ..., reason: ...}]}}
+    if (const Value* ignore = r.metadata.at({"stackplan", "ignore"})) {
+      for (const Value* entry : ignore->as_list()) {
+        Suppression s;
+        s.file = file.get();
+        s.line = entry->line;
+        s.col = entry->col;
+        if (const Value* rule = entry->get("rule")) {
+          for (const Value* one : rule->as_list()) {
+            if (one->is_scalar()) {
+              s.rules.push_back(one->text);
+            }
+          }
+        }
+        if (const Value* reason = entry->get("reason"); reason && reason->is_scalar()) {
+          s.reason = reason->text;
+        }
+        r.suppressions.push_back(std::move(s));
+      }
+    }
+    m.resources.push_back(std::move(r));
+  }
+  return m;
+}
+
+}  // namespace stackplan::lint

@@ -1,0 +1,236 @@
+#include "lint/lint.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "util/file.hpp"
+
+namespace stackplan::lint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uintmax_t k_max_file_bytes = 8u << 20;
+
+bool is_terraform(const fs::path& p) {
+  return p.extension() == ".tf";
+}
+
+bool is_template_candidate(const fs::path& p) {
+  auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template";
+}
+
+std::string display(const fs::path& p) {
+  return p.lexically_normal().generic_string();
+}
+
+void walk(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    entries.push_back(it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const auto& p : entries) {
+    std::string name = p.filename().string();
+    std::error_code e2;
+    if (fs::is_directory(p, e2)) {
+      if (name.empty() || name[0] == '.' || name == "node_modules") {
+        continue;
+      }
+      walk(p, out);
+    } else if (is_terraform(p) || is_template_candidate(p)) {
+      out.push_back(p);
+    }
+  }
+}
+
+Finding file_finding(const std::string& rule, Severity severity,
+                     const std::shared_ptr<const SourceFile>& file, int line, int col,
+                     std::string message, std::string hint) {
+  Finding f;
+  f.rule = rule;
+  f.severity = severity;
+  f.loc = SourceLoc{file, line, col, 0};
+  f.message = std::move(message);
+  f.hint = std::move(hint);
+  return f;
+}
+
+/// Applies the module's suppressions to its findings; reports suppressions without a reason
+/// or naming no known rule.
+void suppress(const Module& m, std::vector<Finding>& findings, std::size_t first) {
+  for (const auto& r : m.resources) {
+    for (const auto& s : r.suppressions) {
+      auto file = m.shared(s.file);
+      if (s.rules.empty()) {
+        findings.push_back(file_finding(
+            "suppression-invalid", Severity::error, file, s.line, s.col,
+            "suppression names no rule",
+            m.format == Format::terraform
+                ? "write '# stackplan:ignore <rule-id> <reason>'"
+                : "write Metadata: {stackplan: {ignore: [{rule: <rule-id>, reason: ...}]}}"));
+        continue;
+      }
+      for (const auto& id : s.rules) {
+        if (find_rule(id) == nullptr) {
+          findings.push_back(file_finding("suppression-invalid", Severity::error, file, s.line,
+                                          s.col, "suppression names unknown rule '" + id + "'",
+                                          "see docs/lint-rules.md for the rule ids"));
+        }
+      }
+      if (s.reason.empty()) {
+        findings.push_back(file_finding(
+            "suppression-invalid", Severity::error, file, s.line, s.col,
+            "suppression of " + s.rules.front() + " gives no reason",
+            m.format == Format::terraform
+                ? "write the reason after the rule id: '# stackplan:ignore " + s.rules.front() +
+                      " <why this is acceptable>'"
+                : "add reason: <why this is acceptable> to the ignore entry"));
+        continue;
+      }
+      for (std::size_t i = first; i < findings.size(); ++i) {
+        Finding& f = findings[i];
+        if (!r.address.empty() && f.resource == r.address && f.suppressed_reason.empty() &&
+            std::find(s.rules.begin(), s.rules.end(), f.rule) != s.rules.end()) {
+          f.suppressed_reason = s.reason;
+        }
+      }
+    }
+  }
+}
+
+void run_rules(const Module& m, std::vector<Finding>& findings) {
+  std::size_t first = findings.size();
+  for (const auto& rule : rules()) {
+    Reporter reporter(rule, m, findings);
+    rule.check(m, reporter);
+  }
+  suppress(m, findings, first);
+}
+
+}  // namespace
+
+const std::vector<Rule>& file_rules() {
+  static const std::vector<Rule> k_rules = {
+      {"cost-budget", Severity::error, "The spec's monthly cost stays within --budget",
+       "lint --spec --budget USD prices the spec the files come from and fails when the monthly "
+       "total exceeds the budget.",
+       "lower the spec's capacity or raise --budget", "lower the spec's capacity or raise --budget",
+       "", "", "", nullptr},
+      {"cost-increase", Severity::error,
+       "The monthly cost grows by at most --max-increase percent over the baseline",
+       "lint --spec --baseline N --max-increase PERCENT compares the scenario the files come "
+       "from with a baseline scenario of the same spec.",
+       "review the change, or raise --max-increase", "review the change, or raise --max-increase",
+       "", "", "", nullptr},
+      {"spec-drift", Severity::error, "Files match what the spec renders",
+       "lint --spec renders the spec and compares every file render --check would, file by "
+       "file: edited, missing and stale files.",
+       "run stackplan render SPEC --out DIR (or move the edit into the spec or a --templates "
+       "override)",
+       "run stackplan render SPEC --out DIR (or move the edit into the spec or a --templates "
+       "override)",
+       "", "", "", nullptr},
+      {"suppression-invalid", Severity::error, "Suppressions name a known rule and give a reason",
+       "A suppression without a reason hides a finding without telling the next reviewer why.",
+       "write '# stackplan:ignore <rule-id> <reason>' inside or just above the resource",
+       "add Metadata: {stackplan: {ignore: [{rule: <rule-id>, reason: ...}]}} to the resource",
+       "", "", "", nullptr},
+      {"syntax-error", Severity::error, "Files parse",
+       "A file that does not parse cannot be linted (or applied).",
+       "fix the syntax error at the position shown", "fix the syntax error at the position shown",
+       "", "", "cfn-lint E0000", nullptr},
+  };
+  return k_rules;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  auto key = [](const Finding& f) {
+    return std::make_tuple(f.loc.file ? f.loc.file->path() : std::string(), f.loc.line, f.loc.col,
+                           f.rule, f.message);
+  };
+  std::stable_sort(findings.begin(), findings.end(),
+                   [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
+                 findings.end());
+}
+
+Result lint_paths(const std::vector<std::string>& paths) {
+  Result result;
+  std::vector<fs::path> files;
+  std::set<std::string> seen;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    fs::path path(p);
+    if (fs::is_directory(path, ec)) {
+      walk(path, files);
+    } else if (fs::is_regular_file(path, ec)) {
+      files.push_back(path);
+    } else {
+      result.missing.push_back(p);
+    }
+  }
+
+  // Terraform modules by folder; templates one by one.
+  std::map<std::string, std::vector<std::shared_ptr<const SourceFile>>> modules;
+  std::vector<std::shared_ptr<const SourceFile>> templates;
+  for (const auto& p : files) {
+    std::string name = display(p);
+    if (!seen.insert(name).second) {
+      continue;
+    }
+    std::error_code ec;
+    if (fs::file_size(p, ec) > k_max_file_bytes) {
+      result.missing.push_back(name + " (larger than 8 MiB)");
+      continue;
+    }
+    auto bytes = read_file_bytes(p);
+    if (!bytes) {
+      result.missing.push_back(name);
+      continue;
+    }
+    auto file = std::make_shared<const SourceFile>(name, std::move(*bytes));
+    if (is_terraform(p)) {
+      modules[display(p.parent_path().empty() ? fs::path(".") : p.parent_path())].push_back(file);
+    } else {
+      templates.push_back(file);
+    }
+  }
+
+  std::vector<LoadError> errors;
+  for (const auto& [folder, tf_files] : modules) {
+    Module m = load_terraform(folder, tf_files, errors);
+    for (const auto& f : tf_files) {
+      result.files.push_back(f->path());
+    }
+    run_rules(m, result.findings);
+  }
+  for (const auto& file : templates) {
+    std::size_t before = errors.size();
+    auto m = load_cloudformation(file, errors);
+    if (m) {
+      result.files.push_back(file->path());
+      run_rules(*m, result.findings);
+    } else if (errors.size() > before) {
+      result.files.push_back(file->path());
+    } else {
+      result.skipped.push_back(file->path());
+    }
+  }
+  for (const auto& e : errors) {
+    result.findings.push_back(file_finding("syntax-error", Severity::error, e.file, e.line, e.col,
+                                           e.message, ""));
+  }
+  std::sort(result.files.begin(), result.files.end());
+  sort_findings(result.findings);
+  return result;
+}
+
+}  // namespace stackplan::lint

@@ -1,0 +1,127 @@
+#pragma once
+
+// What lint rules read: the resources of a Terraform module or a CloudFormation template as
+// trees of values with their source positions. Both formats load into the same shape, so a rule
+// is one function with a branch per format over the same helpers.
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "util/source.hpp"
+
+namespace stackplan::lint {
+
+enum class Format { terraform, cloudformation };
+
+/// A value as written: scalars keep their text; what lint cannot know before deployment (a
+/// reference, a function call, an intrinsic function) is `unknown`, with its source text.
+struct Value {
+  enum class Kind { null, string, number, boolean, list, object, unknown };
+  Kind kind = Kind::null;
+  std::string text;  ///< scalar text; for unknown, the expression as written
+  std::vector<Value> items;
+  std::vector<std::pair<std::string, Value>> fields;  ///< object entries in source order
+  const SourceFile* file = nullptr;
+  int line = 0;
+  int col = 0;
+  int key_line = 0;  ///< for object entries in YAML/JSON: where the key is written
+  int key_col = 0;
+  /// Where the value came from when it was resolved through a Terraform variable's default or
+  /// a CloudFormation parameter's Default ("var.db_password", "DBPassword"); empty otherwise.
+  std::string via_default;
+  /// For unknown values: the resource address (Terraform, "aws_s3_bucket.assets") or logical
+  /// id (CloudFormation, from Ref / Fn::GetAtt) the expression refers to first, if any.
+  std::string ref;
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_known() const { return kind != Kind::unknown; }
+  bool is_object() const { return kind == Kind::object; }
+  bool is_list() const { return kind == Kind::list; }
+  bool is_scalar() const {
+    return kind == Kind::string || kind == Kind::number || kind == Kind::boolean;
+  }
+
+  /// Field `key` of an object (exact name), or null.
+  const Value* get(std::string_view key) const;
+  /// Follows a path of field names.
+  const Value* at(std::initializer_list<std::string_view> path) const;
+  /// true/false for booleans and the strings "true"/"false" (any case); nullopt otherwise.
+  std::optional<bool> as_bool() const;
+  /// Whole numbers, also when written as strings ("5432").
+  std::optional<long long> as_int() const;
+  /// Scalar text, or nullopt for other kinds.
+  std::optional<std::string> as_string() const;
+  /// A list's items, or this value alone (policy fields accept one value or a list).
+  std::vector<const Value*> as_list() const;
+};
+
+/// A `stackplan:ignore` comment (Terraform) or Metadata entry (CloudFormation).
+struct Suppression {
+  std::vector<std::string> rules;
+  std::string reason;
+  int line = 0;
+  int col = 0;
+  const SourceFile* file = nullptr;
+};
+
+/// One resource (or Terraform data source).
+struct Resource {
+  std::string type;     ///< aws_s3_bucket / AWS::S3::Bucket
+  std::string address;  ///< aws_s3_bucket.assets / the logical id
+  std::string name;     ///< the label after the type (Terraform) or the logical id
+  bool data_source = false;
+  Value body;      ///< Terraform: attributes and blocks (blocks as lists); CloudFormation: Properties
+  Value metadata;  ///< CloudFormation Metadata
+  std::string deletion_policy;  ///< CloudFormation DeletionPolicy as written (may be empty)
+  bool deletion_policy_known = true;
+  const SourceFile* file = nullptr;
+  int line = 0;  ///< of the block header / logical id
+  int col = 0;
+  int end_line = 0;
+  std::vector<Suppression> suppressions;
+};
+
+/// A Terraform module (every .tf file of one folder) or one CloudFormation template.
+struct Module {
+  Format format = Format::terraform;
+  std::string name;  ///< the folder or the template's path
+  std::vector<std::shared_ptr<const SourceFile>> files;
+  std::vector<Resource> resources;
+  /// Terraform variables (the block body) / CloudFormation Parameters (the parameter object).
+  std::map<std::string, Value> parameters;
+  /// Where each parameter is declared, for findings about the declaration.
+  std::map<std::string, std::pair<int, int>> parameter_pos;
+  std::map<std::string, const SourceFile*> parameter_file;
+
+  std::shared_ptr<const SourceFile> shared(const SourceFile* file) const;
+  /// Resources of one type, in source order.
+  std::vector<const Resource*> of_type(std::string_view type) const;
+  const Resource* find(std::string_view address) const;
+};
+
+/// A problem in a file that stops it from being read (syntax), reported as a finding.
+struct LoadError {
+  std::shared_ptr<const SourceFile> file;
+  int line = 0;
+  int col = 0;
+  std::string message;
+};
+
+/// Builds a Terraform module from parsed .tf files. Files with syntax errors are reported and
+/// left out.
+Module load_terraform(const std::string& folder,
+                      const std::vector<std::shared_ptr<const SourceFile>>& files,
+                      std::vector<LoadError>& errors);
+
+/// Whether a YAML/JSON file is a CloudFormation template and, if it is, its resources.
+/// nullopt with no error: not a template (lint skips it). nullopt with an error: unreadable.
+std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
+                                          std::vector<LoadError>& errors);
+
+}  // namespace stackplan::lint

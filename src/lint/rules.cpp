@@ -1,0 +1,346 @@
+#include "lint/rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+namespace stackplan::lint {
+
+void Reporter::at(const Resource& r, const Value* where, std::string message) {
+  at(r, where, std::move(message), m_rule.severity);
+}
+
+void Reporter::at(const Resource& r, const Value* where, std::string message,
+                  Severity severity) {
+  Finding f;
+  f.rule = std::string(m_rule.id);
+  f.severity = severity;
+  const SourceFile* file = r.file;
+  int line = r.line;
+  int col = r.col;
+  if (where != nullptr && where->file != nullptr && where->line > 0) {
+    file = where->file;
+    line = where->line;
+    col = where->col;
+    // A block collection starts on the line after its key; point at the key.
+    if ((where->is_list() || where->is_object()) && where->key_line > 0) {
+      line = where->key_line;
+      col = where->key_col;
+    }
+  }
+  f.loc = SourceLoc{m_module.shared(file), line, col, 0};
+  f.message = std::move(message);
+  f.hint = std::string(terraform() ? m_rule.hint_terraform : m_rule.hint_cloudformation);
+  f.resource = r.address;
+  m_out.push_back(std::move(f));
+}
+
+void Reporter::at_parameter(const std::string& name, std::string message) {
+  at_parameter(name, std::move(message), m_rule.severity);
+}
+
+void Reporter::at_parameter(const std::string& name, std::string message, Severity severity) {
+  Finding f;
+  f.rule = std::string(m_rule.id);
+  f.severity = severity;
+  auto pos = m_module.parameter_pos.find(name);
+  auto file = m_module.parameter_file.find(name);
+  if (pos != m_module.parameter_pos.end() && file != m_module.parameter_file.end()) {
+    f.loc = SourceLoc{m_module.shared(file->second), pos->second.first, pos->second.second, 0};
+  }
+  f.message = std::move(message);
+  f.hint = std::string(terraform() ? m_rule.hint_terraform : m_rule.hint_cloudformation);
+  f.resource = (terraform() ? "var." : "") + name;
+  m_out.push_back(std::move(f));
+}
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> k_rules = [] {
+    std::vector<Rule> all;
+    add_s3_rules(all);
+    add_iam_rules(all);
+    add_rds_rules(all);
+    add_ecs_rules(all);
+    add_ec2_rules(all);
+    add_network_rules(all);
+    add_misc_rules(all);
+    std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+    return all;
+  }();
+  return k_rules;
+}
+
+const Rule* find_rule(std::string_view id) {
+  for (const auto& r : rules()) {
+    if (r.id == id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+std::string label(const Resource& r) {
+  return "'" + r.address + "'";
+}
+
+bool is_true(const Value* v) {
+  return v != nullptr && v->as_bool() == true;
+}
+
+bool is_false(const Value* v) {
+  return v != nullptr && v->as_bool() == false;
+}
+
+std::string reference_of(const Value* v) {
+  if (v == nullptr) {
+    return {};
+  }
+  if (!v->ref.empty()) {
+    return v->ref;
+  }
+  if (v->is_object() && v->fields.size() == 1) {
+    const auto& [k, arg] = v->fields[0];
+    if (k == "Ref" && arg.is_scalar()) {
+      return arg.text;
+    }
+    if (k == "Fn::GetAtt") {
+      if (arg.is_list() && !arg.items.empty() && arg.items[0].is_scalar()) {
+        return arg.items[0].text;
+      }
+      if (arg.is_scalar()) {
+        return arg.text.substr(0, arg.text.find('.'));
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<const Resource*> referring(const Module& m, std::string_view type,
+                                       std::string_view attribute, const Resource& target) {
+  std::vector<const Resource*> out;
+  for (const Resource* r : m.of_type(type)) {
+    if (reference_of(r->body.get(attribute)) == target.address) {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+bool is_intrinsic(const Value* v) {
+  if (v == nullptr || !v->is_object() || v->fields.size() != 1) {
+    return false;
+  }
+  const std::string& k = v->fields[0].first;
+  return k == "Ref" || k == "Condition" || k.rfind("Fn::", 0) == 0;
+}
+
+const Value* resolve_parameter(const Module& m, const Value* v, std::string* via) {
+  if (v == nullptr) {
+    return nullptr;
+  }
+  if (m.format == Format::cloudformation && v->is_object() && v->fields.size() == 1 &&
+      v->fields[0].first == "Ref" && v->fields[0].second.is_scalar()) {
+    auto it = m.parameters.find(v->fields[0].second.text);
+    if (it != m.parameters.end()) {
+      if (const Value* def = it->second.get("Default")) {
+        if (via != nullptr) {
+          *via = it->first;
+        }
+        return def;
+      }
+    }
+  }
+  if (via != nullptr) {
+    *via = v->via_default;
+  }
+  return v;
+}
+
+}  // namespace stackplan::lint
+
+namespace stackplan::lint {
+
+namespace {
+
+Value from_json(const nlohmann::json& j, const Value& at) {
+  Value v;
+  v.file = at.file;
+  v.line = at.line;
+  v.col = at.col;
+  if (j.is_object()) {
+    v.kind = Value::Kind::object;
+    for (const auto& [k, x] : j.items()) {
+      v.fields.emplace_back(k, from_json(x, at));
+    }
+  } else if (j.is_array()) {
+    v.kind = Value::Kind::list;
+    for (const auto& x : j) {
+      v.items.push_back(from_json(x, at));
+    }
+  } else if (j.is_string()) {
+    v.kind = Value::Kind::string;
+    v.text = j.get<std::string>();
+  } else if (j.is_boolean()) {
+    v.kind = Value::Kind::boolean;
+    v.text = j.get<bool>() ? "true" : "false";
+  } else if (j.is_number()) {
+    v.kind = Value::Kind::number;
+    v.text = j.dump();
+  }
+  return v;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+Policy policy_of(const Value* v) {
+  Policy p;
+  if (v == nullptr) {
+    return p;
+  }
+  if (v->kind == Value::Kind::string) {
+    auto j = nlohmann::json::parse(v->text, nullptr, false);
+    if (!j.is_discarded() && j.is_object()) {
+      p.owned = from_json(j, *v);
+      p.doc = &p.owned;
+    }
+    return p;
+  }
+  if (v->is_object()) {
+    p.doc = v;
+  }
+  return p;
+}
+
+std::vector<const Value*> statements(const Policy& p) {
+  std::vector<const Value*> out;
+  if (p.doc == nullptr) {
+    return out;
+  }
+  for (const Value* s : p.doc->get("Statement") ? p.doc->get("Statement")->as_list()
+                                                : std::vector<const Value*>{}) {
+    if (s->is_object()) {
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+bool allows(const Value& statement) {
+  const Value* effect = statement.get("Effect");
+  return effect == nullptr || (effect->is_scalar() && effect->text == "Allow");
+}
+
+std::vector<const Value*> strings(const Value* v) {
+  std::vector<const Value*> out;
+  if (v == nullptr) {
+    return out;
+  }
+  for (const Value* item : v->as_list()) {
+    if (item->is_scalar()) {
+      out.push_back(item);
+    }
+  }
+  return out;
+}
+
+bool principal_everyone(const Value& statement) {
+  const Value* p = statement.get("Principal");
+  if (p == nullptr) {
+    return false;
+  }
+  if (p->is_scalar()) {
+    return p->text == "*";
+  }
+  if (const Value* aws = p->get("AWS")) {
+    for (const Value* s : strings(aws)) {
+      if (s->text == "*") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool mentions(const Value* v, std::string_view needle) {
+  if (v == nullptr) {
+    return false;
+  }
+  if ((v->is_scalar() || v->kind == Value::Kind::unknown) &&
+      v->text.find(needle) != std::string::npos) {
+    return true;
+  }
+  for (const auto& i : v->items) {
+    if (mentions(&i, needle)) {
+      return true;
+    }
+  }
+  for (const auto& [k, f] : v->fields) {
+    if (k.find(needle) != std::string::npos || mentions(&f, needle)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool fully_known(const Value* v) {
+  if (v == nullptr || !v->is_known() || is_intrinsic(v)) {
+    return false;
+  }
+  for (const auto& i : v->items) {
+    if (!fully_known(&i)) {
+      return false;
+    }
+  }
+  for (const auto& [k, f] : v->fields) {
+    if (!fully_known(&f)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string all_text(const Value* v) {
+  std::string out;
+  if (v == nullptr) {
+    return out;
+  }
+  if (v->is_scalar() || v->kind == Value::Kind::unknown) {
+    out += v->text + "\n";
+  }
+  for (const auto& i : v->items) {
+    out += all_text(&i);
+  }
+  for (const auto& [k, f] : v->fields) {
+    out += all_text(&f);
+  }
+  return out;
+}
+
+bool secret_like_name(std::string_view name) {
+  std::string u = upper(name);
+  auto ends = [&](std::string_view s) {
+    return u.size() >= s.size() && u.compare(u.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("ARN") || ends("_ID") || ends("NAME") || ends("ID") || ends("PATH") ||
+      ends("FILE") || ends("LENGTH")) {
+    return false;
+  }
+  for (const char* word : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE_KEY",
+                           "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "ACCESSKEY"}) {
+    if (u.find(word) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace stackplan::lint

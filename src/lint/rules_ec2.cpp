@@ -1,0 +1,204 @@
+// Launch templates, instances, EBS volumes and Auto Scaling groups.
+
+#include <regex>
+
+#include "lint/rules.hpp"
+
+namespace stackplan::lint {
+
+namespace {
+
+/// The launch template data: Terraform's resource body, CloudFormation's LaunchTemplateData.
+const Value* template_data(const Resource& r, bool tf) {
+  return tf ? &r.body : r.body.get("LaunchTemplateData");
+}
+
+std::vector<const Resource*> launch_templates(const Module& m, bool tf) {
+  return m.of_type(tf ? "aws_launch_template" : "AWS::EC2::LaunchTemplate");
+}
+
+void imdsv2(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  std::vector<std::pair<const Resource*, const Value*>> all;
+  for (const Resource* r : launch_templates(m, tf)) {
+    all.emplace_back(r, template_data(*r, tf));
+  }
+  for (const Resource* r : m.of_type(tf ? "aws_instance" : "AWS::EC2::Instance")) {
+    if (tf) {
+      all.emplace_back(r, &r->body);
+    }
+  }
+  for (const auto& [r, data] : all) {
+    if (data == nullptr) {
+      continue;
+    }
+    const Value* options = data->at({tf ? "metadata_options" : "MetadataOptions"});
+    const Value* endpoint = options ? options->at({tf ? "http_endpoint" : "HttpEndpoint"}) : nullptr;
+    if (endpoint != nullptr && endpoint->is_scalar() && endpoint->text == "disabled") {
+      continue;
+    }
+    const Value* tokens = options ? options->at({tf ? "http_tokens" : "HttpTokens"}) : nullptr;
+    if (tokens != nullptr && !tokens->is_known()) {
+      continue;
+    }
+    if (tokens == nullptr || tokens->text != "required") {
+      out.at(*r, tokens ? tokens : options,
+             label(*r) + " allows IMDSv1: instance credentials are one SSRF away");
+    }
+  }
+}
+
+void ebs_encrypted(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : launch_templates(m, tf)) {
+    const Value* data = template_data(*r, tf);
+    const Value* mappings = data ? data->get(tf ? "block_device_mappings" : "BlockDeviceMappings")
+                                 : nullptr;
+    if (mappings == nullptr) {
+      continue;
+    }
+    for (const Value* bd : mappings->as_list()) {
+      const Value* ebs = bd->at({tf ? "ebs" : "Ebs"});
+      if (ebs == nullptr) {
+        continue;
+      }
+      if (ebs->get(tf ? "snapshot_id" : "SnapshotId") != nullptr) {
+        continue;  // encryption follows the snapshot
+      }
+      const Value* enc = ebs->get(tf ? "encrypted" : "Encrypted");
+      if (enc == nullptr || is_false(enc)) {
+        out.at(*r, enc ? enc : ebs, label(*r) + " creates unencrypted EBS volumes");
+      }
+    }
+  }
+  for (const Resource* r : m.of_type(tf ? "aws_ebs_volume" : "AWS::EC2::Volume")) {
+    const Value* enc = r->body.get(tf ? "encrypted" : "Encrypted");
+    if (r->body.get(tf ? "snapshot_id" : "SnapshotId") == nullptr &&
+        (enc == nullptr || is_false(enc))) {
+      out.at(*r, enc, "EBS volume " + label(*r) + " is unencrypted");
+    }
+  }
+}
+
+void public_ip(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : launch_templates(m, tf)) {
+    const Value* data = template_data(*r, tf);
+    const Value* nics = data ? data->get(tf ? "network_interfaces" : "NetworkInterfaces") : nullptr;
+    if (nics == nullptr) {
+      continue;
+    }
+    for (const Value* nic : nics->as_list()) {
+      const Value* v = nic->get(tf ? "associate_public_ip_address" : "AssociatePublicIpAddress");
+      if (is_true(v)) {
+        out.at(*r, v, "instances launched from " + label(*r) + " get public IP addresses");
+      }
+    }
+  }
+}
+
+void user_data_secrets(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  static const std::regex k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
+  static const std::regex k_assignment(
+      "(?:PASSWORD|PASSWD|SECRET|TOKEN|SECRET_ACCESS_KEY|API_KEY)[A-Z_]*\\s*[=:]\\s*['\"]?[^\\s'\"$]",
+      std::regex::icase);
+  std::vector<std::pair<const Resource*, const Value*>> all;
+  for (const Resource* r : launch_templates(m, tf)) {
+    const Value* data = template_data(*r, tf);
+    if (data != nullptr) {
+      all.emplace_back(r, data->get(tf ? "user_data" : "UserData"));
+    }
+  }
+  for (const Resource* r : m.of_type(tf ? "aws_instance" : "AWS::EC2::Instance")) {
+    all.emplace_back(r, r->body.get(tf ? "user_data" : "UserData"));
+  }
+  for (const auto& [r, v] : all) {
+    if (v == nullptr) {
+      continue;
+    }
+    std::string text = all_text(v);
+    if (std::regex_search(text, k_access_key)) {
+      out.at(*r, v, "the user data of " + label(*r) + " contains an AWS access key id");
+    } else if (std::regex_search(text, k_assignment)) {
+      out.at(*r, v, "the user data of " + label(*r) + " sets a password or secret in plain text");
+    }
+  }
+}
+
+void asg_launch_template(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : m.of_type(tf ? "aws_autoscaling_group" : "AWS::AutoScaling::AutoScalingGroup")) {
+    const Value* lc = r->body.get(tf ? "launch_configuration" : "LaunchConfigurationName");
+    if (lc != nullptr) {
+      out.at(*r, lc, "Auto Scaling group " + label(*r) +
+                         " uses a launch configuration (no IMDSv2 defaults, no new instance types)");
+    }
+  }
+  for (const Resource* r : m.of_type(tf ? "aws_launch_configuration" : "AWS::AutoScaling::LaunchConfiguration")) {
+    out.at(*r, nullptr, "launch configuration " + label(*r) +
+                            " is deprecated: AWS no longer adds new instance types to them");
+  }
+}
+
+void asg_multi_az(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : m.of_type(tf ? "aws_autoscaling_group" : "AWS::AutoScaling::AutoScalingGroup")) {
+    for (const char* key : tf ? std::vector<const char*>{"vpc_zone_identifier",
+                                                                    "availability_zones"}
+                              : std::vector<const char*>{"VPCZoneIdentifier",
+                                                                    "AvailabilityZones"}) {
+      const Value* v = r->body.get(key);
+      if (v != nullptr && v->is_list() && v->items.size() == 1) {
+        out.at(*r, v, "Auto Scaling group " + label(*r) +
+                          " launches into one subnet or zone only; an outage of that zone stops it");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void add_ec2_rules(std::vector<Rule>& out) {
+  out.push_back({"ec2-imdsv2", Severity::error, "Instances require IMDSv2",
+                 "IMDSv1 answers plain GET requests, so a server-side request forgery in any app "
+                 "on the instance can read the instance role's credentials.",
+                 "add metadata_options { http_tokens = \"required\" }",
+                 "set MetadataOptions: {HttpTokens: required} in LaunchTemplateData",
+                 "CKV_AWS_79", "CT.EC2.PR.1", "AVD-AWS-0130, AVD-AWS-0028", imdsv2});
+  out.push_back({"ec2-ebs-encrypted", Severity::error, "EBS volumes are encrypted",
+                 "Unencrypted volumes and their snapshots can be read by anyone who gets a copy.",
+                 "set encrypted = true on every ebs block and aws_ebs_volume",
+                 "set Encrypted: true on every Ebs mapping and AWS::EC2::Volume",
+                 "CKV_AWS_8", "CT.EC2.PR.14", "cfn_nag F1; AVD-AWS-0131, AVD-AWS-0026",
+                 ebs_encrypted});
+  out.push_back({"ec2-public-ip", Severity::warning, "Launched instances get no public IP",
+                 "Instances with public addresses are reachable from the internet wherever their "
+                 "security group allows.",
+                 "set associate_public_ip_address = false and launch into private subnets with "
+                 "a NAT gateway",
+                 "set AssociatePublicIpAddress: false and launch into private subnets with a NAT "
+                 "gateway",
+                 "CKV_AWS_88", "CT.EC2.PR.9, CT.AUTOSCALING.PR.5", "AVD-AWS-0009", public_ip});
+  out.push_back({"ec2-user-data-secret", Severity::error, "User data holds no secrets",
+                 "User data is readable by anyone who can describe the instance or launch "
+                 "template, and from inside the instance without credentials.",
+                 "fetch secrets at boot from Secrets Manager or SSM with the instance role",
+                 "fetch secrets at boot from Secrets Manager or SSM with the instance role",
+                 "CKV_AWS_46", "", "AVD-AWS-0129, AVD-AWS-0029", user_data_secrets});
+  out.push_back({"asg-launch-template", Severity::warning,
+                 "Auto Scaling groups use launch templates",
+                 "Launch configurations are deprecated: no new instance types, no IMDSv2 "
+                 "default, no mixed instances policy.",
+                 "replace the aws_launch_configuration with an aws_launch_template",
+                 "replace the LaunchConfiguration with an AWS::EC2::LaunchTemplate",
+                 "CKV_AWS_315", "CT.AUTOSCALING.PR.8", "", asg_launch_template});
+  out.push_back({"asg-multi-az", Severity::warning,
+                 "Auto Scaling groups span more than one zone",
+                 "A group in one subnet or zone stops serving when that zone has an outage.",
+                 "list subnets in at least two availability zones",
+                 "list subnets in at least two availability zones", "", "CT.AUTOSCALING.PR.1", "",
+                 asg_multi_az});
+}
+
+}  // namespace stackplan::lint

@@ -1,0 +1,109 @@
+// Log groups, secrets, and secrets in variable or parameter defaults.
+
+#include "lint/rules.hpp"
+
+namespace stackplan::lint {
+
+namespace {
+
+void log_retention(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : m.of_type(tf ? "aws_cloudwatch_log_group" : "AWS::Logs::LogGroup")) {
+    const Value* v = r->body.get(tf ? "retention_in_days" : "RetentionInDays");
+    std::string via;
+    const Value* resolved = resolve_parameter(m, v, &via);
+    if (v == nullptr || (resolved && resolved->as_int() == 0)) {
+      out.at(*r, v, "log group " + label(*r) + " keeps its logs forever (and bills for them)");
+    }
+  }
+}
+
+void plaintext_secret(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  auto check = [&](const Resource& r, const Value* v) {
+    std::string via;
+    const Value* resolved = resolve_parameter(m, v, &via);
+    if (resolved == nullptr) {
+      return;
+    }
+    // jsonencode({...}) of literal values is as plain as a string.
+    const bool structure =
+        (resolved->is_object() || resolved->is_list()) && fully_known(resolved);
+    if (!structure && (!resolved->is_scalar() || resolved->text.empty() ||
+                       resolved->text.rfind("{{resolve:", 0) == 0)) {
+      return;
+    }
+    out.at(r, v,
+           label(r) + " has its secret value written in " +
+               (via.empty() ? std::string("the code") : "the default of " + via));
+  };
+  if (tf) {
+    for (const Resource* r : m.of_type("aws_secretsmanager_secret_version")) {
+      check(*r, r->body.get("secret_string"));
+    }
+    for (const Resource* r : m.of_type("aws_ssm_parameter")) {
+      const Value* type = r->body.get("type");
+      if (type && type->is_scalar() && type->text == "SecureString") {
+        check(*r, r->body.get("value"));
+      }
+    }
+    return;
+  }
+  for (const Resource* r : m.of_type("AWS::SecretsManager::Secret")) {
+    check(*r, r->body.get("SecretString"));
+  }
+}
+
+void secret_default(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const auto& [name, p] : m.parameters) {
+    if (!secret_like_name(name)) {
+      continue;
+    }
+    const Value* def = p.get(tf ? "default" : "Default");
+    if (def != nullptr && def->is_scalar() && !def->text.empty()) {
+      out.at_parameter(name, std::string(tf ? "variable " : "parameter ") + name +
+                                 " has a secret as its default value");
+      continue;
+    }
+    const Value* hidden = p.get(tf ? "sensitive" : "NoEcho");
+    if (!is_true(hidden)) {
+      out.at_parameter(name,
+                       std::string(tf ? "variable " : "parameter ") + name +
+                           (tf ? " holds a secret but is not marked sensitive"
+                               : " holds a secret but is shown in the console (no NoEcho)"),
+                       Severity::warning);
+    }
+  }
+}
+
+}  // namespace
+
+void add_misc_rules(std::vector<Rule>& out) {
+  out.push_back({"logs-retention", Severity::warning, "Log groups expire their logs",
+                 "Without retention, CloudWatch keeps (and bills for) every log line forever.",
+                 "set retention_in_days (for example 30, or 365 for audit logs)",
+                 "set RetentionInDays (for example 30, or 365 for audit logs)",
+                 "CKV_AWS_66, CKV_AWS_338", "CT.CLOUDWATCH.PR.2", "cfn_nag W86; cfn-lint I3013",
+                 log_retention});
+  out.push_back({"secret-plaintext-value", Severity::error,
+                 "Secrets are not written in the template",
+                 "A secret value in code or in a default lands in version control, plans, state "
+                 "and stack events.",
+                 "create the secret empty (or with a random password resource) and set the value "
+                 "outside Terraform",
+                 "use GenerateSecretString, or create the secret empty and set the value outside "
+                 "CloudFormation",
+                 "", "", "cfn-lint W1011", plaintext_secret});
+  out.push_back({"secret-default", Severity::error,
+                 "Secret inputs have no default and are hidden",
+                 "A password, token or key as a variable or parameter default is committed with "
+                 "the code; without sensitive / NoEcho it is printed in plans and consoles.",
+                 "remove the default and set sensitive = true; pass the value at apply time or "
+                 "read it from Secrets Manager",
+                 "remove the Default and set NoEcho: true, or use a {{resolve:secretsmanager:...}} "
+                 "dynamic reference",
+                 "", "", "cfn_nag F23, F34; cfn-lint W2501", secret_default});
+}
+
+}  // namespace stackplan::lint

@@ -1,0 +1,343 @@
+// Security groups and load balancers.
+
+#include <functional>
+#include <optional>
+
+#include "lint/rules.hpp"
+
+namespace stackplan::lint {
+
+namespace {
+
+/// One ingress or egress rule, from any of the ways Terraform and CloudFormation write them.
+struct SgRule {
+  const Resource* resource;
+  const Value* at;  ///< the rule's value (block or object) or the resource body
+  bool ingress;
+  std::string protocol;  ///< "-1" for all; empty when unknown
+  std::optional<long long> from;
+  std::optional<long long> to;
+  std::vector<const Value*> world;  ///< 0.0.0.0/0 or ::/0 sources
+  const Value* description;
+};
+
+std::optional<long long> port(const Value* v) {
+  return v ? v->as_int() : std::nullopt;
+}
+
+std::string protocol_of(const Value* v) {
+  if (v == nullptr) {
+    return "-1";
+  }
+  if (!v->is_scalar()) {
+    return "";
+  }
+  if (v->text == "all" || v->text == "-1") {
+    return "-1";
+  }
+  return v->text;
+}
+
+void add_world(SgRule& rule, const Value* v) {
+  for (const Value* c : strings(v)) {
+    if (c->text == "0.0.0.0/0" || c->text == "::/0") {
+      rule.world.push_back(c);
+    }
+  }
+}
+
+void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn) {
+  if (m.format == Format::terraform) {
+    for (const Resource* r : m.of_type("aws_security_group")) {
+      for (const char* dir : {"ingress", "egress"}) {
+        if (const Value* blocks = r->body.get(dir)) {
+          for (const Value* b : blocks->as_list()) {
+            SgRule rule{r, b, dir[0] == 'i', protocol_of(b->get("protocol")),
+                        port(b->get("from_port")), port(b->get("to_port")), {},
+                        b->get("description")};
+            add_world(rule, b->get("cidr_blocks"));
+            add_world(rule, b->get("ipv6_cidr_blocks"));
+            fn(rule);
+          }
+        }
+      }
+    }
+    for (const Resource* r : m.of_type("aws_security_group_rule")) {
+      const Value* type = r->body.get("type");
+      SgRule rule{r, &r->body, type && type->text == "ingress", protocol_of(r->body.get("protocol")),
+                  port(r->body.get("from_port")), port(r->body.get("to_port")), {},
+                  r->body.get("description")};
+      add_world(rule, r->body.get("cidr_blocks"));
+      add_world(rule, r->body.get("ipv6_cidr_blocks"));
+      fn(rule);
+    }
+    for (const char* type :
+         {"aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}) {
+      for (const Resource* r : m.of_type(type)) {
+        SgRule rule{r, &r->body, std::string_view(type).find("ingress") != std::string_view::npos,
+                    protocol_of(r->body.get("ip_protocol")), port(r->body.get("from_port")),
+                    port(r->body.get("to_port")), {}, r->body.get("description")};
+        add_world(rule, r->body.get("cidr_ipv4"));
+        add_world(rule, r->body.get("cidr_ipv6"));
+        fn(rule);
+      }
+    }
+    return;
+  }
+  auto from_object = [&](const Resource* r, const Value* o, bool ingress) {
+    SgRule rule{r, o, ingress, protocol_of(o->get("IpProtocol")), port(o->get("FromPort")),
+                port(o->get("ToPort")), {}, o->get("Description")};
+    add_world(rule, o->get("CidrIp"));
+    add_world(rule, o->get("CidrIpv6"));
+    fn(rule);
+  };
+  for (const Resource* r : m.of_type("AWS::EC2::SecurityGroup")) {
+    for (const char* key : {"SecurityGroupIngress", "SecurityGroupEgress"}) {
+      if (const Value* list = r->body.get(key)) {
+        for (const Value* o : list->as_list()) {
+          if (o->is_object()) {
+            from_object(r, o, key[13] == 'I');
+          }
+        }
+      }
+    }
+  }
+  for (const Resource* r : m.of_type("AWS::EC2::SecurityGroupIngress")) {
+    from_object(r, &r->body, true);
+  }
+  for (const Resource* r : m.of_type("AWS::EC2::SecurityGroupEgress")) {
+    from_object(r, &r->body, false);
+  }
+}
+
+/// Whether a rule opens `p` (tcp/udp port) or everything.
+bool opens(const SgRule& rule, long long p) {
+  if (rule.protocol == "-1") {
+    return true;
+  }
+  if (rule.protocol.empty() || !rule.from || !rule.to) {
+    return false;
+  }
+  if (rule.protocol != "tcp" && rule.protocol != "6" && rule.protocol != "udp" &&
+      rule.protocol != "17") {
+    return false;
+  }
+  return (*rule.from <= p && p <= *rule.to) || (*rule.from == -1 && *rule.to == -1);
+}
+
+std::string where(const SgRule& rule) {
+  return "security group rule in " + label(*rule.resource);
+}
+
+void world_ports(const Module& m, Reporter& out,
+                 std::initializer_list<std::pair<long long, const char*>> ports) {
+  each_sg_rule(m, [&](const SgRule& rule) {
+    if (!rule.ingress || rule.world.empty() || rule.protocol == "-1") {
+      return;
+    }
+    for (const auto& [p, name] : ports) {
+      if (opens(rule, p)) {
+        out.at(*rule.resource, rule.world.front(),
+               where(rule) + " opens port " + std::to_string(p) + " (" + name + ") to " +
+                   rule.world.front()->text);
+        return;
+      }
+    }
+  });
+}
+
+void admin_ports(const Module& m, Reporter& out) {
+  world_ports(m, out, {{22, "SSH"}, {3389, "RDP"}});
+}
+
+void database_ports(const Module& m, Reporter& out) {
+  world_ports(m, out,
+              {{3306, "MySQL"}, {5432, "PostgreSQL"}, {1433, "SQL Server"}, {1521, "Oracle"},
+               {6379, "Redis"}, {11211, "Memcached"}, {27017, "MongoDB"}, {9200, "OpenSearch"},
+               {5439, "Redshift"}, {2049, "NFS"}});
+}
+
+void all_ports(const Module& m, Reporter& out) {
+  each_sg_rule(m, [&](const SgRule& rule) {
+    if (!rule.ingress || rule.world.empty()) {
+      return;
+    }
+    bool all = rule.protocol == "-1" || (rule.from && rule.to && *rule.from <= 1 &&
+                                         *rule.to >= 65535);
+    if (all) {
+      out.at(*rule.resource, rule.world.front(),
+             where(rule) + " opens every port to " + rule.world.front()->text);
+    }
+  });
+}
+
+void descriptions(const Module& m, Reporter& out) {
+  each_sg_rule(m, [&](const SgRule& rule) {
+    if (rule.description == nullptr ||
+        (rule.description->is_scalar() && rule.description->text.empty())) {
+      out.at(*rule.resource, rule.at == &rule.resource->body ? nullptr : rule.at,
+             std::string(rule.ingress ? "ingress" : "egress") + " " + where(rule) +
+                 " has no description");
+    }
+  });
+}
+
+// --- load balancers ---
+
+std::vector<const Resource*> listeners(const Module& m, bool tf) {
+  if (!tf) {
+    return m.of_type("AWS::ElasticLoadBalancingV2::Listener");
+  }
+  auto out = m.of_type("aws_lb_listener");
+  for (const Resource* r : m.of_type("aws_alb_listener")) {
+    out.push_back(r);
+  }
+  return out;
+}
+
+void http_redirect(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : listeners(m, tf)) {
+    const Value* protocol = r->body.get(tf ? "protocol" : "Protocol");
+    if (protocol == nullptr || !protocol->is_scalar() || protocol->text != "HTTP") {
+      continue;
+    }
+    const Value* actions = r->body.get(tf ? "default_action" : "DefaultActions");
+    bool redirects = false;
+    bool unknown = actions != nullptr && !actions->is_list();
+    if (actions != nullptr) {
+      for (const Value* a : actions->as_list()) {
+        const Value* type = a->get(tf ? "type" : "Type");
+        const Value* to = a->at({tf ? "redirect" : "RedirectConfig", tf ? "protocol" : "Protocol"});
+        if (type && type->is_scalar() && type->text == "redirect" && to && to->text == "HTTPS") {
+          redirects = true;
+        }
+        if (type && !type->is_known()) {
+          unknown = true;
+        }
+      }
+    }
+    if (!redirects && !unknown) {
+      out.at(*r, protocol, "HTTP listener " + label(*r) + " serves traffic unencrypted instead "
+                                                          "of redirecting to HTTPS");
+    }
+  }
+}
+
+void tls_policy(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  for (const Resource* r : listeners(m, tf)) {
+    const Value* protocol = r->body.get(tf ? "protocol" : "Protocol");
+    if (protocol == nullptr || !protocol->is_scalar() ||
+        (protocol->text != "HTTPS" && protocol->text != "TLS")) {
+      continue;
+    }
+    const Value* policy = r->body.get(tf ? "ssl_policy" : "SslPolicy");
+    if (policy != nullptr && !policy->is_known()) {
+      continue;
+    }
+    std::string name = policy ? policy->text : "ELBSecurityPolicy-2016-08";
+    bool modern = name.find("TLS13") != std::string::npos ||
+                  name.find("TLS-1-2") != std::string::npos ||
+                  name.find("FS-1-2") != std::string::npos ||
+                  name.find("TLS-1-3") != std::string::npos;
+    if (!modern) {
+      out.at(*r, policy ? policy : protocol,
+             "listener " + label(*r) + " accepts TLS 1.0 and 1.1 (" + name +
+                 (policy ? "" : ", the default") + ")");
+    }
+  }
+}
+
+void drop_invalid_headers(const Module& m, Reporter& out) {
+  const bool tf = out.terraform();
+  std::vector<const Resource*> lbs =
+      m.of_type(tf ? "aws_lb" : "AWS::ElasticLoadBalancingV2::LoadBalancer");
+  if (tf) {
+    for (const Resource* r : m.of_type("aws_alb")) {
+      lbs.push_back(r);
+    }
+  }
+  for (const Resource* r : lbs) {
+    const Value* type = r->body.get(tf ? "load_balancer_type" : "Type");
+    if (type != nullptr && (!type->is_scalar() || type->text != "application")) {
+      continue;
+    }
+    const Value* v = nullptr;
+    if (tf) {
+      v = r->body.get("drop_invalid_header_fields");
+    } else if (const Value* attrs = r->body.get("LoadBalancerAttributes")) {
+      for (const Value* a : attrs->as_list()) {
+        const Value* key = a->get("Key");
+        if (key && key->text == "routing.http.drop_invalid_header_fields.enabled") {
+          v = a->get("Value");
+        }
+      }
+    }
+    if (v != nullptr && !v->is_known()) {
+      continue;
+    }
+    if (!is_true(v)) {
+      out.at(*r, v, "load balancer " + label(*r) +
+                        " passes requests with invalid HTTP headers to the targets");
+    }
+  }
+}
+
+}  // namespace
+
+void add_network_rules(std::vector<Rule>& out) {
+  out.push_back({"sg-public-admin-port", Severity::error,
+                 "SSH and RDP are not open to the internet",
+                 "Ports 22 and 3389 open to 0.0.0.0/0 or ::/0 are scanned and brute-forced "
+                 "within minutes.",
+                 "allow only known addresses, or use SSM Session Manager instead of SSH",
+                 "allow only known addresses, or use SSM Session Manager instead of SSH",
+                 "CKV_AWS_24, CKV_AWS_25", "CT.EC2.PR.4", "cfn_nag W2, W9; AVD-AWS-0107",
+                 admin_ports});
+  out.push_back({"sg-public-database-port", Severity::error,
+                 "Database and cache ports are not open to the internet",
+                 "MySQL, PostgreSQL, SQL Server, Oracle, Redis, Memcached, MongoDB, OpenSearch, "
+                 "Redshift and NFS ports open to the world expose data stores to everyone.",
+                 "allow the application's security group (referenced_security_group_id / "
+                 "source_security_group_id) instead of a CIDR",
+                 "allow the application's security group (SourceSecurityGroupId) instead of a "
+                 "CIDR",
+                 "", "CT.EC2.PR.4", "cfn_nag W2; AVD-AWS-0107", database_ports});
+  out.push_back({"sg-public-all-ports", Severity::error,
+                 "Security groups do not open every port to the internet",
+                 "Every protocol or the whole port range open to the world exposes whatever "
+                 "listens on the instance.",
+                 "open only the ports the service listens on", "open only the ports the service "
+                                                               "listens on",
+                 "CKV_AWS_277", "CT.EC2.PR.3", "cfn_nag W27, W42; AVD-AWS-0107", all_ports});
+  out.push_back({"sg-rule-description", Severity::note,
+                 "Security group rules say what they are for",
+                 "A description lets a reviewer tell a needed rule from a forgotten one.",
+                 "add description = \"...\" to the rule", "add Description to the rule",
+                 "CKV_AWS_23", "", "cfn_nag W36; AVD-AWS-0124", descriptions});
+  out.push_back({"alb-http-redirect", Severity::warning, "HTTP listeners redirect to HTTPS",
+                 "A listener that forwards plain HTTP serves users' traffic unencrypted.",
+                 "make the HTTP listener's default_action a redirect to HTTPS (status HTTP_301) "
+                 "and serve on an HTTPS listener with an ACM certificate",
+                 "make the HTTP listener's DefaultActions a redirect to HTTPS (HTTP_301) and "
+                 "serve on an HTTPS listener with an ACM certificate",
+                 "CKV2_AWS_20, CKV_AWS_2", "CT.ELASTICLOADBALANCING.PR.1",
+                 "cfn_nag W56; AVD-AWS-0054", http_redirect});
+  out.push_back({"alb-tls-policy", Severity::warning, "HTTPS listeners refuse TLS 1.0 and 1.1",
+                 "The default policy ELBSecurityPolicy-2016-08 still accepts TLS 1.0 and 1.1.",
+                 "set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"",
+                 "set SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06", "CKV_AWS_103", "",
+                 "cfn_nag W55; AVD-AWS-0047", tls_policy});
+  out.push_back({"alb-drop-invalid-headers", Severity::warning,
+                 "Application load balancers drop invalid headers",
+                 "Passing malformed headers to targets enables request smuggling against "
+                 "servers that parse them differently.",
+                 "set drop_invalid_header_fields = true",
+                 "add LoadBalancerAttributes Key routing.http.drop_invalid_header_fields.enabled "
+                 "Value \"true\"",
+                 "CKV_AWS_131", "CT.ELASTICLOADBALANCING.PR.4", "AVD-AWS-0052",
+                 drop_invalid_headers});
+}
+
+}  // namespace stackplan::lint

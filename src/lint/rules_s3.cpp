@@ -1,0 +1,237 @@
+// S3 buckets: public access, encryption, ACLs, versioning and bucket policies.
+
+#include "lint/rules.hpp"
+
+namespace stackplan::lint {
+
+namespace {
+
+constexpr const char* k_tf_bucket = "aws_s3_bucket";
+constexpr const char* k_cfn_bucket = "AWS::S3::Bucket";
+
+/// Bucket policies (Terraform aws_s3_bucket_policy, CloudFormation AWS::S3::BucketPolicy) that
+/// attach to `bucket`.
+std::vector<std::pair<const Resource*, const Value*>> bucket_policies(const Module& m,
+                                                                      const Resource& bucket) {
+  std::vector<std::pair<const Resource*, const Value*>> out;
+  if (m.format == Format::terraform) {
+    for (const Resource* p : referring(m, "aws_s3_bucket_policy", "bucket", bucket)) {
+      out.emplace_back(p, p->body.get("policy"));
+    }
+    if (const Value* inline_policy = bucket.body.get("policy")) {
+      out.emplace_back(&bucket, inline_policy);
+    }
+  } else {
+    for (const Resource* p : m.of_type("AWS::S3::BucketPolicy")) {
+      if (reference_of(p->body.get("Bucket")) == bucket.address) {
+        out.emplace_back(p, p->body.get("PolicyDocument"));
+      }
+    }
+  }
+  return out;
+}
+
+void public_access_block(const Module& m, Reporter& out) {
+  static const char* const k_tf[] = {"block_public_acls", "block_public_policy",
+                                     "ignore_public_acls", "restrict_public_buckets"};
+  static const char* const k_cfn[] = {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
+                                      "RestrictPublicBuckets"};
+  auto check_settings = [&](const Resource& r, const Value* settings, const char* const* names,
+                            const std::string& what) {
+    for (int i = 0; i < 4; ++i) {
+      const Value* v = settings ? settings->get(names[i]) : nullptr;
+      if (v != nullptr && !v->is_known()) {
+        continue;
+      }
+      if (!is_true(v)) {
+        out.at(r, v, what + " leaves " + names[i] + " off");
+      }
+    }
+  };
+  if (out.terraform()) {
+    for (const Resource* b : m.of_type(k_tf_bucket)) {
+      if (referring(m, "aws_s3_bucket_public_access_block", "bucket", *b).empty()) {
+        out.at(*b, nullptr, "S3 bucket " + label(*b) + " has no public access block");
+      }
+    }
+    for (const Resource* pab : m.of_type("aws_s3_bucket_public_access_block")) {
+      check_settings(*pab, &pab->body, k_tf, "public access block " + label(*pab));
+    }
+    return;
+  }
+  for (const Resource* b : m.of_type(k_cfn_bucket)) {
+    const Value* pab = b->body.get("PublicAccessBlockConfiguration");
+    if (pab == nullptr) {
+      out.at(*b, nullptr, "S3 bucket " + label(*b) + " has no PublicAccessBlockConfiguration");
+    } else if (pab->is_object()) {
+      check_settings(*b, pab, k_cfn, "S3 bucket " + label(*b));
+    }
+  }
+}
+
+void encryption(const Module& m, Reporter& out) {
+  if (out.terraform()) {
+    for (const Resource* b : m.of_type(k_tf_bucket)) {
+      if (referring(m, "aws_s3_bucket_server_side_encryption_configuration", "bucket", *b)
+              .empty() &&
+          b->body.get("server_side_encryption_configuration") == nullptr) {
+        out.at(*b, nullptr,
+               "S3 bucket " + label(*b) + " has no default encryption configuration");
+      }
+    }
+    return;
+  }
+  for (const Resource* b : m.of_type(k_cfn_bucket)) {
+    if (b->body.get("BucketEncryption") == nullptr) {
+      out.at(*b, nullptr, "S3 bucket " + label(*b) + " has no BucketEncryption");
+    }
+  }
+}
+
+void public_acl(const Module& m, Reporter& out) {
+  auto check = [&](const Resource& r, const Value* acl) {
+    if (acl == nullptr || !acl->is_scalar()) {
+      return;
+    }
+    for (const char* bad : {"public-read", "public-read-write", "authenticated-read",
+                            "PublicRead", "PublicReadWrite", "AuthenticatedRead"}) {
+      if (acl->text == bad) {
+        out.at(r, acl, label(r) + " grants the canned ACL " + acl->text);
+      }
+    }
+  };
+  if (out.terraform()) {
+    for (const Resource* b : m.of_type(k_tf_bucket)) {
+      check(*b, b->body.get("acl"));
+    }
+    for (const Resource* a : m.of_type("aws_s3_bucket_acl")) {
+      check(*a, a->body.get("acl"));
+    }
+    return;
+  }
+  for (const Resource* b : m.of_type(k_cfn_bucket)) {
+    check(*b, b->body.get("AccessControl"));
+  }
+}
+
+void versioning(const Module& m, Reporter& out) {
+  if (out.terraform()) {
+    for (const Resource* b : m.of_type(k_tf_bucket)) {
+      auto vs = referring(m, "aws_s3_bucket_versioning", "bucket", *b);
+      const Value* legacy = b->body.at({"versioning", "enabled"});
+      if (vs.empty() && !is_true(legacy) && (legacy == nullptr || legacy->is_known())) {
+        out.at(*b, legacy, "S3 bucket " + label(*b) + " does not keep object versions");
+      }
+    }
+    for (const Resource* v : m.of_type("aws_s3_bucket_versioning")) {
+      const Value* status = v->body.at({"versioning_configuration", "status"});
+      if (status != nullptr && status->is_scalar() && status->text != "Enabled") {
+        out.at(*v, status, label(*v) + " sets versioning to " + status->text);
+      }
+    }
+    return;
+  }
+  for (const Resource* b : m.of_type(k_cfn_bucket)) {
+    const Value* status = b->body.at({"VersioningConfiguration", "Status"});
+    if (status == nullptr || (status->is_scalar() && status->text != "Enabled")) {
+      out.at(*b, status, "S3 bucket " + label(*b) + " does not keep object versions");
+    }
+  }
+}
+
+void tls_only(const Module& m, Reporter& out) {
+  for (const Resource* b : m.of_type(out.terraform() ? k_tf_bucket : k_cfn_bucket)) {
+    bool denies = false;
+    bool unknown = false;
+    for (const auto& [resource, doc] : bucket_policies(m, *b)) {
+      Policy p = policy_of(doc);
+      if (p.doc == nullptr) {
+        unknown = unknown || doc != nullptr;
+        continue;
+      }
+      for (const Value* s : statements(p)) {
+        if (!allows(*s) && mentions(s->get("Condition"), "aws:SecureTransport")) {
+          denies = true;
+        }
+      }
+    }
+    if (!denies && !unknown) {
+      out.at(*b, nullptr,
+             "S3 bucket " + label(*b) + " accepts requests over plain HTTP (no policy denies "
+                                        "aws:SecureTransport false)");
+    }
+  }
+}
+
+void public_policy(const Module& m, Reporter& out) {
+  for (const Resource* b : m.of_type(out.terraform() ? k_tf_bucket : k_cfn_bucket)) {
+    for (const auto& [resource, doc] : bucket_policies(m, *b)) {
+      Policy p = policy_of(doc);
+      for (const Value* s : statements(p)) {
+        if (allows(*s) && principal_everyone(*s) && s->get("Condition") == nullptr) {
+          out.at(*resource, s->get("Principal"),
+                 "the policy of S3 bucket " + label(*b) +
+                     " allows anyone (Principal \"*\") without a condition");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void add_s3_rules(std::vector<Rule>& out) {
+  out.push_back({"s3-public-access-block", Severity::error,
+                 "S3 buckets block every kind of public access",
+                 "Without all four public access block settings, one ACL or policy statement "
+                 "makes the bucket's objects public.",
+                 "add an aws_s3_bucket_public_access_block for the bucket with block_public_acls, "
+                 "block_public_policy, ignore_public_acls and restrict_public_buckets = true",
+                 "set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, "
+                 "IgnorePublicAcls and RestrictPublicBuckets: true",
+                 "CKV2_AWS_6, CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56", "CT.S3.PR.1",
+                 "AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093", public_access_block});
+  out.push_back({"s3-encryption", Severity::warning,
+                 "S3 buckets declare default encryption",
+                 "S3 encrypts new objects with SSE-S3 by default since 2023, but declaring it "
+                 "keeps the setting visible, reviewable and choosable (SSE-KMS).",
+                 "add an aws_s3_bucket_server_side_encryption_configuration for the bucket",
+                 "set BucketEncryption with a ServerSideEncryptionByDefault rule",
+                 "CKV_AWS_19, CKV_AWS_145", "CT.S3.PR.10", "cfn_nag W41, AVD-AWS-0088",
+                 encryption});
+  out.push_back({"s3-public-acl", Severity::error, "S3 buckets do not grant public canned ACLs",
+                 "public-read, public-read-write and authenticated-read ACLs expose objects to "
+                 "everyone (or every AWS account).",
+                 "remove the ACL (keep object ownership BucketOwnerEnforced) and grant access "
+                 "with a bucket policy",
+                 "remove AccessControl (keep OwnershipControls BucketOwnerEnforced) and grant "
+                 "access with a bucket policy",
+                 "CKV_AWS_20", "CT.S3.PR.5", "cfn_nag W31, F14; cfn-lint W3045; AVD-AWS-0092",
+                 public_acl});
+  out.push_back({"s3-versioning", Severity::warning, "S3 buckets keep object versions",
+                 "Without versioning, an overwrite or delete (by a bug or an attacker) cannot "
+                 "be undone.",
+                 "add an aws_s3_bucket_versioning with versioning_configuration { status = "
+                 "\"Enabled\" }",
+                 "set VersioningConfiguration: {Status: Enabled}", "CKV_AWS_21", "CT.S3.PR.11",
+                 "AVD-AWS-0090", versioning});
+  out.push_back({"s3-tls-only", Severity::warning, "S3 bucket policies deny plain HTTP",
+                 "A statement denying requests with aws:SecureTransport false keeps data "
+                 "encrypted in transit.",
+                 "add an aws_s3_bucket_policy with a Deny statement on s3:* when "
+                 "aws:SecureTransport is false",
+                 "add an AWS::S3::BucketPolicy with a Deny statement on s3:* when "
+                 "aws:SecureTransport is false",
+                 "CKV_AWS_379", "CT.S3.PR.8", "", tls_only});
+  out.push_back({"s3-policy-public-principal", Severity::error,
+                 "S3 bucket policies do not allow everyone",
+                 "An Allow statement with Principal \"*\" and no condition opens the bucket to "
+                 "the internet.",
+                 "name the principals that need access, or add a Condition (aws:SourceVpce, "
+                 "aws:PrincipalOrgID, ...)",
+                 "name the principals that need access, or add a Condition (aws:SourceVpce, "
+                 "aws:PrincipalOrgID, ...)",
+                 "CKV_AWS_70", "", "cfn_nag F16", public_policy});
+}
+
+}  // namespace stackplan::lint

@@ -1,0 +1,551 @@
+// Terraform modules (.tf files of one folder) into lint's model: blocks and attributes become
+// values; literals, object and tuple constructors, jsonencode(), variable defaults, locals and
+// aws_iam_policy_document data sources are evaluated; anything else stays unknown.
+
+#include <functional>
+#include <set>
+
+#include "lint/hcl_ast.hpp"
+#include "lint/model.hpp"
+
+namespace stackplan::lint {
+
+namespace {
+
+using hcl::Expr;
+using hcl::ExprKind;
+
+constexpr int k_max_resolve_depth = 16;
+
+Value unknown_value() {
+  Value v;
+  v.kind = Value::Kind::unknown;
+  return v;
+}
+
+class Converter {
+ public:
+  Converter(Module& module, std::vector<std::pair<const SourceFile*, const hcl::File*>> files)
+      : m_module(module), m_files(std::move(files)) {
+    for (const auto& [file, parsed] : m_files) {
+      for (const auto& block : parsed->body.blocks) {
+        if (block.type == "locals") {
+          for (const auto& a : block.body.attributes) {
+            m_locals[a.name] = {file, a.expr.get()};
+          }
+        } else if (block.type == "variable" && block.labels.size() == 1) {
+          m_variables[block.labels[0]] = {file, &block};
+        } else if (block.type == "data" && block.labels.size() == 2) {
+          m_data["data." + block.labels[0] + "." + block.labels[1]] = {file, &block};
+        }
+      }
+    }
+  }
+
+  void run() {
+    for (const auto& [name, v] : m_variables) {
+      m_module.parameters[name] = body(v.first, v.second->body);
+      m_module.parameter_pos[name] = {v.second->range.begin.line,
+                                      byte_col(v.first, v.second->range.begin)};
+      m_module.parameter_file[name] = v.first;
+    }
+    for (const auto& [file, parsed] : m_files) {
+      for (const auto& block : parsed->body.blocks) {
+        const bool data = block.type == "data";
+        if ((block.type != "resource" && !data) || block.labels.size() != 2) {
+          continue;
+        }
+        Resource r;
+        r.type = block.labels[0];
+        r.name = block.labels[1];
+        r.data_source = data;
+        r.address = (data ? "data." : "") + r.type + "." + r.name;
+        r.file = file;
+        r.line = block.range.begin.line;
+        r.col = byte_col(file, block.range.begin);
+        r.end_line = block.range.end.line;
+        r.body = body(file, block.body);
+        m_module.resources.push_back(std::move(r));
+      }
+    }
+  }
+
+ private:
+  static int byte_col(const SourceFile* file, const hcl::Pos& pos) {
+    return file->position(pos.byte).second;
+  }
+
+  Value located(const SourceFile* file, const hcl::Range& range, Value::Kind kind,
+                std::string text = {}) const {
+    Value v;
+    v.kind = kind;
+    v.text = std::move(text);
+    v.file = file;
+    v.line = range.begin.line;
+    v.col = byte_col(file, range.begin);
+    return v;
+  }
+
+  Value body(const SourceFile* file, const hcl::Body& b) {
+    Value v = located(file, b.range, Value::Kind::object);
+    for (const auto& a : b.attributes) {
+      Value value = expr(file, a.expr.get(), 0);
+      v.fields.emplace_back(a.name, std::move(value));
+    }
+    for (const auto& block : b.blocks) {
+      const hcl::Body* content = &block.body;
+      std::string type = block.type;
+      if (block.type == "dynamic" && block.labels.size() == 1) {
+        type = block.labels[0];
+        content = nullptr;
+        for (const auto& inner : block.body.blocks) {
+          if (inner.type == "content") {
+            content = &inner.body;
+          }
+        }
+        if (content == nullptr) {
+          continue;
+        }
+      }
+      Value child = body(file, *content);
+      child.line = block.range.begin.line;
+      child.col = byte_col(file, block.range.begin);
+      if (!block.labels.empty() && block.type != "dynamic") {
+        child.fields.insert(child.fields.begin(),
+                            {"__label", located(file, block.label_ranges[0], Value::Kind::string,
+                                                block.labels[0])});
+      }
+      Value* list = nullptr;
+      for (auto& [k, existing] : v.fields) {
+        if (k == type && existing.kind == Value::Kind::list) {
+          list = &existing;
+        }
+      }
+      if (list == nullptr) {
+        v.fields.emplace_back(type, located(file, block.range, Value::Kind::list));
+        list = &v.fields.back().second;
+      }
+      list->items.push_back(std::move(child));
+    }
+    return v;
+  }
+
+  std::string source(const SourceFile* file, const hcl::Range& r) const {
+    const std::string& t = file->text();
+    if (r.end.byte <= r.begin.byte || r.end.byte > t.size()) {
+      return {};
+    }
+    return t.substr(r.begin.byte, r.end.byte - r.begin.byte);
+  }
+
+  /// "aws_s3_bucket.assets.id" for a traversal, empty for anything else.
+  static std::string traversal(const Expr* e) {
+    if (e == nullptr) {
+      return {};
+    }
+    switch (e->kind) {
+      case ExprKind::variable:
+        return e->text;
+      case ExprKind::get_attr: {
+        std::string base = traversal(e->items[0].get());
+        return base.empty() ? base : base + "." + e->text;
+      }
+      case ExprKind::index: {
+        std::string base = traversal(e->items[0].get());
+        return base.empty() ? base : base + "[]";
+      }
+      case ExprKind::splat:
+        return traversal(e->items[0].get());
+      default:
+        return {};
+    }
+  }
+
+  static std::string resource_ref(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+      auto dot = path.find('.', start);
+      std::string part = path.substr(start, dot == std::string::npos ? dot : dot - start);
+      if (part.size() > 2 && part.compare(part.size() - 2, 2, "[]") == 0) {
+        part.resize(part.size() - 2);
+      }
+      parts.push_back(part);
+      if (dot == std::string::npos) {
+        break;
+      }
+      start = dot + 1;
+    }
+    if (parts.size() >= 3 && parts[0] == "data") {
+      return parts[0] + "." + parts[1] + "." + parts[2];
+    }
+    if (parts.size() >= 2 && parts[0] != "var" && parts[0] != "local" && parts[0] != "each" &&
+        parts[0] != "count" && parts[0] != "path" && parts[0] != "module" && parts[0] != "self") {
+      return parts[0] + "." + parts[1];
+    }
+    return {};
+  }
+
+  Value expr(const SourceFile* file, const Expr* e, int depth) {
+    if (e == nullptr) {
+      return Value{};
+    }
+    switch (e->kind) {
+      case ExprKind::number:
+        return located(file, e->range, Value::Kind::number, e->text);
+      case ExprKind::string:
+        return located(file, e->range, Value::Kind::string, e->text);
+      case ExprKind::boolean:
+        return located(file, e->range, Value::Kind::boolean, e->text);
+      case ExprKind::null:
+        return located(file, e->range, Value::Kind::null);
+      case ExprKind::paren:
+        return expr(file, e->items[0].get(), depth);
+      case ExprKind::template_: {
+        // "${x}" alone is x.
+        if (e->items.size() == 1 && e->items[0] && e->items[0]->kind != ExprKind::string &&
+            e->items[0]->kind != ExprKind::template_if &&
+            e->items[0]->kind != ExprKind::template_for && !e->heredoc) {
+          Value inner = expr(file, e->items[0].get(), depth);
+          inner.line = e->range.begin.line;
+          inner.col = byte_col(file, e->range.begin);
+          return inner;
+        }
+        bool literal = true;
+        std::string text;
+        for (const auto& part : e->items) {
+          if (part && part->kind == ExprKind::string) {
+            text += part->text;
+          } else {
+            literal = false;
+          }
+        }
+        if (literal) {
+          return located(file, e->range, Value::Kind::string, text);
+        }
+        Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
+        for (const auto& part : e->items) {
+          if (part && part->kind != ExprKind::string && v.ref.empty()) {
+            v.ref = resource_ref(traversal(part.get()));
+          }
+        }
+        return v;
+      }
+      case ExprKind::tuple: {
+        Value v = located(file, e->range, Value::Kind::list);
+        for (const auto& item : e->items) {
+          v.items.push_back(expr(file, item.get(), depth));
+        }
+        return v;
+      }
+      case ExprKind::object: {
+        Value v = located(file, e->range, Value::Kind::object);
+        for (std::size_t i = 0; i + 1 < e->items.size(); i += 2) {
+          const Expr* key = e->items[i].get();
+          std::string name;
+          if (key->kind == ExprKind::variable && key->bare_key) {
+            name = key->text;
+          } else {
+            Value k = expr(file, key, depth);
+            if (!k.is_scalar()) {
+              continue;
+            }
+            name = k.text;
+          }
+          v.fields.emplace_back(name, expr(file, e->items[i + 1].get(), depth));
+        }
+        return v;
+      }
+      case ExprKind::call: {
+        if ((e->text == "jsonencode" || e->text == "base64encode" || e->text == "tostring" ||
+             e->text == "nonsensitive") &&
+            e->items.size() == 1 && !e->expand_final) {
+          Value inner = expr(file, e->items[0].get(), depth);
+          if (inner.is_known() || e->text != "jsonencode") {
+            if (!inner.is_known()) {
+              inner.text = source(file, e->range);
+            }
+            return inner;
+          }
+        }
+        Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
+        return v;
+      }
+      case ExprKind::variable:
+      case ExprKind::get_attr:
+      case ExprKind::index:
+      case ExprKind::splat: {
+        std::string path = traversal(e);
+        Value resolved = reference(file, e, path, depth);
+        if (resolved.kind != Value::Kind::unknown || !resolved.via_default.empty()) {
+          resolved.file = file;
+          resolved.line = e->range.begin.line;
+          resolved.col = byte_col(file, e->range.begin);
+          return resolved;
+        }
+        Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
+        v.ref = resource_ref(path);
+        return v;
+      }
+      default: {
+        Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
+        return v;
+      }
+    }
+  }
+
+  Value reference(const SourceFile* file, const Expr* e, const std::string& path, int depth) {
+    if (depth > k_max_resolve_depth || path.empty()) {
+      return unknown_value();
+    }
+    auto parts_of = [](const std::string& p) {
+      std::vector<std::string> parts;
+      std::size_t start = 0;
+      while (true) {
+        auto dot = p.find('.', start);
+        parts.push_back(p.substr(start, dot == std::string::npos ? dot : dot - start));
+        if (dot == std::string::npos) {
+          return parts;
+        }
+        start = dot + 1;
+      }
+    };
+    auto parts = parts_of(path);
+    if (parts.size() == 2 && parts[0] == "var") {
+      auto it = m_variables.find(parts[1]);
+      if (it != m_variables.end()) {
+        for (const auto& a : it->second.second->body.attributes) {
+          if (a.name == "default") {
+            Value v = expr(it->second.first, a.expr.get(), depth + 1);
+            v.via_default = "var." + parts[1];
+            return v;
+          }
+        }
+      }
+      return unknown_value();
+    }
+    if (parts.size() == 2 && parts[0] == "local") {
+      auto it = m_locals.find(parts[1]);
+      if (it != m_locals.end() && m_resolving.insert(path).second) {
+        Value v = expr(it->second.first, it->second.second, depth + 1);
+        m_resolving.erase(path);
+        return v;
+      }
+      return unknown_value();
+    }
+    if (parts.size() == 4 && parts[0] == "data" && parts[1] == "aws_iam_policy_document" &&
+        parts[3] == "json") {
+      auto it = m_data.find("data." + parts[1] + "." + parts[2]);
+      if (it != m_data.end()) {
+        return policy_document(it->second.first, it->second.second->body, depth);
+      }
+    }
+    (void)file;
+    (void)e;
+    return unknown_value();
+  }
+
+  /// The JSON policy an aws_iam_policy_document data source produces, as far as it is known.
+  Value policy_document(const SourceFile* file, const hcl::Body& b, int depth) {
+    Value doc = located(file, b.range, Value::Kind::object);
+    Value statements = located(file, b.range, Value::Kind::list);
+    for (const auto& block : b.blocks) {
+      if (block.type != "statement") {
+        continue;
+      }
+      Value s = located(file, block.range, Value::Kind::object);
+      std::string effect = "Allow";
+      for (const auto& a : block.body.attributes) {
+        Value v = expr(file, a.expr.get(), depth + 1);
+        static const std::pair<const char*, const char*> k_names[] = {
+            {"effect", "Effect"},       {"actions", "Action"},
+            {"not_actions", "NotAction"}, {"resources", "Resource"},
+            {"not_resources", "NotResource"}, {"sid", "Sid"}};
+        for (const auto& [tf, json] : k_names) {
+          if (a.name == tf) {
+            s.fields.emplace_back(json, std::move(v));
+            break;
+          }
+        }
+      }
+      if (s.get("Effect") == nullptr) {
+        s.fields.emplace_back("Effect", located(file, block.range, Value::Kind::string, effect));
+      }
+      for (const auto& inner : block.body.blocks) {
+        if (inner.type == "principals" || inner.type == "not_principals") {
+          const char* key = inner.type == "principals" ? "Principal" : "NotPrincipal";
+          Value type;
+          Value ids;
+          for (const auto& a : inner.body.attributes) {
+            if (a.name == "type") {
+              type = expr(file, a.expr.get(), depth + 1);
+            } else if (a.name == "identifiers") {
+              ids = expr(file, a.expr.get(), depth + 1);
+            }
+          }
+          Value* principal = nullptr;
+          for (auto& [k, v] : s.fields) {
+            if (k == key) {
+              principal = &v;
+            }
+          }
+          if (principal == nullptr) {
+            s.fields.emplace_back(key, located(file, inner.range, Value::Kind::object));
+            principal = &s.fields.back().second;
+          }
+          principal->fields.emplace_back(type.is_scalar() ? type.text : "?", std::move(ids));
+        } else if (inner.type == "condition") {
+          Value c = located(file, inner.range, Value::Kind::object);
+          for (const auto& a : inner.body.attributes) {
+            c.fields.emplace_back(a.name, expr(file, a.expr.get(), depth + 1));
+          }
+          Value* cond = nullptr;
+          for (auto& [k, v] : s.fields) {
+            if (k == "Condition") {
+              cond = &v;
+            }
+          }
+          if (cond == nullptr) {
+            s.fields.emplace_back("Condition", located(file, inner.range, Value::Kind::list));
+            cond = &s.fields.back().second;
+          }
+          cond->items.push_back(std::move(c));
+        }
+      }
+      statements.items.push_back(std::move(s));
+    }
+    doc.fields.emplace_back("Statement", std::move(statements));
+    return doc;
+  }
+
+  Module& m_module;
+  std::vector<std::pair<const SourceFile*, const hcl::File*>> m_files;
+  std::map<std::string, std::pair<const SourceFile*, const Expr*>> m_locals;
+  std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_variables;
+  std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_data;
+  std::set<std::string> m_resolving;
+};
+
+/// `# stackplan:ignore rule[,rule] reason` (or `//`) comments, and the resource each one
+/// covers: the block it is written in, or the block whose header follows its comment lines.
+void attach_suppressions(Module& m, const SourceFile* file) {
+  static const std::string k_marker = "stackplan:ignore";
+  for (int line = 1; line <= file->line_count(); ++line) {
+    std::string_view text = file->line(line);
+    auto at = text.find(k_marker);
+    if (at == std::string_view::npos) {
+      continue;
+    }
+    auto hash = text.find('#');
+    auto slashes = text.find("//");
+    auto comment = std::min(hash, slashes);
+    if (comment == std::string_view::npos || comment > at) {
+      continue;
+    }
+    Suppression s;
+    s.file = file;
+    s.line = line;
+    s.col = static_cast<int>(at) + 1;
+    std::string_view rest = text.substr(at + k_marker.size());
+    if (!rest.empty() && (rest[0] == ' ' || rest[0] == '=' || rest[0] == ':')) {
+      rest.remove_prefix(1);
+    }
+    while (!rest.empty() && rest[0] == ' ') {
+      rest.remove_prefix(1);
+    }
+    auto space = rest.find(' ');
+    std::string_view list = rest.substr(0, space);
+    std::size_t start = 0;
+    while (start < list.size()) {
+      auto comma = list.find(',', start);
+      auto one = list.substr(start, comma == std::string_view::npos ? comma : comma - start);
+      if (!one.empty()) {
+        s.rules.emplace_back(one);
+      }
+      if (comma == std::string_view::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+    if (space != std::string_view::npos) {
+      std::string_view reason = rest.substr(space + 1);
+      while (!reason.empty() && (reason.front() == ' ' || reason.front() == '-')) {
+        reason.remove_prefix(1);
+      }
+      while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\r')) {
+        reason.remove_suffix(1);
+      }
+      s.reason = reason;
+    }
+    // The covered resource: the one containing the line, else the next header after a run
+    // of comment lines.
+    Resource* target = nullptr;
+    for (auto& r : m.resources) {
+      if (r.file == file && r.line <= line && line <= r.end_line) {
+        target = &r;
+      }
+    }
+    if (target == nullptr) {
+      int next = line + 1;
+      while (next <= file->line_count()) {
+        std::string_view t = file->line(next);
+        auto first = t.find_first_not_of(" \t");
+        if (first != std::string_view::npos && (t[first] == '#' || t.substr(first, 2) == "//")) {
+          ++next;
+          continue;
+        }
+        break;
+      }
+      for (auto& r : m.resources) {
+        if (r.file == file && r.line == next) {
+          target = &r;
+        }
+      }
+    }
+    if (target != nullptr) {
+      target->suppressions.push_back(std::move(s));
+    } else {
+      // Kept on a pseudo-resource so that the reason check still runs.
+      Resource orphan;
+      orphan.type = "";
+      orphan.address = "";
+      orphan.file = file;
+      orphan.line = line;
+      orphan.col = s.col;
+      orphan.data_source = true;
+      orphan.suppressions.push_back(std::move(s));
+      m.resources.push_back(std::move(orphan));
+    }
+  }
+}
+
+}  // namespace
+
+Module load_terraform(const std::string& folder,
+                      const std::vector<std::shared_ptr<const SourceFile>>& files,
+                      std::vector<LoadError>& errors) {
+  Module m;
+  m.format = Format::terraform;
+  m.name = folder;
+  std::vector<hcl::File> parsed;
+  parsed.reserve(files.size());
+  std::vector<std::pair<const SourceFile*, const hcl::File*>> good;
+  for (const auto& f : files) {
+    parsed.push_back(hcl::parse(f->text()));
+    const hcl::File& p = parsed.back();
+    if (!p.errors.empty()) {
+      const auto& e = p.errors.front();
+      errors.push_back({f, e.range.begin.line, f->position(e.range.begin.byte).second, e.message});
+      continue;
+    }
+    m.files.push_back(f);
+    good.emplace_back(f.get(), &p);
+  }
+  Converter(m, good).run();
+  for (const auto& f : m.files) {
+    attach_suppressions(m, f.get());
+  }
+  return m;
+}
+
+}  // namespace stackplan::lint

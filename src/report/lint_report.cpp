@@ -1,0 +1,246 @@
+#include "report/lint_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "util/diagnostics.hpp"
+#include "version.hpp"
+
+namespace stackplan::report {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+const char* level(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+  }
+  return "error";
+}
+
+struct Counts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  std::size_t suppressed = 0;
+};
+
+Counts count(const lint::Result& r) {
+  Counts c;
+  for (const auto& f : r.findings) {
+    if (!f.suppressed_reason.empty()) {
+      ++c.suppressed;
+    } else if (f.severity == Severity::error) {
+      ++c.errors;
+    } else if (f.severity == Severity::warning) {
+      ++c.warnings;
+    } else {
+      ++c.notes;
+    }
+  }
+  return c;
+}
+
+/// Every rule findings can name: the checks and the file-level rules, in id order.
+std::vector<const lint::Rule*> all_rules() {
+  std::vector<const lint::Rule*> out;
+  for (const auto& r : lint::rules()) {
+    out.push_back(&r);
+  }
+  for (const auto& r : lint::file_rules()) {
+    out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const lint::Rule* a, const lint::Rule* b) { return a->id < b->id; });
+  return out;
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+ordered_json equivalents(const lint::Rule* rule) {
+  ordered_json e = ordered_json::object();
+  if (rule == nullptr) {
+    return e;
+  }
+  if (!rule->checkov.empty()) {
+    e["checkov"] = std::string(rule->checkov);
+  }
+  if (!rule->control_tower.empty()) {
+    e["control_tower"] = std::string(rule->control_tower);
+  }
+  if (!rule->cfn_lint.empty()) {
+    e["other"] = std::string(rule->cfn_lint);
+  }
+  return e;
+}
+
+const lint::Rule* rule_of(const std::string& id) {
+  if (const lint::Rule* r = lint::find_rule(id)) {
+    return r;
+  }
+  for (const auto& r : lint::file_rules()) {
+    if (r.id == id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string lint_text(const lint::Result& result) {
+  std::string out;
+  for (const auto& f : result.findings) {
+    if (!f.suppressed_reason.empty()) {
+      continue;
+    }
+    Diagnostic d;
+    d.severity = f.severity;
+    d.loc = f.loc;
+    d.code = f.rule;
+    d.message = f.message;
+    d.hint = f.hint;
+    out += format_diagnostic(d);
+  }
+  Counts c = count(result);
+  out += "linted " + plural(result.files.size(), "file") + ": " + plural(c.errors, "error") +
+         ", " + plural(c.warnings, "warning") + ", " + plural(c.notes, "note");
+  if (c.suppressed > 0) {
+    out += " (" + std::to_string(c.suppressed) + " suppressed)";
+  }
+  if (!result.skipped.empty()) {
+    out += "; skipped " + plural(result.skipped.size(), "file") + " that " +
+           (result.skipped.size() == 1 ? "is" : "are") + " not CloudFormation";
+  }
+  out += "\n";
+  return out;
+}
+
+std::string lint_json(const lint::Result& result) {
+  ordered_json j;
+  j["version"] = 1;
+  j["files"] = result.files;
+  j["skipped"] = result.skipped;
+  ordered_json findings = ordered_json::array();
+  for (const auto& f : result.findings) {
+    ordered_json x;
+    x["rule"] = f.rule;
+    x["severity"] = level(f.severity);
+    x["file"] = f.loc.file ? f.loc.file->path() : "";
+    x["line"] = f.loc.line;
+    x["column"] = f.loc.col;
+    x["message"] = f.message;
+    x["hint"] = f.hint;
+    x["resource"] = f.resource;
+    x["equivalents"] = equivalents(rule_of(f.rule));
+    if (!f.suppressed_reason.empty()) {
+      x["suppressed"] = f.suppressed_reason;
+    }
+    findings.push_back(std::move(x));
+  }
+  j["findings"] = std::move(findings);
+  Counts c = count(result);
+  j["summary"] = {{"errors", c.errors},
+                  {"warnings", c.warnings},
+                  {"notes", c.notes},
+                  {"suppressed", c.suppressed}};
+  return j.dump(2) + "\n";
+}
+
+std::string lint_sarif(const lint::Result& result) {
+  auto rules = all_rules();
+  ordered_json driver;
+  driver["name"] = "stackplan";
+  driver["version"] = k_version;
+  driver["semanticVersion"] = k_version;
+  ordered_json rule_list = ordered_json::array();
+  for (const lint::Rule* r : rules) {
+    ordered_json x;
+    x["id"] = std::string(r->id);
+    x["name"] = std::string(r->id);
+    x["shortDescription"] = {{"text", std::string(r->title)}};
+    x["fullDescription"] = {{"text", std::string(r->description)}};
+    std::string equiv;
+    auto add = [&](const char* what, std::string_view ids) {
+      if (!ids.empty()) {
+        equiv += std::string(equiv.empty() ? "" : "; ") + what + " " + std::string(ids);
+      }
+    };
+    add("checkov", r->checkov);
+    add("AWS Control Tower", r->control_tower);
+    add("also", r->cfn_lint);
+    std::string text = std::string(r->description) + "\nTerraform: " +
+                       std::string(r->hint_terraform) +
+                       "\nCloudFormation: " + std::string(r->hint_cloudformation);
+    std::string md = std::string(r->description) + "\n\n**Terraform:** " +
+                     std::string(r->hint_terraform) + "\n\n**CloudFormation:** " +
+                     std::string(r->hint_cloudformation);
+    if (!equiv.empty()) {
+      text += "\nEquivalent: " + equiv;
+      md += "\n\n**Equivalent:** " + equiv;
+    }
+    x["help"] = {{"text", text}, {"markdown", md}};
+    x["defaultConfiguration"] = {{"level", level(r->severity)}};
+    ordered_json props;
+    props["tags"] = r->check ? json::array({"security", "aws"}) : json::array({"stackplan"});
+    if (!r->checkov.empty()) {
+      props["checkov"] = std::string(r->checkov);
+    }
+    if (!r->control_tower.empty()) {
+      props["controlTower"] = std::string(r->control_tower);
+    }
+    if (r->severity == Severity::error && r->check) {
+      props["security-severity"] = "8.0";
+    } else if (r->check) {
+      props["security-severity"] = r->severity == Severity::warning ? "5.0" : "2.0";
+    }
+    x["properties"] = std::move(props);
+    rule_list.push_back(std::move(x));
+  }
+  driver["rules"] = std::move(rule_list);
+
+  ordered_json results = ordered_json::array();
+  for (const auto& f : result.findings) {
+    ordered_json x;
+    x["ruleId"] = f.rule;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (rules[i]->id == f.rule) {
+        x["ruleIndex"] = i;
+      }
+    }
+    x["level"] = level(f.severity);
+    x["message"] = {{"text", f.message + (f.hint.empty() ? "" : " (fix: " + f.hint + ")")}};
+    ordered_json physical;
+    physical["artifactLocation"] = {{"uri", f.loc.file ? f.loc.file->path() : std::string()},
+                                    {"uriBaseId", "%SRCROOT%"}};
+    if (f.loc.line > 0) {
+      physical["region"] = {{"startLine", f.loc.line}, {"startColumn", std::max(f.loc.col, 1)}};
+    }
+    x["locations"] = ordered_json::array({{{"physicalLocation", std::move(physical)}}});
+    if (!f.suppressed_reason.empty()) {
+      x["suppressions"] =
+          ordered_json::array({{{"kind", "inSource"}, {"justification", f.suppressed_reason}}});
+    }
+    results.push_back(std::move(x));
+  }
+
+  ordered_json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  ordered_json log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = ordered_json::array({std::move(run)});
+  return log.dump(2) + "\n";
+}
+
+}  // namespace stackplan::report

@@ -1,0 +1,19 @@
+#pragma once
+
+// lint findings as text (gcc-style, with the source line and a hint), JSON and SARIF 2.1.0.
+
+#include <string>
+
+#include "lint/lint.hpp"
+
+namespace stackplan::report {
+
+/// Unsuppressed findings gcc-style, then a summary line.
+std::string lint_text(const lint::Result& result);
+/// Every finding (suppressed ones marked), the files read and the counts.
+std::string lint_json(const lint::Result& result);
+/// SARIF 2.1.0 for GitHub code scanning: every rule with its help, results with regions,
+/// suppressed findings with their justification.
+std::string lint_sarif(const lint::Result& result);
+
+}  // namespace stackplan::report

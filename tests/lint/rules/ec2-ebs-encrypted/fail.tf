@@ -1,0 +1,24 @@
+resource "aws_launch_template" "app" {
+  name_prefix   = "app-"
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+
+    ebs {
+      volume_size = 30
+      encrypted   = false # expect
+    }
+  }
+}
+
+resource "aws_ebs_volume" "data" { # expect
+  availability_zone = "us-east-1a"
+  size              = 10
+}

@@ -1,0 +1,11 @@
+resource "aws_launch_template" "app" {
+  name_prefix   = "app-"
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+  user_data     = base64encode("#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n") # expect
+}

@@ -1,0 +1,14 @@
+resource "aws_ecs_task_definition" "app" {
+  family                   = "app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  container_definitions = jsonencode([
+    { # expect
+      name      = "app"
+      image     = "public.ecr.aws/docker/library/nginx:1.27"
+      essential = true
+    }
+  ])
+}

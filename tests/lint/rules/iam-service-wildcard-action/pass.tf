@@ -1,0 +1,13 @@
+resource "aws_iam_policy" "app" {
+  name = "app"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["s3:Get*", "s3:PutObject"]
+        Resource = "arn:aws:s3:::app/*"
+      },
+    ]
+  })
+}

@@ -1,0 +1,17 @@
+resource "aws_s3_bucket" "site" {
+  bucket = "site"
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "${aws_s3_bucket.site.arn}/*"
+      Condition = { StringEquals = { "aws:SourceVpce" = "vpce-0abc" } }
+    }]
+  })
+}

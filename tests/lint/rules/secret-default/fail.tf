@@ -1,0 +1,8 @@
+variable "api_token" { # expect
+  type    = string
+  default = "tok_live_123"
+}
+
+variable "db_password" { # expect
+  type = string
+}
