@@ -5,9 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "golden.hpp"
 #include "lint/lint.hpp"
@@ -79,8 +82,8 @@ TEST_CASE("each rule fires on its failing fixtures and only there", "[lint]") {
           CHECK(!f.hint.empty());
         }
       }
-      std::set<int> want = std::string(name).rfind("fail", 0) == 0 ? expected_lines(path)
-                                                                   : std::set<int>{};
+      std::set<int> want =
+          std::string(name).rfind("fail", 0) == 0 ? expected_lines(path) : std::set<int>{};
       if (std::string(name).rfind("fail", 0) == 0) {
         CHECK(!want.empty());
       }
@@ -92,4 +95,143 @@ TEST_CASE("each rule fires on its failing fixtures and only there", "[lint]") {
       CHECK(got == want);
     }
   }
+}
+
+TEST_CASE("lint output formats and exit codes", "[lint][cli]") {
+  testing::enter_source_dir();
+  const std::string mixed = "tests/lint/cli/mixed.tf";
+  for (const char* format : {"text", "json", "sarif"}) {
+    auto r = testing::run_cli_parts({"lint", mixed, "--format", format});
+    INFO(format << "\n" << r.err);
+    CHECK(r.code == 1);
+    CHECK(r.err.empty());
+    CHECK(testing::check_golden(std::string("tests/golden/lint/mixed.") + format, r.out) == "");
+  }
+  // --fail-on: error (default) fails on the error; removing the error leaves a warning.
+  CHECK(testing::run_cli_parts({"lint", "tests/lint/rules/logs-retention/fail.tf"}).code == 0);
+  CHECK(testing::run_cli_parts(
+            {"lint", "tests/lint/rules/logs-retention/fail.tf", "--fail-on", "warning"})
+            .code == 1);
+  CHECK(testing::run_cli_parts(
+            {"lint", "tests/lint/rules/sg-rule-description/fail.tf", "--fail-on", "warning"})
+            .code == 0);
+  CHECK(testing::run_cli_parts(
+            {"lint", "tests/lint/rules/sg-rule-description/fail.tf", "--fail-on", "note"})
+            .code == 1);
+  CHECK(testing::run_cli_parts({"lint", mixed, "--fail-on", "none"}).code == 0);
+}
+
+TEST_CASE("lint suppressions need a known rule and a reason", "[lint][cli]") {
+  testing::enter_source_dir();
+  auto r = testing::run_cli_parts(
+      {"lint", "tests/lint/cli/suppressed.tf", "tests/lint/cli/suppressed.yaml"});
+  CHECK(r.code == 1);
+  CHECK(testing::check_golden("tests/golden/lint/suppressed.txt", r.out) == "");
+  auto j = testing::run_cli_parts({"lint", "tests/lint/cli/suppressed.tf",
+                                   "tests/lint/cli/suppressed.yaml", "--format", "json"});
+  auto json = nlohmann::json::parse(j.out);
+  int suppressed = 0;
+  for (const auto& f : json["findings"]) {
+    if (f.contains("suppressed")) {
+      ++suppressed;
+      CHECK(f["suppressed"] == "audit logs are kept forever by policy");
+      CHECK(f["rule"] == "logs-retention");
+    }
+  }
+  CHECK(suppressed == 2);
+  CHECK(json["summary"]["suppressed"] == 2);
+}
+
+TEST_CASE("lint reports syntax errors and skips YAML that is not CloudFormation", "[lint][cli]") {
+  testing::enter_source_dir();
+  auto r = testing::run_cli_parts({"lint", "tests/lint/cli/broken"});
+  CHECK(r.code == 1);
+  CHECK(testing::check_golden("tests/golden/lint/broken.txt", r.out) == "");
+}
+
+TEST_CASE("lint reads CloudFormation JSON and long-form intrinsics", "[lint]") {
+  testing::enter_source_dir();
+  auto path = testing::temp_path("lint-json-template.json");
+  {
+    std::ofstream out(path);
+    out << "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Parameters\": {\"DbPassword\": "
+           "{\"Type\": \"String\", \"Default\": \"hunter2hunter2\"}},\n  \"Resources\": {\n"
+           "    \"Db\": {\n      \"Type\": \"AWS::RDS::DBInstance\",\n      \"Properties\": {\n"
+           "        \"MasterUserPassword\": {\"Ref\": \"DbPassword\"},\n"
+           "        \"StorageEncrypted\": {\"Fn::If\": [\"Prod\", true, false]}\n      }\n    }\n"
+           "  }\n}\n";
+  }
+  lint::Result r = lint::lint_paths({path.string()});
+  std::map<std::string, int> lines;
+  for (const auto& f : r.findings) {
+    lines[f.rule] = f.loc.line;
+  }
+  CHECK(lines["rds-plaintext-password"] == 8);  // the Ref, resolved to the parameter's Default
+  CHECK(lines["secret-default"] == 3);
+  CHECK(lines.count("rds-storage-encrypted") == 0);  // unknown until deployed: not reported
+  fs::remove(path);
+}
+
+TEST_CASE("lint --spec reports drift file by file and cost guardrails", "[lint][cli]") {
+  testing::enter_source_dir();
+  const std::string spec = "examples/dynamiccloudarchitect/stack.yaml";
+  fs::path out = testing::temp_path("lint-spec-out");
+  fs::remove_all(out);
+  REQUIRE(testing::run_cli_parts(
+              {"render", spec, "--out", out.string(), "--target", "all", "--scenario", "target"})
+              .code == 0);
+  auto clean = testing::run_cli_parts(
+      {"lint", out.string(), "--spec", spec, "--scenario", "target", "--format", "json"});
+  auto j = nlohmann::json::parse(clean.out);
+  CHECK(clean.code == 0);
+  CHECK(j["summary"]["errors"] == 0);
+
+  // The wrong scenario: every file differs.
+  auto other = testing::run_cli_parts(
+      {"lint", out.string(), "--spec", spec, "--scenario", "current", "--format", "json"});
+  CHECK(other.code == 1);
+
+  // One edit, one missing file: two findings, each on its file.
+  {
+    std::ofstream edit(out / "terraform" / "network.tf", std::ios::app);
+    edit << "# hand edit\n";
+  }
+  fs::remove(out / "terraform" / "outputs.tf");
+  auto drift = testing::run_cli_parts(
+      {"lint", out.string(), "--spec", spec, "--scenario", "target", "--format", "json"});
+  CHECK(drift.code == 1);
+  std::vector<std::string> drifted;
+  const auto drift_json = nlohmann::json::parse(drift.out);
+  for (const auto& f : drift_json["findings"]) {
+    if (f["rule"] == "spec-drift") {
+      drifted.push_back(f["file"].get<std::string>() + ":" + std::to_string(f["line"].get<int>()) +
+                        " " + f["message"].get<std::string>().substr(0, 7));
+    }
+  }
+  const std::string root = out.lexically_normal().generic_string();
+  REQUIRE(drifted.size() == 2);
+  CHECK(drifted[0].find("/terraform/network.tf:") != std::string::npos);
+  CHECK(drifted[0].find(" differs") != std::string::npos);
+  CHECK(drifted[1] == root + "/terraform/outputs.tf:0 missing");
+
+  // Cost guardrails: target costs $24.53 a month, current $19.47 (+26.0%).
+  auto over = testing::run_cli_parts({"lint", "tests/lint/rules/rds-public/pass.tf", "--spec", spec,
+                                      "--scenario", "target", "--budget", "20"});
+  CHECK(over.code == 1);
+  CHECK(over.out.find("costs $24.53 a month, over the budget of $20.00 [cost-budget]") !=
+        std::string::npos);
+  CHECK(testing::run_cli_parts({"lint", "tests/lint/rules/rds-public/pass.tf", "--spec", spec,
+                                "--scenario", "target", "--budget", "25"})
+            .code == 0);
+  auto increase = testing::run_cli_parts({"lint", "tests/lint/rules/rds-public/pass.tf", "--spec",
+                                          spec, "--scenario", "target", "--baseline", "current",
+                                          "--max-increase", "10"});
+  CHECK(increase.code == 1);
+  CHECK(increase.out.find("26.0% more than baseline current ($19.47), over --max-increase 10%") !=
+        std::string::npos);
+  CHECK(testing::run_cli_parts({"lint", "tests/lint/rules/rds-public/pass.tf", "--spec", spec,
+                                "--scenario", "target", "--baseline", "current", "--max-increase",
+                                "30"})
+            .code == 0);
+  fs::remove_all(out);
 }

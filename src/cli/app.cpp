@@ -76,8 +76,7 @@ int run(const std::vector<std::string>& args, Io io) {
                      "Folder of templates overriding built-in ones");
 
   auto* lint = app.add_subcommand("lint", "Lint Terraform and CloudFormation files or folders");
-  lint->add_option("PATH", o.lint.paths, "Files or folders (.tf, .yaml, .yml, .json)")
-      ->required();
+  lint->add_option("PATH", o.lint.paths, "Files or folders (.tf, .yaml, .yml, .json)")->required();
   lint->add_option("--spec", o.lint.spec,
                    "Also report drift from this spec (render output folders) and cost guardrails");
   lint->add_option("--scenario", o.lint.scenario, "With --spec: the scenario the files come from");

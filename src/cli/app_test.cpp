@@ -53,10 +53,15 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
   CHECK(call({"validate", "--nope", "x.yaml"}).code == 2);
 }
 
-TEST_CASE("commands this build does not provide say so and exit 2", "[cli]") {
-  auto r = call({"lint", "examples"});
-  CHECK(r.code == 2);
-  CHECK(r.err.find("'lint' is not available") != std::string::npos);
+TEST_CASE("lint usage errors exit 2 before reading anything", "[cli]") {
+  auto missing = call({"lint", "no/such/folder"});
+  CHECK(missing.code == 2);
+  CHECK(missing.err == "stackplan: error: cannot read no/such/folder\n");
+  auto budget = call({"lint", "examples", "--budget", "10"});
+  CHECK(budget.code == 2);
+  CHECK(budget.err.find("need --spec") != std::string::npos);
+  CHECK(call({"lint", "examples", "--fail-on", "fatal"}).code == 2);
+  CHECK(call({"lint", "examples", "--format", "xml"}).code == 2);
 }
 
 TEST_CASE("schema prints JSON Schema and the markdown reference", "[cli]") {

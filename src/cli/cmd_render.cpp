@@ -13,7 +13,6 @@ namespace stackplan::cli {
 
 namespace fs = std::filesystem;
 
-
 int cmd_render(const RenderOptions& o, Io io) {
   // CLI11 accepts only terraform, cloudformation and all.
   const render::Target target = o.target == "cloudformation" ? render::Target::cloudformation

@@ -25,9 +25,9 @@ struct Failure {
 /// Short-form tag -> long-form key ("!Ref" -> "Ref", "!Sub" -> "Fn::Sub").
 std::optional<std::string> long_form(const std::string& tag) {
   static const char* const k_functions[] = {
-      "Base64", "Cidr",   "FindInMap",   "GetAtt",  "GetAZs", "ImportValue", "Join",
-      "Select", "Split",  "Sub",         "Transform", "And",  "Equals",      "If",
-      "Not",    "Or",     "Length",      "ToJsonString"};
+      "Base64", "Cidr",   "FindInMap", "GetAtt", "GetAZs",    "ImportValue",
+      "Join",   "Select", "Split",     "Sub",    "Transform", "And",
+      "Equals", "If",     "Not",       "Or",     "Length",    "ToJsonString"};
   if (tag == "!Ref") {
     return "Ref";
   }
@@ -45,8 +45,7 @@ std::optional<std::string> long_form(const std::string& tag) {
 Value plain_scalar(const std::string& s) {
   Value v;
   v.text = s;
-  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
-      s == "FALSE") {
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
     v.kind = Value::Kind::boolean;
     v.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
     return v;

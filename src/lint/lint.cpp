@@ -85,13 +85,13 @@ void suppress(const Module& m, std::vector<Finding>& findings, std::size_t first
         }
       }
       if (s.reason.empty()) {
-        findings.push_back(file_finding(
-            "suppression-invalid", Severity::error, file, s.line, s.col,
-            "suppression of " + s.rules.front() + " gives no reason",
-            m.format == Format::terraform
-                ? "write the reason after the rule id: '# stackplan:ignore " + s.rules.front() +
-                      " <why this is acceptable>'"
-                : "add reason: <why this is acceptable> to the ignore entry"));
+        findings.push_back(
+            file_finding("suppression-invalid", Severity::error, file, s.line, s.col,
+                         "suppression of " + s.rules.front() + " gives no reason",
+                         m.format == Format::terraform
+                             ? "write the reason after the rule id: '# stackplan:ignore " +
+                                   s.rules.front() + " <why this is acceptable>'"
+                             : "add reason: <why this is acceptable> to the ignore entry"));
         continue;
       }
       for (std::size_t i = first; i < findings.size(); ++i) {
@@ -140,8 +140,8 @@ const std::vector<Rule>& file_rules() {
       {"suppression-invalid", Severity::error, "Suppressions name a known rule and give a reason",
        "A suppression without a reason hides a finding without telling the next reviewer why.",
        "write '# stackplan:ignore <rule-id> <reason>' inside or just above the resource",
-       "add Metadata: {stackplan: {ignore: [{rule: <rule-id>, reason: ...}]}} to the resource",
-       "", "", "", nullptr},
+       "add Metadata: {stackplan: {ignore: [{rule: <rule-id>, reason: ...}]}} to the resource", "",
+       "", "", nullptr},
       {"syntax-error", Severity::error, "Files parse",
        "A file that does not parse cannot be linted (or applied).",
        "fix the syntax error at the position shown", "fix the syntax error at the position shown",
@@ -218,15 +218,19 @@ Result lint_paths(const std::vector<std::string>& paths) {
     if (m) {
       result.files.push_back(file->path());
       run_rules(*m, result.findings);
-    } else if (errors.size() > before) {
+    } else if (errors.size() > before &&
+               (file->text().find("AWS::") != std::string::npos ||
+                file->text().find("AWSTemplateFormatVersion") != std::string::npos)) {
       result.files.push_back(file->path());
     } else {
+      // Not a template (or a broken YAML file that does not look like one): skipped.
+      errors.resize(before);
       result.skipped.push_back(file->path());
     }
   }
   for (const auto& e : errors) {
-    result.findings.push_back(file_finding("syntax-error", Severity::error, e.file, e.line, e.col,
-                                           e.message, ""));
+    result.findings.push_back(
+        file_finding("syntax-error", Severity::error, e.file, e.line, e.col, e.message, ""));
   }
   std::sort(result.files.begin(), result.files.end());
   sort_findings(result.findings);

@@ -76,8 +76,8 @@ struct Resource {
   std::string address;  ///< aws_s3_bucket.assets / the logical id
   std::string name;     ///< the label after the type (Terraform) or the logical id
   bool data_source = false;
-  Value body;      ///< Terraform: attributes and blocks (blocks as lists); CloudFormation: Properties
-  Value metadata;  ///< CloudFormation Metadata
+  Value body;  ///< Terraform: attributes and blocks (blocks as lists); CloudFormation: Properties
+  Value metadata;               ///< CloudFormation Metadata
   std::string deletion_policy;  ///< CloudFormation DeletionPolicy as written (may be empty)
   bool deletion_policy_known = true;
   const SourceFile* file = nullptr;

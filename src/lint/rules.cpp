@@ -11,8 +11,7 @@ void Reporter::at(const Resource& r, const Value* where, std::string message) {
   at(r, where, std::move(message), m_rule.severity);
 }
 
-void Reporter::at(const Resource& r, const Value* where, std::string message,
-                  Severity severity) {
+void Reporter::at(const Resource& r, const Value* where, std::string message, Severity severity) {
   Finding f;
   f.rule = std::string(m_rule.id);
   f.severity = severity;
@@ -225,8 +224,8 @@ std::vector<const Value*> statements(const Policy& p) {
   if (p.doc == nullptr) {
     return out;
   }
-  for (const Value* s : p.doc->get("Statement") ? p.doc->get("Statement")->as_list()
-                                                : std::vector<const Value*>{}) {
+  for (const Value* s :
+       p.doc->get("Statement") ? p.doc->get("Statement")->as_list() : std::vector<const Value*>{}) {
     if (s->is_object()) {
       out.push_back(s);
     }
@@ -330,8 +329,8 @@ bool secret_like_name(std::string_view name) {
   auto ends = [&](std::string_view s) {
     return u.size() >= s.size() && u.compare(u.size() - s.size(), s.size(), s) == 0;
   };
-  if (ends("ARN") || ends("_ID") || ends("NAME") || ends("ID") || ends("PATH") ||
-      ends("FILE") || ends("LENGTH")) {
+  if (ends("ARN") || ends("_ID") || ends("NAME") || ends("ID") || ends("PATH") || ends("FILE") ||
+      ends("LENGTH")) {
     return false;
   }
   for (const char* word : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE_KEY",

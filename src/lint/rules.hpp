@@ -19,7 +19,7 @@ struct Finding {
   SourceLoc loc;
   std::string message;
   std::string hint;
-  std::string resource;  ///< address or logical id; empty for file-level findings
+  std::string resource;           ///< address or logical id; empty for file-level findings
   std::string suppressed_reason;  ///< set when a suppression with a reason covers it
 };
 
@@ -91,7 +91,6 @@ std::string reference_of(const Value* v);
 const Value* resolve_parameter(const Module& m, const Value* v, std::string* via = nullptr);
 /// A CloudFormation intrinsic function object ({"Ref": ..}, {"Fn::If": ..}).
 bool is_intrinsic(const Value* v);
-
 
 /// A policy document as rules read it: a JSON string is parsed (its values are placed at the
 /// string), an object is used as it is.

@@ -33,7 +33,8 @@ void imdsv2(const Module& m, Reporter& out) {
       continue;
     }
     const Value* options = data->at({tf ? "metadata_options" : "MetadataOptions"});
-    const Value* endpoint = options ? options->at({tf ? "http_endpoint" : "HttpEndpoint"}) : nullptr;
+    const Value* endpoint =
+        options ? options->at({tf ? "http_endpoint" : "HttpEndpoint"}) : nullptr;
     if (endpoint != nullptr && endpoint->is_scalar() && endpoint->text == "disabled") {
       continue;
     }
@@ -52,8 +53,8 @@ void ebs_encrypted(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   for (const Resource* r : launch_templates(m, tf)) {
     const Value* data = template_data(*r, tf);
-    const Value* mappings = data ? data->get(tf ? "block_device_mappings" : "BlockDeviceMappings")
-                                 : nullptr;
+    const Value* mappings =
+        data ? data->get(tf ? "block_device_mappings" : "BlockDeviceMappings") : nullptr;
     if (mappings == nullptr) {
       continue;
     }
@@ -101,7 +102,8 @@ void user_data_secrets(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   static const std::regex k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
   static const std::regex k_assignment(
-      "(?:PASSWORD|PASSWD|SECRET|TOKEN|SECRET_ACCESS_KEY|API_KEY)[A-Z_]*\\s*[=:]\\s*['\"]?[^\\s'\"$]",
+      "(?:PASSWORD|PASSWD|SECRET|TOKEN|SECRET_ACCESS_KEY|API_KEY)[A-Z_]*\\s*[=:]\\s*['\"]?[^\\s'\"$"
+      "]",
       std::regex::icase);
   std::vector<std::pair<const Resource*, const Value*>> all;
   for (const Resource* r : launch_templates(m, tf)) {
@@ -128,30 +130,35 @@ void user_data_secrets(const Module& m, Reporter& out) {
 
 void asg_launch_template(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  for (const Resource* r : m.of_type(tf ? "aws_autoscaling_group" : "AWS::AutoScaling::AutoScalingGroup")) {
+  for (const Resource* r :
+       m.of_type(tf ? "aws_autoscaling_group" : "AWS::AutoScaling::AutoScalingGroup")) {
     const Value* lc = r->body.get(tf ? "launch_configuration" : "LaunchConfigurationName");
     if (lc != nullptr) {
-      out.at(*r, lc, "Auto Scaling group " + label(*r) +
-                         " uses a launch configuration (no IMDSv2 defaults, no new instance types)");
+      out.at(*r, lc,
+             "Auto Scaling group " + label(*r) +
+                 " uses a launch configuration (no IMDSv2 defaults, no new instance types)");
     }
   }
-  for (const Resource* r : m.of_type(tf ? "aws_launch_configuration" : "AWS::AutoScaling::LaunchConfiguration")) {
-    out.at(*r, nullptr, "launch configuration " + label(*r) +
-                            " is deprecated: AWS no longer adds new instance types to them");
+  for (const Resource* r :
+       m.of_type(tf ? "aws_launch_configuration" : "AWS::AutoScaling::LaunchConfiguration")) {
+    out.at(*r, nullptr,
+           "launch configuration " + label(*r) +
+               " is deprecated: AWS no longer adds new instance types to them");
   }
 }
 
 void asg_multi_az(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  for (const Resource* r : m.of_type(tf ? "aws_autoscaling_group" : "AWS::AutoScaling::AutoScalingGroup")) {
-    for (const char* key : tf ? std::vector<const char*>{"vpc_zone_identifier",
-                                                                    "availability_zones"}
-                              : std::vector<const char*>{"VPCZoneIdentifier",
-                                                                    "AvailabilityZones"}) {
+  for (const Resource* r :
+       m.of_type(tf ? "aws_autoscaling_group" : "AWS::AutoScaling::AutoScalingGroup")) {
+    for (const char* key :
+         tf ? std::vector<const char*>{"vpc_zone_identifier", "availability_zones"}
+            : std::vector<const char*>{"VPCZoneIdentifier", "AvailabilityZones"}) {
       const Value* v = r->body.get(key);
       if (v != nullptr && v->is_list() && v->items.size() == 1) {
-        out.at(*r, v, "Auto Scaling group " + label(*r) +
-                          " launches into one subnet or zone only; an outage of that zone stops it");
+        out.at(*r, v,
+               "Auto Scaling group " + label(*r) +
+                   " launches into one subnet or zone only; an outage of that zone stops it");
       }
     }
   }
@@ -164,14 +171,13 @@ void add_ec2_rules(std::vector<Rule>& out) {
                  "IMDSv1 answers plain GET requests, so a server-side request forgery in any app "
                  "on the instance can read the instance role's credentials.",
                  "add metadata_options { http_tokens = \"required\" }",
-                 "set MetadataOptions: {HttpTokens: required} in LaunchTemplateData",
-                 "CKV_AWS_79", "CT.EC2.PR.1", "AVD-AWS-0130, AVD-AWS-0028", imdsv2});
+                 "set MetadataOptions: {HttpTokens: required} in LaunchTemplateData", "CKV_AWS_79",
+                 "CT.EC2.PR.1", "AVD-AWS-0130, AVD-AWS-0028", imdsv2});
   out.push_back({"ec2-ebs-encrypted", Severity::error, "EBS volumes are encrypted",
                  "Unencrypted volumes and their snapshots can be read by anyone who gets a copy.",
                  "set encrypted = true on every ebs block and aws_ebs_volume",
-                 "set Encrypted: true on every Ebs mapping and AWS::EC2::Volume",
-                 "CKV_AWS_8", "CT.EC2.PR.14", "cfn_nag F1; AVD-AWS-0131, AVD-AWS-0026",
-                 ebs_encrypted});
+                 "set Encrypted: true on every Ebs mapping and AWS::EC2::Volume", "CKV_AWS_8",
+                 "CT.EC2.PR.14", "cfn_nag F1; AVD-AWS-0131, AVD-AWS-0026", ebs_encrypted});
   out.push_back({"ec2-public-ip", Severity::warning, "Launched instances get no public IP",
                  "Instances with public addresses are reachable from the internet wherever their "
                  "security group allows.",
@@ -191,10 +197,9 @@ void add_ec2_rules(std::vector<Rule>& out) {
                  "Launch configurations are deprecated: no new instance types, no IMDSv2 "
                  "default, no mixed instances policy.",
                  "replace the aws_launch_configuration with an aws_launch_template",
-                 "replace the LaunchConfiguration with an AWS::EC2::LaunchTemplate",
-                 "CKV_AWS_315", "CT.AUTOSCALING.PR.8", "", asg_launch_template});
-  out.push_back({"asg-multi-az", Severity::warning,
-                 "Auto Scaling groups span more than one zone",
+                 "replace the LaunchConfiguration with an AWS::EC2::LaunchTemplate", "CKV_AWS_315",
+                 "CT.AUTOSCALING.PR.8", "", asg_launch_template});
+  out.push_back({"asg-multi-az", Severity::warning, "Auto Scaling groups span more than one zone",
                  "A group in one subnet or zone stops serving when that zone has an outage.",
                  "list subnets in at least two availability zones",
                  "list subnets in at least two availability zones", "", "CT.AUTOSCALING.PR.1", "",

@@ -28,8 +28,7 @@ std::string container_name(const Value& c, bool tf) {
 void each_container(const Module& m,
                     const std::function<void(const Resource&, const Value& container)>& fn) {
   const bool tf = m.format == Format::terraform;
-  for (const Resource* r :
-       m.of_type(tf ? "aws_ecs_task_definition" : "AWS::ECS::TaskDefinition")) {
+  for (const Resource* r : m.of_type(tf ? "aws_ecs_task_definition" : "AWS::ECS::TaskDefinition")) {
     const Value* defs = r->body.get(tf ? "container_definitions" : "ContainerDefinitions");
     Policy parsed;  // a JSON string (file() or heredoc) is parsed like a policy document
     if (defs != nullptr && defs->kind == Value::Kind::string) {
@@ -55,8 +54,9 @@ void privileged(const Module& m, Reporter& out) {
   each_container(m, [&](const Resource& r, const Value& c) {
     const Value* v = field(c, tf, "privileged");
     if (is_true(v)) {
-      out.at(r, v, "container " + container_name(c, tf) + " of " + label(r) +
-                       " runs privileged (root on the host)");
+      out.at(r, v,
+             "container " + container_name(c, tf) + " of " + label(r) +
+                 " runs privileged (root on the host)");
     }
   });
 }
@@ -108,16 +108,13 @@ void readonly_root(const Module& m, Reporter& out) {
 
 void host_namespaces(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  for (const Resource* r :
-       m.of_type(tf ? "aws_ecs_task_definition" : "AWS::ECS::TaskDefinition")) {
-    for (const char* key : tf ? std::vector<const char*>{"network_mode", "pid_mode",
-                                                                    "ipc_mode"}
-                              : std::vector<const char*>{"NetworkMode", "PidMode",
-                                                                    "IpcMode"}) {
+  for (const Resource* r : m.of_type(tf ? "aws_ecs_task_definition" : "AWS::ECS::TaskDefinition")) {
+    for (const char* key : tf ? std::vector<const char*>{"network_mode", "pid_mode", "ipc_mode"}
+                              : std::vector<const char*>{"NetworkMode", "PidMode", "IpcMode"}) {
       const Value* v = r->body.get(key);
       if (v != nullptr && v->is_scalar() && v->text == "host") {
-        out.at(*r, v, "task definition " + label(*r) + " shares the host's namespace (" +
-                          key + " host)");
+        out.at(*r, v,
+               "task definition " + label(*r) + " shares the host's namespace (" + key + " host)");
       }
     }
   }
@@ -136,9 +133,9 @@ void logging(const Module& m, Reporter& out) {
 void public_ip(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   for (const Resource* r : m.of_type(tf ? "aws_ecs_service" : "AWS::ECS::Service")) {
-    const Value* v = tf ? r->body.at({"network_configuration", "assign_public_ip"})
-                        : r->body.at({"NetworkConfiguration", "AwsvpcConfiguration",
-                                      "AssignPublicIp"});
+    const Value* v =
+        tf ? r->body.at({"network_configuration", "assign_public_ip"})
+           : r->body.at({"NetworkConfiguration", "AwsvpcConfiguration", "AssignPublicIp"});
     if (is_true(v) || (v && v->is_scalar() && v->text == "ENABLED")) {
       out.at(*r, v, "tasks of service " + label(*r) + " get public IP addresses");
     }
@@ -156,8 +153,7 @@ void add_ecs_rules(std::vector<Rule>& out) {
                  "remove Privileged: true from the container definition; grant the specific "
                  "LinuxParameters capabilities it needs",
                  "CKV_AWS_334", "CT.ECS.PR.11", "", privileged});
-  out.push_back({"ecs-plaintext-secret", Severity::error,
-                 "Container environments hold no secrets",
+  out.push_back({"ecs-plaintext-secret", Severity::error, "Container environments hold no secrets",
                  "Environment values are stored in plain text in the task definition, visible "
                  "to anyone who can describe it.",
                  "move the value to Secrets Manager or SSM and reference it under secrets "
@@ -182,15 +178,15 @@ void add_ecs_rules(std::vector<Rule>& out) {
   out.push_back({"ecs-logging", Severity::warning, "Containers send their logs somewhere",
                  "Without a log configuration, container output is lost when the task stops.",
                  "add logConfiguration with the awslogs driver and a log group",
-                 "add LogConfiguration with the awslogs driver and a log group", "",
-                 "CT.ECS.PR.5", "cfn-lint E3046", logging});
+                 "add LogConfiguration with the awslogs driver and a log group", "", "CT.ECS.PR.5",
+                 "cfn-lint E3046", logging});
   out.push_back({"ecs-public-ip", Severity::warning, "Service tasks have no public IP address",
                  "Tasks with public addresses are reachable from the internet wherever their "
                  "security group allows; private subnets with a NAT gateway or VPC endpoints "
                  "avoid that.",
                  "set assign_public_ip = false and run the tasks in private subnets",
-                 "set AssignPublicIp: DISABLED and run the tasks in private subnets",
-                 "CKV_AWS_333", "CT.ECS.PR.9", "", public_ip});
+                 "set AssignPublicIp: DISABLED and run the tasks in private subnets", "CKV_AWS_333",
+                 "CT.ECS.PR.9", "", public_ip});
 }
 
 }  // namespace stackplan::lint

@@ -12,8 +12,8 @@ namespace {
 void each_identity_policy(const Module& m,
                           const std::function<void(const Resource&, const Value*)>& fn) {
   if (m.format == Format::terraform) {
-    for (const char* type : {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
-                             "aws_iam_group_policy"}) {
+    for (const char* type :
+         {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"}) {
       for (const Resource* r : m.of_type(type)) {
         fn(*r, r->body.get("policy"));
       }
@@ -102,10 +102,10 @@ bool resource_level_action(const std::string& action) {
       return false;
     }
   }
-  for (const char* global : {"cloudwatch:PutMetricData", "xray:PutTraceSegments",
-                             "xray:PutTelemetryRecords", "ssmmessages:CreateControlChannel",
-                             "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
-                             "ssmmessages:OpenDataChannel", "sts:GetCallerIdentity"}) {
+  for (const char* global :
+       {"cloudwatch:PutMetricData", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+        "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+        "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel", "sts:GetCallerIdentity"}) {
     if (action == global) {
       return false;
     }
@@ -178,16 +178,13 @@ void add_iam_rules(std::vector<Rule>& out) {
                  "name the ARNs (aws_s3_bucket.x.arn, \"${aws_s3_bucket.x.arn}/*\")",
                  "name the ARNs (!GetAtt Bucket.Arn, !Sub \"${Bucket.Arn}/*\")",
                  "CKV_AWS_355, CKV_AWS_356", "", "cfn_nag W11, W12, W13", wildcard_resource});
-  out.push_back({"iam-passrole-wildcard", Severity::error,
-                 "iam:PassRole is limited to named roles",
+  out.push_back({"iam-passrole-wildcard", Severity::error, "iam:PassRole is limited to named roles",
                  "PassRole on every role lets the workload hand any role (administrator "
                  "included) to a service it controls: privilege escalation.",
                  "name the role ARNs in Resource, and add an iam:PassedToService condition",
                  "name the role ARNs in Resource, and add an iam:PassedToService condition",
-                 "CKV_AWS_286, CKV_AWS_110", "", "cfn_nag F38, F39, F40; AVD-AWS-0342",
-                 passrole});
-  out.push_back({"iam-trust-everyone", Severity::error,
-                 "IAM roles are not assumable by everyone",
+                 "CKV_AWS_286, CKV_AWS_110", "", "cfn_nag F38, F39, F40; AVD-AWS-0342", passrole});
+  out.push_back({"iam-trust-everyone", Severity::error, "IAM roles are not assumable by everyone",
                  "A trust policy with Principal \"*\" and no condition lets any AWS account "
                  "assume the role.",
                  "name the service or account in Principal, or add a condition (sts:ExternalId, "

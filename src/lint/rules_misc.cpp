@@ -27,8 +27,7 @@ void plaintext_secret(const Module& m, Reporter& out) {
       return;
     }
     // jsonencode({...}) of literal values is as plain as a string.
-    const bool structure =
-        (resolved->is_object() || resolved->is_list()) && fully_known(resolved);
+    const bool structure = (resolved->is_object() || resolved->is_list()) && fully_known(resolved);
     if (!structure && (!resolved->is_scalar() || resolved->text.empty() ||
                        resolved->text.rfind("{{resolve:", 0) == 0)) {
       return;
@@ -95,8 +94,7 @@ void add_misc_rules(std::vector<Rule>& out) {
                  "use GenerateSecretString, or create the secret empty and set the value outside "
                  "CloudFormation",
                  "", "", "cfn-lint W1011", plaintext_secret});
-  out.push_back({"secret-default", Severity::error,
-                 "Secret inputs have no default and are hidden",
+  out.push_back({"secret-default", Severity::error, "Secret inputs have no default and are hidden",
                  "A password, token or key as a variable or parameter default is committed with "
                  "the code; without sensitive / NoEcho it is printed in plans and consoles.",
                  "remove the default and set sensitive = true; pass the value at apply time or "

@@ -52,8 +52,13 @@ void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn)
       for (const char* dir : {"ingress", "egress"}) {
         if (const Value* blocks = r->body.get(dir)) {
           for (const Value* b : blocks->as_list()) {
-            SgRule rule{r, b, dir[0] == 'i', protocol_of(b->get("protocol")),
-                        port(b->get("from_port")), port(b->get("to_port")), {},
+            SgRule rule{r,
+                        b,
+                        dir[0] == 'i',
+                        protocol_of(b->get("protocol")),
+                        port(b->get("from_port")),
+                        port(b->get("to_port")),
+                        {},
                         b->get("description")};
             add_world(rule, b->get("cidr_blocks"));
             add_world(rule, b->get("ipv6_cidr_blocks"));
@@ -64,8 +69,13 @@ void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn)
     }
     for (const Resource* r : m.of_type("aws_security_group_rule")) {
       const Value* type = r->body.get("type");
-      SgRule rule{r, &r->body, type && type->text == "ingress", protocol_of(r->body.get("protocol")),
-                  port(r->body.get("from_port")), port(r->body.get("to_port")), {},
+      SgRule rule{r,
+                  &r->body,
+                  type && type->text == "ingress",
+                  protocol_of(r->body.get("protocol")),
+                  port(r->body.get("from_port")),
+                  port(r->body.get("to_port")),
+                  {},
                   r->body.get("description")};
       add_world(rule, r->body.get("cidr_blocks"));
       add_world(rule, r->body.get("ipv6_cidr_blocks"));
@@ -74,9 +84,14 @@ void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn)
     for (const char* type :
          {"aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}) {
       for (const Resource* r : m.of_type(type)) {
-        SgRule rule{r, &r->body, std::string_view(type).find("ingress") != std::string_view::npos,
-                    protocol_of(r->body.get("ip_protocol")), port(r->body.get("from_port")),
-                    port(r->body.get("to_port")), {}, r->body.get("description")};
+        SgRule rule{r,
+                    &r->body,
+                    std::string_view(type).find("ingress") != std::string_view::npos,
+                    protocol_of(r->body.get("ip_protocol")),
+                    port(r->body.get("from_port")),
+                    port(r->body.get("to_port")),
+                    {},
+                    r->body.get("description")};
         add_world(rule, r->body.get("cidr_ipv4"));
         add_world(rule, r->body.get("cidr_ipv6"));
         fn(rule);
@@ -85,8 +100,14 @@ void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn)
     return;
   }
   auto from_object = [&](const Resource* r, const Value* o, bool ingress) {
-    SgRule rule{r, o, ingress, protocol_of(o->get("IpProtocol")), port(o->get("FromPort")),
-                port(o->get("ToPort")), {}, o->get("Description")};
+    SgRule rule{r,
+                o,
+                ingress,
+                protocol_of(o->get("IpProtocol")),
+                port(o->get("FromPort")),
+                port(o->get("ToPort")),
+                {},
+                o->get("Description")};
     add_world(rule, o->get("CidrIp"));
     add_world(rule, o->get("CidrIpv6"));
     fn(rule);
@@ -152,9 +173,16 @@ void admin_ports(const Module& m, Reporter& out) {
 
 void database_ports(const Module& m, Reporter& out) {
   world_ports(m, out,
-              {{3306, "MySQL"}, {5432, "PostgreSQL"}, {1433, "SQL Server"}, {1521, "Oracle"},
-               {6379, "Redis"}, {11211, "Memcached"}, {27017, "MongoDB"}, {9200, "OpenSearch"},
-               {5439, "Redshift"}, {2049, "NFS"}});
+              {{3306, "MySQL"},
+               {5432, "PostgreSQL"},
+               {1433, "SQL Server"},
+               {1521, "Oracle"},
+               {6379, "Redis"},
+               {11211, "Memcached"},
+               {27017, "MongoDB"},
+               {9200, "OpenSearch"},
+               {5439, "Redshift"},
+               {2049, "NFS"}});
 }
 
 void all_ports(const Module& m, Reporter& out) {
@@ -162,8 +190,8 @@ void all_ports(const Module& m, Reporter& out) {
     if (!rule.ingress || rule.world.empty()) {
       return;
     }
-    bool all = rule.protocol == "-1" || (rule.from && rule.to && *rule.from <= 1 &&
-                                         *rule.to >= 65535);
+    bool all =
+        rule.protocol == "-1" || (rule.from && rule.to && *rule.from <= 1 && *rule.to >= 65535);
     if (all) {
       out.at(*rule.resource, rule.world.front(),
              where(rule) + " opens every port to " + rule.world.front()->text);
@@ -218,8 +246,10 @@ void http_redirect(const Module& m, Reporter& out) {
       }
     }
     if (!redirects && !unknown) {
-      out.at(*r, protocol, "HTTP listener " + label(*r) + " serves traffic unencrypted instead "
-                                                          "of redirecting to HTTPS");
+      out.at(*r, protocol,
+             "HTTP listener " + label(*r) +
+                 " serves traffic unencrypted instead "
+                 "of redirecting to HTTPS");
     }
   }
 }
@@ -237,10 +267,9 @@ void tls_policy(const Module& m, Reporter& out) {
       continue;
     }
     std::string name = policy ? policy->text : "ELBSecurityPolicy-2016-08";
-    bool modern = name.find("TLS13") != std::string::npos ||
-                  name.find("TLS-1-2") != std::string::npos ||
-                  name.find("FS-1-2") != std::string::npos ||
-                  name.find("TLS-1-3") != std::string::npos;
+    bool modern =
+        name.find("TLS13") != std::string::npos || name.find("TLS-1-2") != std::string::npos ||
+        name.find("FS-1-2") != std::string::npos || name.find("TLS-1-3") != std::string::npos;
     if (!modern) {
       out.at(*r, policy ? policy : protocol,
              "listener " + label(*r) + " accepts TLS 1.0 and 1.1 (" + name +
@@ -278,8 +307,9 @@ void drop_invalid_headers(const Module& m, Reporter& out) {
       continue;
     }
     if (!is_true(v)) {
-      out.at(*r, v, "load balancer " + label(*r) +
-                        " passes requests with invalid HTTP headers to the targets");
+      out.at(*r, v,
+             "load balancer " + label(*r) +
+                 " passes requests with invalid HTTP headers to the targets");
     }
   }
 }
@@ -287,14 +317,13 @@ void drop_invalid_headers(const Module& m, Reporter& out) {
 }  // namespace
 
 void add_network_rules(std::vector<Rule>& out) {
-  out.push_back({"sg-public-admin-port", Severity::error,
-                 "SSH and RDP are not open to the internet",
-                 "Ports 22 and 3389 open to 0.0.0.0/0 or ::/0 are scanned and brute-forced "
-                 "within minutes.",
-                 "allow only known addresses, or use SSM Session Manager instead of SSH",
-                 "allow only known addresses, or use SSM Session Manager instead of SSH",
-                 "CKV_AWS_24, CKV_AWS_25", "CT.EC2.PR.4", "cfn_nag W2, W9; AVD-AWS-0107",
-                 admin_ports});
+  out.push_back(
+      {"sg-public-admin-port", Severity::error, "SSH and RDP are not open to the internet",
+       "Ports 22 and 3389 open to 0.0.0.0/0 or ::/0 are scanned and brute-forced "
+       "within minutes.",
+       "allow only known addresses, or use SSM Session Manager instead of SSH",
+       "allow only known addresses, or use SSM Session Manager instead of SSH",
+       "CKV_AWS_24, CKV_AWS_25", "CT.EC2.PR.4", "cfn_nag W2, W9; AVD-AWS-0107", admin_ports});
   out.push_back({"sg-public-database-port", Severity::error,
                  "Database and cache ports are not open to the internet",
                  "MySQL, PostgreSQL, SQL Server, Oracle, Redis, Memcached, MongoDB, OpenSearch, "
@@ -308,8 +337,9 @@ void add_network_rules(std::vector<Rule>& out) {
                  "Security groups do not open every port to the internet",
                  "Every protocol or the whole port range open to the world exposes whatever "
                  "listens on the instance.",
-                 "open only the ports the service listens on", "open only the ports the service "
-                                                               "listens on",
+                 "open only the ports the service listens on",
+                 "open only the ports the service "
+                 "listens on",
                  "CKV_AWS_277", "CT.EC2.PR.3", "cfn_nag W27, W42; AVD-AWS-0107", all_ports});
   out.push_back({"sg-rule-description", Severity::note,
                  "Security group rules say what they are for",

@@ -69,11 +69,10 @@ void storage_encrypted(const Module& m, Reporter& out) {
 void publicly_accessible(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   std::vector<const Resource*> all;
-  for (const char* type : tf ? std::vector<const char*>{"aws_db_instance",
-                                                                   "aws_rds_cluster_instance",
-                                                                   "aws_rds_cluster"}
-                             : std::vector<const char*>{"AWS::RDS::DBInstance",
-                                                                   "AWS::RDS::DBCluster"}) {
+  for (const char* type :
+       tf ? std::vector<const char*>{"aws_db_instance", "aws_rds_cluster_instance",
+                                     "aws_rds_cluster"}
+          : std::vector<const char*>{"AWS::RDS::DBInstance", "AWS::RDS::DBCluster"}) {
     for (const Resource* r : m.of_type(type)) {
       all.push_back(r);
     }
@@ -167,8 +166,7 @@ void minor_upgrades(const Module& m, Reporter& out) {
     }
   }
   for (const Resource* r : all) {
-    const Value* v =
-        r->body.get(tf ? "auto_minor_version_upgrade" : "AutoMinorVersionUpgrade");
+    const Value* v = r->body.get(tf ? "auto_minor_version_upgrade" : "AutoMinorVersionUpgrade");
     if (is_false(v)) {
       out.at(*r, v, "database " + label(*r) + " does not take minor engine upgrades");
     }
@@ -191,8 +189,7 @@ void add_rds_rules(std::vector<Rule>& out) {
                  "set PubliclyAccessible: false and reach the database from inside the VPC",
                  "CKV_AWS_17", "CT.RDS.PR.23, CT.RDS.PR.29", "cfn_nag F22; AVD-AWS-0180",
                  publicly_accessible});
-  out.push_back({"rds-deletion-protection", Severity::warning,
-                 "Databases have deletion protection",
+  out.push_back({"rds-deletion-protection", Severity::warning, "Databases have deletion protection",
                  "Deletion protection stops a mistaken destroy, stack deletion or replacement "
                  "from dropping the database.",
                  "set deletion_protection = true", "set DeletionProtection: true",
@@ -202,8 +199,9 @@ void add_rds_rules(std::vector<Rule>& out) {
                  "Databases keep automated backups for at least 7 days",
                  "Retention 0 turns automated backups and point-in-time recovery off; fewer than "
                  "7 days leaves little time to notice a bad write.",
-                 "set backup_retention_period to 7 or more", "set BackupRetentionPeriod to 7 or "
-                                                             "more",
+                 "set backup_retention_period to 7 or more",
+                 "set BackupRetentionPeriod to 7 or "
+                 "more",
                  "CKV_AWS_133", "CT.RDS.PR.8", "cfn_nag W75; cfn-lint E3719; AVD-AWS-0077",
                  backup_retention});
   out.push_back({"rds-plaintext-password", Severity::error,
@@ -220,12 +218,12 @@ void add_rds_rules(std::vector<Rule>& out) {
                  "set skip_final_snapshot = false and a final_snapshot_identifier",
                  "set DeletionPolicy and UpdateReplacePolicy to Snapshot", "", "",
                  "cfn-lint I3011, W3011", final_snapshot});
-  out.push_back({"rds-minor-upgrades", Severity::warning,
-                 "Databases take minor engine upgrades",
+  out.push_back({"rds-minor-upgrades", Severity::warning, "Databases take minor engine upgrades",
                  "Minor versions carry security fixes; turning automatic upgrades off leaves "
                  "them to be applied by hand.",
-                 "remove auto_minor_version_upgrade = false", "remove "
-                                                              "AutoMinorVersionUpgrade: false",
+                 "remove auto_minor_version_upgrade = false",
+                 "remove "
+                 "AutoMinorVersionUpgrade: false",
                  "CKV_AWS_226", "CT.RDS.PR.5", "", minor_upgrades});
 }
 

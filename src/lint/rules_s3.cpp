@@ -75,8 +75,7 @@ void encryption(const Module& m, Reporter& out) {
       if (referring(m, "aws_s3_bucket_server_side_encryption_configuration", "bucket", *b)
               .empty() &&
           b->body.get("server_side_encryption_configuration") == nullptr) {
-        out.at(*b, nullptr,
-               "S3 bucket " + label(*b) + " has no default encryption configuration");
+        out.at(*b, nullptr, "S3 bucket " + label(*b) + " has no default encryption configuration");
       }
     }
     return;
@@ -93,8 +92,8 @@ void public_acl(const Module& m, Reporter& out) {
     if (acl == nullptr || !acl->is_scalar()) {
       return;
     }
-    for (const char* bad : {"public-read", "public-read-write", "authenticated-read",
-                            "PublicRead", "PublicReadWrite", "AuthenticatedRead"}) {
+    for (const char* bad : {"public-read", "public-read-write", "authenticated-read", "PublicRead",
+                            "PublicReadWrite", "AuthenticatedRead"}) {
       if (acl->text == bad) {
         out.at(r, acl, label(r) + " grants the canned ACL " + acl->text);
       }
@@ -157,8 +156,9 @@ void tls_only(const Module& m, Reporter& out) {
     }
     if (!denies && !unknown) {
       out.at(*b, nullptr,
-             "S3 bucket " + label(*b) + " accepts requests over plain HTTP (no policy denies "
-                                        "aws:SecureTransport false)");
+             "S3 bucket " + label(*b) +
+                 " accepts requests over plain HTTP (no policy denies "
+                 "aws:SecureTransport false)");
     }
   }
 }
@@ -191,8 +191,7 @@ void add_s3_rules(std::vector<Rule>& out) {
                  "IgnorePublicAcls and RestrictPublicBuckets: true",
                  "CKV2_AWS_6, CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56", "CT.S3.PR.1",
                  "AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093", public_access_block});
-  out.push_back({"s3-encryption", Severity::warning,
-                 "S3 buckets declare default encryption",
+  out.push_back({"s3-encryption", Severity::warning, "S3 buckets declare default encryption",
                  "S3 encrypts new objects with SSE-S3 by default since 2023, but declaring it "
                  "keeps the setting visible, reviewable and choosable (SSE-KMS).",
                  "add an aws_s3_bucket_server_side_encryption_configuration for the bucket",

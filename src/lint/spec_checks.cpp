@@ -156,11 +156,11 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
       plan.missing > 0 ? " (" + std::to_string(plan.missing) + " prices missing from the catalog)"
                        : "";
   if (check.budget && plan.monthly > *check.budget) {
-    findings.push_back(spec_finding(
-        "cost-budget", at_spec, 1,
-        rendered_from + " costs " + report::money(plan.monthly) + " a month, over the budget of " +
-            report::money(*check.budget) + incomplete,
-        "lower the spec's capacity or raise --budget"));
+    findings.push_back(spec_finding("cost-budget", at_spec, 1,
+                                    rendered_from + " costs " + report::money(plan.monthly) +
+                                        " a month, over the budget of " +
+                                        report::money(*check.budget) + incomplete,
+                                    "lower the spec's capacity or raise --budget"));
   }
   if (check.max_increase) {
     const spec::Variant* base = variant_named(loaded, check.baseline);
@@ -173,11 +173,11 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
         cost::plan_scenario(base->name, base->spec, *check.catalog, k_no_usage, base_warnings);
     if (base_plan.monthly.is_zero()) {
       if (plan.monthly > base_plan.monthly) {
-        findings.push_back(spec_finding(
-            "cost-increase", at_spec, 1,
-            rendered_from + " costs " + report::money(plan.monthly) + " a month where baseline " +
-                base->name + " costs nothing",
-            "review the change, or raise --max-increase"));
+        findings.push_back(spec_finding("cost-increase", at_spec, 1,
+                                        rendered_from + " costs " + report::money(plan.monthly) +
+                                            " a month where baseline " + base->name +
+                                            " costs nothing",
+                                        "review the change, or raise --max-increase"));
       }
       return true;
     }
@@ -185,13 +185,13 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
         ((plan.monthly - base_plan.monthly) * Decimal::from_int(100) / base_plan.monthly)
             .rounded(1);
     if (percent > *check.max_increase) {
-      findings.push_back(spec_finding(
-          "cost-increase", at_spec, 1,
-          rendered_from + " costs " + report::money(plan.monthly) + " a month, " +
-              percent.to_fixed(1) + "% more than baseline " + base->name + " (" +
-              report::money(base_plan.monthly) + "), over --max-increase " +
-              check.max_increase->to_string() + "%" + incomplete,
-          "review the change, or raise --max-increase"));
+      findings.push_back(
+          spec_finding("cost-increase", at_spec, 1,
+                       rendered_from + " costs " + report::money(plan.monthly) + " a month, " +
+                           percent.to_fixed(1) + "% more than baseline " + base->name + " (" +
+                           report::money(base_plan.monthly) + "), over --max-increase " +
+                           check.max_increase->to_string() + "%" + incomplete,
+                       "review the change, or raise --max-increase"));
     }
   }
   return true;

@@ -358,9 +358,12 @@ class Converter {
       for (const auto& a : block.body.attributes) {
         Value v = expr(file, a.expr.get(), depth + 1);
         static const std::pair<const char*, const char*> k_names[] = {
-            {"effect", "Effect"},       {"actions", "Action"},
-            {"not_actions", "NotAction"}, {"resources", "Resource"},
-            {"not_resources", "NotResource"}, {"sid", "Sid"}};
+            {"effect", "Effect"},
+            {"actions", "Action"},
+            {"not_actions", "NotAction"},
+            {"resources", "Resource"},
+            {"not_resources", "NotResource"},
+            {"sid", "Sid"}};
         for (const auto& [tf, json] : k_names) {
           if (a.name == tf) {
             s.fields.emplace_back(json, std::move(v));

@@ -158,11 +158,12 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
 
   if (options.check) {
     for (const Drift& d : find_drift(files, out_dir, options.owned)) {
-      result.messages.push_back(
-          d.kind == Drift::Kind::missing   ? d.path + ": missing"
-          : d.kind == Drift::Kind::stale   ? d.path + ": no longer rendered by the spec"
-                                           : d.path + ": differs from what the spec renders (first at line " +
-                                               std::to_string(d.line) + ")");
+      result.messages.push_back(d.kind == Drift::Kind::missing ? d.path + ": missing"
+                                : d.kind == Drift::Kind::stale
+                                    ? d.path + ": no longer rendered by the spec"
+                                    : d.path +
+                                          ": differs from what the spec renders (first at line " +
+                                          std::to_string(d.line) + ")");
     }
     result.unchanged = static_cast<int>(files.size()) - static_cast<int>(result.messages.size());
     result.exit_code = result.messages.empty() ? 0 : 1;

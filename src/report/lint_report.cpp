@@ -111,8 +111,8 @@ std::string lint_text(const lint::Result& result) {
     out += format_diagnostic(d);
   }
   Counts c = count(result);
-  out += "linted " + plural(result.files.size(), "file") + ": " + plural(c.errors, "error") +
-         ", " + plural(c.warnings, "warning") + ", " + plural(c.notes, "note");
+  out += "linted " + plural(result.files.size(), "file") + ": " + plural(c.errors, "error") + ", " +
+         plural(c.warnings, "warning") + ", " + plural(c.notes, "note");
   if (c.suppressed > 0) {
     out += " (" + std::to_string(c.suppressed) + " suppressed)";
   }
@@ -177,8 +177,8 @@ std::string lint_sarif(const lint::Result& result) {
     add("checkov", r->checkov);
     add("AWS Control Tower", r->control_tower);
     add("also", r->cfn_lint);
-    std::string text = std::string(r->description) + "\nTerraform: " +
-                       std::string(r->hint_terraform) +
+    std::string text = std::string(r->description) +
+                       "\nTerraform: " + std::string(r->hint_terraform) +
                        "\nCloudFormation: " + std::string(r->hint_cloudformation);
     std::string md = std::string(r->description) + "\n\n**Terraform:** " +
                      std::string(r->hint_terraform) + "\n\n**CloudFormation:** " +
