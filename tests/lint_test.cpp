@@ -10,10 +10,12 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
 #include "golden.hpp"
 #include "lint/lint.hpp"
+#include "report/lint_report.hpp"
 
 namespace fs = std::filesystem;
 using namespace stackplan;
@@ -234,4 +236,38 @@ TEST_CASE("lint --spec reports drift file by file and cost guardrails", "[lint][
                                 "30"})
             .code == 0);
   fs::remove_all(out);
+}
+
+TEST_CASE("docs/lint-rules.md is generated from the rules", "[lint][golden]") {
+  testing::enter_source_dir();
+  CHECK(testing::check_golden("docs/lint-rules.md", report::lint_rules_markdown()) == "");
+}
+
+TEST_CASE("the CI examples are valid YAML and run the documented steps", "[lint]") {
+  testing::enter_source_dir();
+  YAML::Node gh = YAML::LoadFile("examples/ci/github-actions.yml");
+  std::string runs;
+  for (const auto& step : gh["jobs"]["stackplan"]["steps"]) {
+    if (step["run"]) {
+      runs += step["run"].as<std::string>() + "\n";
+    }
+    if (step["uses"]) {
+      runs += "uses " + step["uses"].as<std::string>() + "\n";
+    }
+  }
+  YAML::Node gl = YAML::LoadFile("examples/ci/gitlab-ci.yml");
+  std::string script;
+  for (const auto& line : gl["stackplan"]["script"]) {
+    script += line.as<std::string>() + "\n";
+  }
+  for (const std::string& text : {runs, script}) {
+    CHECK(text.find("stackplan render \"$SPEC\" --out \"$OUT\" --target all --check") !=
+          std::string::npos);
+    CHECK(text.find("stackplan lint \"$OUT\" --spec \"$SPEC\" --format sarif") !=
+          std::string::npos);
+    CHECK(text.find("--format markdown") != std::string::npos);
+  }
+  CHECK(runs.find("uses github/codeql-action/upload-sarif@v3") != std::string::npos);
+  CHECK(gl["stackplan"]["artifacts"]["reports"]["codequality"].as<std::string>() ==
+        "gl-code-quality.json");
 }

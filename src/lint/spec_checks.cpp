@@ -151,12 +151,15 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
   std::vector<cost::Warning> warnings;
   const std::string name = origin.scenario.empty() ? "base" : origin.scenario;
   cost::ScenarioPlan plan = cost::plan_scenario(name, *spec, *check.catalog, k_no_usage, warnings);
-  auto at_spec = loaded.file;
+  // Cost findings point at the spec's name.
+  SourceLoc name_loc = loaded.base_origins.key_loc("/name");
+  auto at_spec = name_loc.known() ? name_loc.file : loaded.file;
+  const int spec_line = name_loc.known() ? name_loc.line : 1;
   std::string incomplete =
       plan.missing > 0 ? " (" + std::to_string(plan.missing) + " prices missing from the catalog)"
                        : "";
   if (check.budget && plan.monthly > *check.budget) {
-    findings.push_back(spec_finding("cost-budget", at_spec, 1,
+    findings.push_back(spec_finding("cost-budget", at_spec, spec_line,
                                     rendered_from + " costs " + report::money(plan.monthly) +
                                         " a month, over the budget of " +
                                         report::money(*check.budget) + incomplete,
@@ -173,7 +176,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
         cost::plan_scenario(base->name, base->spec, *check.catalog, k_no_usage, base_warnings);
     if (base_plan.monthly.is_zero()) {
       if (plan.monthly > base_plan.monthly) {
-        findings.push_back(spec_finding("cost-increase", at_spec, 1,
+        findings.push_back(spec_finding("cost-increase", at_spec, spec_line,
                                         rendered_from + " costs " + report::money(plan.monthly) +
                                             " a month where baseline " + base->name +
                                             " costs nothing",
@@ -186,7 +189,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
             .rounded(1);
     if (percent > *check.max_increase) {
       findings.push_back(
-          spec_finding("cost-increase", at_spec, 1,
+          spec_finding("cost-increase", at_spec, spec_line,
                        rendered_from + " costs " + report::money(plan.monthly) + " a month, " +
                            percent.to_fixed(1) + "% more than baseline " + base->name + " (" +
                            report::money(base_plan.monthly) + "), over --max-increase " +

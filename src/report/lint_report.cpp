@@ -243,4 +243,71 @@ std::string lint_sarif(const lint::Result& result) {
   return log.dump(2) + "\n";
 }
 
+std::string lint_rules_markdown() {
+  std::string out =
+      "# Lint rules\n\n"
+      "<!-- Generated from src/lint/rules_*.cpp and src/lint/lint.cpp; refresh with "
+      "UPDATE_GOLDEN=1 ./build/tests/stackplan_tests. -->\n\n"
+      "`stackplan lint PATH...` reads Terraform (`.tf`, every file of a folder as one module) and "
+      "CloudFormation (`.yaml`, `.yml`, `.json`, `.template`; YAML short-form tags such as `!Ref` "
+      "and `!Sub` are read as their long forms) and runs every rule below on both. Findings are "
+      "printed `file:line:col: severity: message [rule]` with the line, a caret and the fix. "
+      "Values lint cannot know before deployment (references, functions, conditions) are never "
+      "guessed: a rule fires only on what the file states. Terraform variable defaults, locals, "
+      "`jsonencode()` and `aws_iam_policy_document` data sources, and CloudFormation parameter "
+      "defaults, are followed.\n\n"
+      "Severities: **error** (exit 1 by default), **warning** (exit 1 with `--fail-on warning`), "
+      "**note** (exit 1 with `--fail-on note`). `--fail-on none` never fails.\n\n"
+      "## Suppressing a finding\n\n"
+      "Every suppression names the rule and gives a reason; one without a reason, or naming a "
+      "rule that does not exist, is itself an error (`suppression-invalid`) and suppresses "
+      "nothing. Suppressed findings are left out of the text output, listed with their reason "
+      "in JSON, and sent to code scanning as SARIF suppressions (`kind: inSource`).\n\n"
+      "Terraform: a comment inside the resource block, or in the comment lines right above its "
+      "header:\n\n"
+      "```hcl\n"
+      "resource \"aws_cloudwatch_log_group\" \"audit\" {\n"
+      "  # stackplan:ignore logs-retention audit logs are kept forever by policy\n"
+      "  name = \"/audit\"\n"
+      "}\n"
+      "```\n\n"
+      "Several rules: `# stackplan:ignore rule-a,rule-b reason`. `//` comments work too.\n\n"
+      "CloudFormation: the resource's `Metadata`:\n\n"
+      "```yaml\n"
+      "Audit:\n"
+      "  Type: AWS::Logs::LogGroup\n"
+      "  Metadata:\n"
+      "    stackplan:\n"
+      "      ignore:\n"
+      "        - rule: logs-retention\n"
+      "          reason: audit logs are kept forever by policy\n"
+      "```\n\n"
+      "## Rules\n\n"
+      "| rule | severity | checks | checkov | AWS Control Tower | also |\n"
+      "|---|---|---|---|---|---|\n";
+  auto cell = [](std::string_view s) { return s.empty() ? std::string("—") : std::string(s); };
+  for (const auto& r : lint::rules()) {
+    out += "| [`" + std::string(r.id) + "`](#" + std::string(r.id) + ") | " + level(r.severity) +
+           " | " + std::string(r.title) + " | " + cell(r.checkov) + " | " + cell(r.control_tower) +
+           " | " + cell(r.cfn_lint) + " |\n";
+  }
+  for (const auto& r : lint::rules()) {
+    out += "\n### " + std::string(r.id) + "\n\n";
+    out += "**" + std::string(level(r.severity)) + "**: " + std::string(r.title) + ". " +
+           std::string(r.description) + "\n\n";
+    out += "- Terraform: " + std::string(r.hint_terraform) + ".\n";
+    out += "- CloudFormation: " + std::string(r.hint_cloudformation) + ".\n";
+    out += "- Fixtures: `tests/lint/rules/" + std::string(r.id) +
+           "/` (`fail.tf`, `pass.tf`, `fail.yaml`, `pass.yaml`).\n";
+  }
+  out +=
+      "\n## Findings about the files\n\n"
+      "| id | severity | reported when |\n|---|---|---|\n";
+  for (const auto& r : lint::file_rules()) {
+    out += "| `" + std::string(r.id) + "` | " + level(r.severity) + " | " +
+           std::string(r.description) + " |\n";
+  }
+  return out;
+}
+
 }  // namespace stackplan::report

@@ -16,4 +16,8 @@ std::string lint_json(const lint::Result& result);
 /// suppressed findings with their justification.
 std::string lint_sarif(const lint::Result& result);
 
+/// docs/lint-rules.md: every rule with its severity, what it checks, the fix for each target
+/// and the equivalent checkov / AWS Control Tower / cfn-lint ids; suppression syntax.
+std::string lint_rules_markdown();
+
 }  // namespace stackplan::report
