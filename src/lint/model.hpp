@@ -19,6 +19,8 @@ namespace stackplan::lint {
 
 enum class Format { terraform, cloudformation };
 
+struct Field;
+
 /// A value as written: scalars keep their text; what lint cannot know before deployment (a
 /// reference, a function call, an intrinsic function) is `unknown`, with its source text.
 struct Value {
@@ -26,7 +28,7 @@ struct Value {
   Kind kind = Kind::null;
   std::string text;  ///< scalar text; for unknown, the expression as written
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> fields;  ///< object entries in source order
+  std::vector<Field> fields;  ///< object entries in source order
   const SourceFile* file = nullptr;
   int line = 0;
   int col = 0;
@@ -59,6 +61,13 @@ struct Value {
   std::optional<std::string> as_string() const;
   /// A list's items, or this value alone (policy fields accept one value or a list).
   std::vector<const Value*> as_list() const;
+};
+
+/// One entry of an object value: its key (`first`) and value (`second`).
+struct Field {
+  Field(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
+  std::string first;
+  Value second;
 };
 
 /// A `stackplan:ignore` comment (Terraform) or Metadata entry (CloudFormation).
