@@ -9,6 +9,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "lint/model.hpp"
+#include "spec/document.hpp"
 
 namespace stackplan::lint {
 
@@ -42,31 +43,19 @@ std::optional<std::string> long_form(const std::string& tag) {
   return std::nullopt;
 }
 
+/// A plain scalar typed by YAML's core schema; numbers keep the text as written.
 Value plain_scalar(const std::string& s) {
   Value v;
-  v.text = s;
-  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
+  nlohmann::json typed = spec::resolve_plain(s);
+  if (typed.is_boolean()) {
     v.kind = Value::Kind::boolean;
-    v.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
-    return v;
-  }
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") {
+    v.text = typed.get<bool>() ? "true" : "false";
+  } else if (typed.is_null()) {
     v.kind = Value::Kind::null;
-    v.text.clear();
-    return v;
+  } else {
+    v.kind = typed.is_number() ? Value::Kind::number : Value::Kind::string;
+    v.text = s;
   }
-  bool number = !s.empty();
-  bool digit = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (!((c == '-' || c == '+') && (i == 0 || s[i - 1] == 'e' || s[i - 1] == 'E')) &&
-               c != '.' && c != 'e' && c != 'E') {
-      number = false;
-    }
-  }
-  v.kind = number && digit ? Value::Kind::number : Value::Kind::string;
   return v;
 }
 
@@ -312,9 +301,6 @@ std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile
   if (const Value* params = root->get("Parameters"); params && params->is_object()) {
     for (const auto& [name, p] : params->fields) {
       m.parameters[name] = p;
-      m.parameter_pos[name] = {p.key_line > 0 ? p.key_line : p.line,
-                               p.key_line > 0 ? p.key_col : p.col};
-      m.parameter_file[name] = file.get();
     }
   }
   const Value* resources = root->get("Resources");

@@ -50,53 +50,51 @@ void walk(const fs::path& dir, std::vector<fs::path>& out) {
   }
 }
 
-Finding file_finding(const std::string& rule, Severity severity,
-                     const std::shared_ptr<const SourceFile>& file, int line, int col,
-                     std::string message, std::string hint) {
-  Finding f;
-  f.rule = rule;
-  f.severity = severity;
-  f.loc = SourceLoc{file, line, col, 0};
-  f.message = std::move(message);
-  f.hint = std::move(hint);
-  return f;
+/// Reports a suppression that names no rule, an unknown rule, or gives no reason; true when it
+/// may suppress.
+bool check_suppression(const Module& m, const Suppression& s, std::vector<Finding>& findings) {
+  auto file = m.shared(s.file);
+  const bool tf = m.format == Format::terraform;
+  if (s.rules.empty()) {
+    findings.push_back(make_finding(
+        "suppression-invalid", Severity::error, file, s.line, s.col, "suppression names no rule",
+        tf ? "write '# stackplan:ignore <rule-id> <reason>'"
+           : "write Metadata: {stackplan: {ignore: [{rule: <rule-id>, reason: ...}]}}"));
+    return false;
+  }
+  for (const auto& id : s.rules) {
+    if (find_rule(id) == nullptr) {
+      findings.push_back(make_finding("suppression-invalid", Severity::error, file, s.line, s.col,
+                                      "suppression names unknown rule '" + id + "'",
+                                      "see docs/lint-rules.md for the rule ids"));
+    }
+  }
+  if (s.reason.empty()) {
+    findings.push_back(
+        make_finding("suppression-invalid", Severity::error, file, s.line, s.col,
+                     "suppression of " + s.rules.front() + " gives no reason",
+                     tf ? "write the reason after the rule id: '# stackplan:ignore " +
+                              s.rules.front() + " <why this is acceptable>'"
+                        : "add reason: <why this is acceptable> to the ignore entry"));
+    return false;
+  }
+  return true;
 }
 
-/// Applies the module's suppressions to its findings; reports suppressions without a reason
-/// or naming no known rule.
+/// Applies the module's suppressions to the findings from `first` on, each to the findings of
+/// its resource and rules.
 void suppress(const Module& m, std::vector<Finding>& findings, std::size_t first) {
+  for (const auto& s : m.unattached) {
+    check_suppression(m, s, findings);
+  }
   for (const auto& r : m.resources) {
     for (const auto& s : r.suppressions) {
-      auto file = m.shared(s.file);
-      if (s.rules.empty()) {
-        findings.push_back(file_finding(
-            "suppression-invalid", Severity::error, file, s.line, s.col,
-            "suppression names no rule",
-            m.format == Format::terraform
-                ? "write '# stackplan:ignore <rule-id> <reason>'"
-                : "write Metadata: {stackplan: {ignore: [{rule: <rule-id>, reason: ...}]}}"));
-        continue;
-      }
-      for (const auto& id : s.rules) {
-        if (find_rule(id) == nullptr) {
-          findings.push_back(file_finding("suppression-invalid", Severity::error, file, s.line,
-                                          s.col, "suppression names unknown rule '" + id + "'",
-                                          "see docs/lint-rules.md for the rule ids"));
-        }
-      }
-      if (s.reason.empty()) {
-        findings.push_back(
-            file_finding("suppression-invalid", Severity::error, file, s.line, s.col,
-                         "suppression of " + s.rules.front() + " gives no reason",
-                         m.format == Format::terraform
-                             ? "write the reason after the rule id: '# stackplan:ignore " +
-                                   s.rules.front() + " <why this is acceptable>'"
-                             : "add reason: <why this is acceptable> to the ignore entry"));
+      if (!check_suppression(m, s, findings)) {
         continue;
       }
       for (std::size_t i = first; i < findings.size(); ++i) {
         Finding& f = findings[i];
-        if (!r.address.empty() && f.resource == r.address && f.suppressed_reason.empty() &&
+        if (f.resource == r.address && f.suppressed_reason.empty() &&
             std::find(s.rules.begin(), s.rules.end(), f.rule) != s.rules.end()) {
           f.suppressed_reason = s.reason;
         }
@@ -230,7 +228,7 @@ Result lint_paths(const std::vector<std::string>& paths) {
   }
   for (const auto& e : errors) {
     result.findings.push_back(
-        file_finding("syntax-error", Severity::error, e.file, e.line, e.col, e.message, ""));
+        make_finding("syntax-error", Severity::error, e.file, e.line, e.col, e.message, ""));
   }
   std::sort(result.files.begin(), result.files.end());
   sort_findings(result.findings);

@@ -66,13 +66,6 @@ std::optional<long long> Value::as_int() const {
   return n;
 }
 
-std::optional<std::string> Value::as_string() const {
-  if (!is_scalar()) {
-    return std::nullopt;
-  }
-  return text;
-}
-
 std::vector<const Value*> Value::as_list() const {
   std::vector<const Value*> out;
   if (kind == Kind::list) {
@@ -104,13 +97,14 @@ std::vector<const Resource*> Module::of_type(std::string_view type) const {
   return out;
 }
 
-const Resource* Module::find(std::string_view address) const {
-  for (const auto& r : resources) {
-    if (r.address == address) {
-      return &r;
+std::vector<const Resource*> Module::of_types(std::initializer_list<std::string_view> types) const {
+  std::vector<const Resource*> out;
+  for (auto type : types) {
+    for (const Resource* r : of_type(type)) {
+      out.push_back(r);
     }
   }
-  return nullptr;
+  return out;
 }
 
 }  // namespace stackplan::lint

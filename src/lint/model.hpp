@@ -32,7 +32,7 @@ struct Value {
   const SourceFile* file = nullptr;
   int line = 0;
   int col = 0;
-  int key_line = 0;  ///< for object entries in YAML/JSON: where the key is written
+  int key_line = 0;  ///< object entries in YAML/JSON, declarations: where the key is written
   int key_col = 0;
   /// Where the value came from when it was resolved through a Terraform variable's default or
   /// a CloudFormation parameter's Default ("var.db_password", "DBPassword"); empty otherwise.
@@ -57,8 +57,6 @@ struct Value {
   std::optional<bool> as_bool() const;
   /// Whole numbers, also when written as strings ("5432").
   std::optional<long long> as_int() const;
-  /// Scalar text, or nullopt for other kinds.
-  std::optional<std::string> as_string() const;
   /// A list's items, or this value alone (policy fields accept one value or a list).
   std::vector<const Value*> as_list() const;
 };
@@ -102,16 +100,17 @@ struct Module {
   std::string name;  ///< the folder or the template's path
   std::vector<std::shared_ptr<const SourceFile>> files;
   std::vector<Resource> resources;
-  /// Terraform variables (the block body) / CloudFormation Parameters (the parameter object).
+  /// Suppression comments that cover no resource: checked, but they suppress nothing.
+  std::vector<Suppression> unattached;
+  /// Terraform variables (the block body) / CloudFormation Parameters (the parameter object);
+  /// each value's key position is where the variable or parameter is declared.
   std::map<std::string, Value> parameters;
-  /// Where each parameter is declared, for findings about the declaration.
-  std::map<std::string, std::pair<int, int>> parameter_pos;
-  std::map<std::string, const SourceFile*> parameter_file;
 
   std::shared_ptr<const SourceFile> shared(const SourceFile* file) const;
   /// Resources of one type, in source order.
   std::vector<const Resource*> of_type(std::string_view type) const;
-  const Resource* find(std::string_view address) const;
+  /// Resources of any of `types`, type by type.
+  std::vector<const Resource*> of_types(std::initializer_list<std::string_view> types) const;
 };
 
 /// A problem in a file that stops it from being read (syntax), reported as a finding.

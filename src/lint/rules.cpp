@@ -12,9 +12,6 @@ void Reporter::at(const Resource& r, const Value* where, std::string message) {
 }
 
 void Reporter::at(const Resource& r, const Value* where, std::string message, Severity severity) {
-  Finding f;
-  f.rule = std::string(m_rule.id);
-  f.severity = severity;
   const SourceFile* file = r.file;
   int line = r.line;
   int col = r.col;
@@ -28,9 +25,8 @@ void Reporter::at(const Resource& r, const Value* where, std::string message, Se
       col = where->key_col;
     }
   }
-  f.loc = SourceLoc{m_module.shared(file), line, col, 0};
-  f.message = std::move(message);
-  f.hint = std::string(terraform() ? m_rule.hint_terraform : m_rule.hint_cloudformation);
+  Finding f = make_finding(std::string(m_rule.id), severity, m_module.shared(file), line, col,
+                           std::move(message), hint());
   f.resource = r.address;
   m_out.push_back(std::move(f));
 }
@@ -40,18 +36,27 @@ void Reporter::at_parameter(const std::string& name, std::string message) {
 }
 
 void Reporter::at_parameter(const std::string& name, std::string message, Severity severity) {
-  Finding f;
-  f.rule = std::string(m_rule.id);
-  f.severity = severity;
-  auto pos = m_module.parameter_pos.find(name);
-  auto file = m_module.parameter_file.find(name);
-  if (pos != m_module.parameter_pos.end() && file != m_module.parameter_file.end()) {
-    f.loc = SourceLoc{m_module.shared(file->second), pos->second.first, pos->second.second, 0};
+  // A parameter's key position is where it is declared.
+  const Value* p = nullptr;
+  if (auto it = m_module.parameters.find(name); it != m_module.parameters.end()) {
+    p = &it->second;
   }
-  f.message = std::move(message);
-  f.hint = std::string(terraform() ? m_rule.hint_terraform : m_rule.hint_cloudformation);
+  Finding f = make_finding(std::string(m_rule.id), severity, p ? m_module.shared(p->file) : nullptr,
+                           p ? p->key_line : 0, p ? p->key_col : 0, std::move(message), hint());
   f.resource = (terraform() ? "var." : "") + name;
   m_out.push_back(std::move(f));
+}
+
+Finding make_finding(const std::string& rule, Severity severity,
+                     std::shared_ptr<const SourceFile> file, int line, int col, std::string message,
+                     std::string hint) {
+  Finding f;
+  f.rule = rule;
+  f.severity = severity;
+  f.loc = SourceLoc{std::move(file), line, col, 0};
+  f.message = std::move(message);
+  f.hint = std::move(hint);
+  return f;
 }
 
 const std::vector<Rule>& rules() {
@@ -200,15 +205,25 @@ std::string upper(std::string_view s) {
 
 }  // namespace
 
+std::optional<Value> parse_json_string(const Value& v) {
+  if (v.kind != Value::Kind::string) {
+    return std::nullopt;
+  }
+  auto j = nlohmann::json::parse(v.text, nullptr, false);
+  if (j.is_discarded()) {
+    return std::nullopt;
+  }
+  return from_json(j, v);
+}
+
 Policy policy_of(const Value* v) {
   Policy p;
   if (v == nullptr) {
     return p;
   }
   if (v->kind == Value::Kind::string) {
-    auto j = nlohmann::json::parse(v->text, nullptr, false);
-    if (!j.is_discarded() && j.is_object()) {
-      p.owned = from_json(j, *v);
+    if (auto parsed = parse_json_string(*v); parsed && parsed->is_object()) {
+      p.owned = std::move(*parsed);
       p.doc = &p.owned;
     }
     return p;

@@ -3,6 +3,7 @@
 // The lint rule registry. A rule is its metadata plus one check function that reads a module
 // of either format; rules_<service>.cpp hold them, grouped by AWS service.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@ struct Finding {
   std::string resource;           ///< address or logical id; empty for file-level findings
   std::string suppressed_reason;  ///< set when a suppression with a reason covers it
 };
+
+/// A finding about a file rather than a resource (syntax, suppressions, drift, cost).
+Finding make_finding(const std::string& rule, Severity severity,
+                     std::shared_ptr<const SourceFile> file, int line, int col, std::string message,
+                     std::string hint);
 
 class Reporter;
 
@@ -46,6 +52,10 @@ class Reporter {
 
   const Module& module() const { return m_module; }
   bool terraform() const { return m_module.format == Format::terraform; }
+  /// The rule's fix for this module's format.
+  std::string hint() const {
+    return std::string(terraform() ? m_rule.hint_terraform : m_rule.hint_cloudformation);
+  }
 
   /// A finding at a value (or, when the value is absent, at the resource header).
   void at(const Resource& r, const Value* where, std::string message);
@@ -91,6 +101,10 @@ std::string reference_of(const Value* v);
 const Value* resolve_parameter(const Module& m, const Value* v, std::string* via = nullptr);
 /// A CloudFormation intrinsic function object ({"Ref": ..}, {"Fn::If": ..}).
 bool is_intrinsic(const Value* v);
+
+/// The JSON a string holds (a heredoc, file() output), every value placed at the string;
+/// nullopt when the value is not a string of valid JSON.
+std::optional<Value> parse_json_string(const Value& v);
 
 /// A policy document as rules read it: a JSON string is parsed (its values are placed at the
 /// string), an object is used as it is.

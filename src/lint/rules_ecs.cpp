@@ -30,13 +30,9 @@ void each_container(const Module& m,
   const bool tf = m.format == Format::terraform;
   for (const Resource* r : m.of_type(tf ? "aws_ecs_task_definition" : "AWS::ECS::TaskDefinition")) {
     const Value* defs = r->body.get(tf ? "container_definitions" : "ContainerDefinitions");
-    Policy parsed;  // a JSON string (file() or heredoc) is parsed like a policy document
-    if (defs != nullptr && defs->kind == Value::Kind::string) {
-      std::string wrapped = "{\"c\":" + defs->text + "}";
-      Value tmp = *defs;
-      tmp.text = wrapped;
-      parsed = policy_of(&tmp);
-      defs = parsed.doc ? parsed.doc->get("c") : nullptr;
+    std::optional<Value> parsed;  // a JSON string (a heredoc or file() output)
+    if (defs != nullptr && (parsed = parse_json_string(*defs))) {
+      defs = &*parsed;
     }
     if (defs == nullptr || !defs->is_list()) {
       continue;

@@ -213,14 +213,8 @@ void descriptions(const Module& m, Reporter& out) {
 // --- load balancers ---
 
 std::vector<const Resource*> listeners(const Module& m, bool tf) {
-  if (!tf) {
-    return m.of_type("AWS::ElasticLoadBalancingV2::Listener");
-  }
-  auto out = m.of_type("aws_lb_listener");
-  for (const Resource* r : m.of_type("aws_alb_listener")) {
-    out.push_back(r);
-  }
-  return out;
+  return tf ? m.of_types({"aws_lb_listener", "aws_alb_listener"})
+            : m.of_type("AWS::ElasticLoadBalancingV2::Listener");
 }
 
 void http_redirect(const Module& m, Reporter& out) {
@@ -280,13 +274,8 @@ void tls_policy(const Module& m, Reporter& out) {
 
 void drop_invalid_headers(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  std::vector<const Resource*> lbs =
-      m.of_type(tf ? "aws_lb" : "AWS::ElasticLoadBalancingV2::LoadBalancer");
-  if (tf) {
-    for (const Resource* r : m.of_type("aws_alb")) {
-      lbs.push_back(r);
-    }
-  }
+  const auto lbs = tf ? m.of_types({"aws_lb", "aws_alb"})
+                      : m.of_type("AWS::ElasticLoadBalancingV2::LoadBalancer");
   for (const Resource* r : lbs) {
     const Value* type = r->body.get(tf ? "load_balancer_type" : "Type");
     if (type != nullptr && (!type->is_scalar() || type->text != "application")) {

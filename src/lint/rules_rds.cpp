@@ -68,15 +68,9 @@ void storage_encrypted(const Module& m, Reporter& out) {
 
 void publicly_accessible(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  std::vector<const Resource*> all;
-  for (const char* type :
-       tf ? std::vector<const char*>{"aws_db_instance", "aws_rds_cluster_instance",
-                                     "aws_rds_cluster"}
-          : std::vector<const char*>{"AWS::RDS::DBInstance", "AWS::RDS::DBCluster"}) {
-    for (const Resource* r : m.of_type(type)) {
-      all.push_back(r);
-    }
-  }
+  const auto all =
+      tf ? m.of_types({"aws_db_instance", "aws_rds_cluster_instance", "aws_rds_cluster"})
+         : m.of_types({"AWS::RDS::DBInstance", "AWS::RDS::DBCluster"});
   for (const Resource* r : all) {
     const Value* v = r->body.get(tf ? "publicly_accessible" : "PubliclyAccessible");
     if (is_true(v)) {
@@ -157,14 +151,8 @@ void final_snapshot(const Module& m, Reporter& out) {
 
 void minor_upgrades(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  std::vector<const Resource*> all;
-  for (const char* type :
-       tf ? std::vector<const char*>{"aws_db_instance", "aws_rds_cluster_instance"}
-          : std::vector<const char*>{"AWS::RDS::DBInstance"}) {
-    for (const Resource* r : m.of_type(type)) {
-      all.push_back(r);
-    }
-  }
+  const auto all = tf ? m.of_types({"aws_db_instance", "aws_rds_cluster_instance"})
+                      : m.of_type("AWS::RDS::DBInstance");
   for (const Resource* r : all) {
     const Value* v = r->body.get(tf ? "auto_minor_version_upgrade" : "AutoMinorVersionUpgrade");
     if (is_false(v)) {

@@ -62,13 +62,8 @@ std::vector<Root> roots_of(const std::vector<std::string>& paths) {
 
 Finding spec_finding(const std::string& rule, std::shared_ptr<const SourceFile> file, int line,
                      std::string message, std::string hint) {
-  Finding f;
-  f.rule = rule;
-  f.severity = Severity::error;
-  f.loc = SourceLoc{std::move(file), line, line > 0 ? 1 : 0, 0};
-  f.message = std::move(message);
-  f.hint = std::move(hint);
-  return f;
+  return make_finding(rule, Severity::error, std::move(file), line, line > 0 ? 1 : 0,
+                      std::move(message), std::move(hint));
 }
 
 const spec::Variant* variant_named(const spec::LoadedSpec& loaded, const std::string& name) {

@@ -44,10 +44,9 @@ class Converter {
 
   void run() {
     for (const auto& [name, v] : m_variables) {
-      m_module.parameters[name] = body(v.first, v.second->body);
-      m_module.parameter_pos[name] = {v.second->range.begin.line,
-                                      byte_col(v.first, v.second->range.begin)};
-      m_module.parameter_file[name] = v.first;
+      Value& p = m_module.parameters[name] = body(v.first, v.second->body);
+      p.key_line = v.second->range.begin.line;
+      p.key_col = byte_col(v.first, v.second->range.begin);
     }
     for (const auto& [file, parsed] : m_files) {
       for (const auto& block : parsed->body.blocks) {
@@ -161,20 +160,27 @@ class Converter {
     }
   }
 
-  static std::string resource_ref(const std::string& path) {
+  /// "a.b[].c" -> {"a", "b[]", "c"}.
+  static std::vector<std::string> path_parts(const std::string& path) {
     std::vector<std::string> parts;
     std::size_t start = 0;
-    while (start <= path.size()) {
+    while (true) {
       auto dot = path.find('.', start);
-      std::string part = path.substr(start, dot == std::string::npos ? dot : dot - start);
+      parts.push_back(path.substr(start, dot == std::string::npos ? dot : dot - start));
+      if (dot == std::string::npos) {
+        return parts;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /// The resource or data source a traversal starts from, indexes dropped.
+  static std::string resource_ref(const std::string& path) {
+    std::vector<std::string> parts = path_parts(path);
+    for (auto& part : parts) {
       if (part.size() > 2 && part.compare(part.size() - 2, 2, "[]") == 0) {
         part.resize(part.size() - 2);
       }
-      parts.push_back(part);
-      if (dot == std::string::npos) {
-        break;
-      }
-      start = dot + 1;
     }
     if (parts.size() >= 3 && parts[0] == "data") {
       return parts[0] + "." + parts[1] + "." + parts[2];
@@ -276,7 +282,7 @@ class Converter {
       case ExprKind::index:
       case ExprKind::splat: {
         std::string path = traversal(e);
-        Value resolved = reference(file, e, path, depth);
+        Value resolved = reference(path, depth);
         if (resolved.kind != Value::Kind::unknown || !resolved.via_default.empty()) {
           resolved.file = file;
           resolved.line = e->range.begin.line;
@@ -294,23 +300,11 @@ class Converter {
     }
   }
 
-  Value reference(const SourceFile* file, const Expr* e, const std::string& path, int depth) {
+  Value reference(const std::string& path, int depth) {
     if (depth > k_max_resolve_depth || path.empty()) {
       return unknown_value();
     }
-    auto parts_of = [](const std::string& p) {
-      std::vector<std::string> parts;
-      std::size_t start = 0;
-      while (true) {
-        auto dot = p.find('.', start);
-        parts.push_back(p.substr(start, dot == std::string::npos ? dot : dot - start));
-        if (dot == std::string::npos) {
-          return parts;
-        }
-        start = dot + 1;
-      }
-    };
-    auto parts = parts_of(path);
+    auto parts = path_parts(path);
     if (parts.size() == 2 && parts[0] == "var") {
       auto it = m_variables.find(parts[1]);
       if (it != m_variables.end()) {
@@ -340,8 +334,6 @@ class Converter {
         return policy_document(it->second.first, it->second.second->body, depth);
       }
     }
-    (void)file;
-    (void)e;
     return unknown_value();
   }
 
@@ -508,16 +500,7 @@ void attach_suppressions(Module& m, const SourceFile* file) {
     if (target != nullptr) {
       target->suppressions.push_back(std::move(s));
     } else {
-      // Kept on a pseudo-resource so that the reason check still runs.
-      Resource orphan;
-      orphan.type = "";
-      orphan.address = "";
-      orphan.file = file;
-      orphan.line = line;
-      orphan.col = s.col;
-      orphan.data_source = true;
-      orphan.suppressions.push_back(std::move(s));
-      m.resources.push_back(std::move(orphan));
+      m.unattached.push_back(std::move(s));
     }
   }
 }

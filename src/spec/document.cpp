@@ -276,80 +276,6 @@ SourceLoc to_loc(const std::shared_ptr<const SourceFile>& file, const YAML::Mark
   return SourceLoc{file, mark.line + 1, mark.column + 1, 0};
 }
 
-/// YAML 1.2 core schema resolution of a plain scalar.
-json resolve_plain(const std::string& s) {
-  if (s == "true" || s == "True" || s == "TRUE") {
-    return true;
-  }
-  if (s == "false" || s == "False" || s == "FALSE") {
-    return false;
-  }
-  if (s == "null" || s == "Null" || s == "NULL" || s == "~" || s.empty()) {
-    return nullptr;
-  }
-  const char* begin = s.data();
-  const char* end = s.data() + s.size();
-  auto all_of = [&](std::size_t from, const char* set) {
-    return from < s.size() && s.find_first_not_of(set, from) == std::string::npos;
-  };
-  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
-    bool hex = s[1] == 'x';
-    if (all_of(2, hex ? "0123456789abcdefABCDEF" : "01234567")) {
-      std::int64_t v = 0;
-      auto r = std::from_chars(begin + 2, end, v, hex ? 16 : 8);
-      if (r.ec == std::errc() && r.ptr == end) {
-        return v;
-      }
-    }
-    return s;
-  }
-  std::size_t digits_from = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-  if (all_of(digits_from, "0123456789")) {
-    std::int64_t v = 0;
-    auto r = std::from_chars(begin + (s[0] == '+' ? 1 : 0), end, v);
-    if (r.ec == std::errc() && r.ptr == end) {
-      return v;
-    }
-  }
-  // float: [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-  {
-    std::size_t i = digits_from;
-    std::size_t int_digits = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-      ++i;
-      ++int_digits;
-    }
-    std::size_t frac_digits = 0;
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-        ++i;
-        ++frac_digits;
-      }
-    }
-    bool ok = int_digits + frac_digits > 0;
-    if (ok && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-      ++i;
-      if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
-        ++i;
-      }
-      std::size_t exp_digits = 0;
-      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-        ++i;
-        ++exp_digits;
-      }
-      ok = exp_digits > 0;
-    }
-    if (ok && i == s.size()) {
-      double v = std::strtod(s.c_str(), nullptr);
-      if (std::isfinite(v)) {
-        return v;
-      }
-    }
-  }
-  return s;
-}
-
 class Builder : public YAML::EventHandler {
  public:
   Builder(std::shared_ptr<const SourceFile> file, Diagnostics& diags, const ParseLimits& limits,
@@ -590,6 +516,79 @@ bool check_tabs(const std::shared_ptr<const SourceFile>& file, Diagnostics& diag
 }
 
 }  // namespace
+
+json resolve_plain(const std::string& s) {
+  if (s == "true" || s == "True" || s == "TRUE") {
+    return true;
+  }
+  if (s == "false" || s == "False" || s == "FALSE") {
+    return false;
+  }
+  if (s == "null" || s == "Null" || s == "NULL" || s == "~" || s.empty()) {
+    return nullptr;
+  }
+  const char* begin = s.data();
+  const char* end = s.data() + s.size();
+  auto all_of = [&](std::size_t from, const char* set) {
+    return from < s.size() && s.find_first_not_of(set, from) == std::string::npos;
+  };
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+    bool hex = s[1] == 'x';
+    if (all_of(2, hex ? "0123456789abcdefABCDEF" : "01234567")) {
+      std::int64_t v = 0;
+      auto r = std::from_chars(begin + 2, end, v, hex ? 16 : 8);
+      if (r.ec == std::errc() && r.ptr == end) {
+        return v;
+      }
+    }
+    return s;
+  }
+  std::size_t digits_from = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (all_of(digits_from, "0123456789")) {
+    std::int64_t v = 0;
+    auto r = std::from_chars(begin + (s[0] == '+' ? 1 : 0), end, v);
+    if (r.ec == std::errc() && r.ptr == end) {
+      return v;
+    }
+  }
+  // float: [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+  {
+    std::size_t i = digits_from;
+    std::size_t int_digits = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      ++int_digits;
+    }
+    std::size_t frac_digits = 0;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+        ++i;
+        ++frac_digits;
+      }
+    }
+    bool ok = int_digits + frac_digits > 0;
+    if (ok && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+      ++i;
+      if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
+        ++i;
+      }
+      std::size_t exp_digits = 0;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+        ++i;
+        ++exp_digits;
+      }
+      ok = exp_digits > 0;
+    }
+    if (ok && i == s.size()) {
+      double v = std::strtod(s.c_str(), nullptr);
+      if (std::isfinite(v)) {
+        return v;
+      }
+    }
+  }
+  return s;
+}
 
 std::optional<Document> parse_document(const std::shared_ptr<const SourceFile>& file,
                                        Diagnostics& diags, const ParseLimits& limits) {

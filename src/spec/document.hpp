@@ -77,6 +77,10 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
 /// Checks that text is UTF-8 without NUL or control bytes; reports the first offending byte.
 bool check_text(const std::shared_ptr<const SourceFile>& file, Diagnostics& diags);
 
+/// YAML 1.2 core schema resolution of a plain (unquoted) scalar: booleans, null, integers
+/// (decimal, 0x, 0o), floats; anything else stays a string.
+nlohmann::json resolve_plain(const std::string& text);
+
 /// Parses YAML (or JSON, its subset) into a Document. Duplicate keys, aliases past the node
 /// budget, nesting past the depth limit and syntax errors are reported; nullopt on failure.
 std::optional<Document> parse_document(const std::shared_ptr<const SourceFile>& file,
