@@ -3,17 +3,17 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <functional>
-#include <iterator>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "pricing/json_reader.hpp"
 #include "pricing/rules.hpp"
 #include "pricing/services.hpp"
 
@@ -22,55 +22,6 @@ namespace stackplan::pricing {
 using nlohmann::json;
 
 namespace {
-
-/// Builds a small JSON value from SAX events (one product, term or rate at a time).
-class Capture {
- public:
-  bool active() const { return !m_stack.empty() || m_done; }
-  bool done() const { return m_done; }
-  json take() {
-    m_done = false;
-    return std::move(m_root);
-  }
-  void begin_object() {
-    m_root = json::object();
-    m_stack = {&m_root};
-    m_done = false;
-  }
-  // SAX forwarding; returns true when the captured value is complete.
-  void value(json v) {
-    json& top = *m_stack.back();
-    if (top.is_array()) {
-      top.push_back(std::move(v));
-    } else {
-      top[m_key] = std::move(v);
-    }
-  }
-  void start(json empty) {
-    json& top = *m_stack.back();
-    if (top.is_array()) {
-      top.push_back(std::move(empty));
-      m_stack.push_back(&top.back());
-    } else {
-      top[m_key] = std::move(empty);
-      m_stack.push_back(&top[m_key]);
-    }
-  }
-  void key(std::string k) { m_key = std::move(k); }
-  void end() {
-    m_stack.pop_back();
-    if (m_stack.empty()) {
-      m_done = true;
-    }
-  }
-  std::size_t depth() const { return m_stack.size(); }
-
- private:
-  json m_root;
-  std::vector<json*> m_stack;
-  std::string m_key;
-  bool m_done = false;
-};
 
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
@@ -96,71 +47,70 @@ Product product_from(const json& p, const std::string& service_hint) {
   return out;
 }
 
-class Handler : public nlohmann::json_sax<json> {
+/// Real products have a few dozen attributes; this bounds memory on hostile input.
+constexpr std::size_t k_max_attributes = 4096;
+
+/// A semantic problem with a well-formed file: thrown at the offset where it was found.
+struct Unusable {
+  std::string message;
+};
+
+/// The parts of an offer term the cost model reads.
+struct Term {
+  struct Dimension {
+    std::string code, unit, usd, begin, end;
+  };
+  bool has_attributes = false;  ///< termAttributes is an object
+  std::string length, offering_class, purchase_option;
+  bool has_dimensions = false;        ///< priceDimensions is an object
+  std::vector<Dimension> dimensions;  ///< the first `count` are this term's (the rest are reused)
+  std::size_t count = 0;
+};
+
+/// Walks one price file with a JsonReader, keeping only what the cost model prices. Products
+/// are read field by field into one reused Product; terms and rates of used products are read
+/// into small trees; everything else is skipped without being built.
+class Importer {
  public:
-  Handler(Catalog& out, ImportStats& stats) : m_out(out), m_stats(stats) {}
+  Importer(JsonReader& in, Catalog& out, ImportStats& stats)
+      : m_in(in), m_out(out), m_stats(stats) {}
 
-  std::string failure;  ///< set when the content is not a usable price file
-  std::uint64_t failure_at = 0;
-  const std::uint64_t* position = nullptr;  ///< the input's byte offset, for messages
-
-  bool null() override { return scalar(nullptr); }
-  bool boolean(bool v) override { return scalar(v); }
-  bool number_integer(number_integer_t v) override { return scalar(v); }
-  bool number_unsigned(number_unsigned_t v) override { return scalar(v); }
-  bool number_float(number_float_t, const string_t& text) override {
-    return scalar(json(text));  // keep the text: prices must stay exact
-  }
-  bool string(string_t& v) override { return scalar(json(std::move(v))); }
-  bool binary(binary_t&) override { return true; }
-
-  bool start_object(std::size_t) override {
-    if (m_capture.active()) {
-      m_capture.start(json::object());
-      m_path.push_back({});
-      return true;
+  void document() {
+    if (m_in.peek() != JsonReader::Type::object) {
+      m_in.skip();  // still checked whole: a broken file is reported as such
+      m_in.end();
+      return;
     }
-    if (should_capture()) {
-      m_capture.begin_object();
-      m_path.push_back({});
-      return true;
+    m_in.begin_object();
+    std::string key;
+    while (m_in.next_key(key)) {
+      if (key == "products") {
+        products();
+      } else if (key == "terms") {
+        terms();
+      } else if (key == "PriceList") {
+        price_list();
+      } else if (m_in.peek() == JsonReader::Type::string &&
+                 (key == "offerCode" || key == "version" || key == "publicationDate" ||
+                  key == "regionCode")) {
+        std::string& field = key == "offerCode"         ? m_offer_code
+                             : key == "version"         ? m_version
+                             : key == "publicationDate" ? m_publication
+                                                        : m_region;
+        m_in.string(field);
+      } else {
+        m_in.skip();
+      }
     }
-    m_path.push_back({});
-    return failure.empty();
-  }
-  bool end_object() override { return end(); }
-  bool start_array(std::size_t) override {
-    if (m_capture.active()) {
-      m_capture.start(json::array());
-    }
-    m_path.push_back({true, {}, 0});
-    return true;
-  }
-  bool end_array() override { return end(); }
-  bool key(string_t& k) override {
-    if (m_capture.active()) {
-      m_capture.key(k);
-    }
-    m_path.back().key = k;
-    return true;
-  }
-  bool parse_error(std::size_t position_, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
-    m_parse_error = ex.what();
-    m_parse_error_at = position_;
-    return false;
+    m_in.end();
   }
 
   /// Called once the whole input is read.
-  bool finish(const std::string& name) {
-    if (!failure.empty()) {
-      return false;
-    }
+  void finish(const std::string& name) {
     if (m_stats.layout.empty()) {
       fail(
           "not an AWS offer file, Savings Plans file or GetProducts output (no 'products' "
           "or 'PriceList')");
-      return false;
     }
     Source source;
     std::string date = m_publication.substr(0, 10);
@@ -189,7 +139,6 @@ class Handler : public nlohmann::json_sax<json> {
     }
     if (m_version.empty()) {
       fail("the file names no offer version");
-      return false;
     }
     source.date = date;
     m_stats.source_id = source.id;
@@ -199,18 +148,16 @@ class Handler : public nlohmann::json_sax<json> {
     }
     m_stats.prices = m_kept;
     m_out.add_source(std::move(source));
-    return true;
   }
 
-  const std::string& parse_error_text() const { return m_parse_error; }
-  std::uint64_t parse_error_at() const { return m_parse_error_at; }
-
  private:
-  struct Level {
-    bool is_array = false;
-    std::string key;
-    std::size_t index = 0;
-  };
+  [[noreturn]] static void fail(std::string why) { throw Unusable{std::move(why)}; }
+
+  void set_layout(const char* layout) {
+    if (m_stats.layout.empty()) {
+      m_stats.layout = layout;
+    }
+  }
 
   /// Keeps a price; a later price for the same region, key, term and tier replaces an earlier
   /// one at once, so memory follows the number of distinct prices, not the file's size.
@@ -225,171 +172,303 @@ class Handler : public nlohmann::json_sax<json> {
     ++m_kept;
   }
 
-  void fail(std::string why) {
-    if (failure.empty()) {
-      failure = std::move(why);
-      failure_at = position != nullptr ? *position : 0;
-    }
-  }
-
-  // m_path[i] is an open container; its `key` is the key being read inside it. So for
-  // {"products": {"SKU": {...}}}, m_path[0].key is "products" and m_path[1].key the SKU.
-  enum class Site { none, offer_product, plan_product, offer_term, plan_rate, price_list_item };
-
-  Site site() const {
-    std::size_t d = m_path.size();  // depth of the container the next value goes into
-    if (d == 2 && m_path[0].key == "products") {
-      return m_path[1].is_array ? Site::plan_product : Site::offer_product;
-    }
-    if (d == 4 && m_path[0].key == "terms" &&
-        (m_path[1].key == "OnDemand" || m_path[1].key == "Reserved") && !m_path[3].is_array) {
-      return Site::offer_term;  // terms.OnDemand.<sku>.<term code>
-    }
-    if (d == 5 && m_path[0].key == "terms" && m_path[1].key == "savingsPlan" &&
-        m_path[3].key == "rates" && m_path[4].is_array) {
-      return Site::plan_rate;  // terms.savingsPlan[i].rates[j]
-    }
-    if (d == 2 && m_path[0].key == "PriceList" && m_path[1].is_array) {
-      return Site::price_list_item;
-    }
-    return Site::none;
-  }
-
-  bool should_capture() {
-    switch (site()) {
-      case Site::offer_product:
-        set_layout("offer");
-        return true;
-      case Site::plan_product:
-        set_layout("savings-plan");
-        return true;
-      case Site::price_list_item:
-        set_layout("get-products");
-        return true;
-      case Site::offer_term:
-        if (m_stats.products == 0) {
-          fail("terms come before products; an AWS offer file lists products first");
-          return false;
+  /// products: an object of SKU -> product (offer files) or an array of products (Savings Plans).
+  void products() {
+    auto type = m_in.peek();
+    if (type == JsonReader::Type::object) {
+      m_in.begin_object();
+      while (m_in.next_key(m_key)) {
+        if (m_in.peek() != JsonReader::Type::object) {
+          m_in.skip();
+          continue;
         }
-        // Terms of products the cost model does not use are parsed but not built.
-        return m_products.count(m_path[2].key) != 0;
-      case Site::plan_rate:
-        return true;
-      case Site::none:
-        return false;
-    }
-    return false;
-  }
-
-  void set_layout(const char* layout) {
-    if (m_stats.layout.empty()) {
-      m_stats.layout = layout;
-    }
-  }
-
-  bool scalar(json v) {
-    if (m_capture.active()) {
-      m_capture.value(std::move(v));
-      advance();
-      return true;
-    }
-    if (m_path.size() == 1 && v.is_string()) {
-      const std::string& k = m_path[0].key;
-      if (k == "offerCode") {
-        m_offer_code = v.get<std::string>();
-      } else if (k == "version") {
-        m_version = v.get<std::string>();
-      } else if (k == "publicationDate") {
-        m_publication = v.get<std::string>();
-      } else if (k == "regionCode") {
-        m_region = v.get<std::string>();
+        set_layout("offer");
+        offer_product();
       }
-    } else if (site() == Site::price_list_item && v.is_string()) {
-      // GetProducts returns each item as a JSON document in a string.
-      set_layout("get-products");
-      json item = json::parse(v.get<std::string>(), nullptr, false);
-      if (item.is_discarded() || !item.is_object()) {
-        fail("PriceList[" + std::to_string(m_path[1].index) + "] is not a JSON object");
-      } else {
-        get_products_item(item);
+    } else if (type == JsonReader::Type::array) {
+      m_in.begin_array();
+      while (m_in.next_element()) {
+        if (m_in.peek() != JsonReader::Type::object) {
+          m_in.skip();
+          continue;
+        }
+        set_layout("savings-plan");
+        plan_product(m_in.value());
       }
-    }
-    advance();
-    return true;
-  }
-
-  void advance() {
-    if (!m_path.empty() && m_path.back().is_array) {
-      ++m_path.back().index;
+    } else {
+      m_in.skip();
     }
   }
 
-  bool end() {
-    if (m_capture.active() && !m_capture.done()) {
-      m_capture.end();
-      m_path.pop_back();
-      if (m_capture.done()) {
-        json value = m_capture.take();
-        advance();
-        dispatch(std::move(value));
-      } else {
-        advance();
-      }
-      return failure.empty();
-    }
-    m_path.pop_back();
-    advance();
-    return failure.empty();
-  }
-
-  void dispatch(json value) {
-    switch (site()) {
-      case Site::offer_product:
-        offer_product(value);
-        break;
-      case Site::plan_product:
-        plan_product(value);
-        break;
-      case Site::offer_term:
-        offer_term(m_path[1].key, m_path[2].key, value);
-        break;
-      case Site::plan_rate:
-        plan_rate(value);
-        break;
-      case Site::price_list_item:
-        get_products_item(value);
-        break;
-      case Site::none:
-        break;
-    }
-  }
-
-  void offer_product(const json& p) {
+  /// One offer-file product, read field by field into m_product (its strings are reused).
+  void offer_product() {
     ++m_stats.products;
-    Product product = product_from(p, m_offer_code);
-    if (auto mapping = map_product(product)) {
+    Product& p = m_product;
+    p.sku.clear();
+    p.family.clear();
+    std::size_t attributes = 0;
+    m_in.begin_object();
+    while (m_in.next_key(m_field)) {
+      auto type = m_in.peek();
+      if (m_field == "attributes" && type == JsonReader::Type::object) {
+        m_in.begin_object();
+        while (m_in.next_key(m_field)) {
+          if (m_in.peek() != JsonReader::Type::string) {
+            m_in.skip();
+            continue;
+          }
+          if (attributes == k_max_attributes) {
+            fail("product " + m_key + " has more than " + std::to_string(k_max_attributes) +
+                 " attributes");
+          }
+          if (attributes == p.attributes.size()) {
+            p.attributes.emplace_back();
+          }
+          auto& [name, value] = p.attributes[attributes++];
+          name.swap(m_field);
+          m_in.string(value);
+        }
+      } else if (m_field == "sku" && type == JsonReader::Type::string) {
+        m_in.string(p.sku);
+      } else if (m_field == "productFamily" && type == JsonReader::Type::string) {
+        m_in.string(p.family);
+      } else {
+        m_in.skip();
+      }
+    }
+    p.attributes.resize(attributes);
+    p.service = std::string(p.attribute("servicecode"));
+    if (p.service.empty()) {
+      p.service = m_offer_code;
+    }
+    if (auto mapping = map_product(p)) {
       ++m_stats.products_used;
-      m_products.emplace(product.sku, std::move(*mapping));
+      m_products.emplace(p.sku, std::move(*mapping));
     }
   }
 
-  void offer_term(const std::string& type, const std::string& sku, const json& term) {
-    auto it = m_products.find(sku);
-    if (it == m_products.end()) {
+  /// terms: OnDemand/Reserved -> SKU -> term code -> term (offer files), or savingsPlan: a list
+  /// of plans with their rates (Savings Plans files).
+  void terms() {
+    if (m_in.peek() != JsonReader::Type::object) {
+      m_in.skip();
       return;
     }
-    add_term(it->second, type, term);
+    m_in.begin_object();
+    std::string type;
+    while (m_in.next_key(type)) {
+      auto kind = m_in.peek();
+      if ((type == "OnDemand" || type == "Reserved") && kind == JsonReader::Type::object) {
+        offer_terms(type);
+      } else if (type == "savingsPlan" && kind == JsonReader::Type::array) {
+        plan_terms();
+      } else {
+        m_in.skip();
+      }
+    }
   }
 
-  void add_term(const Mapping& mapping, const std::string& type, const json& term) {
+  void offer_terms(const std::string& type) {
+    m_in.begin_object();
+    while (m_in.next_key(m_key)) {
+      if (m_in.peek() != JsonReader::Type::object) {
+        m_in.skip();
+        continue;
+      }
+      auto product = m_products.find(m_key);
+      if (product == m_products.end() && m_stats.products > 0) {
+        m_in.skip();  // terms of products the cost model does not use are skipped, not built
+        continue;
+      }
+      m_in.begin_object();
+      while (m_in.next_key(m_field)) {
+        if (m_in.peek() != JsonReader::Type::object) {
+          m_in.skip();
+          continue;
+        }
+        if (m_stats.products == 0) {
+          fail("terms come before products; an AWS offer file lists products first");
+        }
+        read_term();
+        add_term(product->second, type, m_term);
+      }
+    }
+  }
+
+  void plan_terms() {
+    m_in.begin_array();
+    while (m_in.next_element()) {
+      if (m_in.peek() != JsonReader::Type::object) {
+        m_in.skip();
+        continue;
+      }
+      m_in.begin_object();
+      while (m_in.next_key(m_field)) {
+        if (m_field != "rates" || m_in.peek() != JsonReader::Type::array) {
+          m_in.skip();
+          continue;
+        }
+        m_in.begin_array();
+        while (m_in.next_element()) {
+          if (m_in.peek() == JsonReader::Type::object) {
+            plan_rate(m_in.value());
+          } else {
+            m_in.skip();
+          }
+        }
+      }
+    }
+  }
+
+  /// PriceList: GetProducts items, as objects or (as the API returns them) JSON strings.
+  void price_list() {
+    if (m_in.peek() != JsonReader::Type::array) {
+      m_in.skip();
+      return;
+    }
+    m_in.begin_array();
+    for (std::size_t index = 0; m_in.next_element(); ++index) {
+      auto type = m_in.peek();
+      if (type == JsonReader::Type::object) {
+        set_layout("get-products");
+        get_products_item(m_in.value());
+      } else if (type == JsonReader::Type::string) {
+        set_layout("get-products");
+        std::string text;
+        m_in.string(text);
+        json item = json::parse(text, nullptr, false);
+        if (item.is_discarded() || !item.is_object()) {
+          fail("PriceList[" + std::to_string(index) + "] is not a JSON object");
+        }
+        get_products_item(item);
+      } else {
+        m_in.skip();
+      }
+    }
+  }
+
+  /// An offer term (OnDemand or Reserved) read into m_term, field by field.
+  void read_term() {
+    Term& t = m_term;
+    t.has_attributes = false;
+    t.has_dimensions = false;
+    t.count = 0;
+    m_in.begin_object();
+    while (m_in.next_key(m_field)) {
+      bool object = m_in.peek() == JsonReader::Type::object;
+      if (m_field == "termAttributes") {
+        t.has_attributes = object;
+        t.length.clear();
+        t.offering_class.clear();
+        t.purchase_option.clear();
+        if (!object) {
+          m_in.skip();
+          continue;
+        }
+        m_in.begin_object();
+        while (m_in.next_key(m_field)) {
+          std::string* slot = m_field == "LeaseContractLength" ? &t.length
+                              : m_field == "OfferingClass"     ? &t.offering_class
+                              : m_field == "PurchaseOption"    ? &t.purchase_option
+                                                               : nullptr;
+          read_string_or_skip(slot);
+        }
+      } else if (m_field == "priceDimensions") {
+        t.has_dimensions = object;
+        t.count = 0;
+        if (!object) {
+          m_in.skip();
+          continue;
+        }
+        m_in.begin_object();
+        while (m_in.next_key(m_field)) {
+          if (t.count == t.dimensions.size()) {
+            t.dimensions.emplace_back();
+          }
+          Term::Dimension& d = t.dimensions[t.count++];
+          d.code = m_field;
+          d.unit.clear();
+          d.usd.clear();
+          d.begin.clear();
+          d.end.clear();
+          if (m_in.peek() != JsonReader::Type::object) {
+            m_in.skip();  // no price: refused in add_term
+            continue;
+          }
+          m_in.begin_object();
+          while (m_in.next_key(m_field)) {
+            if (m_field == "pricePerUnit") {
+              d.usd.clear();
+              if (m_in.peek() != JsonReader::Type::object) {
+                m_in.skip();
+                continue;
+              }
+              m_in.begin_object();
+              while (m_in.next_key(m_field)) {
+                read_string_or_skip(m_field == "USD" ? &d.usd : nullptr);
+              }
+            } else {
+              std::string* slot = m_field == "unit"         ? &d.unit
+                                  : m_field == "beginRange" ? &d.begin
+                                  : m_field == "endRange"   ? &d.end
+                                                            : nullptr;
+              read_string_or_skip(slot);
+            }
+          }
+        }
+      } else {
+        m_in.skip();
+      }
+    }
+  }
+
+  /// Reads a string value into `slot`; any other value (or no slot) is skipped, and a slot
+  /// whose value is not a string is left empty.
+  void read_string_or_skip(std::string* slot) {
+    if (slot != nullptr && m_in.peek() == JsonReader::Type::string) {
+      m_in.string(*slot);
+      return;
+    }
+    if (slot != nullptr) {
+      slot->clear();
+    }
+    m_in.skip();
+  }
+
+  /// The same term from a GetProducts item's tree.
+  static void term_from(const json& j, Term& t) {
+    auto attrs = j.find("termAttributes");
+    t.has_attributes = attrs != j.end() && attrs->is_object();
+    if (t.has_attributes) {
+      t.length = str(*attrs, "LeaseContractLength");
+      t.offering_class = str(*attrs, "OfferingClass");
+      t.purchase_option = str(*attrs, "PurchaseOption");
+    }
+    auto dims = j.find("priceDimensions");
+    t.has_dimensions = dims != j.end() && dims->is_object();
+    t.count = 0;
+    if (!t.has_dimensions) {
+      return;
+    }
+    t.dimensions.resize(dims->size());
+    for (const auto& [code, dim] : dims->items()) {
+      Term::Dimension& d = t.dimensions[t.count++];
+      d.code = code;
+      auto per_unit = dim.find("pricePerUnit");
+      d.usd = per_unit != dim.end() && per_unit->is_object() ? str(*per_unit, "USD") : "";
+      d.unit = str(dim, "unit");
+      d.begin = str(dim, "beginRange");
+      d.end = str(dim, "endRange");
+    }
+  }
+
+  void add_term(const Mapping& mapping, const std::string& type, Term& term) {
     std::string term_name = "on-demand";
     if (type == "Reserved") {
-      auto attrs = term.find("termAttributes");
-      if (attrs == term.end() || !attrs->is_object()) {
+      if (!term.has_attributes) {
         return;
       }
-      auto name = reserved_term(str(*attrs, "LeaseContractLength"), str(*attrs, "OfferingClass"),
-                                str(*attrs, "PurchaseOption"));
+      auto name = reserved_term(term.length, term.offering_class, term.purchase_option);
       if (!name) {
         return;
       }
@@ -397,23 +476,23 @@ class Handler : public nlohmann::json_sax<json> {
     } else if (type != "OnDemand") {
       return;
     }
-    auto dims = term.find("priceDimensions");
-    if (dims == term.end() || !dims->is_object()) {
+    if (!term.has_dimensions) {
       fail("a term of " + mapping.key + " has no priceDimensions");
-      return;
     }
+    // In rate-code order, whatever the order in the file.
+    auto first = term.dimensions.begin();
+    auto last = first + static_cast<std::ptrdiff_t>(term.count);
+    std::stable_sort(first, last, [](const Term::Dimension& a, const Term::Dimension& b) {
+      return a.code < b.code;
+    });
     std::optional<Decimal> upfront;
     std::vector<Price> hourly;
-    for (const auto& [code, dim] : dims->items()) {
-      auto per_unit = dim.find("pricePerUnit");
-      std::string usd = per_unit != dim.end() && per_unit->is_object() ? str(*per_unit, "USD") : "";
-      auto value = Decimal::parse(usd);
+    for (auto d = first; d != last; ++d) {
+      auto value = Decimal::parse(d->usd);
       if (!value) {
-        fail("price dimension " + code + " has no USD price");
-        return;
+        fail("price dimension " + d->code + " has no USD price");
       }
-      std::string unit = str(dim, "unit");
-      if (type == "Reserved" && unit == "Quantity") {
+      if (type == "Reserved" && d->unit == "Quantity") {
         upfront = *value;
         continue;
       }
@@ -421,13 +500,11 @@ class Handler : public nlohmann::json_sax<json> {
       p.region = mapping.region;
       p.key = mapping.key;
       p.term = term_name;
-      p.unit = unit;
+      p.unit = d->unit;
       p.usd = *value;
-      auto begin = Decimal::parse(str(dim, "beginRange"));
-      p.begin = begin.value_or(Decimal());
-      std::string end = str(dim, "endRange");
-      if (!end.empty() && end != "Inf") {
-        p.end = Decimal::parse(end);
+      p.begin = Decimal::parse(d->begin).value_or(Decimal());
+      if (!d->end.empty() && d->end != "Inf") {
+        p.end = Decimal::parse(d->end);
       }
       hourly.push_back(std::move(p));
     }
@@ -479,7 +556,6 @@ class Handler : public nlohmann::json_sax<json> {
     auto price = Decimal::parse(str(*discounted, "price"));
     if (!price) {
       fail("Savings Plan rate " + code + " has no price");
-      return;
     }
     ++m_stats.products_used;
     Price p;
@@ -496,7 +572,6 @@ class Handler : public nlohmann::json_sax<json> {
     auto product = item.find("product");
     if (product == item.end() || !product->is_object()) {
       fail("a PriceList item has no product");
-      return;
     }
     if (m_version.empty()) {
       m_version = str(item, "version");
@@ -521,126 +596,45 @@ class Handler : public nlohmann::json_sax<json> {
       // GetProducts has no SKU level: terms.OnDemand."<sku>.<code>" directly.
       for (const auto& [code, term] : group->items()) {
         if (term.is_object()) {
-          add_term(*mapping, type, term);
+          term_from(term, m_term);
+          add_term(*mapping, type, m_term);
         }
       }
     }
   }
 
+  JsonReader& m_in;
   Catalog& m_out;
   ImportStats& m_stats;
-  std::vector<Level> m_path;
-  Capture m_capture;
+  Product m_product;
+  Term m_term;
+  std::string m_key, m_field;
   std::unordered_map<std::string, Mapping> m_products;
   std::unordered_map<std::string, std::string> m_plans;
   std::vector<Price> m_prices;
   std::unordered_map<std::string, std::size_t> m_index;
   std::uint64_t m_kept = 0;
   std::string m_offer_code, m_version, m_publication, m_region, m_api_service;
-  std::string m_parse_error;
-  std::uint64_t m_parse_error_at = 0;
 };
 
-/// Reads input in 1 MiB chunks and presents it as an input iterator to the JSON parser,
-/// counting bytes so errors can name an offset.
-class ChunkReader {
- public:
-  /// `read` fills a buffer and returns the bytes read, 0 at the end, or -1 with errno set.
-  explicit ChunkReader(std::function<long(char*, std::size_t)> read)
-      : m_read(std::move(read)), m_buffer(1u << 20) {
-    fill();
-  }
-  bool at_end() const { return m_pos >= m_len; }
-  char current() const { return m_buffer[m_pos]; }
-  void next() {
-    ++m_offset;
-    if (++m_pos >= m_len) {
-      fill();
-    }
-  }
-  const std::uint64_t* offset() const { return &m_offset; }
-  int error() const { return m_errno; }
-
- private:
-  void fill() {
-    m_pos = 0;
-    m_len = 0;
-    while (true) {
-      long n = m_read(m_buffer.data(), m_buffer.size());
-      if (n < 0 && errno == EINTR) {
-        continue;
-      }
-      if (n < 0) {
-        m_errno = errno;
-        return;
-      }
-      m_len = static_cast<std::size_t>(n);
-      return;
-    }
-  }
-
-  std::function<long(char*, std::size_t)> m_read;
-  std::vector<char> m_buffer;
-  std::size_t m_pos = 0;
-  std::size_t m_len = 0;
-  std::uint64_t m_offset = 0;
-  int m_errno = 0;
-};
-
-struct ChunkIterator {
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = char;
-
-  ChunkReader* reader = nullptr;
-  char operator*() const { return reader->current(); }
-  ChunkIterator& operator++() {
-    reader->next();
-    return *this;
-  }
-  bool operator==(const ChunkIterator& other) const {
-    bool a = reader == nullptr || reader->at_end();
-    bool b = other.reader == nullptr || other.reader->at_end();
-    return a == b;
-  }
-  bool operator!=(const ChunkIterator& other) const { return !(*this == other); }
-};
-
-bool run(ChunkReader& reader, const std::string& name, Catalog& out, ImportStats& stats,
+bool run(JsonReader::ReadFn read, const std::string& name, Catalog& out, ImportStats& stats,
          ImportError& error) {
   Catalog parsed;
-  Handler handler(parsed, stats);
-  handler.position = reader.offset();
-  bool ok = json::sax_parse(ChunkIterator{&reader}, ChunkIterator{nullptr}, &handler);
-  stats.bytes = *reader.offset();
   error.file = name;
-  if (reader.error() != 0) {
-    error.byte = *reader.offset();
-    error.message = std::string("read error: ") + std::strerror(reader.error());
+  std::optional<JsonReader> in;
+  try {
+    in.emplace(std::move(read));
+    Importer importer(*in, parsed, stats);
+    importer.document();
+    stats.bytes = in->offset();
+    importer.finish(name);
+  } catch (const JsonError& e) {
+    error.byte = e.offset;
+    error.message = e.read_errno != 0 ? e.message : "malformed JSON: " + e.message;
     return false;
-  }
-  if (!ok) {
-    if (!handler.failure.empty()) {
-      error.message = handler.failure;
-      error.byte = handler.failure_at;
-    } else {
-      // nlohmann counts the characters read; report the offset of the byte it stopped at.
-      error.byte = handler.parse_error_at() > 0 ? handler.parse_error_at() - 1 : 0;
-      // "[json.exception.parse_error.101] parse error at line 1, column 5: why" -> "why"
-      std::string text = handler.parse_error_text();
-      auto colon = text.rfind(": ");
-      std::string detail = colon == std::string::npos ? text : text.substr(colon + 2);
-      bool at_end = error.byte + 1 >= stats.bytes;
-      error.message =
-          "malformed JSON: " + (at_end ? "the file ends early (truncated?); " + detail : detail);
-    }
-    return false;
-  }
-  if (!handler.finish(name)) {
-    error.message = handler.failure;
-    error.byte = stats.bytes;
+  } catch (const Unusable& e) {
+    error.byte = in ? in->offset() : 0;
+    error.message = e.message;
     return false;
   }
   out.merge(std::move(parsed));
@@ -657,25 +651,26 @@ bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats
     return false;
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  ChunkReader reader([fd](char* buffer, std::size_t size) -> long {
-    return static_cast<long>(::read(fd, buffer, size));
-  });
-  bool ok = run(reader, path, out, stats, error);
+  bool ok =
+      run([fd](char* buffer,
+               std::size_t size) -> long { return static_cast<long>(::read(fd, buffer, size)); },
+          path, out, stats, error);
   ::close(fd);
   return ok;
 }
 
 bool import_price_stream(std::istream& in, const std::string& name, Catalog& out,
                          ImportStats& stats, ImportError& error) {
-  ChunkReader reader([&in](char* buffer, std::size_t size) -> long {
-    in.read(buffer, static_cast<std::streamsize>(size));
-    if (in.bad()) {
-      errno = EIO;
-      return -1;
-    }
-    return static_cast<long>(in.gcount());
-  });
-  return run(reader, name, out, stats, error);
+  return run(
+      [&in](char* buffer, std::size_t size) -> long {
+        in.read(buffer, static_cast<std::streamsize>(size));
+        if (in.bad()) {
+          errno = EIO;
+          return -1;
+        }
+        return static_cast<long>(in.gcount());
+      },
+      name, out, stats, error);
 }
 
 }  // namespace stackplan::pricing
