@@ -174,6 +174,24 @@ TEST_CASE("lint reads CloudFormation JSON and long-form intrinsics", "[lint]") {
   fs::remove(path);
 }
 
+TEST_CASE("lint reports on templates that are not UTF-8 in every format", "[lint]") {
+  auto path = testing::temp_path("lint-latin1.yaml");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "Resources:\n  Donn\xE9\x65s:\n    Type: AWS::S3::Bucket\n";  // Latin-1 e-acute
+  }
+  lint::Result r = lint::lint_paths({path.string()});
+  REQUIRE_FALSE(r.findings.empty());
+  // The byte is shown as U+FFFD in JSON and SARIF, whose encoders refuse invalid UTF-8.
+  CHECK(report::lint_json(r).find("Donn\xEF\xBF\xBD"
+                                  "es") != std::string::npos);
+  CHECK(report::lint_sarif(r).find("Donn\xEF\xBF\xBD"
+                                   "es") != std::string::npos);
+  CHECK(report::lint_text(r).find("Donn\xE9"
+                                  "es") != std::string::npos);
+  fs::remove(path);
+}
+
 TEST_CASE("lint --spec reports drift file by file and cost guardrails", "[lint][cli]") {
   testing::enter_source_dir();
   const std::string spec = "examples/dynamiccloudarchitect/stack.yaml";

@@ -124,7 +124,7 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
       }
       out.push_back(row);
     }
-    io.out << out.dump(2) << '\n';
+    io.out << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (!rows.empty()) {
     std::vector<std::vector<std::string>> table = {
         {"REGION", "KEY", "TERM", "TIER", "USD", "UNIT", "SOURCE", "DATE"}};

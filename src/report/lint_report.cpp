@@ -152,7 +152,8 @@ std::string lint_json(const lint::Result& result) {
                   {"warnings", c.warnings},
                   {"notes", c.notes},
                   {"suppressed", c.suppressed}};
-  return j.dump(2) + "\n";
+  // Templates may hold bytes that are not UTF-8; they are shown as U+FFFD, not refused.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string lint_sarif(const lint::Result& result) {
@@ -240,7 +241,7 @@ std::string lint_sarif(const lint::Result& result) {
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = ordered_json::array({std::move(run)});
-  return log.dump(2) + "\n";
+  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string lint_rules_markdown() {

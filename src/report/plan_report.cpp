@@ -203,7 +203,8 @@ std::string plan_json(const Plan& plan) {
                         {"hint", w.warning.hint}});
   }
   root["warnings"] = std::move(warnings);
-  return root.dump(2) + "\n";
+  // A hand-edited catalog may hold bytes that are not UTF-8: shown as U+FFFD, not refused.
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string plan_table(const Plan& plan) {
