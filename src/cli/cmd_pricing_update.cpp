@@ -1,9 +1,12 @@
 #include <unistd.h>
 
+#include <memory>
 #include <ostream>
+#include <string>
 
 #include "cli/app.hpp"
 #include "pricing/catalog.hpp"
+#include "pricing/http_loader.hpp"
 #include "pricing/update.hpp"
 
 namespace stackplan::cli {
@@ -22,8 +25,13 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   }
   pricing::HttpPolicy policy;
   policy.progress = ::isatty(STDERR_FILENO) == 1;
-  pricing::HttpClient client(policy);
-  pricing::UpdateReport report = pricing::update_catalog(options, client);
+  std::string error;
+  std::unique_ptr<pricing::Http> client = pricing::make_http_client(policy, error);
+  if (client == nullptr) {
+    io.err << "stackplan: error: " << error << '\n';
+    return k_exit_environment;
+  }
+  pricing::UpdateReport report = pricing::update_catalog(options, *client);
   for (const auto& line : report.lines) {
     io.out << line << '\n';
   }

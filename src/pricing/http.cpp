@@ -224,3 +224,8 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
 }
 
 }  // namespace stackplan::pricing
+
+extern "C" stackplan::pricing::Http* stackplan_http_client_create(
+    const stackplan::pricing::HttpPolicy* policy) {
+  return new stackplan::pricing::HttpClient(*policy);
+}

@@ -34,30 +34,45 @@ struct HttpResult {
   bool not_modified() const { return status == 304; }
 };
 
-/// The only code in stackplan that talks to the network (libcurl).
-class HttpClient {
+/// What `pricing update` needs from the network.
+class Http {
  public:
-  explicit HttpClient(HttpPolicy policy = {});
-  ~HttpClient();
-  HttpClient(const HttpClient&) = delete;
-  HttpClient& operator=(const HttpClient&) = delete;
+  virtual ~Http() = default;
 
   /// GETs `url` into the file `path` (created or truncated). With `etag`, sends If-None-Match
   /// and returns status 304 without touching `path` when the file is unchanged. Retries 5xx,
   /// 429 and transport failures with exponential backoff; a body shorter than its
   /// Content-Length is a failure.
-  HttpResult download(const std::string& url, const std::string& path,
-                      const std::string& etag = {});
+  virtual HttpResult download(const std::string& url, const std::string& path,
+                              const std::string& etag) = 0;
 
   /// GETs `url` into memory (index files).
-  HttpResult get(const std::string& url);
+  virtual HttpResult get(const std::string& url) = 0;
 
   /// POSTs a JSON 1.1 body to an AWS JSON API, signed with SigV4 for `region`/`service`.
   /// `retryable(status, body)` decides which error responses are retried (throttling).
+  virtual HttpResult aws_json_post(
+      const std::string& url, const std::string& target, const std::string& body,
+      const AwsCredentials& credentials, const std::string& region, const std::string& service,
+      const std::function<bool(long, const std::string&)>& retryable) = 0;
+};
+
+/// The only code in stackplan that talks to the network (libcurl). It lives in the
+/// stackplan-http module, which `stackplan` loads only for `pricing update` (http_loader.hpp).
+class HttpClient final : public Http {
+ public:
+  explicit HttpClient(HttpPolicy policy = {});
+  ~HttpClient() override;
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  HttpResult download(const std::string& url, const std::string& path,
+                      const std::string& etag = {}) override;
+  HttpResult get(const std::string& url) override;
   HttpResult aws_json_post(const std::string& url, const std::string& target,
                            const std::string& body, const AwsCredentials& credentials,
                            const std::string& region, const std::string& service,
-                           const std::function<bool(long, const std::string&)>& retryable);
+                           const std::function<bool(long, const std::string&)>& retryable) override;
 
   /// Replaces sleeping between retries (tests).
   void set_sleep(std::function<void(std::chrono::milliseconds)> sleep) {
@@ -75,3 +90,7 @@ class HttpClient {
 };
 
 }  // namespace stackplan::pricing
+
+/// The module's entry point: a new HttpClient with `policy`.
+extern "C" stackplan::pricing::Http* stackplan_http_client_create(
+    const stackplan::pricing::HttpPolicy* policy);

@@ -56,8 +56,7 @@ std::string write_etags(const fs::path& file, const std::map<std::string, std::s
 
 class Updater {
  public:
-  Updater(const UpdateOptions& options, HttpClient& client)
-      : m_options(options), m_client(client) {}
+  Updater(const UpdateOptions& options, Http& client) : m_options(options), m_client(client) {}
 
   UpdateReport run() {
     fs::path dir(m_options.catalog_dir);
@@ -315,7 +314,7 @@ class Updater {
   }
 
   const UpdateOptions& m_options;
-  HttpClient& m_client;
+  Http& m_client;
   Catalog m_catalog;
   std::map<std::string, std::string> m_etags;
   fs::path m_scratch;
@@ -380,7 +379,7 @@ AwsCredentials find_credentials() {
   return c;
 }
 
-UpdateReport update_catalog(const UpdateOptions& options, HttpClient& client) {
+UpdateReport update_catalog(const UpdateOptions& options, Http& client) {
   Updater updater(options, client);
   return updater.run();
 }

@@ -30,6 +30,6 @@ AwsCredentials find_credentials();
 
 /// Refreshes the catalog in options.catalog_dir (starting from the snapshot when it has none)
 /// and replaces it atomically only when everything was fetched and imported.
-UpdateReport update_catalog(const UpdateOptions& options, HttpClient& client);
+UpdateReport update_catalog(const UpdateOptions& options, Http& client);
 
 }  // namespace stackplan::pricing
