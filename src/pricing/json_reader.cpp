@@ -240,11 +240,15 @@ JsonReader::Type JsonReader::peek() {
   }
 }
 
-void JsonReader::begin_object() {
-  expect('{', "");
-  if (m_open.size() >= k_max_depth) {
+void JsonReader::check_depth() {
+  if (m_open.size() + m_skipping.size() >= k_max_depth) {
     fail_here("nested deeper than " + std::to_string(k_max_depth) + " levels");
   }
+}
+
+void JsonReader::begin_object() {
+  expect('{', "");
+  check_depth();
   m_open.push_back('O');
 }
 
@@ -286,9 +290,7 @@ bool JsonReader::next_key(std::string& key) {
 
 void JsonReader::begin_array() {
   expect('[', "");
-  if (m_open.size() >= k_max_depth) {
-    fail_here("nested deeper than " + std::to_string(k_max_depth) + " levels");
-  }
+  check_depth();
   m_open.push_back('A');
 }
 
@@ -455,7 +457,7 @@ void JsonReader::utf8(unsigned char lead, std::string* out) {
     more = 3;
     hi = 0x8F;
   } else {
-    fail_here("invalid UTF-8 byte " + describe(lead) + " in a string");
+    fail_here("invalid UTF-8 in a string: " + describe(lead) + " cannot start a character");
   }
   ++m_pos;
   char bytes[4] = {static_cast<char>(lead), 0, 0, 0};
@@ -465,7 +467,7 @@ void JsonReader::utf8(unsigned char lead, std::string* out) {
       if (c < 0) {
         fail("'\"'", "to close a string");
       }
-      fail_here("invalid UTF-8 sequence in a string: " + describe(c) + " cannot follow " +
+      fail_here("invalid UTF-8 in a string: " + describe(c) + " cannot follow " +
                 describe(bytes[i - 1] & 0xff));
     }
     bytes[i] = static_cast<char>(c);
@@ -582,27 +584,17 @@ void JsonReader::skip() {
     int c = peek_byte();
     switch (c) {
       case '{':
-        ++m_pos;
-        if (peek_byte() == '}') {
-          ++m_pos;
-          break;
-        }
-        if (m_open.size() + m_skipping.size() >= k_max_depth) {
-          fail_here("nested deeper than " + std::to_string(k_max_depth) + " levels");
-        }
-        m_skipping.push_back('o');
-        key_and_colon(nullptr);
-        continue;
       case '[':
         ++m_pos;
-        if (peek_byte() == ']') {
+        if (peek_byte() == (c == '{' ? '}' : ']')) {
           ++m_pos;
-          break;
+          break;  // empty
         }
-        if (m_open.size() + m_skipping.size() >= k_max_depth) {
-          fail_here("nested deeper than " + std::to_string(k_max_depth) + " levels");
+        check_depth();
+        m_skipping.push_back(c == '{' ? 'o' : 'a');
+        if (c == '{') {
+          key_and_colon(nullptr);
         }
-        m_skipping.push_back('a');
         continue;
       case '"':
         ++m_pos;

@@ -91,6 +91,7 @@ class JsonReader {
   void scan_number(std::string* out);
   void literal(const char* word);
   void key_and_colon(std::string* key);
+  void check_depth();
   nlohmann::json value_at(int depth);
 
   ReadFn m_read;
