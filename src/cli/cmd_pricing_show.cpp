@@ -7,6 +7,7 @@
 #include "pricing/catalog.hpp"
 #include "pricing/services.hpp"
 #include "spec/spec_schema.hpp"
+#include "util/json_text.hpp"
 #include "util/spelling.hpp"
 
 namespace stackplan::cli {
@@ -124,7 +125,7 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
       }
       out.push_back(row);
     }
-    io.out << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    io.out << json_text(out);
   } else if (!rows.empty()) {
     std::vector<std::vector<std::string>> table = {
         {"REGION", "KEY", "TERM", "TIER", "USD", "UNIT", "SOURCE", "DATE"}};

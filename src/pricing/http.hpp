@@ -67,7 +67,7 @@ class HttpClient final : public Http {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResult download(const std::string& url, const std::string& path,
-                      const std::string& etag = {}) override;
+                      const std::string& etag) override;
   HttpResult get(const std::string& url) override;
   HttpResult aws_json_post(const std::string& url, const std::string& target,
                            const std::string& body, const AwsCredentials& credentials,

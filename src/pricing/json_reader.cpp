@@ -177,7 +177,7 @@ int JsonReader::peek_byte_slow() {
   }
 }
 
-int JsonReader::next_byte() {
+int JsonReader::peek_raw() {
   if (m_pos == m_end && !refill()) {
     return -1;
   }
@@ -185,7 +185,7 @@ int JsonReader::next_byte() {
 }
 
 void JsonReader::fail(const char* expected, const char* where) {
-  int c = next_byte();
+  int c = peek_raw();
   std::string message = c < 0 ? "the file ends early (truncated?): expected " : "expected ";
   message += expected;
   if (*where != '\0') {
@@ -360,7 +360,7 @@ void JsonReader::escape(std::string* out) {
   auto hex4 = [this]() {
     std::uint32_t v = 0;
     for (int i = 0; i < 4; ++i) {
-      int c = next_byte();
+      int c = peek_raw();
       int d = c >= '0' && c <= '9'   ? c - '0'
               : c >= 'a' && c <= 'f' ? c - 'a' + 10
               : c >= 'A' && c <= 'F' ? c - 'A' + 10
@@ -373,7 +373,7 @@ void JsonReader::escape(std::string* out) {
     }
     return v;
   };
-  int c = next_byte();
+  int c = peek_raw();
   char plain = 0;
   switch (c) {
     case '"':
@@ -403,11 +403,11 @@ void JsonReader::escape(std::string* out) {
         fail_here("a \\u escape of a low surrogate must follow one of a high surrogate");
       }
       if (cp >= 0xD800 && cp <= 0xDBFF) {
-        if (next_byte() != '\\') {
+        if (peek_raw() != '\\') {
           fail("'\\u' and a low surrogate", "after a high surrogate");
         }
         ++m_pos;
-        if (next_byte() != 'u') {
+        if (peek_raw() != 'u') {
           fail("'\\u' and a low surrogate", "after a high surrogate");
         }
         ++m_pos;
@@ -462,7 +462,7 @@ void JsonReader::utf8(unsigned char lead, std::string* out) {
   ++m_pos;
   char bytes[4] = {static_cast<char>(lead), 0, 0, 0};
   for (int i = 1; i <= more; ++i) {
-    int c = next_byte();
+    int c = peek_raw();
     if (c < lo || c > hi) {
       if (c < 0) {
         fail("'\"'", "to close a string");
@@ -485,14 +485,14 @@ void JsonReader::scan_number(std::string* out) {
   std::uint64_t start = offset();
   m_number.clear();
   bool plain_integer = true;
-  int c = next_byte();
+  int c = peek_raw();
   auto take = [&]() {
     if (m_number.size() >= k_max_number) {
       fail_here("number longer than " + std::to_string(k_max_number) + " characters");
     }
     m_number.push_back(static_cast<char>(c));
     ++m_pos;
-    c = next_byte();
+    c = peek_raw();
   };
   if (c == '-') {
     take();
@@ -549,7 +549,7 @@ void JsonReader::number(std::string& out) {
 
 void JsonReader::literal(const char* word) {
   for (const char* w = word; *w != '\0'; ++w) {
-    if (next_byte() != static_cast<unsigned char>(*w)) {
+    if (peek_raw() != static_cast<unsigned char>(*w)) {
       const std::string quoted = std::string("'") + word + "'";
       fail(quoted.c_str(), "");
     }

@@ -77,7 +77,7 @@ class JsonReader {
     return peek_byte_slow();
   }
   int peek_byte_slow();
-  int next_byte();  // next byte as is (consumed), or -1
+  int peek_raw();  // the next byte as is, whitespace included (not consumed), or -1
   [[noreturn]] void fail(const char* expected, const char* where);
   [[noreturn]] void fail_here(const std::string& what);
   void expect(char c, const char* where);

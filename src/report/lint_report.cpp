@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/diagnostics.hpp"
+#include "util/json_text.hpp"
 #include "version.hpp"
 
 namespace stackplan::report {
@@ -152,8 +153,7 @@ std::string lint_json(const lint::Result& result) {
                   {"warnings", c.warnings},
                   {"notes", c.notes},
                   {"suppressed", c.suppressed}};
-  // Templates may hold bytes that are not UTF-8; they are shown as U+FFFD, not refused.
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return json_text(j);
 }
 
 std::string lint_sarif(const lint::Result& result) {
@@ -241,7 +241,7 @@ std::string lint_sarif(const lint::Result& result) {
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = ordered_json::array({std::move(run)});
-  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return json_text(log);
 }
 
 std::string lint_rules_markdown() {

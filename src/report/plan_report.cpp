@@ -1,4 +1,5 @@
 #include "report/plan_report.hpp"
+#include "util/json_text.hpp"
 
 #include <cstdlib>
 #include <map>
@@ -203,8 +204,7 @@ std::string plan_json(const Plan& plan) {
                         {"hint", w.warning.hint}});
   }
   root["warnings"] = std::move(warnings);
-  // A hand-edited catalog may hold bytes that are not UTF-8: shown as U+FFFD, not refused.
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return json_text(root);
 }
 
 std::string plan_table(const Plan& plan) {
