@@ -2,7 +2,10 @@
 // obeys the arithmetic the contract promises, and the flags behave as documented.
 
 #include <filesystem>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 
@@ -89,6 +92,46 @@ void check_arithmetic(const json& plan) {
   CHECK(exact(plan["total"]["annual"]) == grand * Decimal::from_int(12));
 }
 
+/// A money cell of the table ("$1,234.56", "-$3.10", "+$0.42") as an exact decimal.
+std::optional<Decimal> money_cell(std::string cell) {
+  if (!cell.empty() && (cell[0] == '+' || cell[0] == '-')) {
+    cell.erase(cell[0] == '+' ? 0 : 1, 1);
+  }
+  if (cell.empty() || cell[0] != '$') {
+    return std::nullopt;
+  }
+  std::string digits;
+  for (char c : cell.substr(1)) {
+    if (c != ',') {
+      digits += c;
+    }
+  }
+  return Decimal::parse(digits);
+}
+
+/// In the table, every row that ends with a monthly and an annual amount (lines, subtotals,
+/// totals, deltas) shows an annual figure of exactly 12 x the monthly figure shown.
+std::size_t check_table_annuals(const std::string& table) {
+  std::size_t rows = 0;
+  std::istringstream lines(table);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> cells{std::istream_iterator<std::string>(words), {}};
+    if (cells.size() < 2) {
+      continue;
+    }
+    auto monthly = money_cell(cells[cells.size() - 2]);
+    auto annual = money_cell(cells.back());
+    if (!monthly || !annual) {
+      continue;
+    }
+    INFO(line);
+    CHECK(*monthly * Decimal::from_int(12) == *annual);
+    ++rows;
+  }
+  return rows;
+}
+
 }  // namespace
 
 TEST_CASE("every example's plan matches its golden output in every format", "[plan][golden]") {
@@ -119,6 +162,9 @@ TEST_CASE("every example's plan adds up", "[plan]") {
     CHECK(plan["stacks"].size() == 1);
     CHECK(plan["stacks"][0]["scenarios"].size() >= 2);
     check_arithmetic(plan);
+    auto table = run_cli_parts({"plan", spec});
+    REQUIRE(table.code == 0);
+    CHECK(check_table_annuals(table.out) >= 4);
   }
 }
 

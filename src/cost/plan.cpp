@@ -6,6 +6,19 @@
 
 namespace stackplan::cost {
 
+namespace {
+
+/// Totals are kept in cents, the precision they are shown at.
+Decimal in_cents(const Decimal& monthly) {
+  return monthly.rounded(2);
+}
+
+}  // namespace
+
+Decimal annual_of(const Decimal& monthly) {
+  return in_cents(monthly) * Decimal::from_int(12);
+}
+
 ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
                            const pricing::Catalog& catalog, const UsageOverrides& usage,
                            std::vector<Warning>& warnings) {
@@ -29,10 +42,10 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
     scales = scales || item.monthly_at_max.has_value();
     plan.missing += item.missing ? 1 : 0;
   }
-  plan.monthly = sum.rounded(2);
-  plan.annual = plan.monthly * Decimal::from_int(12);
+  plan.monthly = in_cents(sum);
+  plan.annual = annual_of(sum);
   if (scales) {
-    plan.monthly_at_max = at_max.rounded(2);
+    plan.monthly_at_max = in_cents(at_max);
   }
   for (auto& w : ctx.warnings()) {
     warnings.push_back(std::move(w));
@@ -56,7 +69,7 @@ std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
     d.from = base->name;
     d.to = s.name;
     d.monthly = s.monthly - base->monthly;
-    d.annual = d.monthly * Decimal::from_int(12);
+    d.annual = annual_of(d.monthly);
     if (!base->monthly.is_zero()) {
       d.percent = (d.monthly * Decimal::from_int(100) / base->monthly).rounded(1);
     }
@@ -94,7 +107,7 @@ void total(Plan& plan) {
       }
     }
   }
-  plan.total_annual = plan.total_monthly * Decimal::from_int(12);
+  plan.total_annual = annual_of(plan.total_monthly);
 }
 
 std::string catalog_as_of(const pricing::Catalog& catalog) {

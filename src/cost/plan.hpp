@@ -60,6 +60,10 @@ struct Plan {
   std::vector<PlanWarning> warnings;
 };
 
+/// The annual figure of a monthly amount: 12 x the amount in cents, so that every annual figure
+/// shown is 12 x the monthly figure shown beside it.
+Decimal annual_of(const Decimal& monthly);
+
 /// Costs one scenario: every resource of the variant, in registry order.
 ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
                            const pricing::Catalog& catalog, const UsageOverrides& usage,

@@ -232,10 +232,10 @@ std::string plan_table(const Plan& plan) {
           }
           t.rows.push_back({"  " + i->description + mark, quantity_text(*i), unit_price_text(*i),
                             i->missing ? "-" : money(i->monthly),
-                            i->missing ? "-" : money(i->monthly * Decimal::from_int(12))});
+                            i->missing ? "-" : money(cost::annual_of(i->monthly))});
         }
         Decimal sub = subtotal(items);
-        t.rows.push_back({"  subtotal", "", "", money(sub), money(sub * Decimal::from_int(12))});
+        t.rows.push_back({"  subtotal", "", "", money(sub), money(cost::annual_of(sub))});
       }
       t.rows.push_back({"total" + std::string(sc.missing > 0 ? " (incomplete)" : ""), "", "",
                         money(sc.monthly), money(sc.annual)});
