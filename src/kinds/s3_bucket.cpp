@@ -34,9 +34,10 @@ void cost(const Resource& r, Context& ctx) {
   cost::Usage gets = ctx.usage(r.address, "get_requests_per_month", b.get_requests_per_month,
                                path + "get_requests_per_month", 10000);
   ctx.add_tiered(
-      usage_line(r, "storage", "S3 " + b.storage_class + " storage, " + b.name, storage.value,
-                 "GB-months",
-                 storage.assumption + (b.versioning ? "; include noncurrent versions" : "")),
+      usage_line(
+          r, "storage", "S3 " + b.storage_class + " storage, " + b.name, storage.value, "GB-months",
+          storage.assumption +
+              (b.versioning ? "; versioning is on: noncurrent versions count as stored" : "")),
       "s3/storage/" + b.storage_class);
   ctx.add(usage_line(r, "storage", "S3 PUT, COPY, POST, LIST requests", puts.value / whole(1000),
                      "1k requests", puts.assumption),
