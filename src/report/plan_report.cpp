@@ -1,6 +1,7 @@
 #include "report/plan_report.hpp"
 #include "util/json_text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -235,7 +236,10 @@ std::string plan_table(const Plan& plan) {
                             i->missing ? "-" : money(cost::annual_of(i->monthly))});
         }
         Decimal sub = subtotal(items);
-        t.rows.push_back({"  subtotal", "", "", money(sub), money(cost::annual_of(sub))});
+        const bool incomplete =
+            std::any_of(items.begin(), items.end(), [](const LineItem* i) { return i->missing; });
+        t.rows.push_back({incomplete ? "  subtotal (incomplete)" : "  subtotal", "", "", money(sub),
+                          money(cost::annual_of(sub))});
       }
       t.rows.push_back({"total" + std::string(sc.missing > 0 ? " (incomplete)" : ""), "", "",
                         money(sc.monthly), money(sc.annual)});
