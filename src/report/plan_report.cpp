@@ -299,9 +299,15 @@ std::string plan_markdown(const Plan& plan) {
     out << "## " << cell(st.name) << " (`" << st.spec << "`, " << st.region << ")\n\n";
     out << "| scenario | monthly | annual | upfront |\n|---|---:|---:|---:|\n";
     for (const ScenarioPlan& sc : st.scenarios) {
-      out << "| " << cell(sc.name) << (sc.name == st.baseline ? " (baseline)" : "")
-          << (sc.missing > 0 ? " (incomplete)" : "") << " | " << money(sc.monthly) << " | "
-          << money(sc.annual) << " | " << money(sc.upfront) << " |\n";
+      const bool baseline = sc.name == st.baseline;
+      const bool incomplete = sc.missing > 0;
+      out << "| " << cell(sc.name)
+          << (baseline && incomplete ? " (baseline, incomplete)"
+              : baseline             ? " (baseline)"
+              : incomplete           ? " (incomplete)"
+                                     : "")
+          << " | " << money(sc.monthly) << " | " << money(sc.annual) << " | " << money(sc.upfront)
+          << " |\n";
     }
     if (!st.deltas.empty()) {
       out << "\n**Deltas against " << cell(st.baseline) << "**\n\n";
@@ -313,16 +319,19 @@ std::string plan_markdown(const Plan& plan) {
       }
     }
     for (const ScenarioPlan& sc : st.scenarios) {
-      out << "\n<details><summary>" << cell(sc.name) << ": " << money(sc.monthly)
-          << " a month</summary>\n\n";
+      const std::string incomplete = sc.missing > 0 ? " (incomplete)" : "";
+      out << "\n<details><summary>" << cell(sc.name) << ": " << money(sc.monthly) << " a month"
+          << incomplete << "</summary>\n\n";
       out << "| component | resource | item | quantity | unit price | monthly |\n"
           << "|---|---|---|---:|---:|---:|\n";
-      for (const LineItem& i : sc.items) {
-        out << "| " << i.component << " | `" << i.resource << "` | " << cell(i.description)
-            << (i.usage_based ? " *" : "") << " | " << cell(quantity_text(i)) << " | "
-            << unit_price_text(i) << " | " << (i.missing ? "-" : money(i.monthly)) << " |\n";
+      for (const auto& [component, items] : by_component(sc)) {
+        for (const LineItem* i : items) {
+          out << "| " << component << " | `" << i->resource << "` | " << cell(i->description)
+              << (i->usage_based ? " *" : "") << " | " << cell(quantity_text(*i)) << " | "
+              << unit_price_text(*i) << " | " << (i->missing ? "-" : money(i->monthly)) << " |\n";
+        }
       }
-      out << "| **total** | | | | | **" << money(sc.monthly) << "** |\n";
+      out << "| **total" << incomplete << "** | | | | | **" << money(sc.monthly) << "** |\n";
       bool any_usage = false;
       for (const LineItem& i : sc.items) {
         any_usage = any_usage || i.usage_based;
@@ -340,7 +349,8 @@ std::string plan_markdown(const Plan& plan) {
   if (plan.stacks.size() > 1) {
     out << "**Total of " << plan.stacks.size()
         << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
-        << money(plan.total_annual) << " a year**\n\n";
+        << money(plan.total_annual) << " a year" << (plan.total_incomplete ? " (incomplete)" : "")
+        << "**\n\n";
   }
   if (!plan.warnings.empty()) {
     out << "### Warnings\n\n";
