@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "golden.hpp"
+#include "support/http_server.hpp"
 
 namespace fs = std::filesystem;
 using stackplan::testing::check_golden;
@@ -71,10 +72,32 @@ TEST_CASE("update reports an unreachable endpoint as an environment failure", "[
   fs::path dir = stackplan::testing::temp_path("stackplan-cli-update");
   fs::remove_all(dir);
   // Port 9 on loopback: nothing listens, the connection is refused at once.
-  std::string out = run_cli({"pricing", "update", "--service", "AmazonRDS", "--region", "us-east-1",
-                             "--endpoint", "http://127.0.0.1:9", "--catalog", dir.string()});
+  std::string out =
+      run_cli({"pricing", "update", "--service", "AmazonRDS", "--region", "us-east-1", "--endpoint",
+               "http://127.0.0.1:9", "--catalog", dir.string(), "--retries", "0"});
+  CHECK(out.find("Couldn't connect to server (after 1 attempt)") != std::string::npos);
   CHECK(out.find("--- exit 3") != std::string::npos);
   CHECK(out.find("is unchanged") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "catalog.tsv"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("update --retries sets how often a failing request is tried", "[pricing-cli]") {
+  fs::path dir = stackplan::testing::temp_path("stackplan-cli-retries");
+  fs::remove_all(dir);
+  stackplan::testing::HttpServer server([](const stackplan::testing::Request&) {
+    return stackplan::testing::Response{503, {}, "unavailable"};
+  });
+  std::string out =
+      run_cli({"pricing", "update", "--service", "AmazonRDS", "--region", "us-east-1", "--endpoint",
+               server.url(), "--catalog", dir.string(), "--retries", "1"});
+  CHECK(out.find("HTTP 503 (after 2 attempts)") != std::string::npos);
+  CHECK(out.find("--- exit 3") != std::string::npos);
+  CHECK(server.requests().size() == 2);
+  CHECK_FALSE(fs::exists(dir / "catalog.tsv"));
+
+  out = run_cli({"pricing", "update", "--catalog", dir.string(), "--retries", "21"});
+  CHECK(out.find("--retries: needs a whole number from 0 to 20; got '21'") != std::string::npos);
+  CHECK(out.find("--- exit 2") != std::string::npos);
   fs::remove_all(dir);
 }

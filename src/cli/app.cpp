@@ -125,6 +125,19 @@ int run(const std::vector<std::string>& args, Io io) {
                      "https://api.pricing.us-east-1.amazonaws.com (api)");
   update->add_option("--catalog", update_options.catalog,
                      "Catalog folder to update (default: $STACKPLAN_CATALOG)");
+  update
+      ->add_option(
+          "--retries", update_options.retries,
+          "Tries after the first on 5xx, 429, throttling, timeouts and cut connections, waiting "
+          "0.5 s, then twice as long each time up to 16 s (default: 4)")
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            const bool ok = !v.empty() && v.size() <= 2 &&
+                            v.find_first_not_of("0123456789") == std::string::npos &&
+                            std::stoi(v) <= 20;
+            return ok ? std::string() : "needs a whole number from 0 to 20; got '" + v + "'";
+          },
+          "0-20"));
   PricingImportOptions import_options;
   auto* import = pricing->add_subcommand(
       "import", "Import downloaded AWS offer files, Savings Plans files or GetProducts output");

@@ -49,6 +49,7 @@ struct PricingUpdateOptions {
   std::string source = "bulk";
   std::string endpoint;
   std::string catalog;
+  int retries = 4;  ///< tries after the first, per request
 };
 
 struct PlanOptions {

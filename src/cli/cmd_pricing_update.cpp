@@ -24,6 +24,7 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
     return k_exit_invalid;
   }
   pricing::HttpPolicy policy;
+  policy.attempts = o.retries + 1;
   policy.progress = ::isatty(STDERR_FILENO) == 1;
   std::string error;
   std::unique_ptr<pricing::Http> client = pricing::make_http_client(policy, error);

@@ -122,10 +122,16 @@ class Updater {
     return e;
   }
 
+  /// Stops on a request that failed, saying how many times it was tried.
+  void fail(const std::string& url, const HttpResult& r) {
+    stop(url + ": " + r.error + " (after " + std::to_string(r.attempts) +
+         (r.attempts == 1 ? " attempt)" : " attempts)"));
+  }
+
   bool get_json(const std::string& url, json& out) {
     HttpResult r = m_client.get(url);
     if (!r.error.empty()) {
-      stop(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
+      fail(url, r);
       return false;
     }
     out = json::parse(r.body, nullptr, false);
@@ -142,7 +148,7 @@ class Updater {
     HttpResult r =
         m_client.download(url, m_scratch.string(), known == m_etags.end() ? "" : known->second);
     if (!r.error.empty()) {
-      stop(url + ": " + r.error + " (after " + std::to_string(r.attempts) + " attempts)");
+      fail(url, r);
       return false;
     }
     if (r.not_modified()) {
