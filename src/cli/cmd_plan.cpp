@@ -259,8 +259,10 @@ int cmd_plan(const PlanOptions& o, Io io) {
         stack.name = v->spec.name;
         stack.region = v->spec.region;
         std::vector<cost::Warning> warnings;
-        stack.scenarios.push_back(
-            cost::plan_scenario(v->name, v->spec, *catalog, overrides, warnings));
+        cost::ScenarioPlan scenario =
+            cost::plan_scenario(v->name, v->spec, *catalog, overrides, warnings);
+        scenario.notes.insert(scenario.notes.begin(), v->notes.begin(), v->notes.end());
+        stack.scenarios.push_back(std::move(scenario));
         cost::add_warnings(plan, stack.name, v->name, warnings);
       }
       stack.deltas = cost::deltas_against(stack.scenarios, stack.baseline);

@@ -100,6 +100,19 @@ void SourceMap::overlay(const SourceMap& patch, const std::string& patch_root,
   }
 }
 
+void SourceMap::replace_subtree(const SourceMap& from, const std::string& pointer) {
+  erase_below(pointer);
+  m_entries.erase(pointer);
+  if (const NodeOrigin* o = from.find(pointer)) {
+    set(pointer, *o);
+  }
+  std::string prefix = pointer + "/";
+  for (auto it = from.m_entries.lower_bound(prefix);
+       it != from.m_entries.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    m_entries.insert(*it);
+  }
+}
+
 std::string pointer_token(const std::string& key) {
   std::string out;
   out.reserve(key.size());

@@ -43,6 +43,9 @@ class SourceMap {
   void overlay(const SourceMap& patch, const std::string& patch_root,
                const nlohmann::json& patch_value);
 
+  /// Replaces the origins at and below `pointer` with those `from` has there.
+  void replace_subtree(const SourceMap& from, const std::string& pointer);
+
  private:
   void erase_below(const std::string& pointer);
   std::map<std::string, NodeOrigin> m_entries;

@@ -130,6 +130,24 @@ TEST_CASE("merge-patch origins follow the patch", "[document]") {
   CHECK_FALSE(map.find("/compute/platform")->from_scenario);
 }
 
+TEST_CASE("a subtree of origins is replaced whole", "[document]") {
+  Diagnostics diags;
+  auto base = parse("database: {engine: sqlite, path: /data/db}\nregion: us-east-1\n", diags);
+  auto other = parse("\n\ndatabase:\n  engine: rds-postgres\n  multi_az: true\n", diags);
+  REQUIRE(base);
+  REQUIRE(other);
+  SourceMap map = base->origins;
+  map.replace_subtree(other->origins, "/database");
+  CHECK(map.value_loc("/database/engine").line == 4);
+  CHECK(map.value_loc("/database/multi_az").line == 5);
+  CHECK(map.find("/database/path") == nullptr);
+  CHECK(map.key_loc("/database").line == 3);
+  CHECK(map.value_loc("/region").line == 2);  // outside the subtree: untouched
+  map.replace_subtree(SourceMap(), "/database");
+  CHECK(map.find("/database") == nullptr);
+  CHECK(map.find("/database/engine") == nullptr);
+}
+
 TEST_CASE("display paths", "[document]") {
   CHECK(display_path("") == "the spec");
   CHECK(display_path("/services/0/cpu") == "services[0].cpu");

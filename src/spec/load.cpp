@@ -21,6 +21,37 @@ const Type& scenarios_type() {
   return spec_v1();  // unreachable: the schema defines scenarios
 }
 
+/// What `plan --compare` assumes for a value that needs settings neither the base spec nor any
+/// scenario gives: the configuration of a database engine that costs least.
+struct CheapestSettings {
+  const char* pointer;
+  const char* value;
+  json patch;        ///< merged into the object holding the value
+  const char* text;  ///< the same, as a note says it
+};
+
+const CheapestSettings* cheapest_settings(const std::string& pointer, const json& value) {
+  static const std::vector<CheapestSettings> k_table = [] {
+    const json rds = {{"instance_class", "db.t4g.micro"}};
+    const json aurora = {{"instance_class", "db.serverless"},
+                         {"serverless_v2", {{"min_acu", 0.5}, {"max_acu", 1}}}};
+    const char* rds_text = "instance_class: db.t4g.micro";
+    const char* aurora_text = "serverless_v2: {min_acu: 0.5, max_acu: 1}";
+    return std::vector<CheapestSettings>{
+        {"/database/engine", "rds-postgres", rds, rds_text},
+        {"/database/engine", "rds-mysql", rds, rds_text},
+        {"/database/engine", "aurora-postgres", aurora, aurora_text},
+        {"/database/engine", "aurora-mysql", aurora, aurora_text},
+    };
+  }();
+  for (const auto& c : k_table) {
+    if (pointer == c.pointer && value == c.value) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
 /// Validates one merged variant into its own sink.
 Variant check_variant(std::string name, json value, SourceMap origins, Diagnostics& diags) {
   std::set<std::string> bad;
@@ -28,11 +59,11 @@ Variant check_variant(std::string name, json value, SourceMap origins, Diagnosti
     diags.error(origins.value_loc(""), "spec.type",
                 "a spec must be a mapping with keys such as version, name and region",
                 "start from 'stackplan schema' or an example in examples/");
-    return Variant{std::move(name), std::move(value), std::move(origins), {}};
+    return Variant{std::move(name), std::move(value), std::move(origins), {}, {}};
   }
   validate_value(spec_v1(), value, "", origins, diags, bad);
   Spec spec = build_spec(value, origins, diags, bad);
-  return Variant{std::move(name), std::move(value), std::move(origins), std::move(spec)};
+  return Variant{std::move(name), std::move(value), std::move(origins), std::move(spec), {}};
 }
 
 struct Attributed {
@@ -128,6 +159,8 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
                  const std::string& text, const std::string& label, Diagnostics& diags) {
   json merged = spec.base;
+  std::string pointer;  // JSON pointer of the value set
+  json value;
   try {
     // A list index must name an existing element; objects on the way are created.
     json* at = &merged;
@@ -147,6 +180,7 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
       } else {
         throw std::out_of_range("scalar");
       }
+      pointer += "/" + pointer_token(token);
       if (dot == std::string::npos) {
         break;
       }
@@ -157,17 +191,73 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
     json typed = json::parse(text, nullptr, false);
     bool scalar =
         !typed.is_discarded() && (typed.is_number() || typed.is_boolean() || typed.is_null());
-    *at = scalar && !at->is_string() ? typed : json(text);
+    value = scalar && !at->is_string() ? typed : json(text);
+    *at = value;
   } catch (const std::exception&) {
     diags.error(spec.base_origins.value_loc(""), "plan.compare",
                 label + ": '" + path + "' does not name a value of the spec",
                 "use dotted keys and list indexes, e.g. database.engine or services.0.count");
     return false;
   }
+  // The value is the variant's own, as a scenario's would be: it is read exactly as given (not
+  // as the base spelled the value it replaces), and base keys that do not apply to it are
+  // left alone. Diagnostics about it point at the value it replaces.
+  SourceMap origins = spec.base_origins;
+  NodeOrigin own_origin{origins.key_loc(pointer), origins.value_loc(pointer), text, true};
+  origins.replace_subtree(SourceMap(), pointer);
+  origins.set(pointer, own_origin);
+
   Diagnostics own;
-  Variant v = check_variant(name, std::move(merged), spec.base_origins, own);
+  Variant v = check_variant(name, merged, origins, own);
+  const std::string parent = pointer.substr(0, pointer.rfind('/'));
+  const std::string parent_path = path.substr(0, path.rfind('.'));
+  bool adapted = false;
+  // Another variant of the same value, kept when it is valid and the plain one is not.
+  auto try_instead = [&](json value_instead, SourceMap origins_instead, std::string note) {
+    Diagnostics tried;
+    Variant candidate =
+        check_variant(name, std::move(value_instead), std::move(origins_instead), tried);
+    if (tried.has_errors()) {
+      return;
+    }
+    candidate.notes.push_back(std::move(note));
+    v = std::move(candidate);
+    own = std::move(tried);
+    adapted = true;
+  };
+  if (own.has_errors() && !parent.empty()) {
+    // The settings a scenario gives this value: the whole object that holds it.
+    const json::json_pointer at(pointer);
+    const json::json_pointer holder(parent);
+    for (const Variant& scenario : spec.variants) {
+      if (adapted || !scenario.value.contains(at) || scenario.value.at(at) != value) {
+        continue;
+      }
+      json instead = spec.base;
+      instead[holder] = scenario.value.at(holder);
+      SourceMap origins_instead = spec.base_origins;
+      origins_instead.replace_subtree(scenario.origins, parent);
+      try_instead(std::move(instead), std::move(origins_instead),
+                  parent_path + " as in scenario '" + scenario.name + "', which sets " + path +
+                      ": " + text);
+    }
+    // Else the cheapest configuration of the value, when it has one.
+    if (const CheapestSettings* cheapest = cheapest_settings(pointer, value);
+        !adapted && cheapest) {
+      json instead = merged;
+      instead[holder].merge_patch(cheapest->patch);
+      try_instead(std::move(instead), origins,
+                  "no scenario sets " + path + ": " + text + "; priced at its cheapest " +
+                      "configuration, " + cheapest->text);
+    }
+  }
   for (auto& d : own.all()) {
     d.notes.push_back("in " + label);
+    if (d.code == "spec.required" && !parent.empty()) {
+      d.notes.push_back("--compare sets " + path + " alone; the rest of " + parent_path +
+                        " is the base spec's, and no scenario that sets " + path + ": " + text +
+                        " could lend its own");
+    }
     diags.add(std::move(d));
   }
   if (own.has_errors()) {

@@ -20,6 +20,7 @@ struct Variant {
   nlohmann::json value;
   SourceMap origins;
   Spec spec;
+  std::vector<std::string> notes;  ///< how a `--compare` variant was made, when not obvious
 };
 
 /// A spec file with all its variants, in the order the scenarios are written.
@@ -33,9 +34,12 @@ struct LoadedSpec {
 
 /// Adds a variant made by setting one value of the base spec (`plan --compare`): `path` is
 /// dotted ("database.engine", "services.0.count") and `text` is read as YAML reads a plain
-/// scalar, except that a value replacing text stays text. The variant is validated like a
-/// scenario; problems go to `diags` with a note naming `label`. Returns false when it is
-/// invalid.
+/// scalar, except that a value replacing text stays text. The value is treated as a scenario
+/// would treat it: base keys that do not apply to it are left alone. When the base with that
+/// value alone is invalid (an engine needs settings the base lacks), the object holding the
+/// value is taken from the first scenario that sets the same value, and the variant says so
+/// in its notes. The variant is validated like a scenario; problems go to `diags` with a note
+/// naming `label`. Returns false when it is invalid.
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
                  const std::string& text, const std::string& label, Diagnostics& diags);
 
