@@ -30,10 +30,11 @@ std::string Context::describe(const pricing::Price& price) const {
 void Context::report_missing(std::string_view key, std::string_view term) {
   std::string region = region_of(key);
   std::string service = pricing::service_of(key);
-  warn("plan.price-missing",
-       "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
-       "fetch it with 'stackplan pricing update --region " + region + " --service " + service +
-           "', or import an offer file with 'stackplan pricing import'");
+  add_warning({"plan.price-missing",
+               "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
+               "run 'stackplan pricing update --region " + region + " --service " + service +
+                   "', or import an offer file with 'stackplan pricing import'",
+               service + " " + region, std::string(key) + " " + std::string(term)});
 }
 
 std::vector<const pricing::Price*> Context::tiers(std::string_view key, std::string_view term) {
@@ -146,10 +147,14 @@ void Context::add_tiered(const LineItem& item, std::string_view key, Decimal sca
 }
 
 void Context::warn(std::string code, std::string message, std::string hint) {
+  add_warning({std::move(code), std::move(message), std::move(hint), {}, {}});
+}
+
+void Context::add_warning(Warning w) {
   auto same = std::find_if(m_warnings.begin(), m_warnings.end(),
-                           [&](const Warning& w) { return w.message == message; });
+                           [&](const Warning& o) { return o.message == w.message; });
   if (same == m_warnings.end()) {
-    m_warnings.push_back({std::move(code), std::move(message), std::move(hint)});
+    m_warnings.push_back(std::move(w));
   }
 }
 

@@ -76,6 +76,7 @@ class Context {
   void add_tiered(const LineItem& item, std::string_view key, Decimal scale = Decimal::from_int(1));
 
   void warn(std::string code, std::string message, std::string hint = {});
+  void add_warning(Warning w);  ///< once per message
   void note(std::string text);
 
   std::vector<LineItem>& items() { return m_items; }

@@ -30,6 +30,9 @@ struct Warning {
   std::string code;  ///< stable id, e.g. "plan.price-missing"
   std::string message;
   std::string hint;
+  /// For a missing price: its service and region ("AmazonS3 us-east-2") and what is missing
+  /// there ("s3/requests/tier1 on-demand"), so that reports can list one warning per service.
+  std::string group, detail;
 };
 
 }  // namespace stackplan::cost

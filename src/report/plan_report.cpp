@@ -12,6 +12,7 @@ namespace stackplan::report {
 using cost::Delta;
 using cost::LineItem;
 using cost::Plan;
+using cost::PlanWarning;
 using cost::ScenarioPlan;
 using cost::StackPlan;
 using nlohmann::json;
@@ -31,6 +32,36 @@ std::string scenario_list(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) {
     out += (out.empty() ? "" : ", ") + n;
+  }
+  return out;
+}
+
+/// The warnings as people read them: missing prices of one service and region, in the same
+/// stack and scenarios, are one warning listing them (JSON keeps one warning per price).
+std::vector<PlanWarning> shown_warnings(const Plan& plan) {
+  std::vector<PlanWarning> out;
+  std::vector<std::vector<std::string>> details;  // beside `out`: the prices each one lists
+  for (const PlanWarning& w : plan.warnings) {
+    auto same = w.warning.group.empty()
+                    ? out.end()
+                    : std::find_if(out.begin(), out.end(), [&](const PlanWarning& o) {
+                        return o.stack == w.stack && o.scenarios == w.scenarios &&
+                               o.warning.code == w.warning.code &&
+                               o.warning.group == w.warning.group;
+                      });
+    if (same == out.end()) {
+      out.push_back(w);
+      details.push_back({w.warning.detail});
+      continue;
+    }
+    auto& listed = details[static_cast<std::size_t>(same - out.begin())];
+    listed.push_back(w.warning.detail);
+    std::string list;
+    for (const auto& d : listed) {
+      list += (list.empty() ? "" : ", ") + d;
+    }
+    same->warning.message = std::to_string(listed.size()) + " prices missing: " + w.warning.group +
+                            " " + list + "; the plan leaves them out of the totals";
   }
   return out;
 }
@@ -354,7 +385,7 @@ std::string plan_markdown(const Plan& plan) {
   }
   if (!plan.warnings.empty()) {
     out << "### Warnings\n\n";
-    for (const auto& w : plan.warnings) {
+    for (const auto& w : shown_warnings(plan)) {
       out << "- " << cell(w.stack) << " (" << cell(scenario_list(w.scenarios))
           << "): " << cell(w.warning.message) << " `" << w.warning.code << "`\n";
     }
@@ -398,7 +429,7 @@ std::string plan_csv(const Plan& plan) {
 
 std::string plan_warnings_text(const Plan& plan) {
   std::string out;
-  for (const auto& w : plan.warnings) {
+  for (const auto& w : shown_warnings(plan)) {
     out += "warning: " + w.stack + " (" + scenario_list(w.scenarios) + "): " + w.warning.message +
            " [" + w.warning.code + "]\n";
     if (!w.warning.hint.empty()) {
