@@ -259,30 +259,32 @@ bool has_item(const json& scenario, const std::string& description) {
   }
   return false;
 }
+/// The JSON plan of the target scenario of `spec` with one --compare; fails the test on errors.
+json compare_plan(const std::string& spec, const std::string& compare) {
+  auto r = run_cli_parts(
+      {"plan", spec, "--scenario", "target", "--compare", compare, "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("does not apply") == std::string::npos);
+  json plan = json::parse(r.out);
+  check_arithmetic(plan);
+  return plan;
+}
 }  // namespace
 
 TEST_CASE("--compare: the value is read as given, and an engine gets settings", "[plan]") {
   enter_source_dir();
   SECTION("a number replaces the base's exactly") {
-    auto r = run_cli_parts({"plan", "examples/operationcode/stack.yaml", "--scenario", "target",
-                            "--compare", "compute.purchase.savings_plan.commitment_per_hour=0.031",
-                            "--format", "json"});
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    json plan = json::parse(r.out);
+    json plan = compare_plan("examples/operationcode/stack.yaml",
+                             "compute.purchase.savings_plan.commitment_per_hour=0.031");
     const json& sc =
         scenario_named(plan, "compute.purchase.savings_plan.commitment_per_hour=0.031");
     CHECK(has_item(sc, "$0.031/h commitment"));
     CHECK(exact(sc["monthly"]) == *Decimal::parse("22.63"));  // 0.031 x 730
-    check_arithmetic(plan);
   }
   SECTION("a scenario that uses the engine lends its settings") {
-    auto r = run_cli_parts({"plan", "examples/operationcode/stack.yaml", "--scenario", "target",
-                            "--compare", "database.engine=sqlite-litestream,rds-postgres",
-                            "--format", "json"});
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    json plan = json::parse(r.out);
+    json plan = compare_plan("examples/operationcode/stack.yaml",
+                             "database.engine=sqlite-litestream,rds-postgres");
     const json& rds = scenario_named(plan, "database.engine=rds-postgres");
     CHECK(has_item(rds, "RDS PostgreSQL db.t4g.micro, Multi-AZ"));
     CHECK(has_item(rds, "RDS storage gp2, Multi-AZ, 20 GB"));
@@ -291,27 +293,17 @@ TEST_CASE("--compare: the value is read as given, and an engine gets settings", 
     // The base already uses sqlite-litestream: that variant is the base itself, unannotated.
     const json& same = scenario_named(plan, "database.engine=sqlite-litestream");
     CHECK(same["items"] == scenario_named(plan, "target")["items"]);
-    check_arithmetic(plan);
   }
   SECTION("keys of the base's engine do not apply and are left alone, as in a scenario") {
-    auto r = run_cli_parts({"plan", "examples/pantrypal/stack.yaml", "--scenario", "target",
-                            "--compare", "database.engine=sqlite-litestream", "--format", "json"});
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    CHECK(r.err.find("does not apply") == std::string::npos);
-    json plan = json::parse(r.out);
+    json plan = compare_plan("examples/pantrypal/stack.yaml", "database.engine=sqlite-litestream");
     const json& sc = scenario_named(plan, "database.engine=sqlite-litestream");
     CHECK(has_item(sc, "Litestream replica storage"));
     CHECK_FALSE(has_item(sc, "RDS"));
     CHECK(sc["notes"].size() == 1);  // only the note on where the data lives
   }
   SECTION("an engine no scenario configures is priced at its cheapest configuration") {
-    auto r =
-        run_cli_parts({"plan", "examples/pantrypal/stack.yaml", "--scenario", "target", "--compare",
-                       "database.engine=aurora-postgres,rds-mysql", "--format", "json"});
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    json plan = json::parse(r.out);
+    json plan =
+        compare_plan("examples/pantrypal/stack.yaml", "database.engine=aurora-postgres,rds-mysql");
     const json& aurora = scenario_named(plan, "database.engine=aurora-postgres");
     CHECK(
         has_item(aurora, "Aurora PostgreSQL Serverless v2, Standard, 0.5 ACU average (0.5 to 1)"));
@@ -321,7 +313,6 @@ TEST_CASE("--compare: the value is read as given, and an engine gets settings", 
     // The base's RDS block names its own class, which the MySQL variant keeps.
     const json& mysql = scenario_named(plan, "database.engine=rds-mysql");
     CHECK(has_item(mysql, "RDS MySQL db.t4g.micro"));
-    check_arithmetic(plan);
   }
   SECTION("settings no scenario or default supplies are still required") {
     CHECK(check_golden("tests/golden/plan/compare-needs-settings.txt",
