@@ -272,7 +272,7 @@ json compare_plan(const std::string& spec, const std::string& compare) {
 }
 }  // namespace
 
-TEST_CASE("--compare: the value is read as given, and an engine gets settings", "[plan]") {
+TEST_CASE("plan --compare: the value is read as given, and an engine gets settings", "[plan]") {
   enter_source_dir();
   SECTION("a number replaces the base's exactly") {
     json plan = compare_plan("examples/operationcode/stack.yaml",
