@@ -13,18 +13,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-const char* level(Severity s) {
-  switch (s) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "note";
-  }
-  return "error";
-}
-
 struct Counts {
   std::size_t errors = 0;
   std::size_t warnings = 0;
@@ -134,7 +122,7 @@ std::string lint_json(const lint::Result& result) {
   for (const auto& f : result.findings) {
     ordered_json x;
     x["rule"] = f.rule;
-    x["severity"] = level(f.severity);
+    x["severity"] = severity_name(f.severity);
     x["file"] = f.loc.file ? f.loc.file->path() : "";
     x["line"] = f.loc.line;
     x["column"] = f.loc.col;
@@ -189,7 +177,7 @@ std::string lint_sarif(const lint::Result& result) {
       md += "\n\n**Equivalent:** " + equiv;
     }
     x["help"] = {{"text", text}, {"markdown", md}};
-    x["defaultConfiguration"] = {{"level", level(r->severity)}};
+    x["defaultConfiguration"] = {{"level", severity_name(r->severity)}};
     ordered_json props;
     props["tags"] = r->check ? json::array({"security", "aws"}) : json::array({"stackplan"});
     if (!r->checkov.empty()) {
@@ -217,7 +205,7 @@ std::string lint_sarif(const lint::Result& result) {
         x["ruleIndex"] = i;
       }
     }
-    x["level"] = level(f.severity);
+    x["level"] = severity_name(f.severity);
     x["message"] = {{"text", f.message + (f.hint.empty() ? "" : " (fix: " + f.hint + ")")}};
     ordered_json physical;
     physical["artifactLocation"] = {{"uri", f.loc.file ? f.loc.file->path() : std::string()},
@@ -288,13 +276,13 @@ std::string lint_rules_markdown() {
       "|---|---|---|---|---|---|\n";
   auto cell = [](std::string_view s) { return s.empty() ? std::string("—") : std::string(s); };
   for (const auto& r : lint::rules()) {
-    out += "| [`" + std::string(r.id) + "`](#" + std::string(r.id) + ") | " + level(r.severity) +
-           " | " + std::string(r.title) + " | " + cell(r.checkov) + " | " + cell(r.control_tower) +
-           " | " + cell(r.cfn_lint) + " |\n";
+    out += "| [`" + std::string(r.id) + "`](#" + std::string(r.id) + ") | " +
+           severity_name(r.severity) + " | " + std::string(r.title) + " | " + cell(r.checkov) +
+           " | " + cell(r.control_tower) + " | " + cell(r.cfn_lint) + " |\n";
   }
   for (const auto& r : lint::rules()) {
     out += "\n### " + std::string(r.id) + "\n\n";
-    out += "**" + std::string(level(r.severity)) + "**: " + std::string(r.title) + ". " +
+    out += "**" + std::string(severity_name(r.severity)) + "**: " + std::string(r.title) + ". " +
            std::string(r.description) + "\n\n";
     out += "- Terraform: " + std::string(r.hint_terraform) + ".\n";
     out += "- CloudFormation: " + std::string(r.hint_cloudformation) + ".\n";
@@ -305,7 +293,7 @@ std::string lint_rules_markdown() {
       "\n## Findings about the files\n\n"
       "| id | severity | reported when |\n|---|---|---|\n";
   for (const auto& r : lint::file_rules()) {
-    out += "| `" + std::string(r.id) + "` | " + level(r.severity) + " | " +
+    out += "| `" + std::string(r.id) + "` | " + severity_name(r.severity) + " | " +
            std::string(r.description) + " |\n";
   }
   return out;

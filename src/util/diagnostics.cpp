@@ -12,18 +12,6 @@ bool same(const Diagnostic& a, const Diagnostic& b) {
          a.loc.col == b.loc.col && a.code == b.code && a.message == b.message;
 }
 
-const char* severity_name(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "note";
-  }
-  return "error";
-}
-
 bool is_utf8_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
@@ -115,6 +103,18 @@ std::size_t display_columns(std::string_view text) {
 }
 
 }  // namespace
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+  }
+  return "error";
+}
 
 void Diagnostics::add(Diagnostic diagnostic) {
   for (const auto& existing : m_items) {

@@ -10,6 +10,9 @@ namespace stackplan {
 
 enum class Severity { error, warning, note };
 
+/// "error", "warning" or "note": as printed, and as SARIF names the levels.
+const char* severity_name(Severity severity);
+
 /// One problem found in the user's input, with where it is and how to fix it.
 struct Diagnostic {
   Severity severity = Severity::error;
