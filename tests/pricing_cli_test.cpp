@@ -22,14 +22,17 @@ std::string read(const fs::path& path) {
 
 TEST_CASE("pricing show lists cited prices", "[pricing-cli][golden]") {
   enter_source_dir();
-  CHECK(
-      check_golden("tests/golden/pricing-show-rds-us-east-1.txt",
-                   run_cli({"pricing", "show", "--region", "us-east-1", "--service", "AmazonRDS"}))
-          .empty());
-  CHECK(
-      check_golden("tests/golden/pricing-show-missing.txt",
-                   run_cli({"pricing", "show", "--region", "us-east-2", "--service", "AmazonRDS"}))
-          .empty());
+  CHECK(check_golden("tests/golden/pricing-show-rds-us-east-1.txt",
+                     run_cli({"pricing", "show", "--region", "us-east-1", "--service", "AmazonRDS",
+                              "--filter", "key=rds/instance/postgres/db.t4g.*"}))
+            .empty());
+  CHECK(check_golden("tests/golden/pricing-show-rds-us-east-2.txt",
+                     run_cli({"pricing", "show", "--region", "us-east-2", "--service", "AmazonRDS",
+                              "--filter", "key=rds/storage/*"}))
+            .empty());
+  CHECK(check_golden("tests/golden/pricing-show-missing.txt",
+                     run_cli({"pricing", "show", "--region", "eu-south-1", "--service", "AWSELB"}))
+            .empty());
   std::string bad = run_cli({"pricing", "show", "--service", "AmazonRSD"});
   CHECK(bad.find("did you mean 'AmazonRDS'?") != std::string::npos);
   CHECK(bad.find("--- exit 2") != std::string::npos);

@@ -140,8 +140,12 @@ int run(const std::vector<std::string>& args, Io io) {
           "0-20"));
   PricingImportOptions import_options;
   auto* import = pricing->add_subcommand(
-      "import", "Import downloaded AWS offer files, Savings Plans files or GetProducts output");
+      "import",
+      "Import downloaded AWS offer files, Savings Plans files, GetProducts output or "
+      "pricing-page files");
   import->add_option("FILE", import_options.files, "Files to import")->required();
+  import->add_flag("--verbose,-v", import_options.verbose,
+                   "List the pricing-page labels no rule maps, with their counts");
   import->add_option("--catalog", import_options.catalog,
                      "Catalog folder to merge into (default: $STACKPLAN_CATALOG)");
 

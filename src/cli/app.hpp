@@ -41,6 +41,7 @@ struct PricingShowOptions {
 struct PricingImportOptions {
   std::vector<std::string> files;
   std::string catalog;
+  bool verbose = false;
 };
 
 struct PricingUpdateOptions {

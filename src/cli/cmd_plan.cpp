@@ -155,13 +155,6 @@ int cmd_plan(const PlanOptions& o, Io io) {
     comparisons.push_back(std::move(c));
   }
 
-  std::string error;
-  auto catalog = pricing::open_catalog(o.catalog, error);
-  if (!catalog) {
-    io.err << "stackplan: error: " << error << '\n';
-    return k_exit_invalid;
-  }
-
   // Load every spec, with its ad-hoc comparison variants; report every problem at once.
   Diagnostics diags;
   std::vector<spec::LoadedSpec> specs;
@@ -183,6 +176,20 @@ int cmd_plan(const PlanOptions& o, Io io) {
       failed = true;
     }
     diags.append(std::move(own));
+  }
+
+  // The catalog's prices of the regions these specs run in.
+  pricing::Catalog::Regions regions;
+  for (const auto& loaded : specs) {
+    for (const auto& v : loaded.variants) {
+      regions.insert(v.spec.region);
+    }
+  }
+  std::string error;
+  auto catalog = pricing::open_catalog(o.catalog, error, regions);
+  if (!catalog) {
+    io.err << "stackplan: error: " << error << '\n';
+    return k_exit_invalid;
   }
 
   // Scenario selection and baseline, checked against every spec.

@@ -37,10 +37,28 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
              << "\nstackplan: nothing imported; " << dir << " is unchanged\n";
       return k_exit_invalid;
     }
+    const char* what = stats.layout == "savings-plan" ? "rates"
+                       : stats.layout == "pages"      ? "entries"
+                       : stats.layout == "catalog"    ? "catalog prices"
+                                                      : "products";
     lines.push_back(file + ": " + std::to_string(stats.prices) + " prices from " +
                     std::to_string(stats.products_used) + " of " + std::to_string(stats.products) +
-                    " " + (stats.layout == "savings-plan" ? "rates" : "products") + " (" +
-                    stats.source_id + ")");
+                    " " + what + " (" + stats.source_id + ")");
+    if (!stats.unmapped.empty()) {
+      std::uint64_t total = 0;
+      for (const auto& [label, count] : stats.unmapped) {
+        total += count;
+      }
+      lines.push_back("  " + std::to_string(total) + " entries under " +
+                      std::to_string(stats.unmapped.size()) +
+                      " labels match no rule and were left out" +
+                      (o.verbose ? ":" : " (--verbose lists them)"));
+      if (o.verbose) {
+        for (const auto& [label, count] : stats.unmapped) {
+          lines.push_back("    " + label + " (" + std::to_string(count) + ")");
+        }
+      }
+    }
   }
   if (std::string why = catalog.write(dir); !why.empty()) {
     io.err << "stackplan: error: " << why << '\n';

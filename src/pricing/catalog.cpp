@@ -42,9 +42,9 @@ auto order(const Price& p) {
 }  // namespace
 
 std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& name,
-                                      std::string& error) {
+                                      std::string& error, const Regions* regions) {
   Catalog catalog;
-  enum class Section { none, sources, prices } section = Section::none;
+  enum class Section { none, sources, prices, superseded } section = Section::none;
   std::size_t line_no = 0;
   auto fail = [&](const std::string& why) {
     error = name + ":" + std::to_string(line_no) + ": " + why;
@@ -77,6 +77,19 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
       section = Section::prices;
       continue;
     }
+    if (line == "[superseded]") {
+      section = Section::superseded;
+      if (regions != nullptr) {
+        break;
+      }
+      continue;
+    }
+    if (regions != nullptr && section == Section::prices) {
+      std::string_view region = line.substr(0, line.find('\t'));
+      if (region != "global" && regions->count(region) == 0) {
+        continue;
+      }
+    }
     auto f = split_tabs(line);
     if (section == Section::sources) {
       if (f.size() != 4) {
@@ -84,11 +97,13 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
       }
       catalog.m_sources[std::string(f[0])] =
           Source{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[2])};
-    } else if (section == Section::prices) {
-      if (f.size() != 9) {
-        return fail(
-            "a price has 9 tab-separated fields: region, key, term, begin, end, unit, usd, "
-            "upfront, source");
+    } else if (section == Section::prices || section == Section::superseded) {
+      const bool superseded = section == Section::superseded;
+      if (f.size() != (superseded ? 11u : 10u) && !(f.size() == 9 && !superseded)) {
+        return fail(superseded ? "a superseded price has 11 tab-separated fields: region, key, "
+                                 "term, begin, end, unit, usd, upfront, source, sku, superseded_by"
+                               : "a price has 10 tab-separated fields: region, key, term, begin, "
+                                 "end, unit, usd, upfront, source, sku");
       }
       Price p;
       p.region = f[0];
@@ -117,12 +132,19 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
         p.upfront = *upfront;
       }
       p.source = f[8];
+      if (f.size() > 9) {
+        p.sku = f[9];
+      }
       if (catalog.m_sources.count(p.source) == 0) {
         return fail("price cites source '" + p.source + "', which [sources] does not list");
       }
-      catalog.m_prices.push_back(std::move(p));
+      if (superseded) {
+        catalog.m_superseded.push_back({std::move(p), std::string(f[10])});
+      } else {
+        catalog.m_prices.push_back(std::move(p));
+      }
     } else {
-      return fail("expected [sources] or [prices]");
+      return fail("expected [sources], [prices] or [superseded]");
     }
   }
   catalog.sort();
@@ -143,7 +165,18 @@ const Catalog& Catalog::snapshot() {
   return catalog;
 }
 
-std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error) {
+Catalog Catalog::snapshot(const Regions& regions) {
+  std::string error;
+  auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", error, &regions);
+  if (!parsed) {
+    std::fprintf(stderr, "stackplan: internal error: %s\n", error.c_str());
+    std::abort();
+  }
+  return std::move(*parsed);
+}
+
+std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error,
+                                     const Regions* regions) {
   std::string path = (std::filesystem::path(dir) / "catalog.tsv").string();
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -152,7 +185,7 @@ std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error)
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return parse(text.str(), path, error);
+  return parse(text.str(), path, error, regions);
 }
 
 std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,
@@ -212,26 +245,107 @@ void Catalog::add_price(Price price) {
   m_prices.push_back(std::move(price));
 }
 
-void Catalog::merge(const Catalog& other) {
+std::string Catalog::merge(const Catalog& other) {
   Catalog copy = other;
-  merge(std::move(copy));
+  return merge(std::move(copy));
 }
 
-void Catalog::merge(Catalog&& other) {
+std::string Catalog::merge(Catalog&& other) {
+  other.sort();
+  auto date_of = [](const Catalog& c, const std::string& id) {
+    const Source* s = c.source(id);
+    return s != nullptr ? s->date : std::string();
+  };
+  auto group = [](const Price& p) { return std::tie(p.region, p.key, p.term); };
+  // Both price lists are sorted; walk them group by group (region, key, term). Nothing changes
+  // until the walk has found no conflict.
+  std::vector<Price> merged;
+  std::vector<Superseded> superseded = m_superseded;
+  merged.reserve(m_prices.size() + other.m_prices.size());
+  auto a = m_prices.begin();
+  auto b = other.m_prices.begin();
+  auto group_end = [&](auto it, auto end) {
+    auto last = it;
+    while (last != end && group(*last) == group(*it)) {
+      ++last;
+    }
+    return last;
+  };
+  while (a != m_prices.end() || b != other.m_prices.end()) {
+    if (b == other.m_prices.end() || (a != m_prices.end() && group(*a) < group(*b))) {
+      auto end = group_end(a, m_prices.end());
+      merged.insert(merged.end(), a, end);
+      a = end;
+      continue;
+    }
+    if (a == m_prices.end() || group(*b) < group(*a)) {
+      auto end = group_end(b, other.m_prices.end());
+      merged.insert(merged.end(), b, end);
+      b = end;
+      continue;
+    }
+    auto a_end = group_end(a, m_prices.end());
+    auto b_end = group_end(b, other.m_prices.end());
+    const std::string& old_id = a->source;
+    const std::string& new_id = b->source;
+    std::string old_date = date_of(*this, old_id);
+    std::string new_date = date_of(other, new_id);
+    bool same_figures = std::equal(a, a_end, b, b_end, [](const Price& x, const Price& y) {
+      return x.begin == y.begin && x.end == y.end && x.usd == y.usd && x.upfront == y.upfront;
+    });
+    bool take_new;
+    if (old_id == new_id || new_date > old_date) {
+      take_new = true;
+    } else if (new_date < old_date) {
+      take_new = false;
+    } else if (same_figures) {
+      take_new = true;  // the same figures from another source of the same date: cite the import
+    } else {
+      return a->region + " " + a->key + " " + a->term + ": " + old_id + " and " + new_id +
+             ", both dated " + old_date + ", disagree (" + a->usd.to_string() + " against " +
+             b->usd.to_string() + " " + b->unit + "); nothing was merged";
+    }
+    auto [win, win_end, lose, lose_end] =
+        take_new ? std::tuple(b, b_end, a, a_end) : std::tuple(a, a_end, b, b_end);
+    std::string winner = win->source;
+    if (old_id != new_id && !(same_figures && new_date == old_date)) {
+      for (auto it = lose; it != lose_end; ++it) {
+        superseded.push_back({*it, winner});
+      }
+    }
+    merged.insert(merged.end(), win, win_end);
+    a = a_end;
+    b = b_end;
+  }
   for (auto& [id, source] : other.m_sources) {
     m_sources[id] = std::move(source);
   }
-  m_prices.reserve(m_prices.size() + other.m_prices.size());
-  std::move(other.m_prices.begin(), other.m_prices.end(), std::back_inserter(m_prices));
+  m_prices = std::move(merged);
+  m_superseded = std::move(superseded);
   other.m_prices.clear();
-  sort();
-  // Drop sources no price cites any more.
+  std::stable_sort(
+      m_superseded.begin(), m_superseded.end(), [](const Superseded& x, const Superseded& y) {
+        return std::tie(x.price.region, x.price.key, x.price.term, x.price.begin, x.price.source) <
+               std::tie(y.price.region, y.price.key, y.price.term, y.price.begin, y.price.source);
+      });
+  drop_unused_sources();
+  return {};
+}
+
+void Catalog::drop_unused_sources() {
   std::map<std::string, Source, std::less<>> used;
-  for (const auto& p : m_prices) {
-    auto it = m_sources.find(p.source);
-    if (it != m_sources.end() && used.count(p.source) == 0) {
+  auto keep = [&](const std::string& id) {
+    auto it = m_sources.find(id);
+    if (it != m_sources.end() && used.count(id) == 0) {
       used.insert(*it);
     }
+  };
+  for (const auto& p : m_prices) {
+    keep(p.source);
+  }
+  for (const auto& s : m_superseded) {
+    keep(s.price.source);
+    keep(s.by);
   }
   m_sources = std::move(used);
 }
@@ -242,11 +356,22 @@ std::string Catalog::to_tsv() const {
   for (const auto& [id, s] : m_sources) {
     out += s.id + '\t' + s.kind + '\t' + s.date + '\t' + s.reference + '\n';
   }
-  out += "[prices]\n# region\tkey\tterm\tbegin\tend\tunit\tusd\tupfront\tsource\n";
-  for (const auto& p : m_prices) {
-    out += p.region + '\t' + p.key + '\t' + p.term + '\t' + p.begin.to_string() + '\t' +
+  auto row = [](const Price& p) {
+    return p.region + '\t' + p.key + '\t' + p.term + '\t' + p.begin.to_string() + '\t' +
            (p.end ? p.end->to_string() : "Inf") + '\t' + p.unit + '\t' + p.usd.to_string() + '\t' +
-           (p.upfront ? p.upfront->to_string() : "") + '\t' + p.source + '\n';
+           (p.upfront ? p.upfront->to_string() : "") + '\t' + p.source + '\t' + p.sku;
+  };
+  out += "[prices]\n# region\tkey\tterm\tbegin\tend\tunit\tusd\tupfront\tsource\tsku\n";
+  for (const auto& p : m_prices) {
+    out += row(p) + '\n';
+  }
+  if (!m_superseded.empty()) {
+    out +=
+        "[superseded]\n# region\tkey\tterm\tbegin\tend\tunit\tusd\tupfront\tsource\tsku\t"
+        "superseded_by\n";
+    for (const auto& s : m_superseded) {
+      out += row(s.price) + '\t' + s.by + '\n';
+    }
   }
   return out;
 }
@@ -311,6 +436,15 @@ std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& 
     return Catalog::snapshot();
   }
   return Catalog::load(dir, error);
+}
+
+std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error,
+                                    const Catalog::Regions& regions) {
+  std::string dir = catalog_dir(dir_option);
+  if (dir.empty()) {
+    return Catalog::snapshot(regions);
+  }
+  return Catalog::load(dir, error, &regions);
 }
 
 }  // namespace stackplan::pricing

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,19 +32,33 @@ struct Price {
   Decimal usd;                     ///< price per unit
   std::optional<Decimal> upfront;  ///< one-time fee of a reservation or Savings Plan
   std::string source;              ///< Source::id
+  std::string sku = {};            ///< AWS SKU of the product, when the source gives one
+};
+
+/// A price a newer source replaced (or an older one that arrived after it), kept so the
+/// catalog shows what each figure was chosen over.
+struct Superseded {
+  Price price;
+  std::string by;  ///< Source::id of the price that won
 };
 
 /// The price catalog: prices and their sources, kept sorted so files and output are stable.
 class Catalog {
  public:
+  using Regions = std::set<std::string, std::less<>>;
   /// Parses catalog.tsv text; a problem is described in `error` (with `name` and the line) and
   /// the result is nullopt.
+  /// With `regions`, keeps only the prices of those regions (and "global"), and no superseded
+  /// ones: what a plan reads, without parsing the rest.
   static std::optional<Catalog> parse(std::string_view text, const std::string& name,
-                                      std::string& error);
+                                      std::string& error, const Regions* regions = nullptr);
   /// The snapshot compiled into stackplan (pricing/catalog.tsv of the source tree).
   static const Catalog& snapshot();
-  /// Reads DIR/catalog.tsv.
-  static std::optional<Catalog> load(const std::string& dir, std::string& error);
+  /// The snapshot's prices of `regions` only (and "global"), parsed on each call.
+  static Catalog snapshot(const Regions& regions);
+  /// Reads DIR/catalog.tsv (only the prices of `regions`, when given).
+  static std::optional<Catalog> load(const std::string& dir, std::string& error,
+                                     const Regions* regions = nullptr);
 
   /// Every tier of one price, ordered by tier start; empty when the catalog lacks it.
   std::vector<const Price*> find(std::string_view region, std::string_view key,
@@ -56,14 +71,19 @@ class Catalog {
 
   const std::vector<Price>& prices() const { return m_prices; }
   const std::map<std::string, Source, std::less<>>& sources() const { return m_sources; }
+  const std::vector<Superseded>& superseded() const { return m_superseded; }
 
-  /// Adds or replaces prices (same region, key, term and tier start) and their sources.
-  void merge(const Catalog& other);
-  void merge(Catalog&& other);
+  /// Adds prices and their sources. Where both catalogs price the same region, key and term,
+  /// the source with the newer date wins (all its tiers together) and the other is recorded as
+  /// superseded; a source replaces itself, and of two sources of the same date with the same
+  /// figures the merged one is cited. Two sources of the same date that disagree are an error:
+  /// the text names both values and nothing is merged.
+  std::string merge(const Catalog& other);
+  std::string merge(Catalog&& other);
   void add_source(Source source);
   void add_price(Price price);
 
-  /// The catalog.tsv text: a [sources] and a [prices] section, sorted.
+  /// The catalog.tsv text: [sources], [prices] and [superseded] sections, sorted.
   std::string to_tsv() const;
 
   /// Writes DIR/catalog.tsv atomically (written aside, synced, renamed over the old file), so
@@ -74,7 +94,10 @@ class Catalog {
  private:
   void sort();
 
+  void drop_unused_sources();
+
   std::vector<Price> m_prices;
+  std::vector<Superseded> m_superseded;
   std::map<std::string, Source, std::less<>> m_sources;
 };
 
@@ -85,5 +108,8 @@ std::string catalog_dir(const std::string& dir_option);
 /// The catalog `plan` and `pricing show` read: --catalog, else $STACKPLAN_CATALOG, else the
 /// snapshot. `error` is set when a given folder cannot be read.
 std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error);
+/// The same with the prices of `regions` (and "global") only: what `plan` reads.
+std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error,
+                                    const Catalog::Regions& regions);
 
 }  // namespace stackplan::pricing

@@ -57,21 +57,90 @@ TEST_CASE("catalog errors name the line", "[catalog]") {
   CHECK(error == "x.tsv:5: tier start and price must be decimal numbers");
 }
 
-TEST_CASE("merging replaces equal prices and drops unused sources", "[catalog]") {
+namespace {
+Price price(const char* key, const char* begin, std::optional<const char*> end, const char* usd,
+            const char* source) {
+  return {"us-east-1",
+          key,
+          "on-demand",
+          *Decimal::parse(begin),
+          end ? Decimal::parse(*end) : std::nullopt,
+          "GB-Mo",
+          *Decimal::parse(usd),
+          std::nullopt,
+          source};
+}
+}  // namespace
+
+TEST_CASE("merging: the newer source wins with all its tiers, the other is superseded",
+          "[catalog]") {
   std::string error;
   auto base = Catalog::parse(k_small, "t.tsv", error);
   REQUIRE(base);
   Catalog update;
-  update.add_source({"b", "offer", "2026-11-01", "newer offer"});
-  update.add_price({"us-east-1", "s3/storage/standard", "on-demand", Decimal(),
-                    Decimal::parse("51200"), "GB-Mo", *Decimal::parse("0.021"), std::nullopt, "b"});
-  update.add_price({"us-east-1", "ec2/instance/m5.large", "reserved/1y/standard/partial-upfront",
-                    Decimal(), std::nullopt, "Hrs", *Decimal::parse("0.03"), Decimal::from_int(250),
-                    "b"});
-  base->merge(update);
-  CHECK(base->find("us-east-1", "s3/storage/standard")[0]->usd.to_string() == "0.021");
-  CHECK(base->find("us-east-1", "s3/storage/standard")[1]->source == "a");
+  update.add_source({"b", "offer", "newer offer", "2026-11-01"});
+  update.add_price(price("s3/storage/standard", "0", {}, "0.021", "b"));
+  REQUIRE(base->merge(update).empty());
+  auto tiers = base->find("us-east-1", "s3/storage/standard");
+  REQUIRE(tiers.size() == 1);  // the older source's two tiers do not mix with the newer one
+  CHECK(tiers[0]->usd.to_string() == "0.021");
+  CHECK(tiers[0]->source == "b");
+  REQUIRE(base->superseded().size() == 2);
+  CHECK(base->superseded()[0].price.source == "a");
+  CHECK(base->superseded()[0].by == "b");
+  // The untouched reservation keeps source a; both sources stay listed.
+  CHECK(base->find("us-east-1", "ec2/instance/m5.large", "reserved/1y/standard/partial-upfront")
+            .size() == 1);
   CHECK(base->sources().size() == 2);
+  auto again = Catalog::parse(base->to_tsv(), "again.tsv", error);
+  REQUIRE(again);
+  CHECK(again->to_tsv() == base->to_tsv());
+  CHECK(again->superseded().size() == 2);
+}
+
+TEST_CASE("merging: an older source loses, and a source replaces itself", "[catalog]") {
+  std::string error;
+  auto base = Catalog::parse(k_small, "t.tsv", error);
+  REQUIRE(base);
+  Catalog older;
+  older.add_source({"old", "citation", "an old table", "2024-01-01"});
+  older.add_price(price("s3/storage/standard", "0", {}, "0.03", "old"));
+  REQUIRE(base->merge(older).empty());
+  CHECK(base->find("us-east-1", "s3/storage/standard")[0]->usd.to_string() == "0.023");
+  REQUIRE(base->superseded().size() == 1);
+  CHECK(base->superseded()[0].price.usd.to_string() == "0.03");
+  CHECK(base->superseded()[0].by == "a");
+
+  Catalog same;
+  same.add_source({"a", "offer", "AmazonRDS offer file", "2026-10-06"});
+  same.add_price(price("s3/storage/standard", "0", {}, "0.0225", "a"));
+  REQUIRE(base->merge(same).empty());
+  CHECK(base->find("us-east-1", "s3/storage/standard").size() == 1);
+  CHECK(base->find("us-east-1", "s3/storage/standard")[0]->usd.to_string() == "0.0225");
+  CHECK(base->superseded().size() == 1);
+}
+
+TEST_CASE("merging: two sources of the same date that disagree are an error", "[catalog]") {
+  std::string error;
+  auto base = Catalog::parse(k_small, "t.tsv", error);
+  REQUIRE(base);
+  std::string before = base->to_tsv();
+  Catalog rival;
+  rival.add_source({"c", "page", "a page of the same day", "2026-10-06"});
+  rival.add_price(price("s3/storage/standard", "0", "51200", "0.025", "c"));
+  rival.add_price(price("s3/storage/standard", "51200", "512000", "0.022", "c"));
+  CHECK(base->merge(rival) ==
+        "us-east-1 s3/storage/standard on-demand: a and c, both dated 2026-10-06, disagree "
+        "(0.023 against 0.025 GB-Mo); nothing was merged");
+  CHECK(base->to_tsv() == before);
+  // The same figures from another source of that date are no conflict: the import is cited.
+  Catalog twin;
+  twin.add_source({"d", "page", "a twin", "2026-10-06"});
+  twin.add_price(price("s3/storage/standard", "0", "51200", "0.023", "d"));
+  twin.add_price(price("s3/storage/standard", "51200", "512000", "0.022", "d"));
+  REQUIRE(base->merge(twin).empty());
+  CHECK(base->find("us-east-1", "s3/storage/standard")[0]->source == "d");
+  CHECK(base->superseded().empty());
 }
 
 TEST_CASE("the snapshot is complete, cited and canonical", "[catalog]") {
@@ -89,6 +158,15 @@ TEST_CASE("the snapshot is complete, cited and canonical", "[catalog]") {
     INFO(region);
     CHECK(s.find(region, "ec2/instance/t4g.small").size() == 1);
   }
+  // The pricing-page data: operationcode's current database in us-east-2.
+  auto micro = s.find("us-east-2", "rds/instance/postgres/db.t4g.micro/multi-az");
+  REQUIRE(micro.size() == 1);
+  CHECK(micro[0]->usd.to_string() == "0.032");
+  CHECK(s.source(micro[0]->source)->date == "2025-10-15");
+  auto gp2 = s.find("us-east-2", "rds/storage/gp2/multi-az");
+  REQUIRE(gp2.size() == 1);
+  CHECK(gp2[0]->usd.to_string() == "0.23");
+  CHECK(gp2[0]->sku == "MJWWWDHFW7W5NJBS");
   CHECK(s.find("us-east-1", "rds/instance/postgres/db.t4g.micro/single-az")[0]->usd.to_string() ==
         "0.016");
   // The file in the source tree is exactly what the code writes, so diffs stay meaningful.

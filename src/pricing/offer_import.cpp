@@ -23,6 +23,8 @@ using nlohmann::json;
 
 namespace {
 
+constexpr char k_catalog_magic[] = "# stackplan price catalog v1";
+
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -52,6 +54,12 @@ constexpr std::size_t k_max_attributes = 4096;
 
 /// A semantic problem with a well-formed file: thrown at the offset where it was found.
 struct Unusable {
+  std::string message;
+};
+
+/// The same, found after reading, at an offset recorded on the way.
+struct UnusableAt {
+  std::uint64_t offset;
   std::string message;
 };
 
@@ -90,6 +98,12 @@ class Importer {
         terms();
       } else if (key == "PriceList") {
         price_list();
+      } else if (key == "manifest" && m_in.peek() == JsonReader::Type::object) {
+        m_manifest = m_in.value();
+      } else if (key == "_source" && m_in.peek() == JsonReader::Type::object) {
+        m_provenance = m_in.value();
+      } else if (key == "regions" && m_in.peek() == JsonReader::Type::object) {
+        page_regions();
       } else if (m_in.peek() == JsonReader::Type::string &&
                  (key == "offerCode" || key == "version" || key == "publicationDate" ||
                   key == "regionCode")) {
@@ -109,8 +123,12 @@ class Importer {
   void finish(const std::string& name) {
     if (m_stats.layout.empty()) {
       fail(
-          "not an AWS offer file, Savings Plans file or GetProducts output (no 'products' "
-          "or 'PriceList')");
+          "not an AWS offer file, Savings Plans file, GetProducts output or pricing-page file "
+          "(no 'products', 'PriceList' or 'manifest' with 'regions')");
+    }
+    if (m_stats.layout == "pages") {
+      finish_pages(name);
+      return;
     }
     Source source;
     std::string date = m_publication.substr(0, 10);
@@ -243,6 +261,7 @@ class Importer {
     }
     if (auto mapping = map_product(p)) {
       ++m_stats.products_used;
+      mapping->sku = p.sku;
       m_products.emplace(p.sku, std::move(*mapping));
     }
   }
@@ -492,6 +511,9 @@ class Importer {
       if (!value) {
         fail("price dimension " + d->code + " has no USD price");
       }
+      if (*value < Decimal()) {
+        fail("price dimension " + d->code + " has a negative USD price (" + d->usd + ")");
+      }
       if (type == "Reserved" && d->unit == "Quantity") {
         upfront = *value;
         continue;
@@ -499,6 +521,7 @@ class Importer {
       Price p;
       p.region = mapping.region;
       p.key = mapping.key;
+      p.sku = mapping.sku;
       p.term = term_name;
       p.unit = d->unit;
       p.usd = *value;
@@ -557,6 +580,10 @@ class Importer {
     if (!price) {
       fail("Savings Plan rate " + code + " has no price");
     }
+    if (*price < Decimal()) {
+      fail("Savings Plan rate " + code + " has a negative price (" + str(*discounted, "price") +
+           ")");
+    }
     ++m_stats.products_used;
     Price p;
     p.region = region;
@@ -583,6 +610,7 @@ class Importer {
     if (!mapping) {
       return;
     }
+    mapping->sku = p.sku;
     ++m_stats.products_used;
     auto terms = item.find("terms");
     if (terms == item.end() || !terms->is_object()) {
@@ -603,6 +631,176 @@ class Importer {
     }
   }
 
+  /// regions: location name -> label -> entry. Entries are kept as read and mapped once the
+  /// manifest (which may come later in the file) is known; pages are a few MB at most.
+  void page_regions() {
+    set_layout("pages");
+    m_in.begin_object();
+    std::string location, label;
+    while (m_in.next_key(location)) {
+      if (m_in.peek() != JsonReader::Type::object) {
+        fail("regions." + location + " is not an object of priced entries");
+      }
+      m_in.begin_object();
+      while (m_in.next_key(label)) {
+        std::uint64_t offset = m_in.offset();
+        if (m_in.peek() != JsonReader::Type::object) {
+          fail("entry '" + label + "' of " + location + " is not an object");
+        }
+        if (m_page.size() == k_max_page_entries) {
+          fail("more than " + std::to_string(k_max_page_entries) + " entries");
+        }
+        m_page.push_back({location, label, m_in.value(), offset});
+      }
+    }
+  }
+
+  struct PageRaw {
+    std::string location, label;
+    json value;
+    std::uint64_t offset = 0;
+  };
+
+  /// A pricing page's source: its page name and publication time, and where the file came from
+  /// (the `_source` block the snapshot's inputs carry: repository, path, commit; else the
+  /// file's name).
+  Source page_source(const std::string& name, const std::string& page) {
+    std::string published = str(m_manifest, "hawkFilePublicationDate");
+    std::string date = published.substr(0, 10);
+    std::string stated = "published " + published;
+    if (published.empty()) {
+      date = str(m_provenance, "date");
+      stated = "no publication date in the file; " + str(m_provenance, "date_note");
+    }
+    if (!is_date(date)) {
+      fail(
+          "a pricing-page file needs its publication date (manifest.hawkFilePublicationDate, "
+          "e.g. \"2025-12-05T17:16:09Z\")");
+    }
+    std::string path = str(m_provenance, "path");
+    std::string file = std::filesystem::path(path.empty() ? name : path).stem().string();
+    std::string stamp;
+    for (char c : published.empty() ? date : published) {
+      if (c >= '0' && c <= '9') {
+        stamp += c;
+      }
+    }
+    Source source;
+    source.id = "page:" + page + ":" + stamp + ":" + file;
+    source.kind = "page";
+    source.date = date;
+    std::string service = str(m_manifest, "serviceId");
+    source.reference =
+        "AWS pricing page data " + (service.empty() ? page : service + "/" + page) + ", " + stated;
+    if (!path.empty()) {
+      source.reference += " (" + str(m_provenance, "repo") + " " + path + " at " +
+                          str(m_provenance, "commit") + ")";
+    } else {
+      source.reference +=
+          " (imported from " + std::filesystem::path(name).filename().string() + ")";
+    }
+    return source;
+  }
+
+  static bool is_date(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
+      return false;
+    }
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (d[i] < '0' || d[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void finish_pages(const std::string& name) {
+    std::string page = str(m_manifest, "source");
+    if (page.empty()) {
+      fail("a pricing-page file names its page in manifest.source (e.g. \"rds-storage\")");
+    }
+    Source source = page_source(name, page);
+    // Which label gave each price, to name both when two labels disagree.
+    std::unordered_map<std::string, std::string> origin;
+    PageEntry entry;
+    entry.page = page;
+    for (const auto& raw : m_page) {
+      ++m_stats.products;
+      entry.label = raw.label;
+      entry.attributes.clear();
+      for (const auto& [k, v] : raw.value.items()) {
+        if (v.is_string() && k != "price" && k != "rateCode" && k != "RegionlessRateCode") {
+          entry.attributes.emplace_back(k, v.get<std::string>());
+        }
+      }
+      auto mapping = map_page_entry(entry);
+      std::optional<std::string> region = raw.location == "Any" || raw.location == "Global"
+                                              ? std::optional<std::string>("global")
+                                              : region_of_location(raw.location);
+      if (!mapping || !region) {
+        ++m_stats.unmapped[mapping ? "location " + raw.location : raw.label];
+        continue;
+      }
+      auto at = [&](const std::string& why) {
+        throw UnusableAt{raw.offset, "entry '" + raw.label + "' of " + raw.location + ": " + why};
+      };
+      std::string text = str(raw.value, "price");
+      auto price = Decimal::parse(text);
+      if (!price) {
+        at(text.empty() ? "no price" : "price '" + text + "' is not a decimal number");
+      }
+      if (*price < Decimal()) {
+        at("price " + text + " is negative");
+      }
+      Decimal divisor = Decimal::from_int(mapping->divisor);
+      Decimal usd = *price / divisor;
+      if (usd * divisor != *price) {
+        at("price " + text + " does not convert exactly to " + mapping->unit);
+      }
+      std::optional<Decimal> upfront;
+      if (std::string fee(entry.attribute("riupfront:PricePerUnit")); !fee.empty()) {
+        upfront = Decimal::parse(fee);
+        if (!upfront || *upfront < Decimal()) {
+          at("upfront fee '" + fee + "' is not a non-negative decimal number");
+        }
+      }
+      std::string rate_code = str(raw.value, "rateCode");
+      ++m_stats.products_used;
+      for (const auto& key : mapping->keys) {
+        Price p;
+        p.region = *region;
+        p.key = key;
+        p.term = mapping->term;
+        p.begin = mapping->begin;
+        p.end = mapping->end;
+        p.unit = mapping->unit;
+        p.usd = usd;
+        p.upfront = upfront;
+        p.sku = rate_code.substr(0, rate_code.find('.'));
+        p.source = source.id;
+        std::string id = p.region + '\t' + p.key + '\t' + p.term + '\t' + p.begin.to_string();
+        auto [it, inserted] = origin.emplace(id, raw.label);
+        if (!inserted) {
+          const Price& before = m_prices[m_index.at(id)];
+          if (before.usd != p.usd || before.upfront != p.upfront) {
+            at("it prices " + key + " in " + *region + " at " + p.usd.to_string() +
+               ", but entry '" + it->second + "' prices it at " + before.usd.to_string());
+          }
+          continue;
+        }
+        keep(std::move(p));
+      }
+    }
+    m_stats.source_id = source.id;
+    for (auto& p : m_prices) {
+      m_out.add_price(std::move(p));
+    }
+    m_stats.prices = m_prices.size();
+    m_out.add_source(std::move(source));
+  }
+
+  static constexpr std::size_t k_max_page_entries = 4'000'000;
+
   JsonReader& m_in;
   Catalog& m_out;
   ImportStats& m_stats;
@@ -615,6 +813,8 @@ class Importer {
   std::unordered_map<std::string, std::size_t> m_index;
   std::uint64_t m_kept = 0;
   std::string m_offer_code, m_version, m_publication, m_region, m_api_service;
+  json m_manifest = json::object(), m_provenance = json::object();
+  std::vector<PageRaw> m_page;
 };
 
 bool run(JsonReader::ReadFn read, const std::string& name, Catalog& out, ImportStats& stats,
@@ -636,8 +836,54 @@ bool run(JsonReader::ReadFn read, const std::string& name, Catalog& out, ImportS
     error.byte = in ? in->offset() : 0;
     error.message = e.message;
     return false;
+  } catch (const UnusableAt& e) {
+    error.byte = e.offset;
+    error.message = e.message;
+    return false;
   }
-  out.merge(std::move(parsed));
+  if (std::string why = out.merge(std::move(parsed)); !why.empty()) {
+    error.byte = 0;
+    error.message = why;
+    return false;
+  }
+  return true;
+}
+
+/// A stackplan catalog (catalog.tsv, or a fragment of one) merged like any other source.
+bool import_catalog(int fd, const std::string& path, Catalog& out, ImportStats& stats,
+                    ImportError& error) {
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      error = {path, text.size(), std::string("cannot read: ") + std::strerror(errno)};
+      return false;
+    }
+    if (n == 0) {
+      break;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  std::string why;
+  auto parsed = Catalog::parse(text, path, why);
+  if (!parsed) {
+    error = {path, 0, why};
+    return false;
+  }
+  stats.layout = "catalog";
+  stats.bytes = text.size();
+  stats.products = stats.products_used = stats.prices = parsed->prices().size();
+  for (const auto& [id, source] : parsed->sources()) {
+    stats.source_id += (stats.source_id.empty() ? "" : ", ") + id;
+  }
+  if (std::string clash = out.merge(std::move(*parsed)); !clash.empty()) {
+    error = {path, 0, clash};
+    return false;
+  }
   return true;
 }
 
@@ -649,6 +895,13 @@ bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats
   if (fd < 0) {
     error = {path, 0, std::string("cannot open: ") + std::strerror(errno)};
     return false;
+  }
+  char head[sizeof k_catalog_magic - 1];
+  if (::pread(fd, head, sizeof head, 0) == static_cast<ssize_t>(sizeof head) &&
+      std::string_view(head, sizeof head) == k_catalog_magic) {
+    bool ok = import_catalog(fd, path, out, stats, error);
+    ::close(fd);
+    return ok;
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   bool ok =

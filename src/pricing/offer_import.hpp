@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <map>
 #include <string>
 
 #include "pricing/catalog.hpp"
@@ -10,12 +11,14 @@ namespace stackplan::pricing {
 
 /// What one import read and kept.
 struct ImportStats {
-  std::string layout;  ///< "offer", "savings-plan" or "get-products"
+  std::string layout;  ///< "offer", "savings-plan", "get-products" or "pages"
   std::string source_id;
   std::uint64_t bytes = 0;
   std::uint64_t products = 0;       ///< products (or Savings Plan rates) read
   std::uint64_t products_used = 0;  ///< of those, the ones the cost model prices
   std::uint64_t prices = 0;         ///< prices kept
+  /// Pricing pages: labels (or locations) that no rule maps, with how often each was seen.
+  std::map<std::string, std::uint64_t> unmapped;
 };
 
 /// An import that failed: the file, the byte offset where it went wrong, and why.
@@ -27,7 +30,8 @@ struct ImportError {
 
 /// Streams an AWS price file into `out`: a bulk offer file (all-region or regional:
 /// `products` + `terms.OnDemand/Reserved`), a Savings Plans file (`products` array +
-/// `terms.savingsPlan[].rates`) or GetProducts output (`PriceList` of items or of JSON strings).
+/// `terms.savingsPlan[].rates`), GetProducts output (`PriceList` of items or of JSON strings),
+/// or a pricing-page file (`manifest` + `regions` of location -> label -> {rateCode, price}).
 /// Only what the cost model uses is kept (pricing/rules.cpp). Memory stays bounded: one
 /// product or term is held at a time. Returns false and fills `error` on malformed, truncated
 /// or unrecognised input.

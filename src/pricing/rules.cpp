@@ -1,5 +1,6 @@
 #include "pricing/rules.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "pricing/services.hpp"
@@ -376,6 +377,306 @@ std::optional<std::string> savings_plan_rate_key(std::string_view usage_type,
     return "ec2/instance/" + std::string(usage.substr(9));
   }
   return fargate_key(usage);
+}
+
+}  // namespace stackplan::pricing
+// --- AWS pricing-page files ---------------------------------------------------------------
+//
+// The pricing pages have no usage types: a page (manifest.source) and an entry's label say what
+// a price is, and the page says its unit. Each rule below names the page, the label and the
+// catalog key it feeds, beside the offer-file rules above that feed the same keys.
+
+namespace stackplan::pricing {
+
+std::string_view PageEntry::attribute(std::string_view name) const {
+  for (const auto& [k, v] : attributes) {
+    if (k == name) {
+      return v;
+    }
+  }
+  return {};
+}
+
+namespace {
+
+/// A label priced as it stands: page, label, keys, unit and tier (empty begin = 0, empty end =
+/// unbounded).
+struct PageRule {
+  std::string_view page;
+  std::string_view label;
+  std::string_view keys[2];
+  std::string_view unit;
+  std::string_view begin = {};
+  std::string_view end = {};
+  std::int64_t divisor = 1;
+};
+
+// clang-format off
+const PageRule k_page_rules[] = {
+    {"natgateway", "Hourly charge for NAT Gateways", {"ec2/nat/hours"}, "Hrs"},
+    {"natgateway", "Charge for per GB data processed by NatGateways", {"ec2/nat/processed"}, "GB"},
+    {"ebs", "Storage General Purpose gp2 GB Mo", {"ec2/ebs/gp2"}, "GB-Mo"},
+    {"ebs", "Storage General Purpose gp3 GB Mo", {"ec2/ebs/gp3"}, "GB-Mo"},
+    {"ebs", "Storage Provisioned IOPS io1 GB Mo", {"ec2/ebs/io1"}, "GB-Mo"},
+    {"ebs", "Storage Provisioned IOPS io2 GB month", {"ec2/ebs/io2"}, "GB-Mo"},
+    {"ebs", "Storage Throughput Optimized HDD st1 GB Mo", {"ec2/ebs/st1"}, "GB-Mo"},
+    {"ebs", "Storage Cold HDD sc1 GB Mo", {"ec2/ebs/sc1"}, "GB-Mo"},
+    {"ebs", "Provisioned EBS IOPS gp3 Volumes per IOPS Mo", {"ec2/ebs/gp3/iops"}, "IOPS-Mo"},
+    {"ebs", "Provisioned EBS IOPS io1 Volumes per IOPS Mo", {"ec2/ebs/io1/iops"}, "IOPS-Mo"},
+    // Listed per GiBps-month; the cost model prices MiBps-months.
+    {"ebs", "Provisioned Throughput gp3 per GiBps mo", {"ec2/ebs/gp3/throughput"}, "MiBps-Mo", {}, {}, 1024},
+    {"vpc", "Hourly charge for In use Public IPv4 Addresses per Hrs", {"vpc/public-ipv4"}, "Hrs"},
+    {"ecs", "perCPU per hour", {"fargate/vcpu/x86_64"}, "hours"},
+    {"ecs", "perGB per hour", {"fargate/memory/x86_64"}, "hours"},
+    {"ecs", "ARM perCPU per hour", {"fargate/vcpu/arm64"}, "hours"},
+    {"ecs", "ARM perGB per hour", {"fargate/memory/arm64"}, "hours"},
+    {"elb", "Application Load Balancer Hours", {"elb/alb/hours"}, "Hrs"},
+    {"elb", "Application Load Balancer LCU Hours", {"elb/alb/lcu"}, "LCU-Hrs"},
+    {"s3", "Standard Storage First 50 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "0", "51200"},
+    {"s3", "Standard Storage Next 450 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "51200", "512000"},
+    {"s3", "Standard Storage Over 500 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "512000"},
+    {"s3", "Standard Infrequent Access Storage per GB-Mo", {"s3/storage/standard-ia"}, "GB-Mo"},
+    {"s3", "One Zone Infrequent Access Storage Inf per GB-Mo", {"s3/storage/one-zone-ia"}, "GB-Mo"},
+    {"s3", "PUT COPY/POST or LIST requests per Requests", {"s3/requests/tier1"}, "Requests"},
+    {"s3", "GET and all other requests per Requests", {"s3/requests/tier2"}, "Requests"},
+    {"efs", "General Purpose Storage GB Mo", {"efs/storage/standard"}, "GB-Mo"},
+    {"efs", "Infrequent Access Storage GB Mo", {"efs/storage/ia"}, "GB-Mo"},
+    {"cloudwatch", "Logs Collected Data Ingestion", {"logs/ingest"}, "GB"},
+    {"cloudwatch", "Stored Data", {"logs/storage"}, "GB-Mo"},
+    {"secretsmanager", "Secret", {"secrets/secret"}, "Secrets"},
+    {"secretsmanager", "API Request", {"secrets/api"}, "API Requests"},
+    {"route53", "DNS Zone first 25", {"route53/zone"}, "HostedZone", "0", "25"},
+    {"route53", "DNS Zone", {"route53/zone"}, "HostedZone", "25"},
+    {"rds-storage", "Database Storage Single AZ General Purpose", {"rds/storage/gp2/single-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Multi AZ General Purpose", {"rds/storage/gp2/multi-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Single AZ General Purpose-GP3", {"rds/storage/gp3/single-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Multi AZ General Purpose-GP3", {"rds/storage/gp3/multi-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Single AZ Provisioned IOPS", {"rds/storage/io1/single-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Multi AZ Provisioned IOPS", {"rds/storage/io1/multi-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Single AZ Provisioned IOPS-IO2", {"rds/storage/io2/single-az"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Multi AZ Provisioned IOPS-IO2", {"rds/storage/io2/multi-az"}, "GB-Mo"},
+    {"rds-storage", "Provisioned IOPS Single AZ", {"rds/iops/io1/single-az"}, "IOPS-Mo"},
+    {"rds-storage", "Provisioned IOPS Multi AZ", {"rds/iops/io1/multi-az"}, "IOPS-Mo"},
+    {"rds-storage", "Provisioned GP3 IOPS Single AZ", {"rds/iops/gp3/single-az"}, "IOPS-Mo"},
+    {"rds-storage", "Provisioned GP3 IOPS Multi AZ", {"rds/iops/gp3/multi-az"}, "IOPS-Mo"},
+    {"rds-storage", "Provisioned Throughput Single AZ", {"rds/throughput/gp3/single-az"}, "MiBps-Mo"},
+    {"rds-storage", "Provisioned Throughput Multi AZ", {"rds/throughput/gp3/multi-az"}, "MiBps-Mo"},
+    {"rds-storage", "Storage Snapshot", {"rds/backup"}, "GB-Mo"},
+    // Aurora storage is one price for both engines.
+    {"rds-storage", "Database Storage Single AZ General Purpose-Aurora", {"aurora/storage/postgres/standard", "aurora/storage/mysql/standard"}, "GB-Mo"},
+    {"rds-storage", "Database Storage Single AZ IO Optimized-Aurora", {"aurora/storage/postgres/io-optimized", "aurora/storage/mysql/io-optimized"}, "GB-Mo"},
+    {"rds-aurora-storage", "Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora", {"aurora/storage/postgres/standard"}, "GB-Mo"},
+    {"rds-aurora-storage", "Aurora PostgreSQL IO Optimized Aurora", {"aurora/storage/postgres/io-optimized"}, "GB-Mo"},
+    {"rds-aurora-storage", "Aurora MySQL IO Optimized Aurora", {"aurora/storage/mysql/io-optimized"}, "GB-Mo"},
+    {"rds-aurora-storage", "System Operation Aurora I O Operation", {"aurora/io/postgres", "aurora/io/mysql"}, "IOs"},
+    {"rds-aurora-storage", "Aurora PostgreSQL ServerlessV2", {"aurora/serverless-v2/postgres/standard"}, "ACU-Hr"},
+    {"rds-aurora-storage", "Aurora PostgreSQL ServerlessV2 Aurora IO Optimization Mode", {"aurora/serverless-v2/postgres/io-optimized"}, "ACU-Hr"},
+    {"rds-aurora-storage", "Aurora MySQL ServerlessV2", {"aurora/serverless-v2/mysql/standard"}, "ACU-Hr"},
+    {"rds-aurora-storage", "Aurora MySQL ServerlessV2 Aurora IO Optimization Mode", {"aurora/serverless-v2/mysql/io-optimized"}, "ACU-Hr"},
+    {"rds-aurora-storage", "Storage Snapshot Aurora PostgreSQL", {"aurora/backup/postgres"}, "GB-Mo"},
+    {"rds-aurora-storage", "Storage Snapshot Aurora MySQL", {"aurora/backup/mysql"}, "GB-Mo"},
+};
+// clang-format on
+
+std::optional<PageMapping> from_rule(const PageRule& rule) {
+  PageMapping m;
+  for (auto key : rule.keys) {
+    if (!key.empty()) {
+      m.keys.emplace_back(key);
+    }
+  }
+  m.unit = rule.unit;
+  m.begin = rule.begin.empty() ? Decimal() : *Decimal::parse(rule.begin);
+  if (!rule.end.empty()) {
+    m.end = Decimal::parse(rule.end);
+  }
+  m.divisor = rule.divisor;
+  return m;
+}
+
+PageMapping single(std::string key, std::string unit) {
+  PageMapping m;
+  m.keys.push_back(std::move(key));
+  m.unit = std::move(unit);
+  return m;
+}
+
+/// "Database Instance PostgreSQL No license required db t4g.micro General purpose Multi-AZ
+/// Current Generation" -> "multi-az" (readable-standby clusters and other options: empty).
+std::string deployment_in_label(std::string_view label) {
+  if (label.find(" Multi-AZ readable standbys") != std::string_view::npos) {
+    return {};
+  }
+  if (label.find(" Single-AZ ") != std::string_view::npos) {
+    return "single-az";
+  }
+  if (label.find(" Multi-AZ ") != std::string_view::npos) {
+    return "multi-az";
+  }
+  return {};
+}
+
+bool linux_shared(const PageEntry& e) {
+  std::string_view os = e.attribute("Operating System");
+  std::string_view sw = e.attribute("Pre Installed S/W");
+  std::string_view tenancy = e.attribute("Tenancy");
+  return os == "Linux" && (sw.empty() || sw == "NA") && (tenancy.empty() || tenancy == "Shared");
+}
+
+/// Extended Support labels of the RDS pages: "PostgreSQL Year 1 Year 2 12", "MySQL Year 3 5 7".
+/// The engine-neutral "Any Year ..." rows are left out: their SKUs are Aurora Serverless v2
+/// per-ACU charges, not per-vCPU RDS ones.
+std::optional<PageMapping> extended_support(std::string_view label, std::string_view engine_word,
+                                            const std::string& engine) {
+  std::string prefix = std::string(engine_word) + " Year ";
+  if (!starts_with(label, prefix)) {
+    return std::nullopt;
+  }
+  std::string_view rest = label.substr(prefix.size());
+  std::string years;
+  if (starts_with(rest, "1 Year 2 ")) {
+    years = "year-1-2";
+    rest.remove_prefix(9);
+  } else if (starts_with(rest, "3 ")) {
+    years = "year-3";
+    rest.remove_prefix(2);
+  } else {
+    return std::nullopt;
+  }
+  std::string version(rest);
+  std::replace(version.begin(), version.end(), ' ', '.');
+  if (version.empty()) {
+    return std::nullopt;
+  }
+  return single("rds/extended-support/" + engine + "/" + version + "/" + years, "vCPU-Hr");
+}
+
+std::optional<PageMapping> rds_instance_entry(const PageEntry& e, const std::string& engine,
+                                              std::string_view engine_word) {
+  if (auto support = extended_support(e.label, engine_word, engine)) {
+    return support;
+  }
+  std::string cls(e.attribute("Instance Type"));
+  std::string dep = deployment_in_label(e.label);
+  if (cls.empty() || dep.empty() ||
+      !starts_with(e.label, "Database Instance " + std::string(engine_word) + " ")) {
+    return std::nullopt;
+  }
+  return single("rds/instance/" + engine + "/" + cls + "/" + dep, "Hrs");
+}
+
+std::optional<PageMapping> rds_reserved_entry(const PageEntry& e, const std::string& engine) {
+  std::string cls(e.attribute("Instance Type"));
+  std::string dep = deployment(e.attribute("Deployment Option"));
+  auto term = reserved_term(e.attribute("LeaseContractLength"), "", e.attribute("PurchaseOption"));
+  if (cls.empty() || dep.empty() || !term) {
+    return std::nullopt;
+  }
+  PageMapping m = single("rds/instance/" + engine + "/" + cls + "/" + dep, "Hrs");
+  m.term = *term;
+  return m;
+}
+
+/// Aurora instance labels, with or without the page's "[set]" prefix: "Database Instance Aurora
+/// PostgreSQL No license required [Aurora IO Optimization Mode] db r6g.large ...".
+std::optional<PageMapping> aurora_instance_entry(const PageEntry& e) {
+  std::string cls(e.attribute("Instance Type"));
+  if (cls.empty()) {
+    return std::nullopt;
+  }
+  std::string_view label = e.label;
+  std::size_t close = label.find("] ");
+  if (starts_with(label, "[") && close != std::string_view::npos) {
+    label = label.substr(close + 2);
+  } else if (starts_with(label, "[") && label.back() == ']') {
+    label = label.substr(1, label.size() - 2);
+  }
+  std::string engine = starts_with(label, "Database Instance Aurora PostgreSQL ") ? "postgres"
+                       : starts_with(label, "Database Instance Aurora MySQL ")    ? "mysql"
+                                                                                  : "";
+  if (engine.empty() || deployment_in_label(label) != "single-az") {
+    return std::nullopt;
+  }
+  bool io = label.find(" Aurora IO Optimization Mode ") != std::string_view::npos;
+  return single("aurora/instance/" + engine + "/" + cls + (io ? "/io-optimized" : "/standard"),
+                "Hrs");
+}
+
+/// Data transfer out to the internet by tier: "DataTransfer External Outbound Next 10 TB" with
+/// StartingRange/EndingRange in GB. The "New" and "No Wavelength" copies repeat the same tiers.
+std::optional<PageMapping> transfer_entry(const PageEntry& e) {
+  std::string_view label = e.label;
+  if (!starts_with(label, "DataTransfer External Outbound ") || label.ends_with(" New") ||
+      label.ends_with(" No Wavelength")) {
+    return std::nullopt;
+  }
+  auto begin = Decimal::parse(e.attribute("StartingRange"));
+  std::string_view end_text = e.attribute("EndingRange");
+  if (!begin || end_text.empty()) {
+    return std::nullopt;
+  }
+  PageMapping m = single("transfer/out", "GB");
+  m.begin = *begin;
+  if (end_text != "Inf") {
+    m.end = Decimal::parse(end_text);
+    if (!m.end) {
+      return std::nullopt;
+    }
+  }
+  return m;
+}
+
+}  // namespace
+
+std::optional<PageMapping> map_page_entry(const PageEntry& e) {
+  for (const auto& rule : k_page_rules) {
+    if (rule.page == e.page && rule.label == e.label) {
+      return from_rule(rule);
+    }
+  }
+  const std::string& page = e.page;
+  if (page == "ec2-ondemand-without-sec-sel" || page == "ec2") {
+    constexpr std::string_view prefix = "OnDemand Linux-instancetype-";
+    if (starts_with(e.label, prefix)) {
+      return single("ec2/instance/" + std::string(e.label.substr(prefix.size())), "Hrs");
+    }
+    std::string type(e.attribute("Instance Type"));
+    if (!type.empty() && linux_shared(e)) {
+      return single("ec2/instance/" + type, "Hrs");
+    }
+    return std::nullopt;
+  }
+  if (page == "ec2-reservedinstance" || page == "ec2-reservedinstance-convertible") {
+    std::string type(e.attribute("Instance Type"));
+    auto term = reserved_term(e.attribute("LeaseContractLength"),
+                              page == "ec2-reservedinstance" ? "standard" : "convertible",
+                              e.attribute("PurchaseOption"));
+    if (type.empty() || !term || !linux_shared(e)) {
+      return std::nullopt;
+    }
+    PageMapping m = single("ec2/instance/" + type, "Hrs");
+    m.term = *term;
+    return m;
+  }
+  if (page == "rds-postgresql-ondemand") {
+    return rds_instance_entry(e, "postgres", "PostgreSQL");
+  }
+  if (page == "rds-mysql-ondemand") {
+    return rds_instance_entry(e, "mysql", "MySQL");
+  }
+  if (page == "rds-postgresql-reservedinstance") {
+    return rds_reserved_entry(e, "postgres");
+  }
+  if (page == "rds-mysql-reservedinstance") {
+    return rds_reserved_entry(e, "mysql");
+  }
+  if (page == "rds-aurora-ondemand") {
+    return aurora_instance_entry(e);
+  }
+  if (page == "datatransfer") {
+    return transfer_entry(e);
+  }
+  return std::nullopt;
 }
 
 }  // namespace stackplan::pricing

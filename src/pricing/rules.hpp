@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/decimal.hpp"
+
 namespace stackplan::pricing {
 
 /// The parts of a Price List product that decide what it prices.
@@ -22,6 +24,7 @@ struct Product {
 struct Mapping {
   std::string region;
   std::string key;
+  std::string sku = {};  ///< the product's SKU, kept with its prices
 };
 
 /// Maps a product to a catalog key, or nullopt when the cost model does not use it. Every rule
@@ -46,5 +49,33 @@ std::optional<std::string> savings_plan_term(std::string_view family, std::strin
 /// price it ("BoxUsage:t4g.small" with RunInstances -> "ec2/instance/t4g.small").
 std::optional<std::string> savings_plan_rate_key(std::string_view usage_type,
                                                  std::string_view operation);
+
+/// One entry of an AWS pricing-page file (the JSON the pricing pages load from
+/// b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/<service>/USD/current/<file>.json): the page
+/// (`manifest.source`, e.g. "rds-storage"), the entry's label and its string attributes
+/// ("Instance Type", "LeaseContractLength", "riupfront:PricePerUnit", ...).
+struct PageEntry {
+  std::string page;
+  std::string label;
+  std::vector<std::pair<std::string, std::string>> attributes;
+
+  std::string_view attribute(std::string_view name) const;
+};
+
+/// What a pricing-page entry is in stackplan's terms. A label can feed several keys (Aurora's
+/// storage and I/O prices are the same for both engines); `divisor` converts the page's unit to
+/// the catalog's (gp3 throughput is listed per GiBps-month, priced per MiBps-month).
+struct PageMapping {
+  std::vector<std::string> keys;
+  std::string term = "on-demand";
+  std::string unit;
+  Decimal begin;
+  std::optional<Decimal> end;
+  std::int64_t divisor = 1;
+};
+
+/// Maps a pricing-page entry to catalog keys, or nullopt when the cost model does not use it.
+/// The rules sit beside the offer-file rules in pricing/rules.cpp, one table for both.
+std::optional<PageMapping> map_page_entry(const PageEntry& entry);
 
 }  // namespace stackplan::pricing
