@@ -159,3 +159,103 @@ TEST_CASE("a missing file is reported", "[import][faults]") {
   CHECK_FALSE(import_price_file("/nonexistent/offer.json", c, stats, error));
   CHECK(error.message == "cannot open: No such file or directory");
 }
+
+TEST_CASE("pricing-page files: labels map to keys, with SKU, tiers, units and reservations",
+          "[import][pages]") {
+  Outcome o = import_text(read(fixture("page-rds-storage.json")));
+  INFO(o.error.message);
+  REQUIRE(o.ok);
+  CHECK(o.stats.layout == "pages");
+  CHECK(o.stats.products == 4);
+  CHECK(o.stats.products_used == 3);
+  CHECK(o.stats.unmapped.at("Database Storage Multi AZ SQL Server Mirror General Purpose") == 1);
+  CHECK(price(o.catalog, "us-east-2", "rds/storage/gp2/multi-az") == "0.23");
+  CHECK(price(o.catalog, "ap-northeast-1", "rds/storage/gp2/multi-az") == "0.276");
+  // One engine-neutral label feeds both Aurora engines.
+  CHECK(price(o.catalog, "us-east-2", "aurora/storage/postgres/standard") == "0.1");
+  CHECK(price(o.catalog, "us-east-2", "aurora/storage/mysql/standard") == "0.1");
+  auto gp2 = o.catalog.find("us-east-2", "rds/storage/gp2/multi-az");
+  CHECK(gp2[0]->sku == "MJWWWDHFW7W5NJBS");
+  CHECK(gp2[0]->unit == "GB-Mo");
+  const Source* source = o.catalog.source(gp2[0]->source);
+  REQUIRE(source != nullptr);
+  CHECK(source->id == "page:rds-storage:20251205171609:input");
+  CHECK(source->date == "2025-12-05");
+  CHECK(source->reference ==
+        "AWS pricing page data rds/rds-storage, published 2025-12-05T17:16:09Z (imported from "
+        "input.json)");
+
+  Outcome ebs = import_text(read(fixture("page-ebs.json")));
+  REQUIRE(ebs.ok);
+  // Listed per GiBps-month, priced per MiBps-month: 40.96 / 1024.
+  CHECK(price(ebs.catalog, "us-east-2", "ec2/ebs/gp3/throughput") == "0.04");
+  // Two labels with one price are one price.
+  CHECK(price(ebs.catalog, "us-east-2", "ec2/ebs/gp2") == "0.1");
+
+  Outcome ri = import_text(read(fixture("page-rds-reserved.json")));
+  REQUIRE(ri.ok);
+  auto reserved = ri.catalog.find("us-east-2", "rds/instance/postgres/db.t4g.micro/multi-az",
+                                  "reserved/1y/standard/partial-upfront");
+  REQUIRE(reserved.size() == 1);
+  CHECK(reserved[0]->usd.to_string() == "0.01");
+  CHECK(reserved[0]->upfront->to_string() == "88");
+}
+
+TEST_CASE("pricing-page files: bad prices and disagreeing labels are located errors",
+          "[import][pages]") {
+  auto alb = [](const char* entry) {
+    std::string text =
+        R"j({"manifest":{"serviceId":"elb","hawkFilePublicationDate":"2025-11-03T16:22:14Z",)j"
+        R"j("source":"elb"},"regions":{"US East (Ohio)":{"Application Load Balancer Hours":)j";
+    text += entry;
+    text += "}}}";
+    return text;
+  };
+  Outcome negative = import_text(alb(R"j({"price":"-1"})j"));
+  CHECK_FALSE(negative.ok);
+  CHECK(negative.error.message ==
+        "entry 'Application Load Balancer Hours' of US East (Ohio): price -1 is negative");
+  // The offset of the entry's value.
+  CHECK(negative.error.byte == alb(R"j({"price":"-1"})j").rfind('{'));
+  Outcome text = import_text(alb(R"j({"price":"cheap"})j"));
+  CHECK(text.error.message ==
+        "entry 'Application Load Balancer Hours' of US East (Ohio): price "
+        "'cheap' is not a decimal number");
+  Outcome none = import_text(alb(R"j({"rateCode":"X"})j"));
+  CHECK(none.error.message ==
+        "entry 'Application Load Balancer Hours' of US East (Ohio): no price");
+
+  const std::string ec2 =
+      R"j({"manifest":{"hawkFilePublicationDate":"2025-11-20T00:00:00Z","source":"ec2"},)j"
+      R"j("regions":{"US East (Ohio)":{"OnDemand Linux-instancetype-t3.micro":{"price":"0.0104"},)j"
+      R"j("t3 micro Linux":{"price":"0.0110","Instance Type":"t3.micro",)j"
+      R"j("Operating System":"Linux"}}}})j";
+  Outcome clash = import_text(ec2);
+  CHECK_FALSE(clash.ok);
+  CHECK(clash.error.message ==
+        "entry 't3 micro Linux' of US East (Ohio): it prices ec2/instance/t3.micro in us-east-2 "
+        "at 0.011, but entry 'OnDemand Linux-instancetype-t3.micro' prices it at 0.0104");
+
+  Outcome undated = import_text(R"j({"manifest":{"source":"elb"},"regions":{}})j");
+  CHECK(undated.error.message ==
+        "a pricing-page file needs its publication date (manifest.hawkFilePublicationDate, e.g. "
+        "\"2025-12-05T17:16:09Z\")");
+  Outcome unnamed = import_text(R"j({"manifest":{},"regions":{}})j");
+  CHECK(unnamed.error.message ==
+        "a pricing-page file names its page in manifest.source (e.g. \"rds-storage\")");
+  Outcome shapeless = import_text(R"j({"regions":[]})j");
+  CHECK(shapeless.error.message ==
+        "not an AWS offer file, Savings Plans file, GetProducts output or pricing-page file (no "
+        "'products', 'PriceList' or 'manifest' with 'regions')");
+}
+
+TEST_CASE("offer files with a negative price are refused", "[import]") {
+  std::string text = read(fixture("offer-rds-us-east-1.json"));
+  const std::string usd = "\"USD\": \"";
+  auto at = text.find(usd);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, usd.size(), "\"USD\": \"-");
+  Outcome o = import_text(text);
+  CHECK_FALSE(o.ok);
+  CHECK(o.error.message.find("has a negative USD price (-") != std::string::npos);
+}
