@@ -151,13 +151,13 @@ def write(out_dir, name, doc, stackplan):
         f.write("\n")
 
 
-def fargate_spot(data_dir):
+def fargate_spot(data_dir, locations):
     text = open(os.path.join(data_dir, "fargate-spot-fgcalc-2026-09.js.txt")).read()
     rows = []
-    for m in re.finditer(r'"region": "([a-z0-9-]+)".*?"FARGATE_SPOT": \{\s*"cpu": ([0-9.]+),\s*'
-                         r'"ram": ([0-9.]+)', text, re.S):
-        region, cpu, ram = m.groups()
-        if region in FARGATE_SPOT_DOUBTED:
+    for m in re.finditer(r'"region": "([a-z0-9-]+)",\s*"description": "([^"]+)".*?'
+                         r'"FARGATE_SPOT": \{\s*"cpu": ([0-9.]+),\s*"ram": ([0-9.]+)', text, re.S):
+        region, location, cpu, ram = m.groups()
+        if region in FARGATE_SPOT_DOUBTED or location not in locations:
             continue
         rows.append(f"{region}\tfargate-spot/memory/x86_64\ton-demand\t0\tInf\thours\t{ram}\t\t"
                     "fgcalc-fargate-spot-2026-09-29\t")
@@ -178,19 +178,23 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     for old in os.listdir(out_dir):
         os.remove(os.path.join(out_dir, old))
+    # The snapshot's regions: those of the pricing-page files, which were copied for them.
+    locations = set()
     for name in RAW:
         data = json.load(open(os.path.join(data_dir, name)))
+        locations.update(data["regions"])
         doc = page(data["manifest"], data["regions"], provenance(data["_source"]))
         write(out_dir, name, doc, stackplan)
     for name in BUNDLED:
         data = json.load(open(os.path.join(data_dir, name)))
         for path, doc in from_bundle(data):
+            doc["regions"] = {k: v for k, v in doc["regions"].items() if k in locations}
             write(out_dir, name.rsplit(".", 1)[0] + "--" + os.path.basename(path), doc, stackplan)
     for name, (service, page_name) in PROCESSED.items():
         data = json.load(open(os.path.join(data_dir, name)))
         write(out_dir, name, from_processed(data, service, page_name), stackplan)
     with open(os.path.join(here, "fargate-spot.tsv"), "w") as f:
-        f.write(fargate_spot(data_dir))
+        f.write(fargate_spot(data_dir, locations))
 
 
 if __name__ == "__main__":

@@ -104,8 +104,11 @@ int run(const std::vector<std::string>& args, Io io) {
   show->add_option("--service", show_options.service, "Service code, e.g. AmazonRDS");
   show->add_option("--filter", show_options.filters,
                    "K=V with K one of key, term, unit, source; V may use * (repeatable)");
-  show->add_option("--format", show_options.format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
+  show->add_option("--format", show_options.format, "Output format (markdown with --coverage only)")
+      ->check(CLI::IsMember({"table", "json", "markdown"}));
+  show->add_flag("--coverage", show_options.coverage,
+                 "Every price the cost model asks for, by region: its source date, a known gap "
+                 "and its reason, or missing");
   show->add_option("--catalog", show_options.catalog,
                    "Price catalog folder (default: $STACKPLAN_CATALOG, else the built-in "
                    "snapshot)");

@@ -36,6 +36,7 @@ struct PricingShowOptions {
   std::vector<std::string> filters;
   std::string format = "table";
   std::string catalog;
+  bool coverage = false;
 };
 
 struct PricingImportOptions {

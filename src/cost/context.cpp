@@ -39,6 +39,8 @@ void Context::report_missing(std::string_view key, std::string_view term) {
 
 std::vector<const pricing::Price*> Context::tiers(std::string_view key, std::string_view term) {
   auto found = m_catalog.find(region_of(key), key, term);
+  m_lookups.push_back({region_of(key), std::string(key), std::string(term),
+                       found.empty() ? nullptr : found.front()});
   if (found.empty()) {
     report_missing(key, term);
   }
@@ -64,7 +66,10 @@ Rate Context::rate(std::string_view key, std::string_view term) {
 }
 
 std::vector<const pricing::Price*> Context::spot_observations(std::string_view key) const {
-  return m_catalog.find_terms(m_spec.region, key, "spot/");
+  auto found = m_catalog.find_terms(m_spec.region, key, "spot/");
+  m_lookups.push_back(
+      {m_spec.region, std::string(key), "spot", found.empty() ? nullptr : found.front()});
+  return found;
 }
 
 Usage Context::usage(const std::string& resource, std::string_view key,

@@ -30,6 +30,14 @@ struct Rate {
   std::string ref;  ///< "AmazonRDS us-east-2 rds/storage/gp2/multi-az on-demand (source, date)"
 };
 
+/// A price the cost model asked the catalog for, and the row it found (the first tier), if any.
+struct PriceLookup {
+  std::string region;
+  std::string key;
+  std::string term;  ///< "spot" for the Spot observations of an instance type
+  const pricing::Price* found = nullptr;
+};
+
 /// Usage that a Savings Plan may cover, registered by compute resources and priced by the
 /// Savings Plan resource (which is costed after them).
 struct Eligible {
@@ -83,6 +91,8 @@ class Context {
   std::vector<Warning>& warnings() { return m_warnings; }
   std::vector<std::string>& notes() { return m_notes; }
   std::vector<Eligible>& eligible() { return m_eligible; }
+  /// Every price looked up, in order (repeats included).
+  std::vector<PriceLookup>& lookups() { return m_lookups; }
 
  private:
   std::string region_of(std::string_view key) const;
@@ -95,6 +105,7 @@ class Context {
   std::vector<Warning> m_warnings;
   std::vector<std::string> m_notes;
   std::vector<Eligible> m_eligible;
+  mutable std::vector<PriceLookup> m_lookups;
 };
 
 /// Text of a Decimal usage figure for descriptions: "0.1", "1,000,000".

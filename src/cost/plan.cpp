@@ -32,6 +32,7 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
   plan.name = name;
   plan.items = std::move(ctx.items());
   plan.notes = std::move(ctx.notes());
+  plan.lookups = std::move(ctx.lookups());
   Decimal sum;
   Decimal at_max;
   bool scales = false;

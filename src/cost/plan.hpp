@@ -22,6 +22,7 @@ struct ScenarioPlan {
   std::size_t missing = 0;                ///< lines whose price the catalog lacks
   std::optional<Decimal> monthly_at_max;  ///< with autoscaling, the monthly at maximum capacity
   std::vector<std::string> notes;
+  std::vector<PriceLookup> lookups;  ///< every price the scenario asked the catalog for
 };
 
 /// `to` minus `from`. `percent` is empty when `from` costs nothing; `incomplete` when either
