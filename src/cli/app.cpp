@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pricing/price_book.hpp"
 #include "util/diagnostics.hpp"
 #include "version.hpp"
 
@@ -14,6 +15,26 @@ void print_diagnostics(Diagnostics& diags, Io io) {
   for (const auto& d : diags.all()) {
     io.err << format_diagnostic(d);
   }
+}
+
+bool apply_price_book(const std::string& option, pricing::Catalog& catalog, std::string& described,
+                      Io io) {
+  std::string path = pricing::price_book_path(option);
+  if (path.empty()) {
+    return true;
+  }
+  Diagnostics diags;
+  auto book = pricing::read_price_book(path, pricing::Catalog::snapshot(), diags);
+  if (!book) {
+    print_diagnostics(diags, io);
+    return false;
+  }
+  pricing::apply_price_book(*book, catalog);
+  described = "price book " + path + " (" + std::to_string(book->prices.size()) +
+              (book->prices.size() == 1 ? " price, " : " prices, ") +
+              std::to_string(book->discounts.size()) +
+              (book->discounts.size() == 1 ? " discount)" : " discounts)");
+  return true;
 }
 
 namespace {
@@ -61,6 +82,8 @@ int run(const std::vector<std::string>& args, Io io) {
       ->check(CLI::IsMember({"table", "json", "markdown", "csv"}));
   plan->add_option("--catalog", o.plan.catalog, "Price catalog folder (env STACKPLAN_CATALOG)");
   plan->add_option("--usage", o.plan.usage, "Usage file overriding usage assumptions");
+  plan->add_option("--prices", o.plan.prices,
+                   "Price book: your own prices and discounts (env STACKPLAN_PRICES)");
   plan->add_option("--budget", o.plan.budget, "Exit 1 when the monthly total exceeds USD");
 
   auto* render = app.add_subcommand("render", "Write Terraform and CloudFormation");
@@ -88,6 +111,8 @@ int run(const std::vector<std::string>& args, Io io) {
   lint->add_option("--baseline", o.lint.baseline,
                    "With --max-increase: the scenario to compare with");
   lint->add_option("--catalog", o.lint.catalog, "Price catalog folder (for the cost guardrails)");
+  lint->add_option("--prices", o.lint.prices,
+                   "Price book for the cost guardrails (env STACKPLAN_PRICES)");
   lint->add_option("--templates", o.lint.templates,
                    "With --spec: the --templates folder the files were rendered with");
   lint->add_option("--format", o.lint.format, "Output format")

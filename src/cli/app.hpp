@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+namespace stackplan::pricing {
+class Catalog;
+}
+
 namespace stackplan {
 class Diagnostics;
 }
@@ -26,6 +30,12 @@ struct Io {
 
 /// Prints every diagnostic to stderr, sorted by place, gcc-style.
 void print_diagnostics(Diagnostics& diags, Io io);
+
+/// Applies the price book of --prices (or $STACKPLAN_PRICES) to `catalog`. Returns false, with
+/// the book's problems printed, when it cannot be read; `described` then names the book for
+/// the plan's footer (empty without one).
+bool apply_price_book(const std::string& option, pricing::Catalog& catalog, std::string& described,
+                      Io io);
 
 /// Runs stackplan with `args` (without the program name) and returns the exit code.
 int run(const std::vector<std::string>& args, Io io);
@@ -63,6 +73,7 @@ struct PlanOptions {
   std::string catalog;
   std::string usage;
   std::string budget;
+  std::string prices;
 };
 
 struct RenderOptions {
@@ -83,6 +94,7 @@ struct LintOptions {
   std::string budget;
   std::string max_increase;
   std::string catalog;
+  std::string prices;
   std::string templates;
   std::string format = "text";
   std::string fail_on = "error";

@@ -79,6 +79,10 @@ int cmd_lint(const LintOptions& o, Io io) {
         io.err << "stackplan: error: " << error << '\n';
         return k_exit_invalid;
       }
+      std::string price_book;
+      if (!apply_price_book(o.prices, *catalog, price_book, io)) {
+        return k_exit_invalid;
+      }
       check.catalog = &*catalog;
     }
     std::error_code ec;

@@ -191,6 +191,10 @@ int cmd_plan(const PlanOptions& o, Io io) {
     io.err << "stackplan: error: " << error << '\n';
     return k_exit_invalid;
   }
+  std::string price_book;
+  if (!apply_price_book(o.prices, *catalog, price_book, io)) {
+    return k_exit_invalid;
+  }
 
   // Scenario selection and baseline, checked against every spec.
   std::vector<std::vector<const spec::Variant*>> selected(specs.size());
@@ -254,6 +258,9 @@ int cmd_plan(const PlanOptions& o, Io io) {
   cost::Plan plan;
   const std::string dir = pricing::catalog_dir(o.catalog);
   plan.catalog_source = dir.empty() ? "built-in snapshot (pricing/catalog.tsv)" : "catalog " + dir;
+  if (!price_book.empty()) {
+    plan.catalog_source += " with " + price_book;
+  }
   plan.catalog_as_of = cost::catalog_as_of(*catalog);
   static const cost::UsageOverrides k_no_usage;
   const cost::UsageOverrides& overrides = usage ? usage->values : k_no_usage;

@@ -20,7 +20,7 @@ std::string Context::describe(const pricing::Price& price) const {
   std::string out =
       pricing::service_of(price.key) + " " + price.region + " " + price.key + " " + price.term;
   if (const pricing::Source* source = m_catalog.source(price.source)) {
-    out += " (" + source->id + ", " + source->date + ")";
+    out += " (" + source->id + (source->date.empty() ? "" : ", " + source->date) + ")";
   } else {
     out += " (" + price.source + ")";
   }

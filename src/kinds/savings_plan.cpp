@@ -115,9 +115,17 @@ void cost(const Resource& r, Context& ctx) {
     return;
   }
   if (*commitment >= needed) {
+    // No line shows the plan's rates then, so the note cites them.
+    std::string rates;
+    for (const auto& e : eligible) {
+      if (rates.find(e.plan_rate.ref) == std::string::npos) {
+        rates += (rates.empty() ? "" : "; ") + e.plan_rate.ref;
+      }
+    }
     ctx.note(label + ": the " + usd(*commitment) + "/h commitment covers all eligible usage (" +
              usd(needed) + "/h at the plan's rates" +
-             (at_on_demand ? ", " + usd(*at_on_demand) + "/h on-demand" : std::string()) + ")");
+             (at_on_demand ? ", " + usd(*at_on_demand) + "/h on-demand" : std::string()) +
+             "; rates: " + rates + ")");
     if (*commitment > needed) {
       Decimal idle = (*commitment - needed) * hours_per_month();
       ctx.warn("plan.savings-plan-overcommitted",

@@ -332,6 +332,37 @@ std::string Catalog::merge(Catalog&& other) {
   return {};
 }
 
+void Catalog::set_price(Price price) {
+  std::erase_if(m_prices, [&](const Price& p) {
+    return p.region == price.region && p.key == price.key && p.term == price.term;
+  });
+  m_prices.push_back(std::move(price));
+  sort();
+}
+
+void Catalog::adjust(const std::function<std::optional<Source>(Price&, const Source*)>& change) {
+  std::vector<Source> added;
+  for (auto& p : m_prices) {
+    if (auto source = change(p, this->source(p.source))) {
+      added.push_back(std::move(*source));
+    }
+  }
+  for (auto& s : added) {
+    std::string id = s.id;
+    m_sources[id] = std::move(s);
+  }
+  drop_unused_sources();
+}
+
+std::string Catalog::unit_of(std::string_view key) const {
+  for (const auto& p : m_prices) {
+    if (p.key == key) {
+      return p.unit;
+    }
+  }
+  return {};
+}
+
 void Catalog::drop_unused_sources() {
   std::map<std::string, Source, std::less<>> used;
   auto keep = [&](const std::string& id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -82,6 +83,14 @@ class Catalog {
   std::string merge(Catalog&& other);
   void add_source(Source source);
   void add_price(Price price);
+
+  /// Replaces every tier of the price's region, key and term with this one price.
+  void set_price(Price price);
+  /// Calls `change` on every price with its source; where it returns a source, the price now
+  /// cites it (and it is added). Sources no price cites any more are dropped.
+  void adjust(const std::function<std::optional<Source>(Price&, const Source*)>& change);
+  /// The unit the catalog gives `key` in (any region and term); empty when it lacks the key.
+  std::string unit_of(std::string_view key) const;
 
   /// The catalog.tsv text: [sources], [prices] and [superseded] sections, sorted.
   std::string to_tsv() const;
