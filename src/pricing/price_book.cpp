@@ -65,10 +65,9 @@ bool known_key(const std::string& key, const std::set<std::string>& keys) {
   static const Pattern instance_type(spec::k_instance_type_pattern);
   static const Pattern db_class(spec::k_db_class_pattern);
   auto p = parts(key);
-  std::size_t at = p.size() == 3 && p[0] == "ec2" && p[1] == "instance" ? 2
-                   : p.size() == 5 && (p[0] == "rds" || p[0] == "aurora") && p[1] == "instance"
-                       ? 3
-                       : 0;
+  std::size_t at = p.size() == 3 && p[0] == "ec2" && p[1] == "instance"                         ? 2
+                   : p.size() == 5 && (p[0] == "rds" || p[0] == "aurora") && p[1] == "instance" ? 3
+                                                                                                : 0;
   if (at == 0 || !(at == 2 ? instance_type : db_class).search(std::string(p[at]))) {
     return false;
   }
@@ -80,8 +79,8 @@ bool known_key(const std::string& key, const std::set<std::string>& keys) {
     }
     bool same = true;
     for (std::size_t i = 0; i < p.size() && same; ++i) {
-      same = i == at ? q[i].substr(0, family.size() + 1) == std::string(family) + "."
-                     : p[i] == q[i];
+      same =
+          i == at ? q[i].substr(0, family.size() + 1) == std::string(family) + "." : p[i] == q[i];
     }
     if (same) {
       return true;

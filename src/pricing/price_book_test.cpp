@@ -60,18 +60,15 @@ TEST_CASE("a price book's mistakes are located errors, all at once", "[prices][g
             .empty());
 }
 
-TEST_CASE("plan and lint --spec read a price book from --prices or STACKPLAN_PRICES",
-          "[prices]") {
+TEST_CASE("plan and lint --spec read a price book from --prices or STACKPLAN_PRICES", "[prices]") {
   testing::enter_source_dir();
-  auto plain = testing::run_cli_parts({"plan", "examples/operationcode/stack.yaml", "--scenario",
-                                       "target", "--format", "json"});
+  auto plain = testing::run_cli_parts(
+      {"plan", "examples/operationcode/stack.yaml", "--scenario", "target", "--format", "json"});
   REQUIRE(plain.code == 0);
   CHECK(plain.out.find("\"price_missing\": true") != std::string::npos);
   ::setenv("STACKPLAN_PRICES", "tests/fixtures/prices/book.yaml", 1);
-  auto booked = testing::run_cli_parts({"plan", "examples/operationcode/stack.yaml",
-                                        "--scenario", "target", "--format", "json"});
-  auto lint = testing::run_cli_parts({"lint", "tests/fixtures/no-such-dir", "--spec",
-                                      "examples/operationcode/stack.yaml", "--budget", "1"});
+  auto booked = testing::run_cli_parts(
+      {"plan", "examples/operationcode/stack.yaml", "--scenario", "target", "--format", "json"});
   ::unsetenv("STACKPLAN_PRICES");
   REQUIRE(booked.code == 0);
   // The quoted Savings Plan rate fills the only missing price of the target.
@@ -84,5 +81,11 @@ TEST_CASE("plan and lint --spec read a price book from --prices or STACKPLAN_PRI
                                       "tests/fixtures/prices/bad.yaml", "--format", "json"});
   CHECK(text.code == 2);
   CHECK(text.out.empty());
-  (void)lint;
+  // lint's cost guardrails read the same book.
+  auto lint = testing::run_cli_parts({"lint", "tests/fixtures/prices", "--spec",
+                                      "examples/operationcode/stack.yaml", "--budget", "1",
+                                      "--prices", "tests/fixtures/prices/bad.yaml"});
+  CHECK(lint.code == 2);
+  CHECK(lint.err.find("bad.yaml:4:45: error: unknown region 'us-east2' [prices.unknown-region]") !=
+        std::string::npos);
 }
