@@ -28,13 +28,21 @@ std::string Context::describe(const pricing::Price& price) const {
 }
 
 void Context::report_missing(std::string_view key, std::string_view term) {
+  if (term.starts_with("savings-plan/")) {
+    return;  // the Savings Plan reports its missing rates once, with what they leave unknown
+  }
   std::string region = region_of(key);
   std::string service = pricing::service_of(key);
   add_warning({"plan.price-missing",
                "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
-               "run 'stackplan pricing update --region " + region + " --service " + service +
-                   "', or import an offer file with 'stackplan pricing import'",
-               service + " " + region, std::string(key) + " " + std::string(term)});
+               fetch_hint(service, region), service + " " + region,
+               std::string(key) + " " + std::string(term)});
+}
+
+std::string fetch_hint(std::string_view service, std::string_view region) {
+  return "fetch it with 'stackplan pricing update --region " + std::string(region) +
+         " --service " + std::string(service) +
+         " --catalog DIR' and plan with --catalog DIR, or give it in a price book (--prices FILE)";
 }
 
 std::vector<const pricing::Price*> Context::tiers(std::string_view key, std::string_view term) {

@@ -108,6 +108,9 @@ class Context {
   mutable std::vector<PriceLookup> m_lookups;
 };
 
+/// The hint of a missing price: the command that fetches it, and the price book that gives it.
+std::string fetch_hint(std::string_view service, std::string_view region);
+
 /// Text of a Decimal usage figure for descriptions: "0.1", "1,000,000".
 std::string format_quantity(Decimal value);
 /// The same for a usage figure as given (which may be beyond Decimal's range).

@@ -96,15 +96,16 @@ void cost(const Resource& r, Context& ctx) {
         ctx.items().push_back(item);
       }
     }
-    if (commitment) {
-      ctx.warn("plan.savings-plan-rate-missing",
-               "the catalog has no " + label + " rate for this usage, so the usage beyond the " +
-                   usd(*commitment) +
-                   "/h commitment is unknown; the total counts the "
-                   "commitment only",
-               "import the AWS Savings Plans offer file for " + ctx.region() +
-                   " with 'stackplan pricing import' or 'stackplan pricing update'");
-    }
+    const std::string service =
+        ctx.spec().compute.platform == spec::Platform::fargate ? "AmazonECS" : "AmazonEC2";
+    ctx.warn("plan.savings-plan-rate-missing",
+             "the catalog has no " + label + " rate in " + ctx.region() +
+                 " (no public source gives Savings Plans rates), so " +
+                 (commitment ? "the usage beyond the " + usd(*commitment) +
+                                   "/h commitment is unknown; the total counts the commitment "
+                                   "only"
+                             : std::string("neither the commitment nor the usage is priced")),
+             cost::fetch_hint(service, ctx.region()));
     return;
   }
   if (!commitment) {
