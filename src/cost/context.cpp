@@ -40,8 +40,8 @@ void Context::report_missing(std::string_view key, std::string_view term) {
 }
 
 std::string fetch_hint(std::string_view service, std::string_view region) {
-  return "fetch it with 'stackplan pricing update --region " + std::string(region) +
-         " --service " + std::string(service) +
+  return "fetch it with 'stackplan pricing update --region " + std::string(region) + " --service " +
+         std::string(service) +
          " --catalog DIR' and plan with --catalog DIR, or give it in a price book (--prices FILE)";
 }
 
