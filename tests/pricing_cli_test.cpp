@@ -114,7 +114,7 @@ TEST_CASE("update --retries sets how often a failing request is tried", "[pricin
 TEST_CASE("every price the cost model asks for, in every snapshot region, is priced or a known gap",
           "[pricing-cli][coverage]") {
   const pricing::Catalog& snapshot = pricing::Catalog::snapshot();
-  std::vector<std::string> regions = cost::catalog_regions(snapshot);
+  std::vector<std::string> regions = snapshot.regions();
   CHECK(regions == std::vector<std::string>{"ap-northeast-1", "ap-south-1", "ap-southeast-1",
                                             "ap-southeast-2", "ca-central-1", "eu-central-1",
                                             "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3",

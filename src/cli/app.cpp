@@ -140,17 +140,18 @@ int run(const std::vector<std::string>& args, Io io) {
   PricingUpdateOptions update_options;
   auto* update = pricing->add_subcommand("update", "Refresh prices from the AWS Price List APIs");
   update->add_option("--region", update_options.regions,
-                     "Region (repeatable; default: us-east-1 us-east-2 us-west-2 eu-west-1 "
-                     "me-central-1)");
+                     "Region (repeatable; default: the regions of the built-in snapshot)");
   update->add_option("--service", update_options.services,
                      "Service code (repeatable; default: every service the cost model uses)");
   update
       ->add_option("--source", update_options.source,
-                   "bulk: offer files, no credentials; api: GetProducts, signed with SigV4")
-      ->check(CLI::IsMember({"bulk", "api"}));
+                   "bulk: offer files, no credentials; api: GetProducts, signed with SigV4; "
+                   "pages: the JSON of AWS's pricing pages, no credentials, a few MB a service")
+      ->check(CLI::IsMember({"bulk", "api", "pages"}));
   update->add_option("--endpoint", update_options.endpoint,
-                     "URL replacing https://pricing.us-east-1.amazonaws.com (bulk) or "
-                     "https://api.pricing.us-east-1.amazonaws.com (api)");
+                     "URL replacing https://pricing.us-east-1.amazonaws.com (bulk), "
+                     "https://api.pricing.us-east-1.amazonaws.com (api) or "
+                     "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps (pages)");
   update->add_option("--catalog", update_options.catalog,
                      "Catalog folder to update (default: $STACKPLAN_CATALOG)");
   update

@@ -77,7 +77,7 @@ std::string aligned(const std::vector<std::vector<std::string>>& table) {
 /// spec in each region), with the date of its source, the known gap that explains its absence,
 /// or "MISSING".
 int show_coverage(const PricingShowOptions& o, const pricing::Catalog& catalog, Io io) {
-  std::vector<std::string> regions = cost::catalog_regions(catalog);
+  std::vector<std::string> regions = catalog.regions();
   if (!o.region.empty()) {
     regions = {o.region};
   }

@@ -1,7 +1,5 @@
 #include "cost/coverage.hpp"
 
-#include <set>
-
 #include "cost/plan.hpp"
 #include "spec/load.hpp"
 #include "util/diagnostics.hpp"
@@ -80,16 +78,6 @@ std::size_t Coverage::unexplained() const {
     }
   }
   return n;
-}
-
-std::vector<std::string> catalog_regions(const pricing::Catalog& catalog) {
-  std::set<std::string> regions;
-  for (const auto& p : catalog.prices()) {
-    if (p.region != "global") {
-      regions.insert(p.region);
-    }
-  }
-  return {regions.begin(), regions.end()};
 }
 
 Coverage coverage(const pricing::Catalog& catalog, const std::vector<std::string>& regions) {

@@ -30,9 +30,6 @@ struct Coverage {
   std::size_t unexplained() const;
 };
 
-/// The regions a catalog prices: every region of its prices but "global", sorted.
-std::vector<std::string> catalog_regions(const pricing::Catalog& catalog);
-
 /// Plans the probe spec (every database engine and configuration, both compute platforms and
 /// architectures, every purchase model, and the stack's other resources; see coverage.cpp) in
 /// each region against `catalog`, and collects every price the cost model asks for. The keys

@@ -217,6 +217,16 @@ const Source* Catalog::source(std::string_view id) const {
   return it == m_sources.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> Catalog::regions() const {
+  std::vector<std::string> out;
+  for (const auto& p : m_prices) {  // sorted by region
+    if (p.region != "global" && (out.empty() || out.back() != p.region)) {
+      out.push_back(p.region);
+    }
+  }
+  return out;
+}
+
 void Catalog::sort() {
   std::stable_sort(m_prices.begin(), m_prices.end(),
                    [](const Price& a, const Price& b) { return order(a) < order(b); });

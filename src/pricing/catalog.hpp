@@ -69,6 +69,8 @@ class Catalog {
   std::vector<const Price*> find_terms(std::string_view region, std::string_view key,
                                        std::string_view term_prefix) const;
   const Source* source(std::string_view id) const;
+  /// The regions the catalog prices: every region of its prices but "global", sorted.
+  std::vector<std::string> regions() const;
 
   const std::vector<Price>& prices() const { return m_prices; }
   const std::map<std::string, Source, std::less<>>& sources() const { return m_sources; }

@@ -80,8 +80,8 @@ struct Term {
 /// into small trees; everything else is skipped without being built.
 class Importer {
  public:
-  Importer(JsonReader& in, Catalog& out, ImportStats& stats)
-      : m_in(in), m_out(out), m_stats(stats) {}
+  Importer(JsonReader& in, Catalog& out, ImportStats& stats, std::string origin)
+      : m_in(in), m_out(out), m_stats(stats), m_origin(std::move(origin)) {}
 
   void document() {
     if (m_in.peek() != JsonReader::Type::object) {
@@ -120,14 +120,14 @@ class Importer {
   }
 
   /// Called once the whole input is read.
-  void finish(const std::string& name) {
+  void finish() {
     if (m_stats.layout.empty()) {
       fail(
           "not an AWS offer file, Savings Plans file, GetProducts output or pricing-page file "
           "(no 'products', 'PriceList' or 'manifest' with 'regions')");
     }
     if (m_stats.layout == "pages") {
-      finish_pages(name);
+      finish_pages();
       return;
     }
     Source source;
@@ -139,21 +139,21 @@ class Importer {
       source.reference = (m_offer_code.empty() ? std::string("AWS") : m_offer_code) +
                          " offer file, version " + m_version + ", published " + m_publication +
                          (m_region.empty() ? "" : ", region " + m_region) + " (imported from " +
-                         std::filesystem::path(name).filename().string() + ")";
+                         m_origin + ")";
     } else if (m_stats.layout == "savings-plan") {
       source.id =
           "savings-plan:" + (m_region.empty() ? std::string("all") : m_region) + ":" + m_version;
       source.kind = "offer";
       source.reference = "Savings Plans offer file, version " + m_version + ", published " +
                          m_publication + (m_region.empty() ? "" : ", region " + m_region) +
-                         " (imported from " + std::filesystem::path(name).filename().string() + ")";
+                         " (imported from " + m_origin + ")";
     } else {
       source.id = "api:" + (m_api_service.empty() ? std::string("unknown") : m_api_service) + ":" +
                   m_version;
       source.kind = "api";
       source.reference = "Price List Query API GetProducts items, " + m_api_service + " offer " +
                          m_version + ", published " + m_publication + " (imported from " +
-                         std::filesystem::path(name).filename().string() + ")";
+                         m_origin + ")";
     }
     if (m_version.empty()) {
       fail("the file names no offer version");
@@ -664,7 +664,7 @@ class Importer {
   /// A pricing page's source: its page name and publication time, and where the file came from
   /// (the `_source` block the snapshot's inputs carry: repository, path, commit; else the
   /// file's name).
-  Source page_source(const std::string& name, const std::string& page) {
+  Source page_source(const std::string& page) {
     std::string published = str(m_manifest, "hawkFilePublicationDate");
     std::string date = published.substr(0, 10);
     std::string stated = "published " + published;
@@ -678,7 +678,16 @@ class Importer {
           "e.g. \"2025-12-05T17:16:09Z\")");
     }
     std::string path = str(m_provenance, "path");
-    std::string file = std::filesystem::path(path.empty() ? name : path).stem().string();
+    std::string file = std::filesystem::path(path.empty() ? m_origin : path).stem().string();
+    if (auto current = m_origin.rfind("/current/"); path.empty() && current != std::string::npos) {
+      // A downloaded page: its path below current/, which tells region files apart.
+      file = m_origin.substr(current + 9);
+      for (const char* tail : {"/index.json", ".json"}) {
+        if (file.ends_with(tail)) {
+          file.resize(file.size() - std::string_view(tail).size());
+        }
+      }
+    }
     std::string stamp;
     for (char c : published.empty() ? date : published) {
       if (c >= '0' && c <= '9') {
@@ -696,8 +705,7 @@ class Importer {
       source.reference += " (" + str(m_provenance, "repo") + " " + path + " at " +
                           str(m_provenance, "commit") + ")";
     } else {
-      source.reference +=
-          " (imported from " + std::filesystem::path(name).filename().string() + ")";
+      source.reference += " (imported from " + m_origin + ")";
     }
     return source;
   }
@@ -714,12 +722,12 @@ class Importer {
     return true;
   }
 
-  void finish_pages(const std::string& name) {
+  void finish_pages() {
     std::string page = str(m_manifest, "source");
     if (page.empty()) {
       fail("a pricing-page file names its page in manifest.source (e.g. \"rds-storage\")");
     }
-    Source source = page_source(name, page);
+    Source source = page_source(page);
     // Which label gave each price, to name both when two labels disagree.
     std::unordered_map<std::string, std::string> origin;
     PageEntry entry;
@@ -815,19 +823,21 @@ class Importer {
   std::string m_offer_code, m_version, m_publication, m_region, m_api_service;
   json m_manifest = json::object(), m_provenance = json::object();
   std::vector<PageRaw> m_page;
+  std::string m_origin;  ///< what references cite: a URL, or the file's name
 };
 
 bool run(JsonReader::ReadFn read, const std::string& name, Catalog& out, ImportStats& stats,
-         ImportError& error) {
+         ImportError& error, const std::string& origin = {}) {
   Catalog parsed;
   error.file = name;
   std::optional<JsonReader> in;
   try {
     in.emplace(std::move(read));
-    Importer importer(*in, parsed, stats);
+    Importer importer(*in, parsed, stats,
+                      origin.empty() ? std::filesystem::path(name).filename().string() : origin);
     importer.document();
     stats.bytes = in->offset();
-    importer.finish(name);
+    importer.finish();
   } catch (const JsonError& e) {
     error.byte = e.offset;
     error.message = e.read_errno != 0 ? e.message : "malformed JSON: " + e.message;
@@ -891,6 +901,11 @@ bool import_catalog(int fd, const std::string& path, Catalog& out, ImportStats& 
 
 bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats,
                        ImportError& error) {
+  return import_price_file(path, out, stats, error, {});
+}
+
+bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats,
+                       ImportError& error, const std::string& origin) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = {path, 0, std::string("cannot open: ") + std::strerror(errno)};
@@ -907,7 +922,7 @@ bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats
   bool ok =
       run([fd](char* buffer,
                std::size_t size) -> long { return static_cast<long>(::read(fd, buffer, size)); },
-          path, out, stats, error);
+          path, out, stats, error, origin);
   ::close(fd);
   return ok;
 }

@@ -37,6 +37,9 @@ struct ImportError {
 /// or unrecognised input.
 bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats,
                        ImportError& error);
+/// The same, citing `origin` (the URL it was downloaded from) instead of the file's name.
+bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats,
+                       ImportError& error, const std::string& origin);
 
 /// The same from a stream (tests, fuzzing); `name` is used in messages.
 bool import_price_stream(std::istream& in, const std::string& name, Catalog& out,

@@ -81,6 +81,15 @@ const std::vector<std::string>& known_services() {
   return services;
 }
 
+std::optional<std::string> location_of_region(std::string_view region) {
+  for (const auto& [name, code] : k_locations) {
+    if (code == region) {
+      return std::string(name);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> region_of_location(std::string_view location) {
   for (const auto& [name, code] : k_locations) {
     if (name == location) {

@@ -19,4 +19,7 @@ bool is_region_code(std::string_view code);
 /// Region code of a Price List `location` ("US East (Ohio)" -> "us-east-2").
 std::optional<std::string> region_of_location(std::string_view location);
 
+/// The Price List `location` of a region code ("us-east-2" -> "US East (Ohio)").
+std::optional<std::string> location_of_region(std::string_view region);
+
 }  // namespace stackplan::pricing

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -20,8 +22,66 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> k_default_regions = {"us-east-1", "us-east-2", "us-west-2",
-                                                    "eu-west-1", "me-central-1"};
+/// The pricing-page files of each service (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/...):
+/// `{location}` is a region's location name, percent-encoded; files without it cover every
+/// region.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_pages = {
+    {"AmazonEC2",
+     {"ec2/USD/current/ec2-ondemand-without-sec-sel/{location}/Linux/index.json",
+      "ec2/USD/current/ec2-reservedinstance/1%20year/No%20Upfront/{location}/Linux/Shared/"
+      "index.json",
+      "ec2/USD/current/ec2-reservedinstance/3%20year/No%20Upfront/{location}/Linux/Shared/"
+      "index.json",
+      "ec2/USD/current/ec2-reservedinstance-convertible/1%20year/No%20Upfront/{location}/Linux/"
+      "Shared/index.json",
+      "ec2/USD/current/ec2-reservedinstance-convertible/3%20year/No%20Upfront/{location}/Linux/"
+      "Shared/index.json",
+      "ec2/USD/current/ebs.json", "ec2/USD/current/natgateway.json"}},
+    {"AmazonRDS",
+     {"rds/USD/current/rds-postgresql-ondemand.json", "rds/USD/current/rds-mysql-ondemand.json",
+      "rds/USD/current/rds-storage.json", "rds/USD/current/rds-aurora-storage.json",
+      "rds/USD/current/rds-aurora-ondemand.json",
+      "rds/USD/current/rds-postgresql-reservedinstance/{deployment}/{term}/{location}/index.json",
+      "rds/USD/current/rds-mysql-reservedinstance/{deployment}/{term}/{location}/index.json"}},
+    {"AmazonECS", {"ecs/USD/current/ecs.json"}},
+    {"AWSELB", {"elb/USD/current/elb.json"}},
+    {"AmazonS3", {"s3/USD/current/s3.json"}},
+    {"AmazonEFS", {"efs/USD/current/efs.json"}},
+    {"AmazonCloudWatch", {"cloudwatch/USD/current/cloudwatch.json"}},
+    {"AWSSecretsManager", {"secretsmanager/USD/current/secretsmanager.json"}},
+    {"AmazonVPC", {"vpc/USD/current/vpc.json"}},
+    {"AmazonRoute53", {"route53/USD/current/route53.json"}},
+    {"AWSDataTransfer", {"datatransfer/USD/current/datatransfer.json"}},
+};
+
+/// The reservations the RDS pages list, by deployment and term.
+const std::string_view k_rds_deployments[] = {"Single-AZ", "Multi-AZ"};
+const std::string_view k_rds_terms[] = {"1%20year/No%20Upfront", "1%20year/Partial%20Upfront",
+                                        "3%20year/Partial%20Upfront"};
+
+/// Percent-encodes all but RFC 3986's unreserved characters.
+std::string url_encode(std::string_view text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string replaced(std::string text, std::string_view name, std::string_view value) {
+  std::string token = "{" + std::string(name) + "}";
+  if (auto at = text.find(token); at != std::string::npos) {
+    text.replace(at, token.size(), value);
+  }
+  return text;
+}
 
 /// ETags of the files a catalog was last built from: url -> etag.
 std::map<std::string, std::string> read_etags(const fs::path& file) {
@@ -79,7 +139,9 @@ class Updater {
     }
     m_etags = read_etags(dir / "etags.tsv");
     m_scratch = dir / (".download." + std::to_string(::getpid()));
-    bool ok = m_options.source == "api" ? query_api() : bulk();
+    bool ok = m_options.source == "api"     ? query_api()
+              : m_options.source == "pages" ? pages()
+                                            : bulk();
     fs::remove(m_scratch, ec);
     if (!ok) {
       return m_report;
@@ -104,7 +166,8 @@ class Updater {
   }
 
   const std::vector<std::string>& regions() const {
-    return m_options.regions.empty() ? k_default_regions : m_options.regions;
+    static const std::vector<std::string> snapshot = Catalog::snapshot().regions();
+    return m_options.regions.empty() ? snapshot : m_options.regions;
   }
   const std::vector<std::string>& services() const {
     return m_options.services.empty() ? known_services() : m_options.services;
@@ -113,8 +176,9 @@ class Updater {
   std::string endpoint() const {
     std::string e = m_options.endpoint;
     if (e.empty()) {
-      e = m_options.source == "api" ? "https://api.pricing.us-east-1.amazonaws.com"
-                                    : "https://pricing.us-east-1.amazonaws.com";
+      e = m_options.source == "api"     ? "https://api.pricing.us-east-1.amazonaws.com"
+          : m_options.source == "pages" ? "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps"
+                                        : "https://pricing.us-east-1.amazonaws.com";
     }
     while (!e.empty() && e.back() == '/') {
       e.pop_back();
@@ -142,8 +206,51 @@ class Updater {
     return true;
   }
 
-  /// Downloads one offer file (unless unchanged) and imports it.
-  bool fetch_and_import(const std::string& url, const std::string& label) {
+  /// The pricing pages of every asked service: the files that cover all regions once, the
+  /// per-region files for each asked region. Only the asked regions' prices are kept.
+  bool pages() {
+    for (const auto& service : services()) {
+      auto files = std::find_if(k_pages.begin(), k_pages.end(),
+                                [&](const auto& entry) { return entry.first == service; });
+      if (files == k_pages.end()) {
+        continue;
+      }
+      for (std::string_view file : files->second) {
+        std::vector<std::string> urls;
+        if (file.find("{location}") == std::string_view::npos) {
+          urls.push_back(std::string(file));
+        } else {
+          for (const auto& region : regions()) {
+            auto location = location_of_region(region);
+            if (!location) {
+              continue;  // a region without a location name has no pages
+            }
+            std::string url = replaced(std::string(file), "location", url_encode(*location));
+            if (url.find("{deployment}") == std::string::npos) {
+              urls.push_back(url);
+              continue;
+            }
+            for (auto deployment : k_rds_deployments) {
+              for (auto term : k_rds_terms) {
+                urls.push_back(replaced(replaced(url, "deployment", deployment), "term", term));
+              }
+            }
+          }
+        }
+        for (const auto& url : urls) {
+          if (!fetch_and_import(endpoint() + "/" + url, service + " " + url, true)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /// Downloads one offer file (unless unchanged) and imports it; with `asked_regions_only`, of
+  /// a file that covers several regions only the asked ones' prices are kept.
+  bool fetch_and_import(const std::string& url, const std::string& label,
+                        bool asked_regions_only = false) {
     auto known = m_etags.find(url);
     HttpResult r =
         m_client.download(url, m_scratch.string(), known == m_etags.end() ? "" : known->second);
@@ -157,8 +264,28 @@ class Updater {
     }
     ImportStats stats;
     ImportError error;
-    if (!import_price_file(m_scratch.string(), m_catalog, stats, error)) {
+    Catalog fetched;
+    if (!import_price_file(m_scratch.string(), fetched, stats, error, url)) {
       stop(url + ": byte " + std::to_string(error.byte) + ": " + error.message);
+      return false;
+    }
+    if (asked_regions_only) {
+      const auto& asked = regions();
+      Catalog kept;
+      for (const auto& [id, source] : fetched.sources()) {
+        kept.add_source(source);
+      }
+      for (const auto& p : fetched.prices()) {
+        if (p.region == "global" ||
+            std::find(asked.begin(), asked.end(), p.region) != asked.end()) {
+          kept.add_price(p);
+        }
+      }
+      stats.prices = kept.prices().size();
+      fetched = std::move(kept);
+    }
+    if (std::string why = m_catalog.merge(std::move(fetched)); !why.empty()) {
+      stop(url + ": " + why);
       return false;
     }
     if (!r.etag.empty()) {

@@ -353,3 +353,126 @@ TEST_CASE("credentials come from the environment or the shared file", "[update][
   ::unsetenv("AWS_SECRET_ACCESS_KEY");
   ::unsetenv("AWS_SHARED_CREDENTIALS_FILE");
 }
+
+namespace {
+/// AWS's pricing-page layout for ECS (one file for every region) and EC2 (a file per region
+/// for instances and reservations, and EBS and NAT gateway files for every region).
+struct FakePages {
+  std::function<Response(const Request&)> ecs = [](const Request& r) {
+    if (r.headers.count("if-none-match") != 0 && r.headers.at("if-none-match") == "\"ecs-1\"") {
+      return Response{304, {{"ETag", "\"ecs-1\""}}, ""};
+    }
+    return Response{200, {{"ETag", "\"ecs-1\""}}, fixture("page-ecs.json")};
+  };
+  Response operator()(const Request& r) const {
+    const std::string ohio = "US%20East%20%28Ohio%29";
+    if (r.path == "/ecs/USD/current/ecs.json") {
+      return ecs(r);
+    }
+    if (r.path == "/ec2/USD/current/ec2-ondemand-without-sec-sel/" + ohio + "/Linux/index.json") {
+      return {200, {}, fixture("page-ec2-ohio.json")};
+    }
+    if (r.path.find("/ec2/USD/current/ec2-reservedinstance") == 0 &&
+        r.path.find("/" + ohio + "/Linux/Shared/index.json") != std::string::npos) {
+      return {200,
+              {},
+              R"({"manifest":{"source":"ec2-reservedinstance",)"
+              R"("hawkFilePublicationDate":"2025-04-04T00:00:00Z"},"regions":{}})"};
+    }
+    if (r.path == "/ec2/USD/current/ebs.json") {
+      return {200, {}, fixture("page-ebs.json")};
+    }
+    if (r.path == "/ec2/USD/current/natgateway.json") {
+      return {200,
+              {},
+              R"({"manifest":{"source":"natgateway",)"
+              R"("hawkFilePublicationDate":"2025-10-28T17:54:55Z"},"regions":{}})"};
+    }
+    return {404, {}, "not found"};
+  }
+};
+
+UpdateReport run_pages(const std::string& endpoint, const fs::path& dir,
+                       std::vector<std::string> services) {
+  HttpPolicy policy;
+  policy.first_backoff = std::chrono::milliseconds(1);
+  policy.attempts = 2;
+  HttpClient client(policy);
+  client.set_sleep([](std::chrono::milliseconds) {});
+  UpdateOptions options;
+  options.regions = {"us-east-2"};
+  options.services = std::move(services);
+  options.source = "pages";
+  options.endpoint = endpoint;
+  options.catalog_dir = dir.string();
+  return update_catalog(options, client);
+}
+}  // namespace
+
+TEST_CASE("pages update: every page of the asked services, the asked regions' prices",
+          "[update][pages]") {
+  Dir dir("stackplan-update-pages");
+  HttpServer server(FakePages{});
+  UpdateReport report = run_pages(server.url(), dir.path, {"AmazonECS", "AmazonEC2"});
+  INFO(report.error);
+  REQUIRE(report.error.empty());
+  std::string error;
+  auto catalog = Catalog::load(dir.path.string(), error);
+  REQUIRE(catalog);
+  auto vcpu = catalog->find("us-east-2", "fargate/vcpu/x86_64");
+  REQUIRE(vcpu.size() == 1);
+  CHECK(vcpu[0]->usd.to_string() == "0.04048");
+  const Source* source = catalog->source(vcpu[0]->source);
+  REQUIRE(source != nullptr);
+  // The page is cited by its URL, not by the temporary file it was downloaded to.
+  CHECK(source->reference ==
+        "AWS pricing page data ecs/ecs, published 2026-11-30T10:00:00Z "
+        "(imported from " +
+            server.url() + "/ecs/USD/current/ecs.json)");
+  CHECK(source->id == "page:ecs:20261130100000:ecs");
+  // The region file, addressed by its location name, percent-encoded.
+  CHECK(catalog->find("us-east-2", "ec2/instance/t4g.small")[0]->source ==
+        "page:ec2-ondemand-without-sec-sel:20261130100000:ec2-ondemand-without-sec-sel/"
+        "US%20East%20%28Ohio%29/Linux");
+  CHECK(catalog->find("us-east-2", "ec2/ebs/gp3/throughput")[0]->usd.to_string() == "0.04");
+  // eu-west-1 was not asked for: the page's Ireland price is left out, the snapshot's kept.
+  auto ireland = catalog->find("eu-west-1", "fargate/vcpu/x86_64");
+  REQUIRE(ireland.size() == 1);
+  CHECK(ireland[0]->source != "page:ecs:20261130100000:ecs");
+  CHECK(count(server.requests(),
+              "/ec2/USD/current/ec2-reservedinstance-convertible/3%20year/"
+              "No%20Upfront/US%20East%20%28Ohio%29/Linux/Shared/index.json") == 1);
+
+  // Again: the page is unchanged (ETag), and the catalog stays as it was.
+  std::string before = read(dir.path / "catalog.tsv");
+  UpdateReport again = run_pages(server.url(), dir.path, {"AmazonECS"});
+  REQUIRE(again.error.empty());
+  CHECK(again.lines.at(0).find(": unchanged") != std::string::npos);
+  CHECK(read(dir.path / "catalog.tsv") == before);
+}
+
+TEST_CASE("pages update: a broken or missing page fails and leaves the catalog intact",
+          "[update][pages][faults]") {
+  Dir dir("stackplan-update-pages-faults");
+  {
+    HttpServer good(FakePages{});
+    REQUIRE(run_pages(good.url(), dir.path, {"AmazonECS"}).error.empty());
+  }
+  std::string before = read(dir.path / "catalog.tsv");
+  FakePages truncated;
+  truncated.ecs = [](const Request&) {
+    return Response{200, {}, fixture("page-ecs.json").substr(0, 200)};
+  };
+  HttpServer server(truncated);
+  UpdateReport report = run_pages(server.url(), dir.path, {"AmazonECS"});
+  CHECK(report.error.find("/ecs/USD/current/ecs.json: byte 200: malformed JSON") !=
+        std::string::npos);
+  CHECK(read(dir.path / "catalog.tsv") == before);
+
+  FakePages down;
+  down.ecs = [](const Request&) { return Response{503, {}, "slow down"}; };
+  HttpServer failing(down);
+  UpdateReport gone = run_pages(failing.url(), dir.path, {"AmazonECS"});
+  CHECK(gone.error.find("HTTP 503 (after 2 attempts)") != std::string::npos);
+  CHECK(read(dir.path / "catalog.tsv") == before);
+}
