@@ -10,7 +10,9 @@
 #include <catch2/catch.hpp>
 
 #include "golden.hpp"
+#include "spec/load.hpp"
 #include "util/decimal.hpp"
+#include "util/diagnostics.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -353,4 +355,64 @@ TEST_CASE("the contract's spec example plans", "[plan][golden]") {
   CHECK(check_golden("tests/contract/product-example.plan.golden",
                      run_cli({"plan", "tests/contract/product-example.yaml"}))
             .empty());
+}
+
+namespace {
+const json& item_named(const json& scenario, const std::string& description) {
+  for (const auto& item : scenario["items"]) {
+    if (item["description"].get<std::string>().find(description) != std::string::npos) {
+      return item;
+    }
+  }
+  FAIL("no item " << description);
+  static const json none;
+  return none;
+}
+}  // namespace
+
+TEST_CASE("a Database Savings Plan commits to the database's hours at the plan's rates", "[plan]") {
+  enter_source_dir();
+  auto r =
+      run_cli_parts({"plan", "tests/fixtures/plan/database-savings-plan.yaml", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  json plan = json::parse(r.out);
+  check_arithmetic(plan);
+  // On demand: 2 x 730 h of db.r7g.large Aurora at $0.276.
+  const json& on_demand = scenario_named(plan, "on-demand");
+  CHECK(exact(item_named(on_demand, "db.r7g.large x 2")["monthly"]) == *Decimal::parse("402.96"));
+  // By default the commitment covers the steady usage at the plan's rate: 2 x $0.2208/h.
+  const json& plan_default = scenario_named(plan, "savings-plan");
+  const json& commitment = item_named(plan_default, "Database Savings Plan 1y no-upfront");
+  CHECK(exact(commitment["unit_price"]) == *Decimal::parse("0.4416"));
+  CHECK(exact(commitment["monthly"]) == *Decimal::parse("322.368"));
+  CHECK(commitment["component"] == "database");
+  CHECK_FALSE(has_item(plan_default, "db.r7g.large x 2, Standard, on-demand"));
+  // A smaller commitment covers 0.3 / 0.4416 of the hours; the rest runs on demand.
+  const json& committed = scenario_named(plan, "committed");
+  const json& rest = item_named(committed, "share beyond the commitment, on-demand");
+  CHECK(exact(rest["quantity"]) == *Decimal::parse("468.152173894"));
+  CHECK(exact(rest["unit_price"]) == *Decimal::parse("0.276"));
+  // Serverless v2 ACU-hours at the plan's ACU rate ($0.078 against $0.12 on demand).
+  CHECK(exact(item_named(scenario_named(plan, "serverless"),
+                         "Database Savings Plan")["unit_price"]) == *Decimal::parse("0.078"));
+}
+
+TEST_CASE("database.purchase belongs to RDS and Aurora, its terms to the Savings Plan", "[plan]") {
+  const char* sqlite =
+      "version: 1\nname: x\nregion: us-east-2\nservices: [{name: api, image: "
+      "nginx, cpu: 256, memory: 512}]\ndatabase: {engine: sqlite-efs, purchase: "
+      "{model: database-savings-plan}}\n";
+  stackplan::Diagnostics diags;
+  CHECK_FALSE(stackplan::spec::load_spec_text("s.yaml", sqlite, diags));
+  CHECK(stackplan::format_diagnostic(diags.all().at(0))
+            .find("database.purchase does not apply to engine sqlite-efs [spec.conflict]") !=
+        std::string::npos);
+  const char* term =
+      "version: 1\nname: x\nregion: us-east-2\ndatabase: {engine: rds-mysql, "
+      "instance_class: db.m7g.large, purchase: {term: 1y}}\n";
+  stackplan::Diagnostics more;
+  CHECK_FALSE(stackplan::spec::load_spec_text("t.yaml", term, more));
+  CHECK(stackplan::format_diagnostic(more.all().at(0))
+            .find("purchase.model: database-savings-plan") != std::string::npos);
 }

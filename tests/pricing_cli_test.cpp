@@ -145,6 +145,8 @@ TEST_CASE("every price the cost model asks for, in every snapshot region, is pri
         "fargate-spot/vcpu/x86_64 on-demand", "ec2/instance/t4g.small spot",
         "ec2/instance/t4g.small reserved/1y/standard/no-upfront",
         "ec2/instance/t4g.small savings-plan/compute/1y/no-upfront", "ec2/nat/hours on-demand",
+        "aurora/instance/postgres/db.r7g.large/standard savings-plan/database/1y/no-upfront",
+        "rds/instance/mysql/db.m7g.large/single-az savings-plan/database/1y/no-upfront",
         "route53/zone on-demand"}) {
     CHECK(keys.count(want) == 1);
   }

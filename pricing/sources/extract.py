@@ -12,8 +12,9 @@ Every output is an AWS pricing-page file ({manifest, regions: {location: {label:
 - aws-price-watcher "processed" files ({metric label: {"Location (attr: value, ...)": price}}),
   which drop the rate codes but keep the pages' labels, locations and attributes: rebuilt into
   the page shape without rate codes, dated by their commit (stated so in `_source`).
-The Fargate Spot figures (a third party's transcription of AWS's Spot feed, not a page) become a
-catalog fragment instead. Entries no stackplan rule maps are dropped (stackplan itself says
+The Fargate Spot figures (a third party's transcription of AWS's Spot feed, not a page) and the
+Database Savings Plans rates (a third party's CSV, kept only where its on-demand column equals
+the pricing page's on-demand price of the same usage) become catalog fragments instead. Entries no stackplan rule maps are dropped (stackplan itself says
 which, through `pricing import --verbose`), and instance classes are kept for the families below,
 so the repository holds what the cost model reads. Output is deterministic.
 """
@@ -171,6 +172,88 @@ def fargate_spot(data_dir, locations):
     return head + "\n".join(sorted(rows)) + "\n"
 
 
+# Database Savings Plans: the file's operation codes (its engine column is mislabelled in
+# places, so the operation decides) and the usage types it prices.
+DB_OPERATIONS = {"CreateDBInstance:0002": ("rds", "mysql"),
+                 "CreateDBInstance:0014": ("rds", "postgres"),
+                 "CreateDBInstance:0016": ("aurora", "mysql"),
+                 "CreateDBInstance:0021": ("aurora", "postgres")}
+DB_TERM = "savings-plan/database/1y/no-upfront"
+
+
+def db_savings_plan_key(row):
+    kind_engine = DB_OPERATIONS.get(row["Operation"])
+    if kind_engine is None:
+        return None
+    kind, engine = kind_engine
+    usage = row["Usage Type"].split("-", 1)[1] if "-" in row["Usage Type"].split(":")[0] \
+        else row["Usage Type"]
+    cls = row["Instance Type"]
+    if kind == "rds" and usage.startswith("InstanceUsage:"):
+        return f"rds/instance/{engine}/{cls}/single-az"
+    if kind == "rds" and usage.startswith("Multi-AZUsage:"):
+        return f"rds/instance/{engine}/{cls}/multi-az"
+    if kind == "aurora" and usage.startswith("InstanceUsage:"):
+        return f"aurora/instance/{engine}/{cls}/standard"
+    if kind == "aurora" and usage.startswith("InstanceUsageIOOptimized:"):
+        return f"aurora/instance/{engine}/{cls}/io-optimized"
+    if kind == "aurora" and usage == "Aurora:ServerlessV2Usage":
+        return f"aurora/serverless-v2/{engine}/standard"
+    if kind == "aurora" and usage == "Aurora:ServerlessV2IOOptimizedUsage":
+        return f"aurora/serverless-v2/{engine}/io-optimized"
+    return None
+
+
+def page_prices(stackplan, pages_dir):
+    """On-demand prices of the pricing pages alone: (region, key) -> usd text."""
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "catalog.tsv"), "w") as f:
+            f.write("# stackplan price catalog v1\n[sources]\n[prices]\n")
+        files = sorted(os.path.join(pages_dir, n) for n in os.listdir(pages_dir))
+        subprocess.run([stackplan, "pricing", "import", "--catalog", d] + files, check=True,
+                       capture_output=True)
+        prices, section = {}, None
+        for line in open(os.path.join(d, "catalog.tsv")):
+            line = line.rstrip("\n")
+            if line.startswith("["):
+                section = line
+            elif section == "[prices]" and not line.startswith("#"):
+                f = line.split("\t")
+                if f[2] == "on-demand":
+                    prices[(f[0], f[1])] = f[6]
+    return prices
+
+
+def database_savings_plans(data_dir, stackplan, pages_dir):
+    import csv
+    from decimal import Decimal
+    on_demand = page_prices(stackplan, pages_dir)
+    rows, rejected = [], 0
+    with open(os.path.join(data_dir, "dbsavingsplan-princeboot-rds-2025-12.csv")) as f:
+        for row in csv.DictReader(f):
+            key = db_savings_plan_key(row)
+            if key is None:
+                continue
+            region = row["Region"]
+            page = on_demand.get((region, key))
+            if page is None or Decimal(page) != Decimal(row["On-Demand Rate"]):
+                rejected += 1
+                continue
+            rate = Decimal(row["Savings Plan Rate"])
+            rows.append(f"{region}\t{key}\t{DB_TERM}\t0\tInf\t{row['Unit']}\t{rate.normalize():f}"
+                        "\t\tdbsp-princeboot-2025-12\t")
+    head = ("# stackplan price catalog v1\n"
+            f"# Database Savings Plans rates accepted where the file's on-demand rate equals the "
+            f"pricing page's ({len(set(rows))} kept, {rejected} rejected).\n[sources]\n"
+            "dbsp-princeboot-2025-12\tcitation\t2025-12-10\tDatabase Savings Plans rates "
+            "(princeboot/aws-dbsavingsplan-data database_savings_plans.csv at "
+            "efa9639a061d276f08886a8ea1b4064ff2fe01c2; the file states no date, term or payment: "
+            "the date is its commit's, and AWS sells Database Savings Plans for one year, no "
+            "upfront); rows keyed on usage type and operation, kept only where the file's "
+            "on-demand rate equals AWS's pricing page\n[prices]\n")
+    return head + "\n".join(sorted(set(rows))) + "\n"
+
+
 def main():
     data_dir, stackplan = sys.argv[1], os.path.abspath(sys.argv[2])
     here = os.path.dirname(os.path.abspath(__file__))
@@ -195,6 +278,8 @@ def main():
         write(out_dir, name, from_processed(data, service, page_name), stackplan)
     with open(os.path.join(here, "fargate-spot.tsv"), "w") as f:
         f.write(fargate_spot(data_dir, locations))
+    with open(os.path.join(here, "database-savings-plans.tsv"), "w") as f:
+        f.write(database_savings_plans(data_dir, stackplan, out_dir))
 
 
 if __name__ == "__main__":

@@ -46,7 +46,8 @@ struct Eligible {
   Decimal hours;  ///< usage units per month (instance-hours, vCPU-hours, GB-hours)
   std::string unit;
   Rate on_demand;
-  Rate plan_rate;  ///< the Savings Plan rate for the same usage
+  Rate plan_rate;                ///< the Savings Plan rate for the same usage
+  std::string pool = "compute";  ///< the plans that may cover it: "compute" or "database"
 };
 
 /// Everything a resource kind needs to cost itself: the spec variant, the catalog, usage

@@ -64,6 +64,11 @@ scenarios:
   aurora-mysql-serverless-io: {database: {engine: aurora-mysql,
                                           aurora: {serverless_v2: {min_acu: 0.5, max_acu: 2},
                                                    io_optimized: true}}}
+  aurora-database-savings-plan: {database: {engine: aurora-postgres,
+                                           aurora: {instance_class: db.r7g.large},
+                                           purchase: {model: database-savings-plan}}}
+  rds-database-savings-plan: {database: {engine: rds-mysql, rds: {instance_class: db.m7g.large},
+                                         purchase: {model: database-savings-plan}}}
   sqlite-efs: {database: {engine: sqlite-efs}}
   sqlite-s3-sync: {database: {engine: sqlite-s3-sync, s3_sync: {backup_retention_days: 7}}}
 )";

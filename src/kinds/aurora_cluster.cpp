@@ -39,18 +39,20 @@ void cost(const Resource& r, Context& ctx) {
                    used.to_string(),
                "set database.usage.average_acu within min_acu and max_acu");
     }
-    ctx.add(usage_line(r, "database",
-                       name + " Serverless v2, " + config_text + ", " + used.to_string() +
-                           " ACU average (" + lo.to_string() + " to " + hi.to_string() + ")",
-                       used * hours_per_month(), "ACU-hours", acu.assumption),
-            ctx.rate("aurora/serverless-v2/" + engine + "/" + config));
+    database_hours(r, ctx,
+                   usage_line(r, "database",
+                              name + " Serverless v2, " + config_text + ", " + used.to_string() +
+                                  " ACU average (" + lo.to_string() + " to " + hi.to_string() + ")",
+                              used * hours_per_month(), "ACU-hours", acu.assumption),
+                   "aurora/serverless-v2/" + engine + "/" + config);
   } else {
-    LineItem item = line(r, "database",
-                         name + " " + a.instance_class + " x " + std::to_string(a.instances) +
-                             ", " + config_text + ", on-demand",
-                         whole(a.instances) * hours_per_month(), "hours");
-    ctx.add(std::move(item),
-            ctx.rate("aurora/instance/" + engine + "/" + a.instance_class + "/" + config));
+    LineItem item =
+        line(r, "database",
+             name + " " + a.instance_class + " x " + std::to_string(a.instances) + ", " +
+                 config_text + (s.database.purchase.savings_plan ? "" : ", on-demand"),
+             whole(a.instances) * hours_per_month(), "hours");
+    database_hours(r, ctx, std::move(item),
+                   "aurora/instance/" + engine + "/" + a.instance_class + "/" + config);
   }
 
   cost::Usage size = ctx.usage(r.address, "size_gb", u.size_gb, "database.usage.size_gb", 10);

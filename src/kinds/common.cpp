@@ -256,4 +256,17 @@ int database_port(spec::Engine engine) {
   }
 }
 
+std::string database_savings_plan_term(const spec::Spec& s) {
+  return "savings-plan/database/" + s.database.purchase.term + "/" + s.database.purchase.payment;
+}
+
+void database_hours(const Resource& r, Context& ctx, LineItem item, const std::string& key) {
+  if (!ctx.spec().database.purchase.savings_plan) {
+    ctx.add(std::move(item), ctx.rate(key));
+    return;
+  }
+  ctx.eligible().push_back({r.address, item.description, item.quantity, item.unit, ctx.rate(key),
+                            ctx.rate(key, database_savings_plan_term(ctx.spec())), "database"});
+}
+
 }  // namespace stackplan::kinds

@@ -59,6 +59,13 @@ inline Decimal term_months(const std::string& term) {
   return whole(term == "3y" ? 36 : 12);
 }
 
+/// The catalog term of the spec's Database Savings Plan: "savings-plan/database/1y/no-upfront".
+std::string database_savings_plan_term(const spec::Spec& s);
+
+/// Adds a database's instance or capacity hours: a line at the on-demand rate, or, under a
+/// Database Savings Plan, usage the plan covers (priced by the plan's resource).
+void database_hours(const Resource& r, Context& ctx, LineItem item, const std::string& key);
+
 /// "$0.024" style text for descriptions.
 std::string usd(Decimal amount);
 

@@ -28,7 +28,7 @@ void cost(const Resource& r, Context& ctx) {
   const std::string dep_text = rds.multi_az ? "Multi-AZ" : "Single-AZ";
 
   bool free_tier = false;
-  if (s.free_tier) {
+  if (s.free_tier && !s.database.purchase.savings_plan) {
     if (rds.multi_az) {
       ctx.warn("plan.free-tier-not-eligible",
                "the RDS free tier covers Single-AZ micro instances only; " + rds.instance_class +
@@ -46,14 +46,14 @@ void cost(const Resource& r, Context& ctx) {
 
   const std::string instance_key =
       "rds/instance/" + engine + "/" + rds.instance_class + "/" + deployment;
-  cost::Rate instance = ctx.rate(instance_key);
   const std::string what = std::string("RDS ") + (postgres ? "PostgreSQL " : "MySQL ") +
-                           rds.instance_class + ", " + dep_text + ", on-demand";
-  ctx.add(line(r, "database", what, hours_per_month(), "hours"), instance);
+                           rds.instance_class + ", " + dep_text +
+                           (s.database.purchase.savings_plan ? "" : ", on-demand");
+  database_hours(r, ctx, line(r, "database", what, hours_per_month(), "hours"), instance_key);
   if (free_tier) {
     ctx.add(line(r, "database", "AWS Free Tier: 750 instance-hours a month (first 12 months)",
                  -hours_per_month(), "hours"),
-            instance);
+            ctx.rate(instance_key));
   }
 
   const spec::Storage& st = rds.storage;

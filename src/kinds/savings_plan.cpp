@@ -1,6 +1,7 @@
 // A Savings Plan: the hourly commitment (given, or by default what covers the steady usage
 // at the plan's rates), upfront payments amortised over the term, and the usage it does not
-// cover at on-demand rates. Compute kinds register their usage in Context::eligible().
+// cover at on-demand rates. Compute kinds register their usage in Context::eligible(), and
+// RDS and Aurora theirs for a Database Savings Plan (pool "database").
 
 #include "kinds/common.hpp"
 #include "kinds/kinds.hpp"
@@ -9,18 +10,67 @@ namespace stackplan::kinds {
 namespace {
 
 std::vector<Resource> expand(const spec::Spec& s) {
-  if (s.compute.purchase.model != spec::PurchaseModel::savings_plan) {
-    return {};
+  std::vector<Resource> out;
+  if (s.compute.purchase.model == spec::PurchaseModel::savings_plan) {
+    const std::string& type = s.compute.purchase.savings_plan.type;
+    out.push_back(Resource{nullptr, "savings_plan." + model::resource_name(type), type, -1});
   }
-  const std::string& type = s.compute.purchase.savings_plan.type;
-  return {Resource{nullptr, "savings_plan." + model::resource_name(type), type, -1}};
+  if (s.database.purchase.savings_plan &&
+      (spec::is_rds(s.database.engine) || spec::is_aurora(s.database.engine))) {
+    out.push_back(Resource{nullptr, "savings_plan.database", "database", -1});
+  }
+  return out;
+}
+
+/// What one plan commits to: its words, term, payment, commitment, the usage pool it covers
+/// and the service whose rates it needs.
+struct Terms {
+  std::string label, term, payment, pool, component, service;
+  std::string why_missing;  ///< why the snapshot may lack the plan's rates
+  std::string hint;         ///< where to get them
+  std::optional<Decimal> commitment;
+  std::string commitment_path;
+};
+
+Terms terms_of(const Resource& r, const spec::Spec& s) {
+  if (r.name == "database") {
+    const spec::DatabasePurchase& p = s.database.purchase;
+    return {"Database Savings Plan " + p.term + " " + p.payment,
+            p.term,
+            p.payment,
+            "database",
+            "database",
+            "AmazonRDS",
+            "Database Savings Plans cover newer instance classes (db.m7g, db.r7g, db.r8g, ...) "
+            "and Serverless v2, and the snapshot has the rates of one public table",
+            "give the rate in a price book (--prices FILE), or choose a class the plan covers",
+            p.commitment_per_hour,
+            "database.purchase.commitment_per_hour"};
+  }
+  const spec::SavingsPlan& sp = s.compute.purchase.savings_plan;
+  return {std::string(sp.type == "compute" ? "Compute" : "EC2 Instance") + " Savings Plan " +
+              sp.term + " " + sp.payment,
+          sp.term,
+          sp.payment,
+          "compute",
+          "compute",
+          s.compute.platform == spec::Platform::fargate ? "AmazonECS" : "AmazonEC2",
+          "no public source gives Savings Plans rates",
+          cost::fetch_hint(
+              s.compute.platform == spec::Platform::fargate ? "AmazonECS" : "AmazonEC2", s.region),
+          sp.commitment_per_hour,
+          "compute.purchase.savings_plan.commitment_per_hour"};
 }
 
 void cost(const Resource& r, Context& ctx) {
-  const spec::SavingsPlan& sp = ctx.spec().compute.purchase.savings_plan;
-  const std::string label = std::string(sp.type == "compute" ? "Compute" : "EC2 Instance") +
-                            " Savings Plan " + sp.term + " " + sp.payment;
-  const auto& eligible = ctx.eligible();
+  const Terms t = terms_of(r, ctx.spec());
+  const std::string& label = t.label;
+  std::vector<cost::Eligible> eligible;
+  for (const auto& e : ctx.eligible()) {
+    if (e.pool == t.pool) {
+      eligible.push_back(e);
+    }
+  }
 
   // Steady usage per hour, at on-demand and at the plan's rates.
   std::optional<Decimal> at_plan_rates = Decimal();
@@ -38,29 +88,29 @@ void cost(const Resource& r, Context& ctx) {
     }
   }
 
-  std::optional<Decimal> commitment = sp.commitment_per_hour;
-  std::string source = "spec: compute.purchase.savings_plan.commitment_per_hour";
+  std::optional<Decimal> commitment = t.commitment;
+  std::string source = "spec: " + t.commitment_path;
   if (!commitment && at_plan_rates) {
     commitment = at_plan_rates;
     source = "steady usage at the plan's rates";
   }
 
   // The commitment, by payment option.
-  const Decimal months = term_months(sp.term);
+  const Decimal months = term_months(t.term);
   if (!commitment) {
-    LineItem item = line(r, "compute", label + ": commitment (needs the plan's rates)",
+    LineItem item = line(r, t.component, label + ": commitment (needs the plan's rates)",
                          hours_per_month(), "hours");
     item.missing = true;
     item.price_ref = "missing: Savings Plan rates for the usage below";
     ctx.items().push_back(item);
   } else {
     const std::string per_hour = usd(*commitment) + "/h";
-    Decimal upfront_share = sp.payment == "all-upfront"       ? whole(1)
-                            : sp.payment == "partial-upfront" ? dec("0.5")
-                                                              : Decimal();
+    Decimal upfront_share = t.payment == "all-upfront"       ? whole(1)
+                            : t.payment == "partial-upfront" ? dec("0.5")
+                                                             : Decimal();
     Decimal recurring = *commitment * (whole(1) - upfront_share);
     if (!recurring.is_zero()) {
-      LineItem item = line(r, "compute",
+      LineItem item = line(r, t.component,
                            label + ": " + per_hour + " commitment" +
                                (upfront_share.is_zero() ? "" : ", recurring part"),
                            hours_per_month(), "hours");
@@ -71,7 +121,7 @@ void cost(const Resource& r, Context& ctx) {
     if (!upfront_share.is_zero()) {
       Decimal upfront = *commitment * upfront_share * hours_per_month() * months;
       LineItem item = line(
-          r, "compute",
+          r, t.component,
           label + ": " + usd(upfront) + " upfront amortised over " + months.to_string() + " months",
           whole(1), "months");
       item.unit_price = upfront / months;
@@ -85,7 +135,7 @@ void cost(const Resource& r, Context& ctx) {
   if (!at_plan_rates) {
     for (const auto& e : eligible) {
       if (!e.plan_rate.usd) {
-        LineItem item = line(r, "compute",
+        LineItem item = line(r, t.component,
                              e.description +
                                  " beyond the commitment: unknown without the "
                                  "Savings Plan rate",
@@ -96,16 +146,14 @@ void cost(const Resource& r, Context& ctx) {
         ctx.items().push_back(item);
       }
     }
-    const std::string service =
-        ctx.spec().compute.platform == spec::Platform::fargate ? "AmazonECS" : "AmazonEC2";
     ctx.warn("plan.savings-plan-rate-missing",
-             "the catalog has no " + label + " rate in " + ctx.region() +
-                 " (no public source gives Savings Plans rates), so " +
+             "the catalog has no " + label + " rate in " + ctx.region() + " (" + t.why_missing +
+                 "), so " +
                  (commitment ? "the usage beyond the " + usd(*commitment) +
                                    "/h commitment is unknown; the total counts the commitment "
                                    "only"
                              : std::string("neither the commitment nor the usage is priced")),
-             cost::fetch_hint(service, ctx.region()));
+             t.hint);
     return;
   }
   if (!commitment) {
@@ -142,7 +190,7 @@ void cost(const Resource& r, Context& ctx) {
   // The plan covers commitment / needed of every eligible use; the rest runs on-demand.
   Decimal uncovered = whole(1) - *commitment / needed;
   for (const auto& e : eligible) {
-    LineItem item = line(r, "compute", e.description + ": share beyond the commitment, on-demand",
+    LineItem item = line(r, t.component, e.description + ": share beyond the commitment, on-demand",
                          e.hours * uncovered, e.unit);
     item.resource = e.resource;
     ctx.add(std::move(item), e.on_demand);
@@ -155,7 +203,8 @@ const model::Kind k_savings_plan{
     "savings_plan",
     "compute",
     "savings_plan.<type>",
-    "A Compute or EC2 Instance Savings Plan: commitment, amortised upfront, uncovered usage",
+    "A Compute, EC2 Instance or Database Savings Plan: commitment, amortised upfront, uncovered "
+    "usage",
     {},
     expand,
     cost,

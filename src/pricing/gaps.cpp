@@ -33,6 +33,13 @@ bool matches_any(std::string_view patterns, std::string_view text) {
 
 const std::vector<KnownGap>& known_gaps() {
   static const std::vector<KnownGap> gaps = {
+      {"*", "savings-plan/database/*",
+       "us-west-1 eu-west-2 eu-west-3 eu-north-1 ap-southeast-2 ap-northeast-1 ap-south-1 "
+       "ca-central-1 sa-east-1",
+       "the one public table of Database Savings Plans rates covers 7 regions"},
+      {"*", "savings-plan/database/*", "*",
+       "the public Database Savings Plans table has no rate for this class here that matches "
+       "AWS's on-demand price"},
       {"*", "savings-plan/*", "*",
        "no public source gives EC2 or Fargate Savings Plans rates (AWS publishes them in the "
        "Savings Plans offer files, which 'stackplan pricing update' fetches)"},

@@ -513,6 +513,9 @@ class Builder {
     if (key == "efs") {
       return e == Engine::sqlite_efs;
     }
+    if (key == "purchase") {
+      return is_rds(e) || is_aurora(e);
+    }
     if (key == "rds") {
       return is_rds(e);
     }
@@ -583,6 +586,9 @@ class Builder {
       d.service = s.services.front().name;
     }
     database_usage();
+    if (is_rds(d.engine) || is_aurora(d.engine)) {
+      database_purchase();
+    }
     if (is_sqlite(d.engine)) {
       sqlite();
     } else if (is_rds(d.engine)) {
@@ -590,6 +596,22 @@ class Builder {
     } else if (is_aurora(d.engine)) {
       aurora();
     }
+  }
+
+  void database_purchase() {
+    DatabasePurchase& p = s.database.purchase;
+    const std::string base = "/database/purchase/";
+    p.savings_plan = r.str(base + "model").value_or("on-demand") == "database-savings-plan";
+    if (!p.savings_plan) {
+      for (const char* key : {"term", "payment", "commitment_per_hour"}) {
+        reject_unless_inherited(r, base + key, base + "model",
+                                "purchase.model: database-savings-plan",
+                                "remove it, or set database.purchase.model: database-savings-plan");
+      }
+    }
+    assign(p.term, r.str(base + "term"));
+    assign(p.payment, r.str(base + "payment"));
+    p.commitment_per_hour = r.money(base + "commitment_per_hour");
   }
 
   void database_usage() {

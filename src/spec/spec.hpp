@@ -189,8 +189,17 @@ struct DatabaseUsage {
   std::optional<double> restores_per_month;
 };
 
+/// How an RDS or Aurora database's instance hours and Serverless v2 capacity are bought.
+struct DatabasePurchase {
+  bool savings_plan = false;  ///< model: database-savings-plan
+  std::string term = "1y";
+  std::string payment = "no-upfront";
+  std::optional<Decimal> commitment_per_hour;
+};
+
 struct Database {
   Engine engine = Engine::none;
+  DatabasePurchase purchase;
   std::string service;  ///< owning service; empty when there are no services
   std::string path = "/data/db.sqlite3";
   std::string replica_bucket;  ///< sqlite-litestream

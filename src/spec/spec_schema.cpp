@@ -384,6 +384,29 @@ Type build() {
     }
   }
   database_fields.push_back(
+      Field{"purchase",
+            object("database purchase",
+                   {
+                       Field{"model", one_of({"on-demand", "database-savings-plan"}),
+                             "How instance hours and Serverless v2 capacity are bought"}
+                           .def("\"on-demand\""),
+                       Field{"term", one_of({"1y"}),
+                             "Commitment term (AWS sells Database Savings Plans for one year)"}
+                           .def("\"1y\"")
+                           .only("model: database-savings-plan"),
+                       Field{"payment", one_of({"no-upfront"}), "Payment option"}
+                           .def("\"no-upfront\"")
+                           .only("model: database-savings-plan"),
+                       Field{"commitment_per_hour", money(0.001, 1e6),
+                             "Hourly commitment in USD; default: the amount that covers steady "
+                             "usage"}
+                           .only("model: database-savings-plan")
+                           .ex("0.2"),
+                   }),
+            "Purchase option of the database's instances or capacity"}
+          .only("engine: rds-* or aurora-*")
+          .ex("{model: database-savings-plan, term: 1y}"));
+  database_fields.push_back(
       Field{"rds", object("rds", rds_fields()), "RDS instance settings"}.only("engine: rds-*"));
   database_fields.push_back(
       Field{"aurora", object("aurora", aurora_fields()), "Aurora cluster settings"}.only(
