@@ -3,6 +3,7 @@
 #   cited.tsv         prices cited one by one from public sources (each row names its source)
 #   fargate-spot.tsv  Fargate Spot rates (made by sources/extract.py)
 #   database-savings-plans.tsv  Database Savings Plans rates (made by sources/extract.py)
+#   rds-support.tsv   RDS end of standard and Extended Support dates (made by sources/extract.py)
 #   pages/*.json      AWS pricing-page files (made by sources/extract.py)
 # with `stackplan pricing import`, so the snapshot goes through the code users run. Where two
 # inputs price the same thing, the newer stated date wins and the other is kept as superseded.
@@ -18,7 +19,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$here/sources/cited.tsv" "$tmp/catalog.tsv"
 "$stackplan" pricing import --catalog "$tmp" "$here/sources/fargate-spot.tsv" \
-  "$here/sources/database-savings-plans.tsv" \
+  "$here/sources/database-savings-plans.tsv" "$here/sources/rds-support.tsv" \
   "$here"/sources/pages/*.json >"$tmp/import.log"
 if [ "$mode" = "--check" ]; then
   if ! cmp -s "$tmp/catalog.tsv" "$here/catalog.tsv"; then

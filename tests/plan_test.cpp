@@ -416,3 +416,27 @@ TEST_CASE("database.purchase belongs to RDS and Aurora, its terms to the Savings
   CHECK(stackplan::format_diagnostic(more.all().at(0))
             .find("purchase.model: database-savings-plan") != std::string::npos);
 }
+
+TEST_CASE("RDS Extended Support is billed per vCPU-hour past the end of standard support",
+          "[plan]") {
+  enter_source_dir();
+  auto r = run_cli_parts({"plan", "tests/fixtures/plan/extended-support.yaml", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  json plan = json::parse(r.out);
+  check_arithmetic(plan);
+  // PostgreSQL 12 left standard support on 2025-02-28: year 1-2 on 2026-11-21, $0.10 per
+  // vCPU-hour in us-east-2, 2 vCPUs of db.m6g.large and its standby's 2.
+  const json& pg12 = item_named(scenario_named(plan, "postgres-12"), "RDS Extended Support");
+  CHECK(exact(pg12["quantity"]) == *Decimal::parse("2920"));
+  CHECK(exact(pg12["unit_price"]) == *Decimal::parse("0.1"));
+  CHECK(exact(pg12["monthly"]) == *Decimal::parse("292"));
+  // MySQL 5.7 left it on 2024-02-29: year 3 since 2026-02-28, $0.20, Single-AZ.
+  const json& my57 = item_named(scenario_named(plan, "mysql-5-7"), "RDS Extended Support");
+  CHECK(exact(my57["quantity"]) == *Decimal::parse("1460"));
+  CHECK(exact(my57["unit_price"]) == *Decimal::parse("0.2"));
+  CHECK(my57["price_ref"].get<std::string>().find("rds/extended-support/mysql/5.7/year-3") !=
+        std::string::npos);
+  // PostgreSQL 16 is in standard support until 2029.
+  CHECK_FALSE(has_item(scenario_named(plan, "postgres-16"), "Extended Support"));
+}

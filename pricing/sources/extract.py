@@ -254,6 +254,29 @@ def database_savings_plans(data_dir, stackplan, pages_dir):
     return head + "\n".join(sorted(set(rows))) + "\n"
 
 
+def support_dates(data_dir):
+    """End of standard and of Extended Support by engine and major version, from the
+    endoflife.date excerpts (scraped from AWS's release calendars)."""
+    text = open(os.path.join(data_dir, "extsupport-endoflife-date-rds-eoss-2026-08.md.txt")).read()
+    rows = []
+    for engine, part in (("postgres", "amazon-rds-postgresql.md"), ("mysql", "amazon-rds-mysql.md")):
+        start = text.index("## products/" + part)
+        end = text.find("## products/", start + 1)
+        section = text[start:end if end != -1 else len(text)]
+        for m in re.finditer(r'releaseCycle: "([0-9.]+)"\s+releaseDate: \S+\s+(?:eoas: \S+\s+)?'
+                             r'eol: (\S+)\s+eoes: (\S+)', section):
+            version, eol, eoes = m.groups()
+            major = version.split(".")[0] if engine == "postgres" else ".".join(version.split(".")[:2])
+            rows.append(f"{engine}\t{major}\t{eol}\t{eoes}\tendoflife-rds-2026-08-16")
+    return ("# stackplan price catalog v1\n[sources]\n"
+            "endoflife-rds-2026-08-16\tcitation\t2026-08-16\tRDS end of standard support and of "
+            "Extended Support by major version, as scraped from AWS's release calendars "
+            "(PostgreSQL: postgresql-release-calendar.html; MySQL: MySQL.Concepts.VersionMgmt.html) "
+            "by endoflife-date/endoflife.date products/amazon-rds-postgresql.md and "
+            "amazon-rds-mysql.md at a70eca337600e7d721dc48112c271f98661d208b (updated 2026-08-16)\n"
+            "[prices]\n[support]\n" + "\n".join(sorted(set(rows))) + "\n")
+
+
 def main():
     data_dir, stackplan = sys.argv[1], os.path.abspath(sys.argv[2])
     here = os.path.dirname(os.path.abspath(__file__))
@@ -278,6 +301,8 @@ def main():
         write(out_dir, name, from_processed(data, service, page_name), stackplan)
     with open(os.path.join(here, "fargate-spot.tsv"), "w") as f:
         f.write(fargate_spot(data_dir, locations))
+    with open(os.path.join(here, "rds-support.tsv"), "w") as f:
+        f.write(support_dates(data_dir))
     with open(os.path.join(here, "database-savings-plans.tsv"), "w") as f:
         f.write(database_savings_plans(data_dir, stackplan, out_dir))
 

@@ -1,5 +1,7 @@
 #include "cost/context.hpp"
 
+#include "cost/plan.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -10,7 +12,7 @@ namespace stackplan::cost {
 
 Context::Context(const pricing::Catalog& catalog, const spec::Spec& spec,
                  const UsageOverrides& usage)
-    : m_catalog(catalog), m_spec(spec), m_usage(usage) {}
+    : m_catalog(catalog), m_as_of(catalog_as_of(catalog)), m_spec(spec), m_usage(usage) {}
 
 std::string Context::region_of(std::string_view key) const {
   return key.starts_with("route53/") ? "global" : m_spec.region;

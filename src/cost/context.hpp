@@ -58,6 +58,14 @@ class Context {
 
   const spec::Spec& spec() const { return m_spec; }
   const std::string& region() const { return m_spec.region; }
+  /// The date the plan prices for (the catalog's newest source date): what decides, for
+  /// instance, which year of RDS Extended Support an engine version is in.
+  const std::string& as_of() const { return m_as_of; }
+  /// When an engine's major version leaves standard support; null when the catalog has no
+  /// dates for it.
+  const pricing::SupportDates* support(std::string_view engine, std::string_view version) const {
+    return m_catalog.support(engine, version);
+  }
 
   /// One untiered price (the first tier when there are several).
   Rate rate(std::string_view key, std::string_view term = "on-demand");
@@ -100,6 +108,7 @@ class Context {
   void report_missing(std::string_view key, std::string_view term);
 
   const pricing::Catalog& m_catalog;
+  std::string m_as_of;
   const spec::Spec& m_spec;
   const UsageOverrides& m_usage;
   std::vector<LineItem> m_items;

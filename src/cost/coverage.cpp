@@ -64,6 +64,12 @@ scenarios:
   aurora-mysql-serverless-io: {database: {engine: aurora-mysql,
                                           aurora: {serverless_v2: {min_acu: 0.5, max_acu: 2},
                                                    io_optimized: true}}}
+  rds-extended-support: {database: {engine: rds-postgres,
+                                    rds: {version: "12", instance_class: db.t4g.small}}}
+  rds-extended-support-13: {database: {engine: rds-postgres,
+                                       rds: {version: "13.20", instance_class: db.t4g.small}}}
+  rds-extended-support-year-3: {database: {engine: rds-mysql,
+                                           rds: {version: "5.7", instance_class: db.t4g.small}}}
   aurora-database-savings-plan: {database: {engine: aurora-postgres,
                                            aurora: {instance_class: db.r7g.large},
                                            purchase: {model: database-savings-plan}}}

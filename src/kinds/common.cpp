@@ -269,4 +269,22 @@ void database_hours(const Resource& r, Context& ctx, LineItem item, const std::s
                             ctx.rate(key, database_savings_plan_term(ctx.spec())), "database"});
 }
 
+int db_class_vcpus(const std::string& instance_class) {
+  std::string size = instance_class.substr(instance_class.rfind('.') + 1);
+  if (size == "micro" || size == "small" || size == "medium" || size == "large") {
+    return 2;
+  }
+  if (!size.ends_with("xlarge")) {
+    return 0;
+  }
+  std::string n = size.substr(0, size.size() - 6);
+  if (n.empty()) {
+    return 4;
+  }
+  if (n.find_first_not_of("0123456789") != std::string::npos || n.size() > 3) {
+    return 0;
+  }
+  return 4 * std::stoi(n);
+}
+
 }  // namespace stackplan::kinds

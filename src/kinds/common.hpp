@@ -66,6 +66,10 @@ std::string database_savings_plan_term(const spec::Spec& s);
 /// Database Savings Plan, usage the plan covers (priced by the plan's resource).
 void database_hours(const Resource& r, Context& ctx, LineItem item, const std::string& key);
 
+/// vCPUs of an RDS DB instance class, from its size as AWS sizes them: micro to large 2,
+/// xlarge 4, Nxlarge 4N ("db.t4g.micro" -> 2, "db.r7g.4xlarge" -> 16); 0 when not a sized class.
+int db_class_vcpus(const std::string& instance_class);
+
 /// "$0.024" style text for descriptions.
 std::string usd(Decimal amount);
 

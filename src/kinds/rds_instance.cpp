@@ -19,6 +19,51 @@ bool free_tier_class(const std::string& c) {
   return c == "db.t4g.micro" || c == "db.t3.micro" || c == "db.t2.micro";
 }
 
+/// "13.20" -> "13" for PostgreSQL; "8.0.35" -> "8.0" for MySQL.
+std::string major_version(const std::string& version, bool postgres) {
+  std::size_t dot = version.find('.');
+  if (postgres || dot == std::string::npos) {
+    return version.substr(0, dot);
+  }
+  return version.substr(0, version.find('.', dot + 1));
+}
+
+/// "2026-02-28" plus two years.
+std::string two_years_after(const std::string& date) {
+  return std::to_string(std::stoi(date.substr(0, 4)) + 2) + date.substr(4);
+}
+
+/// A major version past RDS end of standard support is enrolled in Extended Support: billed per
+/// vCPU-hour (the standby's too in Multi-AZ), at the year-1-2 rate for two years, then year 3.
+void extended_support(const Resource& r, Context& ctx, const std::string& engine) {
+  const spec::Rds& rds = ctx.spec().database.rds;
+  const std::string major = major_version(rds.version, engine == "postgres");
+  const pricing::SupportDates* dates = ctx.support(engine, major);
+  if (dates == nullptr || ctx.as_of() < dates->standard_ends) {
+    return;
+  }
+  const std::string name = (engine == "postgres" ? "PostgreSQL " : "MySQL ") + major;
+  if (ctx.as_of() >= dates->extended_ends) {
+    ctx.warn("plan.extended-support-ended",
+             "RDS Extended Support for " + name + " ended on " + dates->extended_ends +
+                 "; AWS upgrades the database to a supported major version",
+             "set database.rds.version to a supported major version");
+    return;
+  }
+  const bool third = ctx.as_of() >= two_years_after(dates->standard_ends);
+  const int vcpus = db_class_vcpus(rds.instance_class) * (rds.multi_az ? 2 : 1);
+  ctx.note(name + " left RDS standard support on " + dates->standard_ends + "; on " + ctx.as_of() +
+           " (the catalog's date) it is in year " + (third ? "3" : "1 or 2") +
+           " of Extended Support, which ends on " + dates->extended_ends);
+  ctx.add(
+      line(r, "database",
+           "RDS Extended Support, " + name + " (standard support ended " + dates->standard_ends +
+               "), " + std::to_string(vcpus) + " vCPUs" + (rds.multi_az ? " with the standby" : ""),
+           whole(vcpus) * hours_per_month(), "vCPU-hours"),
+      ctx.rate("rds/extended-support/" + engine + "/" + major + "/" +
+               (third ? "year-3" : "year-1-2")));
+}
+
 void cost(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
   const spec::Rds& rds = s.database.rds;
@@ -80,6 +125,8 @@ void cost(const Resource& r, Context& ctx) {
              "gp3 IOPS and throughput above the included baseline are not priced yet",
              "the plan counts the storage only");
   }
+
+  extended_support(r, ctx, engine);
 
   // Backup storage up to the provisioned storage is free; the spec or --usage gives the rest.
   cost::Usage backup =

@@ -1,8 +1,11 @@
+#include <fstream>
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "golden.hpp"
+#include "kinds/common.hpp"
 #include "kinds/kinds.hpp"
 #include "render/templates.hpp"
 #include "spec/load.hpp"
@@ -53,4 +56,28 @@ TEST_CASE("each kind's documented address matches the resources it makes", "[kin
     }
   }
   CHECK(checked > 50);
+}
+
+TEST_CASE("DB instance class vCPUs follow the size, as AWS's pricing pages list them", "[kinds]") {
+  CHECK(stackplan::kinds::db_class_vcpus("db.t4g.micro") == 2);
+  CHECK(stackplan::kinds::db_class_vcpus("db.r7g.xlarge") == 4);
+  CHECK(stackplan::kinds::db_class_vcpus("db.m6i.24xlarge") == 96);
+  CHECK(stackplan::kinds::db_class_vcpus("db.serverless") == 0);
+  // Every class of the RDS PostgreSQL page in the snapshot's inputs, with its stated vCPU.
+  std::ifstream in(std::string(STACKPLAN_SOURCE_DIR) +
+                   "/pricing/sources/pages/awspricewatcher-processed-rds-postgresql-ondemand.json");
+  REQUIRE(in);
+  auto page = nlohmann::json::parse(in);
+  std::size_t checked = 0;
+  for (const auto& [location, entries] : page["regions"].items()) {
+    for (const auto& [label, entry] : entries.items()) {
+      if (entry.contains("Instance Type") && entry.contains("vCPU")) {
+        INFO(entry["Instance Type"]);
+        CHECK(stackplan::kinds::db_class_vcpus(entry["Instance Type"]) ==
+              std::stoi(entry["vCPU"].get<std::string>()));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 1000);
 }

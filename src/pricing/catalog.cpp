@@ -44,7 +44,7 @@ auto order(const Price& p) {
 std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& name,
                                       std::string& error, const Regions* regions) {
   Catalog catalog;
-  enum class Section { none, sources, prices, superseded } section = Section::none;
+  enum class Section { none, sources, prices, superseded, support } section = Section::none;
   std::size_t line_no = 0;
   auto fail = [&](const std::string& why) {
     error = name + ":" + std::to_string(line_no) + ": " + why;
@@ -79,10 +79,14 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
     }
     if (line == "[superseded]") {
       section = Section::superseded;
-      if (regions != nullptr) {
-        break;
-      }
       continue;
+    }
+    if (line == "[support]") {
+      section = Section::support;
+      continue;
+    }
+    if (regions != nullptr && section == Section::superseded) {
+      continue;  // what a plan never reads
     }
     if (regions != nullptr && section == Section::prices) {
       std::string_view region = line.substr(0, line.find('\t'));
@@ -97,6 +101,18 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
       }
       catalog.m_sources[std::string(f[0])] =
           Source{std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[2])};
+    } else if (section == Section::support) {
+      if (f.size() != 5) {
+        return fail(
+            "a support row has 5 tab-separated fields: engine, version, standard_support_ends, "
+            "extended_support_ends, source");
+      }
+      SupportDates d{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3]),
+                     std::string(f[4])};
+      if (catalog.m_sources.count(d.source) == 0) {
+        return fail("support row cites source '" + d.source + "', which [sources] does not list");
+      }
+      catalog.m_support.push_back(std::move(d));
     } else if (section == Section::prices || section == Section::superseded) {
       const bool superseded = section == Section::superseded;
       if (f.size() != (superseded ? 11u : 10u) && !(f.size() == 9 && !superseded)) {
@@ -144,7 +160,7 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
         catalog.m_prices.push_back(std::move(p));
       }
     } else {
-      return fail("expected [sources], [prices] or [superseded]");
+      return fail("expected [sources], [prices], [superseded] or [support]");
     }
   }
   catalog.sort();
@@ -215,6 +231,15 @@ std::vector<const Price*> Catalog::find_terms(std::string_view region, std::stri
 const Source* Catalog::source(std::string_view id) const {
   auto it = m_sources.find(id);
   return it == m_sources.end() ? nullptr : &it->second;
+}
+
+const SupportDates* Catalog::support(std::string_view engine, std::string_view version) const {
+  for (const auto& d : m_support) {
+    if (d.engine == engine && d.version == version) {
+      return &d;
+    }
+  }
+  return nullptr;
 }
 
 std::vector<std::string> Catalog::regions() const {
@@ -327,9 +352,24 @@ std::string Catalog::merge(Catalog&& other) {
     a = a_end;
     b = b_end;
   }
+  std::vector<SupportDates> support = m_support;
+  for (const auto& d : other.m_support) {
+    auto same = std::find_if(support.begin(), support.end(), [&](const SupportDates& x) {
+      return x.engine == d.engine && x.version == d.version;
+    });
+    if (same == support.end()) {
+      support.push_back(d);
+    } else if (date_of(other, d.source) >= date_of(*this, same->source)) {
+      *same = d;
+    }
+  }
+  std::sort(support.begin(), support.end(), [](const SupportDates& x, const SupportDates& y) {
+    return std::tie(x.engine, x.version) < std::tie(y.engine, y.version);
+  });
   for (auto& [id, source] : other.m_sources) {
     m_sources[id] = std::move(source);
   }
+  m_support = std::move(support);
   m_prices = std::move(merged);
   m_superseded = std::move(superseded);
   other.m_prices.clear();
@@ -388,6 +428,9 @@ void Catalog::drop_unused_sources() {
     keep(s.price.source);
     keep(s.by);
   }
+  for (const auto& d : m_support) {
+    keep(d.source);
+  }
   m_sources = std::move(used);
 }
 
@@ -406,6 +449,11 @@ std::string Catalog::to_tsv() const {
   for (const auto& p : m_prices) {
     out += row(p) + '\n';
   }
+  std::string support;
+  for (const auto& d : m_support) {
+    support += d.engine + '\t' + d.version + '\t' + d.standard_ends + '\t' + d.extended_ends +
+               '\t' + d.source + '\n';
+  }
   if (!m_superseded.empty()) {
     out +=
         "[superseded]\n# region\tkey\tterm\tbegin\tend\tunit\tusd\tupfront\tsource\tsku\t"
@@ -413,6 +461,10 @@ std::string Catalog::to_tsv() const {
     for (const auto& s : m_superseded) {
       out += row(s.price) + '\t' + s.by + '\n';
     }
+  }
+  if (!support.empty()) {
+    out += "[support]\n# engine\tversion\tstandard_support_ends\textended_support_ends\tsource\n" +
+           support;
   }
   return out;
 }

@@ -36,6 +36,16 @@ struct Price {
   std::string sku = {};            ///< AWS SKU of the product, when the source gives one
 };
 
+/// When a database engine's major version leaves RDS standard support (and is enrolled in paid
+/// Extended Support) and when Extended Support ends.
+struct SupportDates {
+  std::string engine;         ///< "postgres" or "mysql"
+  std::string version;        ///< major version: "13", "8.0"
+  std::string standard_ends;  ///< YYYY-MM-DD
+  std::string extended_ends;  ///< YYYY-MM-DD
+  std::string source;
+};
+
 /// A price a newer source replaced (or an older one that arrived after it), kept so the
 /// catalog shows what each figure was chosen over.
 struct Superseded {
@@ -75,6 +85,9 @@ class Catalog {
   const std::vector<Price>& prices() const { return m_prices; }
   const std::map<std::string, Source, std::less<>>& sources() const { return m_sources; }
   const std::vector<Superseded>& superseded() const { return m_superseded; }
+  const std::vector<SupportDates>& support() const { return m_support; }
+  /// The support dates of an engine's major version, or null.
+  const SupportDates* support(std::string_view engine, std::string_view version) const;
 
   /// Adds prices and their sources. Where both catalogs price the same region, key and term,
   /// the source with the newer date wins (all its tiers together) and the other is recorded as
@@ -94,7 +107,7 @@ class Catalog {
   /// The unit the catalog gives `key` in (any region and term); empty when it lacks the key.
   std::string unit_of(std::string_view key) const;
 
-  /// The catalog.tsv text: [sources], [prices] and [superseded] sections, sorted.
+  /// The catalog.tsv text: [sources], [prices], [superseded] and [support] sections, sorted.
   std::string to_tsv() const;
 
   /// Writes DIR/catalog.tsv atomically (written aside, synced, renamed over the old file), so
@@ -109,6 +122,7 @@ class Catalog {
 
   std::vector<Price> m_prices;
   std::vector<Superseded> m_superseded;
+  std::vector<SupportDates> m_support;
   std::map<std::string, Source, std::less<>> m_sources;
 };
 

@@ -707,7 +707,7 @@ class Builder {
   void rds() {
     Rds& x = s.database.rds;
     bool postgres = s.database.engine == Engine::rds_postgres;
-    x.version = r.str(setting("rds", "version")).value_or(postgres ? "16" : "8.0");
+    x.version = r.str(setting("rds", "version")).value_or(postgres ? "16" : "8.4");
     std::string class_at = setting("rds", "instance_class");
     if (auto cls = r.str(class_at)) {
       x.instance_class = *cls;

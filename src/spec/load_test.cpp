@@ -97,7 +97,7 @@ TEST_CASE("RDS settings may be nested or flat, not both", "[load]") {
       "  rds: {instance_class: db.t4g.micro, storage: {type: io1, size_gb: 100, iops: 3000}}\n",
       ok);
   REQUIRE(nested);
-  CHECK(nested->variants[0].spec.database.rds.version == "8.0");
+  CHECK(nested->variants[0].spec.database.rds.version == "8.4");
   CHECK(nested->variants[0].spec.database.rds.storage.iops == 3000);
 
   Diagnostics twice;

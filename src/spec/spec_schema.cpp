@@ -53,7 +53,7 @@ Type acu() {
 
 std::vector<Field> rds_fields() {
   return {
-      Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.0 for MySQL"}.ex(
+      Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.4 for MySQL"}.ex(
           "\"16\""),
       Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
       Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def("false"),
