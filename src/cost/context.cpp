@@ -159,6 +159,23 @@ void Context::add_tiered(const LineItem& item, std::string_view key, Decimal sca
       break;
     }
   }
+  // A quantity beyond the catalog's last tier is never dropped: it is a missing price.
+  if (!remaining.is_zero() && found.back()->end) {
+    const std::string last = format_quantity(*found.back()->end / scale);
+    const std::string region = region_of(key);
+    const std::string service = pricing::service_of(key);
+    LineItem rest = item;
+    rest.quantity = remaining;
+    rest.description += " (beyond " + last + ")";
+    add(std::move(rest),
+        Rate{std::nullopt, std::nullopt, missing_ref(key, "on-demand") + " beyond " + last}, scale);
+    add_warning({"plan.price-missing",
+                 "price " + missing_ref(key, "on-demand") + " beyond " + last + " " + item.unit +
+                     ": the catalog's tiers end there, so the plan leaves the remaining " +
+                     format_quantity(remaining) + " " + item.unit + " out of the totals",
+                 fetch_hint(service, region), service + " " + region,
+                 std::string(key) + " on-demand beyond " + last});
+  }
 }
 
 void Context::warn(std::string code, std::string message, std::string hint) {

@@ -45,6 +45,8 @@ us-east-1	s3/storage/standard	on-demand	51200	512000	GB-Mo	0.022		t
 us-east-1	s3/storage/standard	on-demand	512000	Inf	GB-Mo	0.021		t
 us-east-1	s3/requests/tier1	on-demand	0	Inf	Requests	0.000005		t
 us-east-1	s3/requests/tier2	on-demand	0	Inf	Requests	0.0000004		t
+us-east-1	transfer/out	on-demand	0	10240	GB	0.09		t
+us-east-1	transfer/out	on-demand	10240	51200	GB	0.085		t
 )";
 
 const stackplan::pricing::Catalog& catalog() {
@@ -300,4 +302,19 @@ TEST_CASE("usage overrides win over the spec and the defaults", "[cost]") {
   CHECK(p.item("(tier from 0)").monthly == dec("1177.6"));
   CHECK(p.item("(tier from 51,200)").monthly == dec("193.6"));
   CHECK(p.item("(tier from 0)").assumption == "storage_gb = 60,000 (usage file)");
+}
+
+TEST_CASE("a quantity beyond the catalog's last tier is a missing price, never dropped", "[cost]") {
+  // This catalog knows the first 50 TB only: 20,000 GB is priced, 60,000 GB is not all priced.
+  const char* service = "services: [{name: api, image: nginx, cpu: 256, memory: 512}]\n";
+  Planned within = plan(service, {{"data_transfer.internet", {{"out_gb", 20000}}}});
+  CHECK(within.item("tier from 0").monthly == dec("921.6"));
+  CHECK(within.item("tier from 10,240").monthly == dec("829.6"));
+  CHECK_FALSE(within.has("(beyond"));
+  Planned beyond = plan(service, {{"data_transfer.internet", {{"out_gb", 60000}}}});
+  const LineItem& rest = beyond.item("(beyond 51,200)");
+  CHECK(rest.missing);
+  CHECK(rest.quantity == dec("8800"));
+  CHECK(rest.monthly.is_zero());
+  CHECK(beyond.warned("plan.price-missing"));
 }
