@@ -124,7 +124,9 @@ void read_prices(const spec::Document& doc, const Catalog& known, PriceBook& boo
     PriceBook::Entry e;
     e.term = "on-demand";
     bool ok = true;
-    for (const auto& [field, value] : entry.items()) {
+    for (const auto& member : entry.items()) {
+      const std::string& field = member.key();  // named, so the lambda below can capture them
+      const json& value = member.value();
       const std::string where = at + "/" + spec::pointer_token(field);
       auto text = [&]() -> std::optional<std::string> {
         if (value.is_string()) {
@@ -273,7 +275,9 @@ std::optional<PriceBook> read_price_book(const std::string& path, const Catalog&
 
 void apply_price_book(const PriceBook& book, Catalog& catalog) {
   const std::string cite = "price book: " + book.name;
-  for (const auto& [service, percent] : book.discounts) {
+  for (const auto& discount : book.discounts) {
+    const std::string& service = discount.first;  // named, so the lambda can capture it
+    const Decimal& percent = discount.second;
     const Decimal keep = (Decimal::from_int(100) - percent) / Decimal::from_int(100);
     const std::string off = percent.to_string() + "%";
     catalog.adjust([&](Price& p, const Source* source) -> std::optional<Source> {
