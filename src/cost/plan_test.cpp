@@ -318,3 +318,24 @@ TEST_CASE("a quantity beyond the catalog's last tier is a missing price, never d
   CHECK(rest.monthly.is_zero());
   CHECK(beyond.warned("plan.price-missing"));
 }
+
+TEST_CASE("Serverless v2 bills every instance; Fargate tasks with public IPs bill IPv4", "[cost]") {
+  Planned two = plan(
+      "database: {engine: aurora-postgres, aurora: {serverless_v2: {min_acu: 2, max_acu: 4}, "
+      "instances: 2, io_optimized: true}}\n");
+  // 2 instances x 2 ACU x 730 h at $0.16.
+  const LineItem& acu = two.item("Serverless v2");
+  CHECK(acu.quantity == dec("2920"));
+  CHECK(acu.monthly == dec("467.2"));
+  CHECK(acu.description.find("x 2 instances") != std::string::npos);
+
+  Planned tasks = plan(
+      "compute: {platform: fargate, public_ip: true}\n"
+      "services: [{name: api, image: nginx, cpu: 256, memory: 512, count: 3}]\n");
+  const LineItem& ip = tasks.item("Public IPv4 address per task, api x 3");
+  CHECK(ip.quantity == dec("2190"));
+  CHECK(ip.monthly == dec("10.95"));
+  Planned private_tasks =
+      plan("services: [{name: api, image: nginx, cpu: 256, memory: 512, count: 3}]\n");
+  CHECK_FALSE(private_tasks.has("Public IPv4"));
+}

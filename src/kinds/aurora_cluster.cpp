@@ -39,12 +39,16 @@ void cost(const Resource& r, Context& ctx) {
                    used.to_string(),
                "set database.usage.average_acu within min_acu and max_acu");
     }
-    database_hours(r, ctx,
-                   usage_line(r, "database",
-                              name + " Serverless v2, " + config_text + ", " + used.to_string() +
-                                  " ACU average (" + lo.to_string() + " to " + hi.to_string() + ")",
-                              used * hours_per_month(), "ACU-hours", acu.assumption),
-                   "aurora/serverless-v2/" + engine + "/" + config);
+    // Each Serverless v2 instance (writer and readers) bills its own ACU-hours.
+    const std::string times =
+        a.instances > 1 ? " x " + std::to_string(a.instances) + " instances" : std::string();
+    database_hours(
+        r, ctx,
+        usage_line(r, "database",
+                   name + " Serverless v2, " + config_text + ", " + used.to_string() +
+                       " ACU average (" + lo.to_string() + " to " + hi.to_string() + ")" + times,
+                   used * whole(a.instances) * hours_per_month(), "ACU-hours", acu.assumption),
+        "aurora/serverless-v2/" + engine + "/" + config);
   } else {
     LineItem item =
         line(r, "database",

@@ -37,6 +37,20 @@ void cost(const Resource& r, Context& ctx) {
                            (count == 1 ? "" : "s") + ", " + vcpu.to_string() + " vCPU, " +
                            gb.to_string() + " GB, " + arch + ")";
 
+  // Every task with a public IP holds a public IPv4 address, billed hourly since 2024-02.
+  if (s.compute.public_ip) {
+    LineItem& ip =
+        ctx.add(line(r, "network",
+                     "Public IPv4 address per task, " + svc.name + " x " + std::to_string(count),
+                     tasks * hours_per_month(), "hours"),
+                ctx.rate("vpc/public-ipv4"));
+    if (max > count && ip.unit_price) {
+      ip.monthly_at_max = whole(max) * hours_per_month() * *ip.unit_price;
+      ip.assumption = "autoscaling " + std::to_string(svc.autoscaling->min) + " to " +
+                      std::to_string(max) + " tasks; priced at " + std::to_string(count);
+    }
+  }
+
   std::string prefix = "fargate/";
   std::string how = ", on-demand";
   if (model == spec::PurchaseModel::spot) {
