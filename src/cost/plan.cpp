@@ -75,6 +75,13 @@ std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
       d.percent = (d.monthly * Decimal::from_int(100) / base->monthly).rounded(1);
     }
     d.incomplete = base->missing > 0 || s.missing > 0;
+    d.bound = !d.incomplete        ? Bound::exact
+              : base->missing == 0 ? Bound::at_least
+              : s.missing == 0     ? Bound::at_most
+                                   : Bound::unknown;
+    if (d.bound == Bound::unknown) {
+      d.percent.reset();
+    }
     out.push_back(d);
   }
   return out;

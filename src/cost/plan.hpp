@@ -27,13 +27,19 @@ struct ScenarioPlan {
 
 /// `to` minus `from`. `percent` is empty when `from` costs nothing; `incomplete` when either
 /// side has a missing price.
+/// What a delta with missing prices still tells: missing prices of the scenario can only add
+/// to it (the true delta is at least the one shown), missing prices of the baseline can only
+/// take from it (at most), and with both it says nothing.
+enum class Bound { exact, at_least, at_most, unknown };
+
 struct Delta {
   std::string from;
   std::string to;
   Decimal monthly;
   Decimal annual;
-  std::optional<Decimal> percent;
+  std::optional<Decimal> percent;  ///< none when the baseline costs nothing or bound is unknown
   bool incomplete = false;
+  Bound bound = Bound::exact;
 };
 
 struct PlanWarning {

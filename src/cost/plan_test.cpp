@@ -339,3 +339,26 @@ TEST_CASE("Serverless v2 bills every instance; Fargate tasks with public IPs bil
       plan("services: [{name: api, image: nginx, cpu: 256, memory: 512, count: 3}]\n");
   CHECK_FALSE(private_tasks.has("Public IPv4"));
 }
+
+TEST_CASE("a delta with missing prices is a bound, or unknown", "[cost]") {
+  using stackplan::cost::Bound;
+  auto scenario = [](const char* name, const char* monthly, std::size_t missing) {
+    ScenarioPlan s;
+    s.name = name;
+    s.monthly = dec(monthly);
+    s.missing = missing;
+    return s;
+  };
+  auto deltas = stackplan::cost::deltas_against(
+      {scenario("base", "100", 0), scenario("cheaper", "80", 1), scenario("dearer", "120", 0)},
+      "base");
+  REQUIRE(deltas.size() == 2);
+  CHECK(deltas[0].bound == Bound::at_least);  // the scenario's missing prices can only add
+  CHECK(deltas[0].percent == dec("-20"));
+  CHECK(deltas[1].bound == Bound::exact);
+  auto from_incomplete = stackplan::cost::deltas_against(
+      {scenario("base", "100", 2), scenario("a", "80", 0), scenario("b", "90", 1)}, "base");
+  CHECK(from_incomplete[0].bound == Bound::at_most);
+  CHECK(from_incomplete[1].bound == Bound::unknown);
+  CHECK_FALSE(from_incomplete[1].percent.has_value());
+}

@@ -90,16 +90,49 @@ Decimal subtotal(const std::vector<const LineItem*>& items) {
   return sum;
 }
 
+/// ">= " or "<= " before a delta that is a bound; empty for an exact one.
+std::string bound_prefix(const Delta& d) {
+  return d.bound == cost::Bound::at_least ? ">= " : d.bound == cost::Bound::at_most ? "<= " : "";
+}
+
 std::string percent_text(const Delta& d) {
   if (!d.percent) {
     return "n/a";
   }
   std::string t = d.percent->to_fixed(1) + "%";
-  return d.percent->units() > 0 ? "+" + t : t;
+  return bound_prefix(d) + (d.percent->units() > 0 ? "+" + t : t);
 }
 
 std::string signed_money(Decimal d) {
   return d.units() > 0 ? "+" + money(d) : money(d);
+}
+
+/// A delta's amount, as a bound or "n/a" when prices are missing.
+std::string delta_money(const Delta& d, Decimal amount) {
+  return d.bound == cost::Bound::unknown ? "n/a" : bound_prefix(d) + signed_money(amount);
+}
+
+const char* bound_name(cost::Bound b) {
+  switch (b) {
+    case cost::Bound::at_least:
+      return "at-least";
+    case cost::Bound::at_most:
+      return "at-most";
+    case cost::Bound::unknown:
+      return "unknown";
+    case cost::Bound::exact:
+      break;
+  }
+  return "exact";
+}
+
+/// The words under a deltas table that has bounds in it.
+std::string bounds_note(const std::vector<Delta>& deltas) {
+  bool any = std::any_of(deltas.begin(), deltas.end(),
+                         [](const Delta& d) { return d.bound != cost::Bound::exact; });
+  return any ? "missing prices make a delta a bound: >= when the scenario lacks prices (they can "
+               "only add to it), <= when the baseline does, n/a when both do"
+             : "";
 }
 
 std::string quantity_text(const LineItem& item) {
@@ -218,7 +251,8 @@ std::string plan_json(const Plan& plan) {
                         {"monthly", number(d.monthly)},
                         {"annual", number(d.annual)},
                         {"percent", optional_number(d.percent)},
-                        {"incomplete", d.incomplete}});
+                        {"incomplete", d.incomplete},
+                        {"bound", bound_name(d.bound)}});
     }
     s["deltas"] = std::move(deltas);
     stacks.push_back(std::move(s));
@@ -300,10 +334,13 @@ std::string plan_table(const Plan& plan) {
       t.right = {false, true, true, true};
       t.rows.push_back({"scenario", "monthly", "annual", "change"});
       for (const Delta& d : st.deltas) {
-        t.rows.push_back({d.to + (d.incomplete ? " (incomplete)" : ""), signed_money(d.monthly),
-                          signed_money(d.annual), percent_text(d)});
+        t.rows.push_back({d.to + (d.incomplete ? " (incomplete)" : ""), delta_money(d, d.monthly),
+                          delta_money(d, d.annual), percent_text(d)});
       }
       out << t.render("  ");
+      if (std::string note = bounds_note(st.deltas); !note.empty()) {
+        out << "  " << note << '\n';
+      }
     }
   }
   if (plan.stacks.size() > 1) {
@@ -345,8 +382,11 @@ std::string plan_markdown(const Plan& plan) {
       out << "| scenario | monthly | annual | change |\n|---|---:|---:|---:|\n";
       for (const Delta& d : st.deltas) {
         out << "| " << cell(d.to) << (d.incomplete ? " (incomplete)" : "") << " | "
-            << signed_money(d.monthly) << " | " << signed_money(d.annual) << " | "
-            << percent_text(d) << " |\n";
+            << cell(delta_money(d, d.monthly)) << " | " << cell(delta_money(d, d.annual)) << " | "
+            << cell(percent_text(d)) << " |\n";
+      }
+      if (std::string note = bounds_note(st.deltas); !note.empty()) {
+        out << "\n_" << note << "_\n";
       }
     }
     for (const ScenarioPlan& sc : st.scenarios) {
