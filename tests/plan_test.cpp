@@ -226,6 +226,24 @@ TEST_CASE("plan options: scenario, baseline, compare and budget", "[plan][golden
                        run_cli({"plan", spec, "--budget", "lots"}))
               .empty());
   }
+  SECTION(
+      "--budget checks the last scenario, or --budget-scenario, and refuses an incomplete one") {
+    auto target = run_cli_parts({"plan", spec, "--budget", "25"});
+    CHECK(target.code == 1);
+    CHECK(target.err.find("over budget: dynamiccloudarchitect target costs $28.18 a month, more "
+                          "than --budget $25.00") != std::string::npos);
+    CHECK(run_cli_parts({"plan", spec, "--budget", "25", "--budget-scenario", "current"}).code ==
+          0);
+    auto incomplete =
+        run_cli_parts({"plan", "examples/operationcode/stack.yaml", "--budget", "500"});
+    CHECK(incomplete.code == 1);
+    CHECK(incomplete.err.find("cannot check --budget $500.00: operationcode target (1 missing) "
+                              "lacks prices") != std::string::npos);
+    auto unknown = run_cli_parts({"plan", spec, "--budget", "25", "--budget-scenario", "taget"});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err.find("did you mean 'target'?") != std::string::npos);
+  }
   SECTION("--budget exits 1 above the total and 0 at or below it") {
     auto r = run_cli_parts({"plan", spec, "--scenario", "target", "--format", "json"});
     json plan = json::parse(r.out);

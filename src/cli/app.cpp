@@ -84,7 +84,12 @@ int run(const std::vector<std::string>& args, Io io) {
   plan->add_option("--usage", o.plan.usage, "Usage file overriding usage assumptions");
   plan->add_option("--prices", o.plan.prices,
                    "Price book: your own prices and discounts (env STACKPLAN_PRICES)");
-  plan->add_option("--budget", o.plan.budget, "Exit 1 when the monthly total exceeds USD");
+  plan->add_option("--budget", o.plan.budget,
+                   "Exit 1 when the scenario you plan to run (--budget-scenario) costs more than "
+                   "USD a month, or cannot be fully priced");
+  plan->add_option("--budget-scenario", o.plan.budget_scenario,
+                   "Scenario --budget checks (default: each spec's last scenario, by convention "
+                   "the target)");
 
   auto* render = app.add_subcommand("render", "Write Terraform and CloudFormation");
   render->add_option("SPEC", o.render.spec, "Spec file")->required();

@@ -73,6 +73,7 @@ struct PlanOptions {
   std::string catalog;
   std::string usage;
   std::string budget;
+  std::string budget_scenario;
   std::string prices;
 };
 

@@ -220,6 +220,15 @@ int cmd_plan(const PlanOptions& o, Io io) {
         selected[i].push_back(&v);
       }
     }
+    if (!o.budget_scenario.empty() &&
+        std::none_of(selected[i].begin(), selected[i].end(),
+                     [&](const spec::Variant* v) { return v->name == o.budget_scenario; })) {
+      io.err << "stackplan: error: " << loaded.path << " plans no scenario '" << o.budget_scenario
+             << "' for --budget-scenario";
+      std::string hint = suggestion_hint(o.budget_scenario, names, "scenarios");
+      io.err << (hint.empty() ? "" : "; " + hint) << '\n';
+      return k_exit_invalid;
+    }
     if (!o.baseline.empty()) {
       auto found = std::find_if(selected[i].begin(), selected[i].end(),
                                 [&](const spec::Variant* v) { return v->name == o.baseline; });
@@ -300,10 +309,47 @@ int cmd_plan(const PlanOptions& o, Io io) {
   }
   io.err << report::plan_warnings_text(plan);
 
-  if (budget && plan.total_monthly > *budget) {
-    io.err << "stackplan: over budget: " << report::money(plan.total_monthly)
-           << " a month exceeds --budget " << report::money(*budget) << '\n';
-    return k_exit_found;
+  if (budget) {
+    // The scenario the user plans to run: the named one, else each spec's last (the target).
+    Decimal sum;
+    std::vector<std::string> checked, incomplete;
+    for (const auto& stack : plan.stacks) {
+      const cost::ScenarioPlan* chosen = nullptr;
+      for (const auto& sc : stack.scenarios) {
+        if (o.budget_scenario.empty() || sc.name == o.budget_scenario) {
+          chosen = &sc;
+        }
+      }
+      if (chosen == nullptr) {
+        continue;  // a spec without scenarios to plan: checked before planning
+      }
+      sum += chosen->monthly;
+      checked.push_back(stack.name + " " + chosen->name);
+      if (chosen->missing > 0) {
+        incomplete.push_back(stack.name + " " + chosen->name + " (" +
+                             std::to_string(chosen->missing) + " missing)");
+      }
+    }
+    std::string which;
+    for (const auto& c : checked) {
+      which += (which.empty() ? "" : ", ") + c;
+    }
+    if (!incomplete.empty()) {
+      std::string list;
+      for (const auto& c : incomplete) {
+        list += (list.empty() ? "" : ", ") + c;
+      }
+      io.err << "stackplan: cannot check --budget " << report::money(*budget) << ": " << list
+             << " lacks prices, so its total is only a lower bound (" << report::money(sum)
+             << "); fill them (pricing update, or a price book with --prices) or pick another "
+                "scenario with --budget-scenario\n";
+      return k_exit_found;
+    }
+    if (sum > *budget) {
+      io.err << "stackplan: over budget: " << which << " costs " << report::money(sum)
+             << " a month, more than --budget " << report::money(*budget) << '\n';
+      return k_exit_found;
+    }
   }
   return k_exit_ok;
 }
