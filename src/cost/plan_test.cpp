@@ -59,6 +59,16 @@ const stackplan::pricing::Catalog& catalog() {
   return c;
 }
 
+/// The same prices, with their source dated `date` (which decides the plan's date).
+stackplan::pricing::Catalog catalog_dated(const std::string& date) {
+  std::string text = k_catalog;
+  text.replace(text.find("2026-10-01"), 10, date);
+  std::string error;
+  auto parsed = stackplan::pricing::Catalog::parse(text, "test", error);
+  REQUIRE(parsed);
+  return *parsed;
+}
+
 Decimal dec(const char* text) {
   return *Decimal::parse(text);
 }
@@ -95,7 +105,8 @@ struct Planned {
 };
 
 /// Plans the base of a spec whose body follows the common header.
-Planned plan(const std::string& body, const stackplan::cost::UsageOverrides& usage = {}) {
+Planned plan(const std::string& body, const stackplan::cost::UsageOverrides& usage = {},
+             const stackplan::pricing::Catalog& prices = catalog()) {
   std::string text = "version: 1\nname: t\nregion: us-east-1\nnetwork: {vpc: existing}\n" + body;
   stackplan::Diagnostics diags;
   auto loaded = stackplan::spec::load_spec_text("t.yaml", text, diags);
@@ -104,7 +115,7 @@ Planned plan(const std::string& body, const stackplan::cost::UsageOverrides& usa
   }
   REQUIRE(loaded);
   Planned p;
-  p.plan = stackplan::cost::plan_scenario("base", loaded->variants.front().spec, catalog(), usage,
+  p.plan = stackplan::cost::plan_scenario("base", loaded->variants.front().spec, prices, usage,
                                           p.warnings);
   return p;
 }
@@ -210,11 +221,14 @@ TEST_CASE("Fargate: vCPU-hours and GB-hours, autoscaling range", "[cost]") {
 
 TEST_CASE("RDS: deployment rates, storage, backup, and the free tier only where it applies",
           "[cost]") {
+  // Before 2026-07-15 an account created before 2025-07-15 could still have the free tier.
+  const auto may_2026 = catalog_dated("2026-05-01");
   SECTION("eligible: Single-AZ micro with free_tier") {
     auto p = plan(
         "free_tier: true\n"
         "database: {engine: rds-postgres, rds: {version: '16', instance_class: db.t4g.micro,\n"
-        "  storage: {type: gp3, size_gb: 30}}, usage: {backup_gb: 10}}\n");
+        "  storage: {type: gp3, size_gb: 30}}, usage: {backup_gb: 10}}\n",
+        {}, may_2026);
     CHECK(p.item("RDS PostgreSQL db.t4g.micro, Single-AZ").monthly == dec("11.68"));
     CHECK(p.item("750 instance-hours").monthly == dec("-11.68"));
     CHECK(p.item("RDS storage gp3").monthly == dec("3.45"));
@@ -222,11 +236,21 @@ TEST_CASE("RDS: deployment rates, storage, backup, and the free tier only where 
     CHECK(p.item("backup storage").monthly == dec("0.95"));
     CHECK(p.plan.monthly == dec("2.1"));
   }
+  SECTION("after 2026-07-14 no account has the 12-month free tier") {
+    auto p = plan(
+        "free_tier: true\n"
+        "database: {engine: rds-postgres, rds: {version: '16', instance_class: db.t4g.micro,\n"
+        "  storage: {type: gp3, size_gb: 30}}}\n");
+    CHECK(p.warned("plan.free-tier-ended"));
+    CHECK_FALSE(p.has("Free Tier"));
+    CHECK(p.item("RDS PostgreSQL db.t4g.micro, Single-AZ").monthly == dec("11.68"));
+  }
   SECTION("Multi-AZ gets no free tier, and a warning") {
     auto p = plan(
         "free_tier: true\n"
         "database: {engine: rds-postgres, rds: {version: '13.20', instance_class: db.t4g.micro,\n"
-        "  multi_az: true, storage: {type: gp2, size_gb: 20}}}\n");
+        "  multi_az: true, storage: {type: gp2, size_gb: 20}}}\n",
+        {}, may_2026);
     CHECK(p.warned("plan.free-tier-not-eligible"));
     CHECK_FALSE(p.has("Free Tier"));
     CHECK(p.item("RDS storage gp2, Multi-AZ").monthly == dec("4.6"));  // not seed 000's $1.63

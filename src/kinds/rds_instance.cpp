@@ -73,7 +73,17 @@ void cost(const Resource& r, Context& ctx) {
   const std::string dep_text = rds.multi_az ? "Multi-AZ" : "Single-AZ";
 
   bool free_tier = false;
-  if (s.free_tier && !s.database.purchase.savings_plan) {
+  // AWS ended the 12-month free tier for accounts created from 2025-07-15 (they get credits
+  // instead); the last 12-month offers of older accounts ended on 2026-07-14.
+  const bool free_tier_over = ctx.as_of() >= "2026-07-15";
+  if (s.free_tier && free_tier_over) {
+    ctx.warn("plan.free-tier-ended",
+             "no account has the 12-month RDS free tier on " + ctx.as_of() +
+                 " (the catalog's date): accounts created before 2025-07-15 had it until "
+                 "2026-07-14 at the latest, and newer accounts get AWS credits instead of free "
+                 "usage; the plan bills the database in full",
+             "set free_tier: false; count AWS credits as a reduction of the bill, not of prices");
+  } else if (s.free_tier && !s.database.purchase.savings_plan) {
     if (rds.multi_az) {
       ctx.warn("plan.free-tier-not-eligible",
                "the RDS free tier covers Single-AZ micro instances only; " + rds.instance_class +
