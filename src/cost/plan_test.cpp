@@ -33,6 +33,10 @@ us-east-1	fargate/memory/x86_64	on-demand	0	Inf	hours	0.004445		t
 us-east-1	rds/instance/postgres/db.t4g.micro/single-az	on-demand	0	Inf	Hrs	0.016		t
 us-east-1	rds/storage/gp3/single-az	on-demand	0	Inf	GB-Mo	0.115		t
 us-east-1	rds/storage/gp2/multi-az	on-demand	0	Inf	GB-Mo	0.23		t
+us-east-1	rds/storage/gp3/multi-az	on-demand	0	Inf	GB-Mo	0.23		t
+us-east-1	rds/iops/gp3/single-az	on-demand	0	Inf	IOPS-Mo	0.02		t
+us-east-1	rds/iops/gp3/multi-az	on-demand	0	Inf	IOPS-Mo	0.04		t
+us-east-1	rds/throughput/gp3/multi-az	on-demand	0	Inf	MiBps-Mo	0.16		t
 us-east-1	rds/backup	on-demand	0	Inf	GB-Mo	0.095		t
 us-east-1	aurora/instance/postgres/db.r6g.large/standard	on-demand	0	Inf	Hrs	0.26		t
 us-east-1	aurora/serverless-v2/postgres/io-optimized	on-demand	0	Inf	ACU-Hr	0.16		t
@@ -385,4 +389,22 @@ TEST_CASE("a delta with missing prices is a bound, or unknown", "[cost]") {
   CHECK(from_incomplete[0].bound == Bound::at_most);
   CHECK(from_incomplete[1].bound == Bound::unknown);
   CHECK_FALSE(from_incomplete[1].percent.has_value());
+}
+
+TEST_CASE("RDS gp3 IOPS and throughput above the included baseline are lines", "[cost]") {
+  auto single = plan(
+      "database: {engine: rds-postgres, rds: {instance_class: db.t4g.micro,\n"
+      "  storage: {type: gp3, size_gb: 400, iops: 15000}}}\n");
+  const LineItem& iops = single.item("RDS gp3 IOPS above the 12000 included, Single-AZ");
+  CHECK(iops.quantity == dec("3000"));
+  CHECK(iops.monthly == dec("60"));
+  auto multi = plan(
+      "database: {engine: rds-postgres, rds: {instance_class: db.t4g.micro, multi_az: true,\n"
+      "  storage: {type: gp3, size_gb: 500, iops: 13000, throughput_mbps: 600}}}\n");
+  CHECK(multi.item("IOPS above the 12000 included, Multi-AZ").monthly == dec("40"));
+  CHECK(multi.item("throughput above the 500 MiB/s included, Multi-AZ").monthly == dec("16"));
+  auto baseline = plan(
+      "database: {engine: rds-postgres, rds: {instance_class: db.t4g.micro,\n"
+      "  storage: {type: gp3, size_gb: 400, iops: 12000}}}\n");
+  CHECK_FALSE(baseline.has("above the"));
 }

@@ -128,12 +128,25 @@ void cost(const Resource& r, Context& ctx) {
         line(r, "database", "RDS provisioned IOPS, " + dep_text, whole(*st.iops), "IOPS-months"),
         ctx.rate("rds/iops/" + st.type + "/" + deployment));
   }
-  if (st.type == "gp3" &&
-      ((st.iops && *st.iops > (st.size_gb >= 400 ? 12000 : 3000)) ||
-       (st.throughput_mbps && *st.throughput_mbps > (st.size_gb >= 400 ? 500 : 125)))) {
-    ctx.warn("plan.not-priced",
-             "gp3 IOPS and throughput above the included baseline are not priced yet",
-             "the plan counts the storage only");
+  // gp3 includes 3,000 IOPS and 125 MiB/s (12,000 and 500 from 400 GB); provisioned beyond that
+  // is billed per IOPS-month and MiBps-month, Multi-AZ at its own (double) rate.
+  if (st.type == "gp3") {
+    const int iops_included = st.size_gb >= 400 ? 12000 : 3000;
+    const int mbps_included = st.size_gb >= 400 ? 500 : 125;
+    if (st.iops && *st.iops > iops_included) {
+      ctx.add(
+          line(r, "database",
+               "RDS gp3 IOPS above the " + std::to_string(iops_included) + " included, " + dep_text,
+               whole(*st.iops - iops_included), "IOPS-months"),
+          ctx.rate("rds/iops/gp3/" + deployment));
+    }
+    if (st.throughput_mbps && *st.throughput_mbps > mbps_included) {
+      ctx.add(line(r, "database",
+                   "RDS gp3 throughput above the " + std::to_string(mbps_included) +
+                       " MiB/s included, " + dep_text,
+                   whole(*st.throughput_mbps - mbps_included), "MiBps-months"),
+              ctx.rate("rds/throughput/gp3/" + deployment));
+    }
   }
 
   extended_support(r, ctx, engine);
