@@ -231,7 +231,9 @@ std::string plan_json(const Plan& plan) {
         it["quantity"] = number(i.quantity);
         it["unit"] = i.unit;
         it["unit_price"] = optional_number(i.unit_price);
-        it["monthly"] = number(i.monthly);
+        // A missing price has no monthly figure: null, so a sum over the items cannot take it
+        // for $0.
+        it["monthly"] = i.missing ? ordered_json(nullptr) : number(i.monthly);
         it["usage_based"] = i.usage_based;
         it["assumption"] = i.assumption ? ordered_json(*i.assumption) : ordered_json(nullptr);
         it["price_ref"] = i.price_ref;
@@ -456,8 +458,11 @@ std::string plan_csv(const Plan& plan) {
         out << field(st.spec) << ',' << field(st.name) << ',' << field(sc.name) << ','
             << field(i.component) << ',' << field(i.resource) << ',' << field(i.description) << ','
             << i.quantity.to_string() << ',' << field(i.unit) << ','
-            << (i.unit_price ? i.unit_price->to_string() : "") << ',' << i.monthly.to_string()
-            << ',' << (i.monthly * Decimal::from_int(12)).to_string() << ','
+            << (i.unit_price ? i.unit_price->to_string() : "")
+            << ','
+            // A missing price leaves its amounts empty, so a spreadsheet sum cannot count $0.
+            << (i.missing ? "" : i.monthly.to_string()) << ','
+            << (i.missing ? "" : (i.monthly * Decimal::from_int(12)).to_string()) << ','
             << (i.usage_based ? "true" : "false") << ',' << field(i.assumption.value_or("")) << ','
             << field(i.price_ref) << ',' << (i.missing ? "true" : "false") << ','
             << i.upfront.to_string() << "\r\n";
