@@ -20,7 +20,7 @@ echo "== fuzz (${FUZZ_SECONDS:-60} s)"
 ./scripts/fuzz.sh "${FUZZ_SECONDS:-60}" 2>&1 | tail -n 12
 
 echo "== ASan + UBSan"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTACKPLAN_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTACKPLAN_SANITIZE=ON -DSTACKPLAN_WERROR=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
