@@ -17,24 +17,32 @@ void print_diagnostics(Diagnostics& diags, Io io) {
   }
 }
 
-bool apply_price_book(const std::string& option, pricing::Catalog& catalog, std::string& described,
-                      Io io) {
-  std::string path = pricing::price_book_path(option);
+std::optional<pricing::Catalog> open_priced_catalog(
+    const std::string& catalog_option, const std::string& prices_option,
+    const std::set<std::string, std::less<>>* regions, std::string& described, Io io) {
+  std::string error;
+  auto catalog = regions != nullptr ? pricing::open_catalog(catalog_option, error, *regions)
+                                    : pricing::open_catalog(catalog_option, error);
+  if (!catalog) {
+    io.err << "stackplan: error: " << error << '\n';
+    return std::nullopt;
+  }
+  std::string path = pricing::price_book_path(prices_option);
   if (path.empty()) {
-    return true;
+    return catalog;
   }
   Diagnostics diags;
   auto book = pricing::read_price_book(path, pricing::Catalog::snapshot(), diags);
   if (!book) {
     print_diagnostics(diags, io);
-    return false;
+    return std::nullopt;
   }
-  pricing::apply_price_book(*book, catalog);
+  pricing::apply_price_book(*book, *catalog);
   described = "price book " + path + " (" + std::to_string(book->prices.size()) +
               (book->prices.size() == 1 ? " price, " : " prices, ") +
               std::to_string(book->discounts.size()) +
               (book->discounts.size() == 1 ? " discount)" : " discounts)");
-  return true;
+  return catalog;
 }
 
 namespace {

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
-namespace stackplan::pricing {
-class Catalog;
-}
+#include "pricing/catalog.hpp"
 
 namespace stackplan {
 class Diagnostics;
@@ -31,11 +31,13 @@ struct Io {
 /// Prints every diagnostic to stderr, sorted by place, gcc-style.
 void print_diagnostics(Diagnostics& diags, Io io);
 
-/// Applies the price book of --prices (or $STACKPLAN_PRICES) to `catalog`. Returns false, with
-/// the book's problems printed, when it cannot be read; `described` then names the book for
-/// the plan's footer (empty without one).
-bool apply_price_book(const std::string& option, pricing::Catalog& catalog, std::string& described,
-                      Io io);
+/// The catalog a cost command reads (--catalog, $STACKPLAN_CATALOG or the snapshot; only the
+/// prices of `regions` when given) with the price book of --prices (or $STACKPLAN_PRICES)
+/// applied; `described` names the book for the plan's footer (empty without one). Problems are
+/// printed and the result is nullopt.
+std::optional<pricing::Catalog> open_priced_catalog(
+    const std::string& catalog_option, const std::string& prices_option,
+    const std::set<std::string, std::less<>>* regions, std::string& described, Io io);
 
 /// Runs stackplan with `args` (without the program name) and returns the exit code.
 int run(const std::vector<std::string>& args, Io io);

@@ -73,14 +73,9 @@ int cmd_lint(const LintOptions& o, Io io) {
     }
     std::optional<pricing::Catalog> catalog;
     if (check.budget || check.max_increase) {
-      std::string error;
-      catalog = pricing::open_catalog(o.catalog, error);
-      if (!catalog) {
-        io.err << "stackplan: error: " << error << '\n';
-        return k_exit_invalid;
-      }
       std::string price_book;
-      if (!apply_price_book(o.prices, *catalog, price_book, io)) {
+      catalog = open_priced_catalog(o.catalog, o.prices, nullptr, price_book, io);
+      if (!catalog) {
         return k_exit_invalid;
       }
       check.catalog = &*catalog;

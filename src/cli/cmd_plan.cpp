@@ -31,17 +31,13 @@ struct UsageFile {
 };
 
 std::optional<UsageFile> read_usage(const std::string& path, Diagnostics& diags) {
-  auto file = spec::read_source(path, diags);
-  if (!file) {
-    return std::nullopt;
-  }
-  auto doc = spec::parse_document(file, diags);
+  auto doc = spec::read_document(path, diags);
   if (!doc) {
     return std::nullopt;
   }
   UsageFile out;
   out.origins = doc->origins;
-  out.file = file;
+  out.file = doc->file;
   if (doc->value.is_null()) {
     return out;
   }
@@ -185,14 +181,9 @@ int cmd_plan(const PlanOptions& o, Io io) {
       regions.insert(v.spec.region);
     }
   }
-  std::string error;
-  auto catalog = pricing::open_catalog(o.catalog, error, regions);
-  if (!catalog) {
-    io.err << "stackplan: error: " << error << '\n';
-    return k_exit_invalid;
-  }
   std::string price_book;
-  if (!apply_price_book(o.prices, *catalog, price_book, io)) {
+  auto catalog = open_priced_catalog(o.catalog, o.prices, &regions, price_book, io);
+  if (!catalog) {
     return k_exit_invalid;
   }
 

@@ -238,11 +238,7 @@ void read_discounts(const spec::Document& doc, PriceBook& book, Diagnostics& dia
 
 std::optional<PriceBook> read_price_book(const std::string& path, const Catalog& known,
                                          Diagnostics& diags) {
-  auto file = spec::read_source(path, diags);
-  if (!file) {
-    return std::nullopt;
-  }
-  auto doc = spec::parse_document(file, diags);
+  auto doc = spec::read_document(path, diags);
   if (!doc) {
     return std::nullopt;
   }

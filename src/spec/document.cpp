@@ -655,4 +655,13 @@ std::optional<Document> parse_document(const std::shared_ptr<const SourceFile>& 
   return doc;
 }
 
+std::optional<Document> read_document(const std::string& path, Diagnostics& diags,
+                                      const ParseLimits& limits) {
+  auto file = read_source(path, diags, limits);
+  if (!file) {
+    return std::nullopt;
+  }
+  return parse_document(file, diags, limits);
+}
+
 }  // namespace stackplan::spec

@@ -89,4 +89,8 @@ nlohmann::json resolve_plain(const std::string& text);
 std::optional<Document> parse_document(const std::shared_ptr<const SourceFile>& file,
                                        Diagnostics& diags, const ParseLimits& limits = {});
 
+/// Reads and parses a YAML (or JSON) file: read_source, then parse_document.
+std::optional<Document> read_document(const std::string& path, Diagnostics& diags,
+                                      const ParseLimits& limits = {});
+
 }  // namespace stackplan::spec
