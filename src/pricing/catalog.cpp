@@ -182,8 +182,38 @@ const Catalog& Catalog::snapshot() {
 }
 
 Catalog Catalog::snapshot(const Regions& regions) {
+  // The snapshot is sorted by region and known to be well formed, so the rows of a region are
+  // one run found by a search: only they, the sources and the support dates are parsed.
+  static const std::string_view text(k_snapshot_tsv);
+  const std::size_t prices = text.find("\n[prices]\n");
+  const std::size_t superseded = text.find("\n[superseded]\n");
+  const std::size_t support = text.find("\n[support]\n");
+  std::string reduced(text.substr(0, prices + 10));
+  std::string_view rows = text.substr(0, superseded);
+  Regions wanted = regions;
+  wanted.insert("global");
+  for (const auto& region : wanted) {
+    const std::string start = "\n" + region + "\t";
+    std::size_t at = rows.find(start, prices);
+    if (at == std::string_view::npos) {
+      continue;
+    }
+    std::size_t end = at + 1;
+    const std::string_view prefix = std::string_view(start).substr(1);  // "us-east-2\t"
+    while (end < rows.size() && rows.substr(end).starts_with(prefix)) {
+      std::size_t eol = rows.find('\n', end);
+      end = eol == std::string_view::npos ? rows.size() : eol + 1;
+    }
+    reduced.append(rows.substr(at + 1, end - (at + 1)));
+    if (reduced.back() != '\n') {
+      reduced += '\n';  // the last row of the section
+    }
+  }
+  if (support != std::string_view::npos) {
+    reduced.append(text.substr(support + 1));
+  }
   std::string error;
-  auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", error, &regions);
+  auto parsed = parse(reduced, "pricing/catalog.tsv", error);
   if (!parsed) {
     std::fprintf(stderr, "stackplan: internal error: %s\n", error.c_str());
     std::abort();

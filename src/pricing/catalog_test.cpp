@@ -194,3 +194,28 @@ TEST_CASE("writing a catalog is atomic and leaves no temporary files", "[catalog
   CHECK(files == 1);
   fs::remove_all(dir);
 }
+
+TEST_CASE("the snapshot of some regions holds exactly their prices, and the support dates",
+          "[catalog]") {
+  const Catalog& all = Catalog::snapshot();
+  for (const auto& region : all.regions()) {
+    INFO(region);
+    Catalog some = Catalog::snapshot(Catalog::Regions{region});
+    std::vector<std::string> expected, got;
+    for (const auto& p : all.prices()) {
+      if (p.region == region || p.region == "global") {
+        expected.push_back(p.region + " " + p.key + " " + p.term + " " + p.begin.to_string() + " " +
+                           p.usd.to_string() + " " + p.source);
+      }
+    }
+    for (const auto& p : some.prices()) {
+      got.push_back(p.region + " " + p.key + " " + p.term + " " + p.begin.to_string() + " " +
+                    p.usd.to_string() + " " + p.source);
+    }
+    CHECK(got == expected);
+    CHECK(some.support().size() == all.support().size());
+    CHECK(some.sources().size() == all.sources().size());
+  }
+  CHECK(Catalog::snapshot(Catalog::Regions{"eu-south-2"}).prices().size() ==
+        all.find_terms("global", "route53/zone", "").size());
+}
