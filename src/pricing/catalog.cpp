@@ -192,14 +192,37 @@ Catalog Catalog::snapshot(const Regions& regions) {
   std::string_view rows = text.substr(0, superseded);
   Regions wanted = regions;
   wanted.insert("global");
+  // The first row at or after `pos` (pos is inside a row or at its start).
+  auto row_at = [&](std::size_t pos) {
+    std::size_t nl = rows.rfind('\n', pos == 0 ? 0 : pos - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+  };
+  auto region_of_row = [&](std::size_t row) {
+    return rows.substr(row, rows.find('\t', row) - row);
+  };
+  const std::size_t first_row = prices + 10;
   for (const auto& region : wanted) {
-    const std::string start = "\n" + region + "\t";
-    std::size_t at = rows.find(start, prices);
-    if (at == std::string_view::npos) {
+    // Binary search over the rows (sorted by region) for the first row of `region`.
+    std::size_t lo = first_row;
+    std::size_t hi = rows.size();
+    while (lo < hi) {
+      std::size_t mid = row_at(lo + (hi - lo) / 2);
+      if (mid < lo) {
+        mid = lo;
+      }
+      if (region_of_row(mid) < region) {
+        std::size_t next = rows.find('\n', mid);
+        lo = next == std::string_view::npos ? rows.size() : next + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    const std::string prefix = region + "\t";
+    if (lo >= rows.size() || !rows.substr(lo).starts_with(prefix)) {
       continue;
     }
-    std::size_t end = at + 1;
-    const std::string_view prefix = std::string_view(start).substr(1);  // "us-east-2\t"
+    const std::size_t at = lo - 1;  // the newline before the run
+    std::size_t end = lo;
     while (end < rows.size() && rows.substr(end).starts_with(prefix)) {
       std::size_t eol = rows.find('\n', end);
       end = eol == std::string_view::npos ? rows.size() : eol + 1;
