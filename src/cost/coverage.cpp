@@ -30,6 +30,9 @@ database:
 buckets:
   - {name: coverage-files, storage_class: standard-ia}
   - {name: coverage-assets}
+  - {name: coverage-archive, storage_class: glacier-ir}
+  - {name: coverage-tiered, storage_class: intelligent-tiering}
+  - {name: coverage-one-zone, storage_class: one-zone-ia}
 load_balancer: {type: application}
 secrets:
   - {name: coverage/app}

@@ -49,6 +49,9 @@ us-east-1	s3/storage/standard	on-demand	51200	512000	GB-Mo	0.022		t
 us-east-1	s3/storage/standard	on-demand	512000	Inf	GB-Mo	0.021		t
 us-east-1	s3/requests/tier1	on-demand	0	Inf	Requests	0.000005		t
 us-east-1	s3/requests/tier2	on-demand	0	Inf	Requests	0.0000004		t
+us-east-1	s3/storage/standard-ia	on-demand	0	Inf	GB-Mo	0.0125		t
+us-east-1	s3/requests/standard-ia/tier1	on-demand	0	Inf	Requests	0.00001		t
+us-east-1	s3/requests/standard-ia/tier2	on-demand	0	Inf	Requests	0.000001		t
 us-east-1	transfer/out	on-demand	0	10240	GB	0.09		t
 us-east-1	transfer/out	on-demand	10240	51200	GB	0.085		t
 )";
@@ -407,4 +410,18 @@ TEST_CASE("RDS gp3 IOPS and throughput above the included baseline are lines", "
       "database: {engine: rds-postgres, rds: {instance_class: db.t4g.micro,\n"
       "  storage: {type: gp3, size_gb: 400, iops: 12000}}}\n");
   CHECK_FALSE(baseline.has("above the"));
+}
+
+TEST_CASE("S3 requests are priced by the bucket's storage class", "[cost]") {
+  auto ia = plan(
+      "buckets: [{name: cold-files, storage_class: standard-ia,\n"
+      "  usage: {storage_gb: 100, put_requests_per_month: 10000, get_requests_per_month: 100000}}]"
+      "\n");
+  CHECK(ia.item("S3 standard-ia storage").monthly == dec("1.25"));
+  // Standard-IA: $0.01 per 1,000 PUTs and $0.001 per 1,000 GETs (Standard: $0.005, $0.0004).
+  CHECK(ia.item("PUT, COPY, POST, LIST requests (standard-ia)").monthly == dec("0.1"));
+  CHECK(ia.item("GET and other requests (standard-ia)").monthly == dec("0.1"));
+  auto standard = plan("buckets: [{name: files, usage: {put_requests_per_month: 10000}}]\n");
+  CHECK(standard.item("S3 PUT, COPY, POST, LIST requests").monthly == dec("0.05"));
+  CHECK_FALSE(standard.has("(standard)"));
 }

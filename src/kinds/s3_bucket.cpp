@@ -39,12 +39,18 @@ void cost(const Resource& r, Context& ctx) {
           storage.assumption +
               (b.versioning ? "; versioning is on: noncurrent versions count as stored" : "")),
       "s3/storage/" + b.storage_class);
-  ctx.add(usage_line(r, "storage", "S3 PUT, COPY, POST, LIST requests", puts.value / whole(1000),
-                     "1k requests", puts.assumption),
-          ctx.rate("s3/requests/tier1"), whole(1000));
-  ctx.add(usage_line(r, "storage", "S3 GET and other requests", gets.value / whole(1000),
-                     "1k requests", gets.assumption),
-          ctx.rate("s3/requests/tier2"), whole(1000));
+  // Requests are priced by the storage class they touch (Standard-IA PUTs cost twice
+  // Standard's, its GETs 2.5 times).
+  const std::string requests = b.storage_class == "standard"
+                                   ? std::string("s3/requests/")
+                                   : "s3/requests/" + b.storage_class + "/";
+  const std::string class_text = b.storage_class == "standard" ? "" : " (" + b.storage_class + ")";
+  ctx.add(usage_line(r, "storage", "S3 PUT, COPY, POST, LIST requests" + class_text,
+                     puts.value / whole(1000), "1k requests", puts.assumption),
+          ctx.rate(requests + "tier1"), whole(1000));
+  ctx.add(usage_line(r, "storage", "S3 GET and other requests" + class_text,
+                     gets.value / whole(1000), "1k requests", gets.assumption),
+          ctx.rate(requests + "tier2"), whole(1000));
 }
 
 json view(const Resource& r, const spec::Spec& s) {
