@@ -7,13 +7,17 @@
 
 namespace stackplan::pricing {
 
-std::string_view Product::attribute(std::string_view name) const {
+std::string_view attribute_of(const Attributes& attributes, std::string_view name) {
   for (const auto& [k, v] : attributes) {
     if (k == name) {
       return v;
     }
   }
   return {};
+}
+
+std::string_view Product::attribute(std::string_view name) const {
+  return attribute_of(attributes, name);
 }
 
 namespace {
@@ -389,12 +393,7 @@ std::optional<std::string> savings_plan_rate_key(std::string_view usage_type,
 namespace stackplan::pricing {
 
 std::string_view PageEntry::attribute(std::string_view name) const {
-  for (const auto& [k, v] : attributes) {
-    if (k == name) {
-      return v;
-    }
-  }
-  return {};
+  return attribute_of(attributes, name);
 }
 
 namespace {

@@ -10,12 +10,18 @@
 
 namespace stackplan::pricing {
 
+/// Named string attributes, as a product or a pricing-page entry carries them.
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+/// The value of attribute `name`, or empty.
+std::string_view attribute_of(const Attributes& attributes, std::string_view name);
+
 /// The parts of a Price List product that decide what it prices.
 struct Product {
   std::string sku;
   std::string service;  ///< servicecode
   std::string family;   ///< productFamily
-  std::vector<std::pair<std::string, std::string>> attributes;
+  Attributes attributes;
 
   std::string_view attribute(std::string_view name) const;
 };
@@ -57,7 +63,7 @@ std::optional<std::string> savings_plan_rate_key(std::string_view usage_type,
 struct PageEntry {
   std::string page;
   std::string label;
-  std::vector<std::pair<std::string, std::string>> attributes;
+  Attributes attributes;
 
   std::string_view attribute(std::string_view name) const;
 };
