@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Installs everything stackplan needs to build and test, from Debian's packages.
+# Installs what stackplan needs, from Debian's packages.
+#   scripts/setup.sh         the build dependencies: compiler, CMake, Ninja and the libraries
+#   scripts/setup.sh --dev   also the test tools: Catch2, clang (fuzzing, sanitizers),
+#                            clang-format, Go with HashiCorp's HCL sources, Python's jsonschema
 # Idempotent: does nothing when all of it is already installed.
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ clang libclang-rt-14-dev clang-format
-  nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libcli11-dev catch2
-  libkainjow-mustache-dev
-  python3 python3-jsonschema python3-yaml jq
-  golang-go golang-github-hashicorp-hcl-v2-dev
+  cmake ninja-build g++
+  nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libcli11-dev libkainjow-mustache-dev
 )
+case "${1:-}" in
+  "") ;;
+  --dev)
+    packages+=(
+      catch2 clang libclang-rt-14-dev clang-format
+      python3 python3-jsonschema python3-yaml jq
+      golang-go golang-github-hashicorp-hcl-v2-dev
+    )
+    ;;
+  *)
+    echo "usage: scripts/setup.sh [--dev]" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
