@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <string>
 
-#include "lint/hcl_ast.hpp"
+#include "text/hcl_ast.hpp"
 
 namespace {
 
-using namespace stackplan::lint::hcl;
+using namespace stackplan::text::hcl;
 
 bool in_bounds(const Range& r, std::size_t size) {
   return r.begin.byte <= r.end.byte && r.end.byte <= size && r.begin.line >= 1 &&

@@ -10,12 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pricing/json_reader.hpp"
+#include "text/json_reader.hpp"
 
 namespace {
 
-using stackplan::pricing::JsonError;
-using stackplan::pricing::JsonReader;
+using stackplan::text::JsonError;
+using stackplan::text::JsonReader;
 
 JsonReader::ReadFn serve(const std::string& text, std::size_t step) {
   return [&text, step, at = std::size_t{0}](char* buffer, std::size_t size) mutable -> long {

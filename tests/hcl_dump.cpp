@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "lint/hcl_ast.hpp"
-#include "util/file.hpp"
+#include "base/file.hpp"
+#include "text/hcl_ast.hpp"
 
-using namespace stackplan::lint::hcl;
+using namespace stackplan::text::hcl;
 
 namespace {
 

@@ -9,10 +9,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/decimal.hpp"
+#include "base/diagnostics.hpp"
 #include "golden.hpp"
 #include "spec/load.hpp"
-#include "util/decimal.hpp"
-#include "util/diagnostics.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

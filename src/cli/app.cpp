@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "base/diagnostics.hpp"
 #include "pricing/price_book.hpp"
-#include "util/diagnostics.hpp"
 #include "version.hpp"
 
 namespace stackplan::cli {

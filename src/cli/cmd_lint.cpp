@@ -3,12 +3,12 @@
 #include <filesystem>
 #include <ostream>
 
+#include "app/lint_spec.hpp"
+#include "base/diagnostics.hpp"
 #include "cli/app.hpp"
 #include "lint/lint.hpp"
-#include "lint/spec_checks.hpp"
 #include "report/lint_report.hpp"
 #include "spec/load.hpp"
-#include "util/diagnostics.hpp"
 
 namespace stackplan::cli {
 
@@ -47,7 +47,7 @@ int cmd_lint(const LintOptions& o, Io io) {
               "with)\n";
     return k_exit_invalid;
   }
-  lint::SpecCheck check;
+  app::SpecCheck check;
   if (!o.budget.empty() && !(check.budget = amount(o.budget, "--budget", io))) {
     return k_exit_invalid;
   }
@@ -90,7 +90,7 @@ int cmd_lint(const LintOptions& o, Io io) {
     check.baseline = o.baseline;
     check.templates_dir = o.templates;
     std::string error;
-    if (!lint::check_against_spec(o.paths, check, result.findings, error)) {
+    if (!app::check_against_spec(o.paths, check, result.findings, error)) {
       io.err << "stackplan: error: " << error << '\n';
       return k_exit_invalid;
     }

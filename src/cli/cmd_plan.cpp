@@ -3,13 +3,14 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/spelling.hpp"
 #include "cli/app.hpp"
 #include "cost/plan.hpp"
+#include "kinds/kinds.hpp"
 #include "model/stack.hpp"
 #include "report/plan_report.hpp"
-#include "spec/document.hpp"
 #include "spec/load.hpp"
-#include "util/spelling.hpp"
+#include "text/yaml.hpp"
 
 namespace stackplan::cli {
 namespace {
@@ -25,13 +26,13 @@ struct Comparison {
 /// Reads a --usage file: resource address -> usage key -> number. Structure errors go to
 /// `diags`; addresses and keys are checked against the planned resources later.
 struct UsageFile {
-  cost::UsageOverrides values;
-  spec::SourceMap origins;
+  model::UsageOverrides values;
+  text::SourceMap origins;
   std::shared_ptr<const SourceFile> file;
 };
 
 std::optional<UsageFile> read_usage(const std::string& path, Diagnostics& diags) {
-  auto doc = spec::read_document(path, diags);
+  auto doc = text::read_document(path, diags);
   if (!doc) {
     return std::nullopt;
   }
@@ -48,14 +49,14 @@ std::optional<UsageFile> read_usage(const std::string& path, Diagnostics& diags)
     return std::nullopt;
   }
   for (const auto& [address, figures] : doc->value.items()) {
-    std::string at = "/" + spec::pointer_token(address);
+    std::string at = "/" + text::pointer_token(address);
     if (!figures.is_object()) {
       diags.error(doc->origins.value_loc(at), "usage.type",
                   "usage of '" + address + "' must be a mapping of usage keys to numbers");
       continue;
     }
     for (const auto& [key, value] : figures.items()) {
-      std::string where = at + "/" + spec::pointer_token(key);
+      std::string where = at + "/" + text::pointer_token(key);
       if (!value.is_number() || value.get<double>() < 0) {
         diags.error(doc->origins.value_loc(where), "usage.type",
                     "usage figure '" + key + "' must be a number of zero or more");
@@ -76,7 +77,7 @@ void check_usage(const UsageFile& usage, const std::vector<spec::LoadedSpec>& sp
   std::map<std::string, const model::Kind*> kinds;
   for (const auto& loaded : specs) {
     for (const auto& v : loaded.variants) {
-      for (const auto& r : model::resources_of(v.spec)) {
+      for (const auto& r : kinds::resources_of(v.spec)) {
         kinds.emplace(r.address, r.kind);
       }
     }
@@ -86,7 +87,7 @@ void check_usage(const UsageFile& usage, const std::vector<spec::LoadedSpec>& sp
     addresses.push_back(a);
   }
   for (const auto& [address, figures] : usage.values) {
-    std::string at = "/" + spec::pointer_token(address);
+    std::string at = "/" + text::pointer_token(address);
     auto kind = kinds.find(address);
     if (kind == kinds.end()) {
       diags.error(usage.origins.key_loc(at), "usage.unknown-resource",
@@ -102,7 +103,7 @@ void check_usage(const UsageFile& usage, const std::vector<spec::LoadedSpec>& sp
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         std::string hint = keys.empty() ? "'" + address + "' reads no usage figures"
                                         : suggestion_hint(key, keys, "usage keys of this resource");
-        diags.error(usage.origins.key_loc(at + "/" + spec::pointer_token(key)), "usage.unknown-key",
+        diags.error(usage.origins.key_loc(at + "/" + text::pointer_token(key)), "usage.unknown-key",
                     "'" + key + "' is not a usage figure of '" + address + "'", hint);
       }
     }
@@ -261,9 +262,9 @@ int cmd_plan(const PlanOptions& o, Io io) {
   if (!price_book.empty()) {
     plan.catalog_source += " with " + price_book;
   }
-  plan.catalog_as_of = cost::catalog_as_of(*catalog);
-  static const cost::UsageOverrides k_no_usage;
-  const cost::UsageOverrides& overrides = usage ? usage->values : k_no_usage;
+  plan.catalog_as_of = catalog->as_of();
+  static const model::UsageOverrides k_no_usage;
+  const model::UsageOverrides& overrides = usage ? usage->values : k_no_usage;
   try {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       cost::StackPlan stack;
@@ -272,7 +273,7 @@ int cmd_plan(const PlanOptions& o, Io io) {
       for (const spec::Variant* v : selected[i]) {
         stack.name = v->spec.name;
         stack.region = v->spec.region;
-        std::vector<cost::Warning> warnings;
+        std::vector<model::Warning> warnings;
         cost::ScenarioPlan scenario =
             cost::plan_scenario(v->name, v->spec, *catalog, overrides, warnings);
         scenario.notes.insert(scenario.notes.begin(), v->notes.begin(), v->notes.end());

@@ -3,11 +3,11 @@
 #include <filesystem>
 #include <ostream>
 
+#include "base/diagnostics.hpp"
 #include "cli/app.hpp"
 #include "render/output.hpp"
 #include "render/render.hpp"
 #include "spec/load.hpp"
-#include "util/diagnostics.hpp"
 
 namespace stackplan::cli {
 

@@ -1,8 +1,8 @@
 #include "cost/coverage.hpp"
 
+#include "base/diagnostics.hpp"
 #include "cost/plan.hpp"
 #include "spec/load.hpp"
-#include "util/diagnostics.hpp"
 
 namespace stackplan::cost {
 
@@ -108,7 +108,7 @@ Coverage coverage(const pricing::Catalog& catalog, const std::vector<std::string
       continue;  // not a region the spec accepts: nothing to ask for
     }
     for (const auto& variant : loaded->variants) {
-      std::vector<Warning> warnings;
+      std::vector<model::Warning> warnings;
       ScenarioPlan plan = plan_scenario(variant.name, variant.spec, catalog, {}, warnings);
       for (const auto& lookup : plan.lookups) {
         CoverageRow& row = rows[{lookup.key, lookup.term}];

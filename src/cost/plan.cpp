@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kinds/kinds.hpp"
 #include "model/stack.hpp"
 
 namespace stackplan::cost {
@@ -20,10 +21,10 @@ Decimal annual_of(const Decimal& monthly) {
 }
 
 ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
-                           const pricing::Catalog& catalog, const UsageOverrides& usage,
-                           std::vector<Warning>& warnings) {
-  Context ctx(catalog, spec, usage);
-  for (const model::Resource& r : model::resources_of(spec)) {
+                           const pricing::Catalog& catalog, const model::UsageOverrides& usage,
+                           std::vector<model::Warning>& warnings) {
+  model::Context ctx(catalog, spec, usage);
+  for (const model::Resource& r : kinds::resources_of(spec)) {
     if (r.kind->cost != nullptr) {
       r.kind->cost(r, ctx);
     }
@@ -36,7 +37,7 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
   Decimal sum;
   Decimal at_max;
   bool scales = false;
-  for (const LineItem& item : plan.items) {
+  for (const model::LineItem& item : plan.items) {
     sum += item.monthly;
     plan.upfront += item.upfront;
     at_max += item.monthly_at_max.value_or(item.monthly);
@@ -88,8 +89,8 @@ std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
 }
 
 void add_warnings(Plan& plan, const std::string& stack, const std::string& scenario,
-                  const std::vector<Warning>& warnings) {
-  for (const Warning& w : warnings) {
+                  const std::vector<model::Warning>& warnings) {
+  for (const model::Warning& w : warnings) {
     auto same = std::find_if(plan.warnings.begin(), plan.warnings.end(), [&](const PlanWarning& p) {
       return p.stack == stack && p.warning.message == w.message;
     });
@@ -116,14 +117,6 @@ void total(Plan& plan) {
     }
   }
   plan.total_annual = annual_of(plan.total_monthly);
-}
-
-std::string catalog_as_of(const pricing::Catalog& catalog) {
-  std::string latest;
-  for (const auto& [id, source] : catalog.sources()) {
-    latest = std::max(latest, source.date);
-  }
-  return latest;
 }
 
 }  // namespace stackplan::cost

@@ -4,25 +4,25 @@
 #include <string>
 #include <vector>
 
-#include "cost/context.hpp"
-#include "cost/line_item.hpp"
+#include "base/decimal.hpp"
+#include "model/context.hpp"
+#include "model/line_item.hpp"
 #include "pricing/catalog.hpp"
 #include "spec/spec.hpp"
-#include "util/decimal.hpp"
 
 namespace stackplan::cost {
 
 /// The plan of one scenario of one stack.
 struct ScenarioPlan {
   std::string name;
-  std::vector<LineItem> items;
+  std::vector<model::LineItem> items;
   Decimal monthly;                        ///< sum of the items, rounded to cents
   Decimal annual;                         ///< 12 x monthly
   Decimal upfront;                        ///< one-time payments (already amortised into monthly)
   std::size_t missing = 0;                ///< lines whose price the catalog lacks
   std::optional<Decimal> monthly_at_max;  ///< with autoscaling, the monthly at maximum capacity
   std::vector<std::string> notes;
-  std::vector<PriceLookup> lookups;  ///< every price the scenario asked the catalog for
+  std::vector<model::PriceLookup> lookups;  ///< every price the scenario asked the catalog for
 };
 
 /// `to` minus `from`. `percent` is empty when `from` costs nothing; `incomplete` when either
@@ -45,7 +45,7 @@ struct Delta {
 struct PlanWarning {
   std::string stack;
   std::vector<std::string> scenarios;
-  Warning warning;
+  model::Warning warning;
 };
 
 struct StackPlan {
@@ -73,8 +73,8 @@ Decimal annual_of(const Decimal& monthly);
 
 /// Costs one scenario: every resource of the variant, in registry order.
 ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
-                           const pricing::Catalog& catalog, const UsageOverrides& usage,
-                           std::vector<Warning>& warnings);
+                           const pricing::Catalog& catalog, const model::UsageOverrides& usage,
+                           std::vector<model::Warning>& warnings);
 
 /// Deltas of every scenario against `baseline`.
 std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
@@ -82,12 +82,9 @@ std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
 
 /// Adds a stack's warnings to the plan, merging one warning seen in several scenarios.
 void add_warnings(Plan& plan, const std::string& stack, const std::string& scenario,
-                  const std::vector<Warning>& warnings);
+                  const std::vector<model::Warning>& warnings);
 
 /// Sums each stack's baseline scenario into the grand total.
 void total(Plan& plan);
-
-/// The latest date among the catalog's sources ("" for an empty catalog).
-std::string catalog_as_of(const pricing::Catalog& catalog);
 
 }  // namespace stackplan::cost

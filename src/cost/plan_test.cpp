@@ -8,9 +8,9 @@
 #include "spec/load.hpp"
 
 using stackplan::Decimal;
-using stackplan::cost::LineItem;
 using stackplan::cost::ScenarioPlan;
-using stackplan::cost::Warning;
+using stackplan::model::LineItem;
+using stackplan::model::Warning;
 
 namespace {
 
@@ -112,7 +112,7 @@ struct Planned {
 };
 
 /// Plans the base of a spec whose body follows the common header.
-Planned plan(const std::string& body, const stackplan::cost::UsageOverrides& usage = {},
+Planned plan(const std::string& body, const stackplan::model::UsageOverrides& usage = {},
              const stackplan::pricing::Catalog& prices = catalog()) {
   std::string text = "version: 1\nname: t\nregion: us-east-1\nnetwork: {vpc: existing}\n" + body;
   stackplan::Diagnostics diags;
@@ -326,7 +326,7 @@ TEST_CASE("S3 sync without expiry warns about growth", "[cost]") {
 }
 
 TEST_CASE("usage overrides win over the spec and the defaults", "[cost]") {
-  stackplan::cost::UsageOverrides usage;
+  stackplan::model::UsageOverrides usage;
   usage["aws_s3_bucket.logs"]["storage_gb"] = 60000;
   auto p = plan("buckets: [{name: logs, usage: {storage_gb: 5}}]\n", usage);
   // 51,200 GB at 0.023, then 8,800 GB at 0.022.

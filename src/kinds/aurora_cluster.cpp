@@ -27,7 +27,7 @@ void cost(const Resource& r, Context& ctx) {
   const std::string config_text = a.io_optimized ? "I/O-Optimized" : "Standard";
 
   if (a.serverless) {
-    cost::Usage acu =
+    model::Usage acu =
         ctx.usage(r.address, "average_acu", u.average_acu, "database.usage.average_acu", a.min_acu);
     Decimal lo = Decimal::from_double(a.min_acu);
     Decimal hi = Decimal::from_double(a.max_acu);
@@ -59,18 +59,18 @@ void cost(const Resource& r, Context& ctx) {
                    "aurora/instance/" + engine + "/" + a.instance_class + "/" + config);
   }
 
-  cost::Usage size = ctx.usage(r.address, "size_gb", u.size_gb, "database.usage.size_gb", 10);
+  model::Usage size = ctx.usage(r.address, "size_gb", u.size_gb, "database.usage.size_gb", 10);
   ctx.add(usage_line(r, "database", name + " storage, " + config_text, size.value, "GB-months",
                      size.assumption),
           ctx.rate("aurora/storage/" + engine + "/" + config));
   if (!a.io_optimized) {
-    cost::Usage io = ctx.usage(r.address, "io_requests_per_month", u.io_requests_per_month,
-                               "database.usage.io_requests_per_month", 1e6, 1e6);
+    model::Usage io = ctx.usage(r.address, "io_requests_per_month", u.io_requests_per_month,
+                                "database.usage.io_requests_per_month", 1e6, 1e6);
     ctx.add(usage_line(r, "database", name + " I/O requests (Standard only)", io.value,
                        "1M requests", io.assumption),
             ctx.rate("aurora/io/" + engine), whole(1'000'000));
   }
-  cost::Usage backup =
+  model::Usage backup =
       ctx.usage(r.address, "backup_gb", u.backup_gb, "database.usage.backup_gb", 0);
   ctx.add(usage_line(r, "database",
                      name + " backup storage beyond the " +

@@ -6,14 +6,14 @@
 #include <string_view>
 #include <vector>
 
-#include "cost/context.hpp"
+#include "base/decimal.hpp"
+#include "model/context.hpp"
 #include "model/stack.hpp"
-#include "util/decimal.hpp"
 
 namespace stackplan::kinds {
 
-using cost::Context;
-using cost::LineItem;
+using model::Context;
+using model::LineItem;
 using model::Resource;
 
 /// A month is 730 hours; a year is 12 months.

@@ -156,7 +156,7 @@ void cost(const Resource& r, Context& ctx) {
     case PurchaseModel::reserved: {
       const spec::Reserved& ri = p.reserved;
       std::string term = "reserved/" + ri.term + "/" + ri.offering_class + "/" + ri.payment;
-      cost::Rate rate = ctx.rate(key, term);
+      model::Rate rate = ctx.rate(key, term);
       std::string what = "EC2 " + c.instance_type + count + ", Reserved " + ri.term + " " +
                          ri.offering_class + " " + ri.payment;
       if (ri.payment != "all-upfront") {
@@ -168,11 +168,11 @@ void cost(const Resource& r, Context& ctx) {
             line(r, "compute", what + ": upfront amortised over " + months.to_string() + " months",
                  whole(n), "reservations");
         if (rate.upfront) {
-          cost::Rate per{*rate.upfront / months, rate.upfront, rate.ref};
+          model::Rate per{*rate.upfront / months, rate.upfront, rate.ref};
           LineItem& added = ctx.add(std::move(item), per);
           added.upfront = whole(n) * *rate.upfront;
         } else {
-          ctx.add(std::move(item), cost::Rate{std::nullopt, std::nullopt, rate.ref});
+          ctx.add(std::move(item), model::Rate{std::nullopt, std::nullopt, rate.ref});
         }
       }
       break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/stack.hpp"
 
@@ -28,6 +29,12 @@ extern const model::Kind k_data_transfer;
 extern const model::Kind k_secret;
 extern const model::Kind k_dns_zone;
 extern const model::Kind k_external_cost;
+
+/// Every kind, in the order resources are listed and costed (the registry).
+const std::vector<const model::Kind*>& all();
+
+/// The resources of one spec variant, in registry order.
+std::vector<model::Resource> resources_of(const spec::Spec& spec);
 
 /// docs/usage.md: every usage figure of every kind, with its default.
 std::string usage_reference();

@@ -24,7 +24,7 @@ void cost(const Resource& r, Context& ctx) {
   const spec::LoadBalancer& lb = *ctx.spec().load_balancer;
   ctx.add(line(r, "network", "Application Load Balancer", hours_per_month(), "hours"),
           ctx.rate("elb/alb/hours"));
-  cost::Usage lcu = ctx.usage(r.address, "lcu", lb.lcu, "load_balancer.usage.lcu", 1);
+  model::Usage lcu = ctx.usage(r.address, "lcu", lb.lcu, "load_balancer.usage.lcu", 1);
   ctx.add(usage_line(r, "network", "Load balancer capacity units", lcu.value * hours_per_month(),
                      "LCU-hours", lcu.assumption),
           ctx.rate("elb/alb/lcu"));

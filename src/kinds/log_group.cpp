@@ -16,7 +16,7 @@ std::vector<Resource> expand(const spec::Spec& s) {
 void cost(const Resource& r, Context& ctx) {
   const spec::Service& svc = ctx.spec().services[static_cast<std::size_t>(r.index)];
   const std::string path = "services[" + std::to_string(r.index) + "].logs.ingested_gb";
-  cost::Usage ingest = ctx.usage(r.address, "ingested_gb", svc.log_ingested_gb, path, 1);
+  model::Usage ingest = ctx.usage(r.address, "ingested_gb", svc.log_ingested_gb, path, 1);
   ctx.add(usage_line(r, "observability", "CloudWatch Logs ingestion, " + svc.name, ingest.value,
                      "GB", ingest.assumption),
           ctx.rate("logs/ingest"));

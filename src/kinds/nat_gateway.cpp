@@ -19,8 +19,8 @@ void cost(const Resource& r, Context& ctx) {
   const std::string times = " x " + std::to_string(n.nat_gateways);
   ctx.add(line(r, "network", "NAT gateway" + times, count * hours_per_month(), "hours"),
           ctx.rate("ec2/nat/hours"));
-  cost::Usage gb = ctx.usage(r.address, "processed_gb", n.nat_processed_gb,
-                             "network.usage.nat_processed_gb", 10);
+  model::Usage gb = ctx.usage(r.address, "processed_gb", n.nat_processed_gb,
+                              "network.usage.nat_processed_gb", 10);
   ctx.add(usage_line(r, "network", "NAT gateway data processed", gb.value, "GB", gb.assumption),
           ctx.rate("ec2/nat/processed"));
   ctx.add(line(r, "network", "Public IPv4 address per NAT gateway" + times,

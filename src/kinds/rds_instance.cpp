@@ -112,7 +112,7 @@ void cost(const Resource& r, Context& ctx) {
   }
 
   const spec::Storage& st = rds.storage;
-  cost::Rate storage = ctx.rate("rds/storage/" + st.type + "/" + deployment);
+  model::Rate storage = ctx.rate("rds/storage/" + st.type + "/" + deployment);
   ctx.add(
       line(r, "database",
            "RDS storage " + st.type + ", " + dep_text + ", " + std::to_string(st.size_gb) + " GB",
@@ -152,7 +152,7 @@ void cost(const Resource& r, Context& ctx) {
   extended_support(r, ctx, engine);
 
   // Backup storage up to the provisioned storage is free; the spec or --usage gives the rest.
-  cost::Usage backup =
+  model::Usage backup =
       ctx.usage(r.address, "backup_gb", s.database.usage.backup_gb, "database.usage.backup_gb", 0);
   if (rds.backup_retention_days == 0) {
     ctx.note("RDS automated backups are off (backup_retention_days: 0)");

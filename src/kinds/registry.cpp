@@ -2,9 +2,12 @@
 
 #include <string>
 
-namespace stackplan::model {
+namespace stackplan::kinds {
 
-const std::vector<const Kind*>& kinds() {
+using model::Kind;
+using model::Resource;
+
+const std::vector<const Kind*>& all() {
   // Order matters once: compute kinds come before the Savings Plan, which prices the usage
   // they register. Otherwise this is the order of the plan.
   static const std::vector<const Kind*> all = {
@@ -20,9 +23,16 @@ const std::vector<const Kind*>& kinds() {
   return all;
 }
 
-}  // namespace stackplan::model
-
-namespace stackplan::kinds {
+std::vector<Resource> resources_of(const spec::Spec& spec) {
+  std::vector<Resource> out;
+  for (const Kind* kind : all()) {
+    for (Resource& r : kind->expand(spec)) {
+      r.kind = kind;
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
 
 std::string usage_reference() {
   std::string out =
@@ -43,7 +53,7 @@ std::string usage_reference() {
       "more.\n\n"
       "| resource kind | usage key | unit | default | meaning |\n"
       "|---|---|---|---|---|\n";
-  for (const model::Kind* kind : model::kinds()) {
+  for (const model::Kind* kind : all()) {
     for (const auto& u : kind->usage) {
       out += "| `" + std::string(kind->name) + "` | `" + std::string(u.key) + "` | " +
              std::string(u.unit) + " | " + std::string(u.fallback) + " | " + std::string(u.doc) +
@@ -53,7 +63,7 @@ std::string usage_reference() {
   out +=
       "\nResource addresses, by kind (`<name>` is the spec's name with characters other than "
       "letters, digits and `_` replaced by `_`):\n\n";
-  for (const model::Kind* kind : model::kinds()) {
+  for (const model::Kind* kind : all()) {
     out += "- `" + std::string(kind->name) + "`: `" + std::string(kind->address) + "`\n";
   }
   out +=

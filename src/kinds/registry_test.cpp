@@ -18,7 +18,7 @@ TEST_CASE("docs/usage.md is generated from the kinds", "[usage-doc][golden]") {
 
 TEST_CASE("every kind is registered once, with a unique name", "[kinds]") {
   std::set<std::string_view> names;
-  for (const auto* kind : stackplan::model::kinds()) {
+  for (const auto* kind : stackplan::kinds::all()) {
     CHECK(names.insert(kind->name).second);
     CHECK_FALSE(kind->summary.empty());
     CHECK(kind->expand != nullptr);
@@ -47,7 +47,7 @@ TEST_CASE("each kind's documented address matches the resources it makes", "[kin
     auto loaded = stackplan::spec::load_spec(spec, diags);
     REQUIRE(loaded);
     for (const auto& v : loaded->variants) {
-      for (const auto& r : stackplan::model::resources_of(v.spec)) {
+      for (const auto& r : stackplan::kinds::resources_of(v.spec)) {
         INFO(r.address << " of kind " << r.kind->name);
         std::string type = r.address.substr(0, r.address.rfind('.') + 1);
         CHECK(r.kind->address.find(type) != std::string_view::npos);

@@ -28,11 +28,11 @@ std::vector<Resource> expand(const spec::Spec& s) {
 void cost(const Resource& r, Context& ctx) {
   const spec::Bucket& b = ctx.spec().buckets[static_cast<std::size_t>(r.index)];
   const std::string path = "buckets[" + std::to_string(r.index) + "].usage.";
-  cost::Usage storage = ctx.usage(r.address, "storage_gb", b.storage_gb, path + "storage_gb", 1);
-  cost::Usage puts = ctx.usage(r.address, "put_requests_per_month", b.put_requests_per_month,
-                               path + "put_requests_per_month", 1000);
-  cost::Usage gets = ctx.usage(r.address, "get_requests_per_month", b.get_requests_per_month,
-                               path + "get_requests_per_month", 10000);
+  model::Usage storage = ctx.usage(r.address, "storage_gb", b.storage_gb, path + "storage_gb", 1);
+  model::Usage puts = ctx.usage(r.address, "put_requests_per_month", b.put_requests_per_month,
+                                path + "put_requests_per_month", 1000);
+  model::Usage gets = ctx.usage(r.address, "get_requests_per_month", b.get_requests_per_month,
+                                path + "get_requests_per_month", 10000);
   ctx.add_tiered(
       usage_line(
           r, "storage", "S3 " + b.storage_class + " storage, " + b.name, storage.value, "GB-months",

@@ -56,7 +56,7 @@ Terms terms_of(const Resource& r, const spec::Spec& s) {
           "compute",
           s.compute.platform == spec::Platform::fargate ? "AmazonECS" : "AmazonEC2",
           "no public source gives Savings Plans rates",
-          cost::fetch_hint(
+          model::fetch_hint(
               s.compute.platform == spec::Platform::fargate ? "AmazonECS" : "AmazonEC2", s.region),
           sp.commitment_per_hour,
           "compute.purchase.savings_plan.commitment_per_hour"};
@@ -65,7 +65,7 @@ Terms terms_of(const Resource& r, const spec::Spec& s) {
 void cost(const Resource& r, Context& ctx) {
   const Terms t = terms_of(r, ctx.spec());
   const std::string& label = t.label;
-  std::vector<cost::Eligible> eligible;
+  std::vector<model::Eligible> eligible;
   for (const auto& e : ctx.eligible()) {
     if (e.pool == t.pool) {
       eligible.push_back(e);

@@ -46,7 +46,7 @@ void cost(const Resource& r, Context& ctx) {
                    (existing ? " (existing, referenced by services)" : ""),
                whole(1), "secret-months"),
           ctx.rate("secrets/secret"));
-  cost::Usage calls = ctx.usage(r.address, "api_calls_per_month", from_spec, path, 1000);
+  model::Usage calls = ctx.usage(r.address, "api_calls_per_month", from_spec, path, 1000);
   ctx.add(usage_line(r, "security", "Secrets Manager API calls", calls.value / whole(10000),
                      "10k requests", calls.assumption),
           ctx.rate("secrets/api"), whole(10000));

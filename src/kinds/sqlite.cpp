@@ -71,7 +71,7 @@ std::vector<Resource> expand_efs(const spec::Spec& s) {
 
 void cost_efs(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
-  cost::Usage size =
+  model::Usage size =
       ctx.usage(r.address, "size_gb", s.database.usage.size_gb, "database.usage.size_gb", 1);
   ctx.note("SQLite at " + s.database.path + " lives on EFS (" + s.database.efs_throughput_mode +
            " throughput)");
@@ -91,12 +91,12 @@ void cost_litestream(const Resource& r, Context& ctx) {
   const spec::Database& db = s.database;
   const spec::Litestream& ls = db.litestream;
   const std::string& a = r.address;
-  cost::Usage size = ctx.usage(a, "size_gb", db.usage.size_gb, "database.usage.size_gb", 1);
-  cost::Usage writes = ctx.usage(a, "writes_per_second", db.usage.writes_per_second,
-                                 "database.usage.writes_per_second", 0.1);
-  cost::Usage restores = ctx.usage(a, "restores_per_month", db.usage.restores_per_month,
-                                   "database.usage.restores_per_month", 4);
-  cost::Usage ratio = ctx.usage(a, "compression_ratio", std::nullopt, "", 1);
+  model::Usage size = ctx.usage(a, "size_gb", db.usage.size_gb, "database.usage.size_gb", 1);
+  model::Usage writes = ctx.usage(a, "writes_per_second", db.usage.writes_per_second,
+                                  "database.usage.writes_per_second", 0.1);
+  model::Usage restores = ctx.usage(a, "restores_per_month", db.usage.restores_per_month,
+                                    "database.usage.restores_per_month", 4);
+  model::Usage ratio = ctx.usage(a, "compression_ratio", std::nullopt, "", 1);
   if (ratio.value < whole(1)) {
     ratio.value = whole(1);
   }
@@ -188,9 +188,9 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
   const spec::Database& db = s.database;
   const std::string& a = r.address;
-  cost::Usage size = ctx.usage(a, "size_gb", db.usage.size_gb, "database.usage.size_gb", 1);
-  cost::Usage restores = ctx.usage(a, "restores_per_month", db.usage.restores_per_month,
-                                   "database.usage.restores_per_month", 4);
+  model::Usage size = ctx.usage(a, "size_gb", db.usage.size_gb, "database.usage.size_gb", 1);
+  model::Usage restores = ctx.usage(a, "restores_per_month", db.usage.restores_per_month,
+                                    "database.usage.restores_per_month", 4);
   ctx.note("SQLite at " + db.path + " lives on " + host_of(s) + "; copies go to s3://" +
            db.sync_bucket);
 
@@ -201,7 +201,7 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
     uploads = seconds_per_month() / seconds_of(db.s3_sync.interval);
     cadence = "every " + db.s3_sync.interval.text;
   } else {
-    cost::Usage u = ctx.usage(a, "uploads_per_month", std::nullopt, "", 30);
+    model::Usage u = ctx.usage(a, "uploads_per_month", std::nullopt, "", 30);
     uploads = u.value;
     cadence = u.assumption;
     basis += "; " + u.assumption;

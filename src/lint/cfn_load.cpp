@@ -9,7 +9,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "lint/model.hpp"
-#include "spec/document.hpp"
+#include "text/yaml.hpp"
 
 namespace stackplan::lint {
 
@@ -46,7 +46,7 @@ std::optional<std::string> long_form(const std::string& tag) {
 /// A plain scalar typed by YAML's core schema; numbers keep the text as written.
 Value plain_scalar(const std::string& s) {
   Value v;
-  nlohmann::json typed = spec::resolve_plain(s);
+  nlohmann::json typed = text::resolve_plain(s);
   if (typed.is_boolean()) {
     v.kind = Value::Kind::boolean;
     v.text = typed.get<bool>() ? "true" : "false";

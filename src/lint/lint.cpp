@@ -6,7 +6,7 @@
 #include <memory>
 #include <set>
 
-#include "util/file.hpp"
+#include "base/file.hpp"
 
 namespace stackplan::lint {
 

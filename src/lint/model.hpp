@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "util/source.hpp"
+#include "base/source.hpp"
 
 namespace stackplan::lint {
 

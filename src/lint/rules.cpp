@@ -195,14 +195,6 @@ Value from_json(const nlohmann::json& j, const Value& at) {
   return v;
 }
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<Value> parse_json_string(const Value& v) {
@@ -337,24 +329,6 @@ std::string all_text(const Value* v) {
     out += all_text(&f);
   }
   return out;
-}
-
-bool secret_like_name(std::string_view name) {
-  std::string u = upper(name);
-  auto ends = [&](std::string_view s) {
-    return u.size() >= s.size() && u.compare(u.size() - s.size(), s.size(), s) == 0;
-  };
-  if (ends("ARN") || ends("_ID") || ends("NAME") || ends("ID") || ends("PATH") || ends("FILE") ||
-      ends("LENGTH")) {
-    return false;
-  }
-  for (const char* word : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE_KEY",
-                           "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "ACCESSKEY"}) {
-    if (u.find(word) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace stackplan::lint

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostics.hpp"
 #include "lint/model.hpp"
-#include "util/diagnostics.hpp"
 
 namespace stackplan::lint {
 
@@ -127,7 +127,5 @@ bool mentions(const Value* v, std::string_view needle);
 bool fully_known(const Value* v);
 /// Every string in a value, concatenated with newlines (user data, templates).
 std::string all_text(const Value* v);
-/// Names that usually hold secrets (PASSWORD, SECRET, TOKEN, API_KEY, ...), not their ARNs/ids.
-bool secret_like_name(std::string_view name);
 
 }  // namespace stackplan::lint

@@ -5,6 +5,8 @@
 
 #include "lint/rules.hpp"
 
+#include "aws/secrets.hpp"
+
 namespace stackplan::lint {
 
 namespace {
@@ -74,7 +76,7 @@ void plaintext_environment(const Module& m, Reporter& out) {
         continue;
       }
       std::string why;
-      if (secret_like_name(name->text)) {
+      if (aws::secret_like_name(name->text)) {
         why = "its name says it holds a secret";
       } else if (value->is_scalar() && std::regex_search(value->text, k_access_key)) {
         why = "it holds an AWS access key id";

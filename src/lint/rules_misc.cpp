@@ -2,6 +2,8 @@
 
 #include "lint/rules.hpp"
 
+#include "aws/secrets.hpp"
+
 namespace stackplan::lint {
 
 namespace {
@@ -56,7 +58,7 @@ void plaintext_secret(const Module& m, Reporter& out) {
 void secret_default(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   for (const auto& [name, p] : m.parameters) {
-    if (!secret_like_name(name)) {
+    if (!aws::secret_like_name(name)) {
       continue;
     }
     const Value* def = p.get(tf ? "default" : "Default");

@@ -5,10 +5,12 @@
 #include <functional>
 #include <set>
 
-#include "lint/hcl_ast.hpp"
 #include "lint/model.hpp"
+#include "text/hcl_ast.hpp"
 
 namespace stackplan::lint {
+
+namespace hcl = text::hcl;
 
 namespace {
 

@@ -2,17 +2,6 @@
 
 namespace stackplan::model {
 
-std::vector<Resource> resources_of(const spec::Spec& spec) {
-  std::vector<Resource> out;
-  for (const Kind* kind : kinds()) {
-    for (Resource& r : kind->expand(spec)) {
-      r.kind = kind;
-      out.push_back(std::move(r));
-    }
-  }
-  return out;
-}
-
 std::string resource_name(std::string_view name) {
   std::string out;
   for (char c : name) {

@@ -9,12 +9,9 @@
 
 #include "spec/spec.hpp"
 
-namespace stackplan::cost {
-class Context;
-}
-
 namespace stackplan::model {
 
+class Context;
 struct Kind;
 
 /// One AWS resource of a stack variant: which kind it is, its address (the Terraform address
@@ -57,15 +54,9 @@ struct Kind {
   std::string_view summary;    ///< one line for docs
   std::vector<UsageParam> usage;
   std::vector<Resource> (*expand)(const spec::Spec&);
-  void (*cost)(const Resource&, cost::Context&);      ///< nullptr: nothing to price
+  void (*cost)(const Resource&, model::Context&);     ///< nullptr: nothing to price
   std::optional<Rendering> rendering = std::nullopt;  ///< nullopt: nothing to render
 };
-
-/// Every kind, in the order resources are listed and costed.
-const std::vector<const Kind*>& kinds();
-
-/// The resources of one spec variant, in registry order.
-std::vector<Resource> resources_of(const spec::Spec& spec);
 
 /// A Terraform-safe resource name from a spec name: "pantrypal-backups" -> "pantrypal_backups".
 std::string resource_name(std::string_view name);

@@ -593,4 +593,12 @@ std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& 
   return Catalog::load(dir, error, &regions);
 }
 
+std::string Catalog::as_of() const {
+  std::string latest;
+  for (const auto& [id, source] : m_sources) {
+    latest = std::max(latest, source.date);
+  }
+  return latest;
+}
+
 }  // namespace stackplan::pricing

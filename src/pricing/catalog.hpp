@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "util/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace stackplan::pricing {
 
@@ -84,6 +84,8 @@ class Catalog {
 
   const std::vector<Price>& prices() const { return m_prices; }
   const std::map<std::string, Source, std::less<>>& sources() const { return m_sources; }
+  /// The latest date among the sources ("" for an empty catalog).
+  std::string as_of() const;
   const std::vector<Superseded>& superseded() const { return m_superseded; }
   const std::vector<SupportDates>& support() const { return m_support; }
   /// The support dates of an engine's major version, or null.

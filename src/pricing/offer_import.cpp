@@ -13,11 +13,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pricing/json_reader.hpp"
+#include "aws/regions.hpp"
+#include "aws/services.hpp"
 #include "pricing/rules.hpp"
-#include "pricing/services.hpp"
+#include "text/json_reader.hpp"
 
 namespace stackplan::pricing {
+
+using text::JsonError;
+using text::JsonReader;
 
 using nlohmann::json;
 
@@ -570,7 +574,7 @@ class Importer {
         savings_plan_rate_key(str(rate, "discountedUsageType"), str(rate, "discountedOperation"));
     std::string region = str(rate, "discountedRegionCode");
     auto discounted = rate.find("discountedRate");
-    if (!key || !is_region_code(region) || discounted == rate.end() || !discounted->is_object()) {
+    if (!key || !aws::is_region(region) || discounted == rate.end() || !discounted->is_object()) {
       return;
     }
     if (str(*discounted, "currency") != "USD") {
@@ -744,7 +748,7 @@ class Importer {
       auto mapping = map_page_entry(entry);
       std::optional<std::string> region = raw.location == "Any" || raw.location == "Global"
                                               ? std::optional<std::string>("global")
-                                              : region_of_location(raw.location);
+                                              : aws::region_of_location(raw.location);
       if (!mapping || !region) {
         ++m_stats.unmapped[mapping ? "location " + raw.location : raw.label];
         continue;

@@ -4,12 +4,13 @@
 #include <cstdlib>
 #include <set>
 
+#include "aws/facts.hpp"
+#include "aws/regions.hpp"
+#include "aws/services.hpp"
+#include "base/pattern.hpp"
+#include "base/spelling.hpp"
 #include "pricing/rules.hpp"
-#include "pricing/services.hpp"
-#include "spec/document.hpp"
-#include "spec/spec_schema.hpp"
-#include "util/pattern.hpp"
-#include "util/spelling.hpp"
+#include "text/yaml.hpp"
 
 namespace stackplan::pricing {
 
@@ -62,8 +63,8 @@ bool known_key(const std::string& key, const std::set<std::string>& keys) {
   if (keys.count(key) != 0) {
     return true;
   }
-  static const Pattern instance_type(spec::k_instance_type_pattern);
-  static const Pattern db_class(spec::k_db_class_pattern);
+  static const Pattern instance_type(aws::k_instance_type_pattern);
+  static const Pattern db_class(aws::k_db_class_pattern);
   auto p = parts(key);
   std::size_t at = p.size() == 3 && p[0] == "ec2" && p[1] == "instance"                         ? 2
                    : p.size() == 5 && (p[0] == "rds" || p[0] == "aurora") && p[1] == "instance" ? 3
@@ -89,7 +90,7 @@ bool known_key(const std::string& key, const std::set<std::string>& keys) {
   return false;
 }
 
-std::optional<Decimal> figure(const spec::Document& doc, const std::string& at) {
+std::optional<Decimal> figure(const text::Document& doc, const std::string& at) {
   const json* v = &doc.value.at(json::json_pointer(at));
   if (!v->is_number()) {
     return std::nullopt;
@@ -97,7 +98,7 @@ std::optional<Decimal> figure(const spec::Document& doc, const std::string& at) 
   return Decimal::parse(doc.origins.raw(at).value_or(v->dump()));
 }
 
-void read_prices(const spec::Document& doc, const Catalog& known, PriceBook& book,
+void read_prices(const text::Document& doc, const Catalog& known, PriceBook& book,
                  Diagnostics& diags) {
   const json& list = doc.value["prices"];
   if (!list.is_array()) {
@@ -112,7 +113,7 @@ void read_prices(const spec::Document& doc, const Catalog& known, PriceBook& boo
       key_list.push_back(p.key);
     }
   }
-  const auto& regions = spec::known_regions();
+  const auto& regions = aws::regions();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string at = "/prices/" + std::to_string(i);
     const json& entry = list[i];
@@ -127,7 +128,7 @@ void read_prices(const spec::Document& doc, const Catalog& known, PriceBook& boo
     for (const auto& member : entry.items()) {
       const std::string& field = member.key();  // named, so the lambda below can capture them
       const json& value = member.value();
-      const std::string where = at + "/" + spec::pointer_token(field);
+      const std::string where = at + "/" + text::pointer_token(field);
       auto text = [&]() -> std::optional<std::string> {
         if (value.is_string()) {
           return value.get<std::string>();
@@ -204,16 +205,16 @@ void read_prices(const spec::Document& doc, const Catalog& known, PriceBook& boo
   }
 }
 
-void read_discounts(const spec::Document& doc, PriceBook& book, Diagnostics& diags) {
+void read_discounts(const text::Document& doc, PriceBook& book, Diagnostics& diags) {
   const json& map = doc.value["discounts"];
   if (!map.is_object()) {
     diags.error(doc.origins.value_loc("/discounts"), "prices.type",
                 "discounts maps service codes to percentages", "e.g. {AmazonEC2: 8%}");
     return;
   }
-  const auto& services = known_services();
+  const auto& services = aws::known_services();
   for (const auto& [service, value] : map.items()) {
-    const std::string where = "/discounts/" + spec::pointer_token(service);
+    const std::string where = "/discounts/" + text::pointer_token(service);
     if (std::find(services.begin(), services.end(), service) == services.end()) {
       diags.error(doc.origins.key_loc(where), "prices.unknown-service",
                   "unknown service '" + service + "'", suggestion_hint(service, services));
@@ -238,7 +239,7 @@ void read_discounts(const spec::Document& doc, PriceBook& book, Diagnostics& dia
 
 std::optional<PriceBook> read_price_book(const std::string& path, const Catalog& known,
                                          Diagnostics& diags) {
-  auto doc = spec::read_document(path, diags);
+  auto doc = text::read_document(path, diags);
   if (!doc) {
     return std::nullopt;
   }
@@ -258,7 +259,7 @@ std::optional<PriceBook> read_price_book(const std::string& path, const Catalog&
     } else if (field == "discounts") {
       read_discounts(*doc, book, diags);
     } else {
-      diags.error(doc->origins.key_loc("/" + spec::pointer_token(field)), "prices.unknown-field",
+      diags.error(doc->origins.key_loc("/" + text::pointer_token(field)), "prices.unknown-field",
                   "'" + field + "' is not a section of a price book",
                   suggestion_hint(field, {"prices", "discounts"}));
     }
@@ -277,7 +278,7 @@ void apply_price_book(const PriceBook& book, Catalog& catalog) {
     const Decimal keep = (Decimal::from_int(100) - percent) / Decimal::from_int(100);
     const std::string off = percent.to_string() + "%";
     catalog.adjust([&](Price& p, const Source* source) -> std::optional<Source> {
-      if (service_of(p.key) != service) {
+      if (aws::service_of(p.key) != service) {
         return std::nullopt;
       }
       p.usd = p.usd * keep;

@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/decimal.hpp"
+#include "base/diagnostics.hpp"
 #include "pricing/catalog.hpp"
-#include "util/decimal.hpp"
-#include "util/diagnostics.hpp"
 
 namespace stackplan::pricing {
 

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "pricing/services.hpp"
+#include "aws/regions.hpp"
+#include "aws/services.hpp"
 
 namespace stackplan::pricing {
 
@@ -37,9 +38,9 @@ std::string lower(std::string_view s) {
 std::optional<std::string> region_of(const Product& p) {
   std::string_view code = p.attribute("regionCode");
   if (!code.empty()) {
-    return is_region_code(code) ? std::optional<std::string>(code) : std::nullopt;
+    return aws::is_region(code) ? std::optional<std::string>(code) : std::nullopt;
   }
-  return region_of_location(p.attribute("location"));
+  return aws::region_of_location(p.attribute("location"));
 }
 
 /// "Aurora PostgreSQL" -> "postgres", "Aurora MySQL" -> "mysql"; empty otherwise.

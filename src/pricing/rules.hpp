@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "util/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace stackplan::pricing {
 

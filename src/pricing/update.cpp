@@ -12,8 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/regions.hpp"
+#include "aws/services.hpp"
 #include "pricing/offer_import.hpp"
-#include "pricing/services.hpp"
 
 namespace stackplan::pricing {
 
@@ -170,7 +171,7 @@ class Updater {
     return m_options.regions.empty() ? snapshot : m_options.regions;
   }
   const std::vector<std::string>& services() const {
-    return m_options.services.empty() ? known_services() : m_options.services;
+    return m_options.services.empty() ? aws::known_services() : m_options.services;
   }
 
   std::string endpoint() const {
@@ -221,7 +222,7 @@ class Updater {
           urls.push_back(std::string(file));
         } else {
           for (const auto& region : regions()) {
-            auto location = location_of_region(region);
+            auto location = aws::location_of_region(region);
             if (!location) {
               continue;  // a region without a location name has no pages
             }

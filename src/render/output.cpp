@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/file.hpp"
+#include "base/file.hpp"
 
 namespace stackplan::render {
 

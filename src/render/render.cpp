@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kinds/kinds.hpp"
 #include "model/stack.hpp"
 #include "render/hcl.hpp"
 
@@ -126,7 +127,7 @@ struct ResourceView {
 
 std::vector<ResourceView> resource_views(const spec::Spec& spec) {
   std::vector<ResourceView> out;
-  for (model::Resource& r : model::resources_of(spec)) {
+  for (model::Resource& r : kinds::resources_of(spec)) {
     if (r.kind->rendering) {
       json view = r.kind->rendering->view(r, spec);
       out.push_back({std::move(r), std::move(view)});

@@ -8,8 +8,8 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <kainjow/mustache.hpp>
 
-#include "util/file.hpp"
-#include "util/spelling.hpp"
+#include "base/file.hpp"
+#include "base/spelling.hpp"
 
 namespace stackplan::render {
 

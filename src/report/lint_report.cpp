@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/diagnostics.hpp"
-#include "util/json_text.hpp"
+#include "base/diagnostics.hpp"
+#include "base/json_text.hpp"
 #include "version.hpp"
 
 namespace stackplan::report {

@@ -1,5 +1,5 @@
 #include "report/plan_report.hpp"
-#include "util/json_text.hpp"
+#include "base/json_text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,11 +10,11 @@
 namespace stackplan::report {
 
 using cost::Delta;
-using cost::LineItem;
 using cost::Plan;
 using cost::PlanWarning;
 using cost::ScenarioPlan;
 using cost::StackPlan;
+using model::LineItem;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
@@ -136,7 +136,7 @@ std::string bounds_note(const std::vector<Delta>& deltas) {
 }
 
 std::string quantity_text(const LineItem& item) {
-  return cost::format_quantity(item.quantity.rounded(4)) + " " + item.unit;
+  return model::format_quantity(item.quantity.rounded(4)) + " " + item.unit;
 }
 
 std::string unit_price_text(const LineItem& item) {
@@ -196,7 +196,7 @@ std::string money(Decimal amount) {
     fixed.erase(0, 1);
   }
   const std::size_t point = fixed.find('.');
-  std::string whole = cost::format_quantity(*Decimal::parse(fixed.substr(0, point)));
+  std::string whole = model::format_quantity(*Decimal::parse(fixed.substr(0, point)));
   return (negative ? "-$" : "$") + whole + fixed.substr(point);
 }
 

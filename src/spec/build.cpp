@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "aws/facts.hpp"
+#include "aws/secrets.hpp"
+#include "base/pattern.hpp"
+#include "base/spelling.hpp"
 #include "spec/load.hpp"
 #include "spec/reader.hpp"
-#include "spec/rules.hpp"
 #include "spec/spec_schema.hpp"
-#include "util/pattern.hpp"
-#include "util/spelling.hpp"
 
 namespace stackplan::spec {
 
@@ -86,8 +87,8 @@ int as_int(std::optional<std::int64_t> v, int fallback) {
 void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
                        const std::string& hint) {
   if (r.has(pointer)) {
-    r.error(r.key_at(pointer), "spec.conflict", display_path(pointer) + " applies only to " + what,
-            hint);
+    r.error(r.key_at(pointer), "spec.conflict",
+            text::display_path(pointer) + " applies only to " + what, hint);
   }
 }
 
@@ -105,7 +106,7 @@ void reject_unless_inherited(const Reader& r, const std::string& pointer,
 
 class Builder {
  public:
-  Builder(const json& value, const SourceMap& origins, Diagnostics& diags,
+  Builder(const json& value, const text::SourceMap& origins, Diagnostics& diags,
           const std::set<std::string>& bad)
       : r(value, origins, diags, bad) {}
 
@@ -116,7 +117,7 @@ class Builder {
     assign(s.environment, r.str("/environment"));
     if (const json* tags = r.get("/tags")) {
       for (const auto& [k, v] : tags->items()) {
-        s.tags[k] = r.str("/tags/" + pointer_token(k)).value_or("");
+        s.tags[k] = r.str("/tags/" + text::pointer_token(k)).value_or("");
       }
     }
     network();
@@ -189,7 +190,7 @@ class Builder {
     if (c.platform == Platform::ec2) {
       if (auto type = r.str("/compute/instance_type")) {
         c.instance_type = *type;
-        c.architecture = architecture_of(*type);
+        c.architecture = aws::architecture_of(*type);
       } else if (!r.present("/compute/instance_type")) {
         r.error(r.key_at("/compute"), "spec.required",
                 "compute.instance_type is required when compute.platform is ec2",
@@ -321,7 +322,7 @@ class Builder {
         spot.instance_types.push_back(c.instance_type);
       }
       for (std::size_t i = 0; i < spot.instance_types.size(); ++i) {
-        if (architecture_of(spot.instance_types[i]) != c.architecture) {
+        if (aws::architecture_of(spot.instance_types[i]) != c.architecture) {
           r.error(r.at(base + "spot/instance_types/" + std::to_string(i)), "spec.conflict",
                   spot.instance_types[i] + " does not have the " +
                       (c.architecture == Architecture::arm64 ? "arm64" : "x86_64") +
@@ -332,7 +333,7 @@ class Builder {
     }
     if (const json* prices = r.get(base + "spot/hourly_prices")) {
       for (const auto& [type, value] : prices->items()) {
-        std::string pointer = base + "spot/hourly_prices/" + pointer_token(type);
+        std::string pointer = base + "spot/hourly_prices/" + text::pointer_token(type);
         if (auto price = r.money(pointer)) {
           spot.hourly_prices[type] = *price;
         }
@@ -373,7 +374,7 @@ class Builder {
       }
       unique(names, svc.name, base + "/name", "service");
       if (s.compute.platform == Platform::fargate) {
-        if (auto problem = fargate_size_problem(svc.cpu, svc.memory)) {
+        if (auto problem = aws::fargate_size_problem(svc.cpu, svc.memory)) {
           std::string at = r.has(base + "/memory") ? base + "/memory" : base + "/cpu";
           r.error(r.at(at), "spec.fargate-size",
                   "Fargate has no task size of cpu " + std::to_string(svc.cpu) + " with memory " +
@@ -458,10 +459,10 @@ class Builder {
   void environment(const std::string& base, Service& svc) {
     if (const json* env = r.get(base + "/environment")) {
       for (const auto& [key, value] : env->items()) {
-        std::string pointer = base + "/environment/" + pointer_token(key);
+        std::string pointer = base + "/environment/" + text::pointer_token(key);
         std::string text = r.str(pointer).value_or("");
         svc.environment[key] = text;
-        if (looks_like_secret(key, text)) {
+        if (aws::looks_like_secret(key, text)) {
           r.warning(r.at(pointer), "spec.secret-in-environment",
                     "environment variable " + key + " looks like a secret value",
                     "store it in Secrets Manager and reference it under secrets: instead");
@@ -470,7 +471,7 @@ class Builder {
     }
     if (const json* secrets = r.get(base + "/secrets")) {
       for (const auto& [key, value] : secrets->items()) {
-        std::string pointer = base + "/secrets/" + pointer_token(key);
+        std::string pointer = base + "/secrets/" + text::pointer_token(key);
         svc.secrets[key] = r.str(pointer).value_or("");
         if (svc.environment.count(key) != 0) {
           r.error(r.key_at(pointer), "spec.duplicate",
@@ -812,7 +813,7 @@ class Builder {
   }
 
   void check_bucket_rules(const std::string& name, const std::string& pointer) {
-    if (auto problem = bucket_name_problem(name)) {
+    if (auto problem = aws::bucket_name_problem(name)) {
       r.error(r.at(pointer), "spec.bucket-name", "bucket name '" + name + "' " + *problem,
               "S3 bucket names follow S3's naming rules");
     } else if (name.find('.') != std::string::npos && r.has(pointer)) {
@@ -970,7 +971,7 @@ class Builder {
 
 }  // namespace
 
-Spec build_spec(const json& value, const SourceMap& origins, Diagnostics& diags,
+Spec build_spec(const json& value, const text::SourceMap& origins, Diagnostics& diags,
                 const std::set<std::string>& bad_paths) {
   Builder builder(value, origins, diags, bad_paths);
   return builder.build();

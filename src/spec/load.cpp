@@ -53,7 +53,7 @@ const CheapestSettings* cheapest_settings(const std::string& pointer, const json
 }
 
 /// Validates one merged variant into its own sink.
-Variant check_variant(std::string name, json value, SourceMap origins, Diagnostics& diags) {
+Variant check_variant(std::string name, json value, text::SourceMap origins, Diagnostics& diags) {
   std::set<std::string> bad;
   if (!value.is_object()) {
     diags.error(origins.value_loc(""), "spec.type",
@@ -72,8 +72,8 @@ struct Attributed {
 };
 
 std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>& file,
-                                        Diagnostics& diags, const ParseLimits& limits) {
-  auto doc = parse_document(file, diags, limits);
+                                        Diagnostics& diags, const text::ParseLimits& limits) {
+  auto doc = text::parse_document(file, diags, limits);
   if (!doc) {
     return std::nullopt;
   }
@@ -102,19 +102,19 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
   // Scenarios keep the order they are written in: the first is the default baseline.
   std::vector<std::string> names;
   for (const auto& [name, patch] : scenarios.items()) {
-    if (bad.count("/scenarios/" + pointer_token(name)) == 0 && patch.is_object()) {
+    if (bad.count("/scenarios/" + text::pointer_token(name)) == 0 && patch.is_object()) {
       names.push_back(name);
     }
   }
   std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
-    SourceLoc la = doc->origins.key_loc("/scenarios/" + pointer_token(a));
-    SourceLoc lb = doc->origins.key_loc("/scenarios/" + pointer_token(b));
+    SourceLoc la = doc->origins.key_loc("/scenarios/" + text::pointer_token(a));
+    SourceLoc lb = doc->origins.key_loc("/scenarios/" + text::pointer_token(b));
     return std::make_pair(la.line, la.col) < std::make_pair(lb.line, lb.col);
   });
 
   std::vector<Attributed> collected;
   for (const auto& name : names) {
-    std::string root = "/scenarios/" + pointer_token(name);
+    std::string root = "/scenarios/" + text::pointer_token(name);
     const json& patch = scenarios[name];
     if (patch.contains("scenarios")) {
       diags.error(doc->origins.key_loc(root + "/scenarios"), "spec.scenario",
@@ -124,7 +124,7 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
     }
     json value = base;
     value.merge_patch(patch);
-    SourceMap origins = doc->origins;
+    text::SourceMap origins = doc->origins;
     origins.overlay(doc->origins, root, patch);
     Diagnostics own;
     loaded.variants.push_back(check_variant(name, std::move(value), std::move(origins), own));
@@ -180,7 +180,7 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
       } else {
         throw std::out_of_range("scalar");
       }
-      pointer += "/" + pointer_token(token);
+      pointer += "/" + text::pointer_token(token);
       if (dot == std::string::npos) {
         break;
       }
@@ -202,9 +202,9 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
   // The value is the variant's own, as a scenario's would be: it is read exactly as given (not
   // as the base spelled the value it replaces), and base keys that do not apply to it are
   // left alone. Diagnostics about it point at the value it replaces.
-  SourceMap origins = spec.base_origins;
-  NodeOrigin own_origin{origins.key_loc(pointer), origins.value_loc(pointer), text, true};
-  origins.replace_subtree(SourceMap(), pointer);
+  text::SourceMap origins = spec.base_origins;
+  text::NodeOrigin own_origin{origins.key_loc(pointer), origins.value_loc(pointer), text, true};
+  origins.replace_subtree(text::SourceMap(), pointer);
   origins.set(pointer, own_origin);
 
   Diagnostics own;
@@ -213,7 +213,7 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
   const std::string parent_path = path.substr(0, path.rfind('.'));
   bool adapted = false;
   // Another variant of the same value, kept when it is valid and the plain one is not.
-  auto try_instead = [&](json value_instead, SourceMap origins_instead, std::string note) {
+  auto try_instead = [&](json value_instead, text::SourceMap origins_instead, std::string note) {
     Diagnostics tried;
     Variant candidate =
         check_variant(name, std::move(value_instead), std::move(origins_instead), tried);
@@ -235,7 +235,7 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
       }
       json instead = spec.base;
       instead[holder] = scenario.value.at(holder);
-      SourceMap origins_instead = spec.base_origins;
+      text::SourceMap origins_instead = spec.base_origins;
       origins_instead.replace_subtree(scenario.origins, parent);
       try_instead(std::move(instead), std::move(origins_instead),
                   parent_path + " as in scenario '" + scenario.name + "', which sets " + path +
@@ -268,8 +268,8 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
 }
 
 std::optional<LoadedSpec> load_spec(const std::string& path, Diagnostics& diags,
-                                    const ParseLimits& limits) {
-  auto file = read_source(path, diags, limits);
+                                    const text::ParseLimits& limits) {
+  auto file = text::read_source(path, diags, limits);
   if (!file) {
     return std::nullopt;
   }
@@ -277,7 +277,7 @@ std::optional<LoadedSpec> load_spec(const std::string& path, Diagnostics& diags,
 }
 
 std::optional<LoadedSpec> load_spec_text(const std::string& path, std::string text,
-                                         Diagnostics& diags, const ParseLimits& limits) {
+                                         Diagnostics& diags, const text::ParseLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
     diags.error(SourceLoc{std::make_shared<SourceFile>(path, ""), 0, 0, 0}, "spec.too-large",
                 "spec is " + std::to_string(text.size()) + " bytes; the limit is " +

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "spec/document.hpp"
+#include "base/diagnostics.hpp"
 #include "spec/spec.hpp"
-#include "util/diagnostics.hpp"
+#include "text/yaml.hpp"
 
 namespace stackplan::spec {
 
@@ -18,7 +18,7 @@ namespace stackplan::spec {
 struct Variant {
   std::string name;  ///< scenario name; "base" when the spec has no scenarios
   nlohmann::json value;
-  SourceMap origins;
+  text::SourceMap origins;
   Spec spec;
   std::vector<std::string> notes;  ///< how a `--compare` variant was made, when not obvious
 };
@@ -29,7 +29,7 @@ struct LoadedSpec {
   std::shared_ptr<const SourceFile> file;
   std::vector<Variant> variants;
   nlohmann::json base;  ///< the spec without its scenarios
-  SourceMap base_origins;
+  text::SourceMap base_origins;
 };
 
 /// Adds a variant made by setting one value of the base spec (`plan --compare`): `path` is
@@ -46,15 +46,15 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
 /// Reads, parses and validates a spec file. Every problem goes to `diags`; the result is
 /// nullopt when there is any error.
 std::optional<LoadedSpec> load_spec(const std::string& path, Diagnostics& diags,
-                                    const ParseLimits& limits = {});
+                                    const text::ParseLimits& limits = {});
 
 /// The same from text already in memory (tests, fuzzing).
 std::optional<LoadedSpec> load_spec_text(const std::string& path, std::string text,
-                                         Diagnostics& diags, const ParseLimits& limits = {});
+                                         Diagnostics& diags, const text::ParseLimits& limits = {});
 
 /// Builds and checks the typed model of one merged variant (cross-field rules included).
 /// Exposed for tests; `load_spec` calls it for every variant.
-Spec build_spec(const nlohmann::json& value, const SourceMap& origins, Diagnostics& diags,
+Spec build_spec(const nlohmann::json& value, const text::SourceMap& origins, Diagnostics& diags,
                 const std::set<std::string>& bad_paths);
 
 /// The variant `render` and `lint --spec` use: the named scenario; without a name, the spec

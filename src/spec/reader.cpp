@@ -24,7 +24,7 @@ const json* Reader::get(const std::string& pointer) const {
 
 const json* Reader::lookup(const std::string& pointer) const {
   const json* node = &m_root;
-  for (const auto& key : pointer_tokens(pointer)) {
+  for (const auto& key : text::pointer_tokens(pointer)) {
     if (node->is_object()) {
       auto it = node->find(key);
       if (it == node->end()) {

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "spec/document.hpp"
-#include "util/decimal.hpp"
-#include "util/diagnostics.hpp"
+#include "base/decimal.hpp"
+#include "base/diagnostics.hpp"
+#include "text/yaml.hpp"
 
 namespace stackplan::spec {
 
@@ -17,7 +17,7 @@ namespace stackplan::spec {
 /// as absent, so cross-field checks never pile a second error on a bad value.
 class Reader {
  public:
-  Reader(const nlohmann::json& root, const SourceMap& origins, Diagnostics& diags,
+  Reader(const nlohmann::json& root, const text::SourceMap& origins, Diagnostics& diags,
          const std::set<std::string>& bad)
       : m_root(root), m_origins(origins), m_diags(diags), m_bad(bad) {}
 
@@ -26,7 +26,7 @@ class Reader {
   bool has(const std::string& pointer) const { return get(pointer) != nullptr; }
   /// Whether the value at `pointer` was written in a scenario rather than the base spec.
   bool from_scenario(const std::string& pointer) const {
-    const NodeOrigin* o = m_origins.find(pointer);
+    const text::NodeOrigin* o = m_origins.find(pointer);
     return o != nullptr && o->from_scenario;
   }
   /// Whether the spec gives the key at all, valid or not.
@@ -54,7 +54,7 @@ class Reader {
   const nlohmann::json* lookup(const std::string& pointer) const;
 
   const nlohmann::json& m_root;
-  const SourceMap& m_origins;
+  const text::SourceMap& m_origins;
   Diagnostics& m_diags;
   const std::set<std::string>& m_bad;
 };

@@ -4,8 +4,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "util/decimal.hpp"
-#include "util/spelling.hpp"
+#include "base/decimal.hpp"
+#include "base/spelling.hpp"
 
 namespace stackplan::spec {
 
@@ -215,8 +215,9 @@ Type any_object() {
 }
 
 void validate_value(const Type& type, const json& value, const std::string& pointer,
-                    const SourceMap& origins, Diagnostics& diags, std::set<std::string>& bad) {
-  std::string where = display_path(pointer);
+                    const text::SourceMap& origins, Diagnostics& diags,
+                    std::set<std::string>& bad) {
+  std::string where = text::display_path(pointer);
   auto fail = [&](SourceLoc loc, const char* code, std::string message, std::string hint = {}) {
     bad.insert(pointer);
     diags.error(std::move(loc), code, std::move(message), std::move(hint));
@@ -328,7 +329,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         return;
       }
       for (const auto& [key, item] : value.items()) {
-        std::string child = pointer + "/" + pointer_token(key);
+        std::string child = pointer + "/" + text::pointer_token(key);
         if (type.key_compiled &&
             (key.size() > type.key_max_length || !type.key_compiled->search(key))) {
           bad.insert(child);
@@ -338,7 +339,8 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         }
         if (item.is_null()) {
           bad.insert(child);
-          diags.error(origins.key_loc(child), "spec.type", display_path(child) + " has no value",
+          diags.error(origins.key_loc(child), "spec.type",
+                      text::display_path(child) + " has no value",
                       "give it a value or remove the key");
           continue;
         }
@@ -352,7 +354,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         names.push_back(f.name);
       }
       for (const auto& [key, item] : value.items()) {
-        std::string child = pointer + "/" + pointer_token(key);
+        std::string child = pointer + "/" + text::pointer_token(key);
         const Field* field = nullptr;
         for (const auto& f : type.fields) {
           if (f.name == key) {
@@ -368,7 +370,7 @@ void validate_value(const Type& type, const json& value, const std::string& poin
           // as missing.
           std::string meant = closest_match(key, names);
           if (!meant.empty() && !value.contains(meant)) {
-            bad.insert(pointer + "/" + pointer_token(meant));
+            bad.insert(pointer + "/" + text::pointer_token(meant));
           }
           continue;
         }
@@ -378,9 +380,9 @@ void validate_value(const Type& type, const json& value, const std::string& poin
         validate_value(field->type, item, child, origins, diags, bad);
       }
       for (const auto& f : type.fields) {
-        bool misspelt = bad.count(pointer + "/" + pointer_token(f.name)) != 0;
+        bool misspelt = bad.count(pointer + "/" + text::pointer_token(f.name)) != 0;
         if (f.required && !misspelt && (!value.contains(f.name) || value[f.name].is_null())) {
-          bad.insert(pointer + "/" + pointer_token(f.name));
+          bad.insert(pointer + "/" + text::pointer_token(f.name));
           SourceLoc loc = value.contains(f.name) ? origins.key_loc(pointer + "/" + f.name)
                                                  : origins.key_loc(pointer);
           if (pointer.empty()) {

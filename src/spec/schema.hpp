@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "spec/document.hpp"
-#include "util/diagnostics.hpp"
-#include "util/pattern.hpp"
+#include "base/diagnostics.hpp"
+#include "base/pattern.hpp"
+#include "text/yaml.hpp"
 
 namespace stackplan::spec {
 
@@ -92,7 +92,7 @@ Type any_object();
 /// Checks `value` against `type`; reports unknown keys (with "did you mean"), wrong types,
 /// values out of range or not allowed. Every path that fails is added to `bad`.
 void validate_value(const Type& type, const nlohmann::json& value, const std::string& pointer,
-                    const SourceMap& origins, Diagnostics& diags, std::set<std::string>& bad);
+                    const text::SourceMap& origins, Diagnostics& diags, std::set<std::string>& bad);
 
 /// JSON Schema (2020-12) of an object type; `patch` makes every member optional and nullable.
 nlohmann::json json_schema(const Type& type, bool patch = false);

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "util/decimal.hpp"
-#include "util/source.hpp"
+#include "aws/facts.hpp"
+#include "base/decimal.hpp"
+#include "base/source.hpp"
 
 namespace stackplan::spec {
 
@@ -21,7 +22,7 @@ struct Duration {
 std::optional<Duration> parse_duration(const std::string& text);
 
 enum class Platform { ec2, fargate };
-enum class Architecture { x86_64, arm64 };
+using aws::Architecture;
 enum class PurchaseModel { on_demand, spot, savings_plan, reserved };
 enum class Engine {
   none,

@@ -1,12 +1,9 @@
 #include "spec/spec_schema.hpp"
 
-namespace stackplan::spec {
+#include "aws/facts.hpp"
+#include "aws/regions.hpp"
 
-const char* const k_instance_type_pattern =
-    "^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)"
-    "?)$";
-const char* const k_db_class_pattern =
-    "^db\\.([a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)|serverless)$";
+namespace stackplan::spec {
 
 namespace {
 
@@ -15,8 +12,8 @@ const char* const k_duration_help = "is a duration such as 1s, 5m, 1h30m or 168h
 const char* const k_env_key = "^[A-Za-z_][A-Za-z0-9_]*$";
 
 Type instance_type() {
-  return text(k_instance_type_pattern, "is an EC2 instance type such as t4g.small or m7i.large",
-              32);
+  return text(aws::k_instance_type_pattern,
+              "is an EC2 instance type such as t4g.small or m7i.large", 32);
 }
 
 Type duration() {
@@ -32,8 +29,8 @@ Type version() {
 }
 
 Type db_class() {
-  return text(k_db_class_pattern, "is a DB instance class such as db.t4g.micro or db.serverless",
-              40);
+  return text(aws::k_db_class_pattern,
+              "is a DB instance class such as db.t4g.micro or db.serverless", 40);
 }
 
 Type bucket_name() {
@@ -174,7 +171,7 @@ Type build() {
                 "Spot allocation strategy"}
               .def("\"price-capacity-optimized\""),
           Field{"hourly_prices",
-                map_of(money(0, 1000), k_instance_type_pattern, "are instance types"),
+                map_of(money(0, 1000), aws::k_instance_type_pattern, "are instance types"),
                 "Spot prices in USD per hour that override the catalog's dated observations"}
               .ex("{t4g.small: 0.0067}"),
       });
@@ -535,7 +532,7 @@ Type build() {
                 "Stack name; the prefix of every resource name"}
               .require()
               .ex("myapp"),
-          Field{"region", one_of(known_regions()), "AWS region"}.require().ex("us-east-1"),
+          Field{"region", one_of(aws::regions()), "AWS region"}.require().ex("us-east-1"),
           Field{"environment", text("^[a-z][a-z0-9-]*$", "has only a-z, 0-9 and '-'", 16),
                 "Environment name"}
               .def("\"prod\""),
@@ -570,19 +567,6 @@ Type build() {
 }
 
 }  // namespace
-
-const std::vector<std::string>& known_regions() {
-  static const std::vector<std::string> regions = {
-      "af-south-1",     "ap-east-1",      "ap-east-2",      "ap-northeast-1", "ap-northeast-2",
-      "ap-northeast-3", "ap-south-1",     "ap-south-2",     "ap-southeast-1", "ap-southeast-2",
-      "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1",
-      "ca-west-1",      "eu-central-1",   "eu-central-2",   "eu-north-1",     "eu-south-1",
-      "eu-south-2",     "eu-west-1",      "eu-west-2",      "eu-west-3",      "il-central-1",
-      "me-central-1",   "me-south-1",     "mx-central-1",   "sa-east-1",      "us-east-1",
-      "us-east-2",      "us-west-1",      "us-west-2",      "us-gov-east-1",  "us-gov-west-1",
-  };
-  return regions;
-}
 
 const Type& spec_v1() {
   static const Type schema = build();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Differential test of stackplan's HCL parser (src/lint/hcl_parse.cpp) against HashiCorp's
+# Differential test of stackplan's HCL parser (src/text/hcl_parse.cpp) against HashiCorp's
 # (hclsyntax, built with Go from Debian's golang-github-hashicorp-hcl-v2-dev): for every file of
 # tests/lint/hcl-corpus/ (hand-written cases, valid and invalid) and every Terraform file
 # stackplan renders for the examples, both must accept or reject it alike and, when they accept
