@@ -23,3 +23,10 @@ def wall(args):
     start = time.perf_counter()
     subprocess.run(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start
+
+
+def peak_kb(args):
+    """Peak resident memory (KB) of one process, run like wall() (wait4's rusage)."""
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss

@@ -4,7 +4,8 @@
     bench/plan_bench.py [RUNS]          (default 51 runs)
 
 1. Wall time of one `plan` process per example (catalog load included), median of RUNS runs.
-2. One `plan` call over 1,000 specs (copies of the five examples), median of 5 runs.
+2. One `plan` call and one `validate` call over 1,000 and 5,000 specs (copies of the five
+   examples): median wall time of 5 runs and peak memory.
 Builds ./build/stackplan first. Figures go in docs/performance.md.
 """
 import os
@@ -13,7 +14,7 @@ import statistics
 import sys
 import tempfile
 
-from benchlib import BIN, EXAMPLES, ROOT, build, wall
+from benchlib import BIN, EXAMPLES, ROOT, build, peak_kb, wall
 
 
 def main():
@@ -25,15 +26,18 @@ def main():
         print(f"{spec:45} {statistics.median(times) * 1e3:10.2f} {min(times) * 1e3:8.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         specs = []
-        for i in range(1000):
+        for i in range(5000):
             src = os.path.join(ROOT, EXAMPLES[i % len(EXAMPLES)])
             dst = os.path.join(tmp, f"s{i:04d}.yaml")
             shutil.copyfile(src, dst)
             specs.append(dst)
-        times = [wall([BIN, "plan", "--format", "json", *specs]) for _ in range(5)]
-        print(f"{'1,000 specs in one call':45} {statistics.median(times) * 1e3:10.2f} "
-              f"{min(times) * 1e3:8.2f}")
-
+        for count in (1000, 5000):
+            for command in (["plan", "--format", "json"], ["validate"]):
+                args = [BIN, *command, *specs[:count]]
+                times = [wall(args) for _ in range(5)]
+                label = f"{count:,} specs: {' '.join(command)}"
+                print(f"{label:45} {statistics.median(times) * 1e3:10.2f} "
+                      f"{min(times) * 1e3:8.2f}  peak {peak_kb(args) / 1024:.1f} MB")
 
 if __name__ == "__main__":
     main()

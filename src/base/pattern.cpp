@@ -81,9 +81,7 @@ void Pattern::compile() const {
 }
 
 bool Pattern::search(const std::string& text) const {
-  if (!m_compiled) {
-    compile();
-  }
+  std::call_once(m_once, [this] { compile(); });  // patterns are shared between threads
   if (!m_compiled->forbidden_prefix.empty() && text.rfind(m_compiled->forbidden_prefix, 0) == 0) {
     return false;
   }

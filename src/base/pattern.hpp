@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace stackplan {
@@ -17,7 +18,8 @@ class Pattern {
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;
 
-  /// Whether the pattern matches anywhere in `text` (anchors make it a whole match).
+  /// Whether the pattern matches anywhere in `text` (anchors make it a whole match). Safe to
+  /// call from several threads at once.
   bool search(const std::string& text) const;
   const std::string& text() const { return m_text; }
 
@@ -26,6 +28,7 @@ class Pattern {
   void compile() const;
 
   std::string m_text;
+  mutable std::once_flag m_once;
   mutable std::unique_ptr<Compiled> m_compiled;
 };
 

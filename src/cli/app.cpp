@@ -6,6 +6,7 @@
 
 #include "base/diagnostics.hpp"
 #include "pricing/price_book.hpp"
+#include "report/plan_report.hpp"
 #include "version.hpp"
 
 namespace stackplan::cli {
@@ -87,7 +88,7 @@ int run(const std::vector<std::string>& args, Io io) {
   plan->add_option("--baseline", o.plan.baseline,
                    "Scenario the deltas are relative to (default: the first)");
   plan->add_option("--format", o.plan.format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "markdown", "csv"}));
+      ->check(CLI::IsMember(report::plan_formats()));
   plan->add_option("--catalog", o.plan.catalog, "Price catalog folder (env STACKPLAN_CATALOG)");
   plan->add_option("--usage", o.plan.usage, "Usage file overriding usage assumptions");
   plan->add_option("--prices", o.plan.prices,

@@ -3,6 +3,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/parallel.hpp"
 #include "base/spelling.hpp"
 #include "cli/app.hpp"
 #include "cost/plan.hpp"
@@ -21,6 +22,62 @@ struct Comparison {
   std::string path;
   std::vector<std::string> values;
   std::string text;
+};
+
+/// A spec loaded and checked for planning, without the documents it was read from: the name
+/// and region of each variant and, when `keep` was asked, its typed model.
+struct Prepared {
+  struct Scenario {
+    std::string name;
+    std::string region;
+    std::unique_ptr<spec::Spec> spec;  ///< when kept
+    std::vector<std::string> notes;
+  };
+  std::string path;
+  Diagnostics diags;
+  bool failed = false;
+  std::vector<Scenario> variants;
+  std::map<std::string, const model::Kind*> resources;  ///< address -> kind, for --usage
+};
+
+Prepared prepare(const std::string& path, const std::vector<Comparison>& comparisons,
+                 bool want_resources, bool keep) {
+  Prepared out;
+  out.path = path;
+  auto loaded = spec::load_spec(path, out.diags);
+  if (!loaded) {
+    out.failed = true;
+    return out;
+  }
+  for (const auto& c : comparisons) {
+    for (const auto& v : c.values) {
+      std::string name = c.path + "=" + v;
+      if (!spec::add_variant(*loaded, name, c.path, v, "--compare " + name, out.diags)) {
+        out.failed = true;
+      }
+    }
+  }
+  out.path = loaded->path;
+  for (auto& v : loaded->variants) {
+    if (want_resources) {
+      for (const auto& r : kinds::resources_of(v.spec)) {
+        out.resources.emplace(r.address, r.kind);
+      }
+    }
+    Prepared::Scenario scenario{v.name, v.spec.region, nullptr, {}};
+    if (keep) {
+      scenario.spec = std::make_unique<spec::Spec>(std::move(v.spec));
+      scenario.notes = std::move(v.notes);
+    }
+    out.variants.push_back(std::move(scenario));
+  }
+  return out;
+}
+
+/// One stack's plan and the warnings of each of its scenarios.
+struct Costed {
+  cost::StackPlan stack;
+  std::vector<std::pair<std::string, std::vector<model::Warning>>> warnings;
 };
 
 /// Reads a --usage file: resource address -> usage key -> number. Structure errors go to
@@ -71,17 +128,10 @@ std::optional<UsageFile> read_usage(const std::string& path, Diagnostics& diags)
   return out;
 }
 
-/// Every usage key of the file must belong to a resource some planned variant has.
-void check_usage(const UsageFile& usage, const std::vector<spec::LoadedSpec>& specs,
+/// Every usage key of the file must belong to a resource some planned variant has
+/// (`kinds`: address -> kind over every variant of every spec).
+void check_usage(const UsageFile& usage, const std::map<std::string, const model::Kind*>& kinds,
                  Diagnostics& diags) {
-  std::map<std::string, const model::Kind*> kinds;
-  for (const auto& loaded : specs) {
-    for (const auto& v : loaded.variants) {
-      for (const auto& r : kinds::resources_of(v.spec)) {
-        kinds.emplace(r.address, r.kind);
-      }
-    }
-  }
   std::vector<std::string> addresses;
   for (const auto& [a, k] : kinds) {
     addresses.push_back(a);
@@ -152,34 +202,32 @@ int cmd_plan(const PlanOptions& o, Io io) {
     comparisons.push_back(std::move(c));
   }
 
-  // Load every spec, with its ad-hoc comparison variants; report every problem at once.
+  // Load every spec, with its ad-hoc comparison variants, on every core; report every problem
+  // at once. Of many specs only the names and regions of the variants are kept, and costing
+  // loads each spec again, so that memory does not grow with the number of specs; a few
+  // specs keep their typed models and are loaded once.
+  constexpr std::size_t k_kept_specs = 16;
+  const bool keep = o.specs.size() <= k_kept_specs;
   Diagnostics diags;
-  std::vector<spec::LoadedSpec> specs;
+  std::vector<Prepared> specs;
+  specs.reserve(o.specs.size());
   bool failed = false;
-  for (const auto& path : o.specs) {
-    Diagnostics own;
-    auto loaded = spec::load_spec(path, own);
-    if (loaded) {
-      for (const auto& c : comparisons) {
-        for (const auto& v : c.values) {
-          std::string name = c.path + "=" + v;
-          if (!spec::add_variant(*loaded, name, c.path, v, "--compare " + name, own)) {
-            failed = true;
-          }
-        }
-      }
-      specs.push_back(std::move(*loaded));
-    } else {
-      failed = true;
-    }
-    diags.append(std::move(own));
-  }
+  const bool want_resources = !o.usage.empty();
+  for_each_ordered(
+      o.specs.size(),
+      [&](std::size_t i) { return prepare(o.specs[i], comparisons, want_resources, keep); },
+      [&](std::size_t, Prepared p) {
+        failed = failed || p.failed;
+        diags.append(std::move(p.diags));
+        p.diags = Diagnostics();
+        specs.push_back(std::move(p));
+      });
 
   // The catalog's prices of the regions these specs run in.
   pricing::Catalog::Regions regions;
   for (const auto& loaded : specs) {
     for (const auto& v : loaded.variants) {
-      regions.insert(v.spec.region);
+      regions.insert(v.region);
     }
   }
   std::string price_book;
@@ -189,10 +237,13 @@ int cmd_plan(const PlanOptions& o, Io io) {
   }
 
   // Scenario selection and baseline, checked against every spec.
-  std::vector<std::vector<const spec::Variant*>> selected(specs.size());
+  std::vector<std::vector<std::string>> selected(specs.size());
   std::vector<std::string> baselines(specs.size());
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const auto& loaded = specs[i];
+    if (loaded.failed) {
+      continue;
+    }
     std::vector<std::string> names;
     for (const auto& v : loaded.variants) {
       names.push_back(v.name);
@@ -209,12 +260,11 @@ int cmd_plan(const PlanOptions& o, Io io) {
       bool is_compare = v.name.find('=') != std::string::npos;
       if (o.scenarios.empty() || is_compare ||
           std::find(o.scenarios.begin(), o.scenarios.end(), v.name) != o.scenarios.end()) {
-        selected[i].push_back(&v);
+        selected[i].push_back(v.name);
       }
     }
     if (!o.budget_scenario.empty() &&
-        std::none_of(selected[i].begin(), selected[i].end(),
-                     [&](const spec::Variant* v) { return v->name == o.budget_scenario; })) {
+        std::find(selected[i].begin(), selected[i].end(), o.budget_scenario) == selected[i].end()) {
       io.err << "stackplan: error: " << loaded.path << " plans no scenario '" << o.budget_scenario
              << "' for --budget-scenario";
       std::string hint = suggestion_hint(o.budget_scenario, names, "scenarios");
@@ -222,13 +272,8 @@ int cmd_plan(const PlanOptions& o, Io io) {
       return k_exit_invalid;
     }
     if (!o.baseline.empty()) {
-      auto found = std::find_if(selected[i].begin(), selected[i].end(),
-                                [&](const spec::Variant* v) { return v->name == o.baseline; });
-      if (found == selected[i].end()) {
-        std::vector<std::string> planned;
-        for (const auto* v : selected[i]) {
-          planned.push_back(v->name);
-        }
+      if (std::find(selected[i].begin(), selected[i].end(), o.baseline) == selected[i].end()) {
+        const std::vector<std::string>& planned = selected[i];
         io.err << "stackplan: error: --baseline '" << o.baseline
                << "' is not a planned scenario of " << loaded.path;
         std::string hint = suggestion_hint(o.baseline, planned, "planned");
@@ -237,7 +282,7 @@ int cmd_plan(const PlanOptions& o, Io io) {
       }
       baselines[i] = o.baseline;
     } else if (!selected[i].empty()) {
-      baselines[i] = selected[i].front()->name;
+      baselines[i] = selected[i].front();
     }
   }
 
@@ -247,7 +292,11 @@ int cmd_plan(const PlanOptions& o, Io io) {
     if (!usage) {
       failed = true;
     } else {
-      check_usage(*usage, specs, diags);
+      std::map<std::string, const model::Kind*> resources;
+      for (const auto& loaded : specs) {
+        resources.insert(loaded.resources.begin(), loaded.resources.end());
+      }
+      check_usage(*usage, resources, diags);
     }
   }
   print_diagnostics(diags, io);
@@ -256,6 +305,8 @@ int cmd_plan(const PlanOptions& o, Io io) {
     return k_exit_invalid;
   }
 
+  // Cost every spec on every core and write each stack as soon as it and those before it are
+  // done, so that memory holds a few stacks whatever the count.
   cost::Plan plan;
   const std::string dir = pricing::catalog_dir(o.catalog);
   plan.catalog_source = dir.empty() ? "built-in snapshot (pricing/catalog.tsv)" : "catalog " + dir;
@@ -265,63 +316,79 @@ int cmd_plan(const PlanOptions& o, Io io) {
   plan.catalog_as_of = catalog->as_of();
   static const model::UsageOverrides k_no_usage;
   const model::UsageOverrides& overrides = usage ? usage->values : k_no_usage;
+  auto writer = report::plan_writer(o.format, io.out);
+  writer->begin(plan);
+  Decimal budget_sum;
+  std::vector<std::string> checked, incomplete;
   try {
-    for (std::size_t i = 0; i < specs.size(); ++i) {
-      cost::StackPlan stack;
-      stack.spec = specs[i].path;
-      stack.baseline = baselines[i];
-      for (const spec::Variant* v : selected[i]) {
-        stack.name = v->spec.name;
-        stack.region = v->spec.region;
-        std::vector<model::Warning> warnings;
-        cost::ScenarioPlan scenario =
-            cost::plan_scenario(v->name, v->spec, *catalog, overrides, warnings);
-        scenario.notes.insert(scenario.notes.begin(), v->notes.begin(), v->notes.end());
-        stack.scenarios.push_back(std::move(scenario));
-        cost::add_warnings(plan, stack.name, v->name, warnings);
-      }
-      stack.deltas = cost::deltas_against(stack.scenarios, stack.baseline);
-      plan.stacks.push_back(std::move(stack));
-    }
+    for_each_ordered(
+        specs.size(),
+        [&](std::size_t i) {
+          Costed out;
+          Prepared again =
+              keep ? std::move(specs[i]) : prepare(o.specs[i], comparisons, false, true);
+          if (again.failed) {
+            throw std::runtime_error(o.specs[i] + " changed while it was being planned");
+          }
+          cost::StackPlan& stack = out.stack;
+          stack.spec = again.path;
+          stack.baseline = baselines[i];
+          for (const auto& variant : again.variants) {
+            if (std::find(selected[i].begin(), selected[i].end(), variant.name) ==
+                selected[i].end()) {
+              continue;
+            }
+            const Prepared::Scenario* v = &variant;
+            stack.name = v->spec->name;
+            stack.region = v->spec->region;
+            std::vector<model::Warning> warnings;
+            cost::ScenarioPlan scenario =
+                cost::plan_scenario(v->name, *v->spec, *catalog, overrides, warnings);
+            scenario.notes.insert(scenario.notes.begin(), v->notes.begin(), v->notes.end());
+            scenario.lookups.clear();  // only the coverage report reads them
+            stack.scenarios.push_back(std::move(scenario));
+            out.warnings.emplace_back(v->name, std::move(warnings));
+          }
+          stack.deltas = cost::deltas_against(stack.scenarios, stack.baseline);
+          return out;
+        },
+        [&](std::size_t, Costed out) {
+          const cost::StackPlan& stack = out.stack;
+          for (const auto& [scenario, warnings] : out.warnings) {
+            cost::add_warnings(plan, stack.name, scenario, warnings);
+          }
+          cost::add_to_total(plan, stack);
+          // The scenario the user plans to run: the named one, else the spec's last (the
+          // target).
+          const cost::ScenarioPlan* chosen = nullptr;
+          for (const auto& sc : stack.scenarios) {
+            if (o.budget_scenario.empty() || sc.name == o.budget_scenario) {
+              chosen = &sc;
+            }
+          }
+          if (chosen != nullptr) {
+            budget_sum += chosen->monthly;
+            checked.push_back(stack.name + " " + chosen->name);
+            if (chosen->missing > 0) {
+              incomplete.push_back(stack.name + " " + chosen->name + " (" +
+                                   std::to_string(chosen->missing) + " missing)");
+            }
+          }
+          writer->stack(stack);
+        });
   } catch (const std::overflow_error&) {
     io.err << "stackplan: error: a usage figure is too large to price exactly (amounts are "
               "limited to about $900 million)\n";
     return k_exit_invalid;
+  } catch (const std::runtime_error& e) {
+    io.err << "stackplan: error: " << e.what() << '\n';
+    return k_exit_environment;
   }
-  cost::total(plan);
-
-  if (o.format == "json") {
-    io.out << report::plan_json(plan);
-  } else if (o.format == "markdown") {
-    io.out << report::plan_markdown(plan);
-  } else if (o.format == "csv") {
-    io.out << report::plan_csv(plan);
-  } else {
-    io.out << report::plan_table(plan);
-  }
+  writer->end(plan);
   io.err << report::plan_warnings_text(plan);
 
   if (budget) {
-    // The scenario the user plans to run: the named one, else each spec's last (the target).
-    Decimal sum;
-    std::vector<std::string> checked, incomplete;
-    for (const auto& stack : plan.stacks) {
-      const cost::ScenarioPlan* chosen = nullptr;
-      for (const auto& sc : stack.scenarios) {
-        if (o.budget_scenario.empty() || sc.name == o.budget_scenario) {
-          chosen = &sc;
-        }
-      }
-      if (chosen == nullptr) {
-        continue;  // a spec without scenarios to plan: checked before planning
-      }
-      sum += chosen->monthly;
-      checked.push_back(stack.name + " " + chosen->name);
-      if (chosen->missing > 0) {
-        incomplete.push_back(stack.name + " " + chosen->name + " (" +
-                             std::to_string(chosen->missing) + " missing)");
-      }
-    }
+    const Decimal sum = budget_sum;
     std::string which;
     for (const auto& c : checked) {
       which += (which.empty() ? "" : ", ") + c;

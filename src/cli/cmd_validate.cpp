@@ -1,5 +1,6 @@
 #include <ostream>
 
+#include "base/parallel.hpp"
 #include "cli/app.hpp"
 #include "spec/load.hpp"
 
@@ -9,31 +10,48 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t failed = 0;
-  for (const auto& path : specs) {
+  // Every core validates; results are printed in the order of the arguments as they arrive.
+  struct Checked {
     Diagnostics diags;
-    auto loaded = spec::load_spec(path, diags);
-    diags.sort();
-    for (const auto& d : diags.all()) {
-      io.err << format_diagnostic(d);
-    }
-    errors += diags.error_count();
-    warnings += diags.warning_count();
-    if (!loaded) {
-      ++failed;
-      continue;
-    }
-    if (!quiet) {
-      io.out << path << ": ok";
-      if (loaded->variants.size() > 1 || loaded->variants.front().name != "base") {
-        io.out << " (scenarios:";
-        for (const auto& v : loaded->variants) {
-          io.out << ' ' << v.name;
+    bool ok = false;
+    std::vector<std::string> scenarios;
+  };
+  for_each_ordered(
+      specs.size(),
+      [&](std::size_t i) {
+        Checked c;
+        auto loaded = spec::load_spec(specs[i], c.diags);
+        c.diags.sort();
+        c.ok = loaded.has_value();
+        if (loaded && (loaded->variants.size() > 1 || loaded->variants.front().name != "base")) {
+          for (const auto& v : loaded->variants) {
+            c.scenarios.push_back(v.name);
+          }
         }
-        io.out << ')';
-      }
-      io.out << '\n';
-    }
-  }
+        return c;
+      },
+      [&](std::size_t i, Checked c) {
+        for (const auto& d : c.diags.all()) {
+          io.err << format_diagnostic(d);
+        }
+        errors += c.diags.error_count();
+        warnings += c.diags.warning_count();
+        if (!c.ok) {
+          ++failed;
+          return;
+        }
+        if (!quiet) {
+          io.out << specs[i] << ": ok";
+          if (!c.scenarios.empty()) {
+            io.out << " (scenarios:";
+            for (const auto& name : c.scenarios) {
+              io.out << ' ' << name;
+            }
+            io.out << ')';
+          }
+          io.out << '\n';
+        }
+      });
   if (errors + warnings > 0) {
     io.err << format_counts(errors, warnings);
     if (specs.size() > 1) {

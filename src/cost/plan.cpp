@@ -105,18 +105,23 @@ void add_warnings(Plan& plan, const std::string& stack, const std::string& scena
   }
 }
 
-void total(Plan& plan) {
-  plan.total_monthly = Decimal();
-  plan.total_incomplete = false;
-  for (const StackPlan& stack : plan.stacks) {
-    for (const ScenarioPlan& s : stack.scenarios) {
-      if (s.name == stack.baseline) {
-        plan.total_monthly += s.monthly;
-        plan.total_incomplete = plan.total_incomplete || s.missing > 0;
-      }
+void add_to_total(Plan& plan, const StackPlan& stack) {
+  for (const ScenarioPlan& s : stack.scenarios) {
+    if (s.name == stack.baseline) {
+      plan.total_monthly += s.monthly;
+      plan.total_incomplete = plan.total_incomplete || s.missing > 0;
     }
   }
   plan.total_annual = annual_of(plan.total_monthly);
+}
+
+void total(Plan& plan) {
+  plan.total_monthly = Decimal();
+  plan.total_incomplete = false;
+  plan.total_annual = Decimal();
+  for (const StackPlan& stack : plan.stacks) {
+    add_to_total(plan, stack);
+  }
 }
 
 }  // namespace stackplan::cost

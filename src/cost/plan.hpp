@@ -84,6 +84,9 @@ std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,
 void add_warnings(Plan& plan, const std::string& stack, const std::string& scenario,
                   const std::vector<model::Warning>& warnings);
 
+/// Adds a stack's baseline scenario to the grand total (the stack need not be in the plan).
+void add_to_total(Plan& plan, const StackPlan& stack);
+
 /// Sums each stack's baseline scenario into the grand total.
 void total(Plan& plan);
 

@@ -200,89 +200,128 @@ std::string money(Decimal amount) {
   return (negative ? "-$" : "$") + whole + fixed.substr(point);
 }
 
-std::string plan_json(const Plan& plan) {
-  ordered_json root;
-  root["currency"] = "USD";
-  root["hours_per_month"] = 730;
-  root["catalog"] = {{"source", plan.catalog_source}, {"as_of", plan.catalog_as_of}};
-  ordered_json stacks = ordered_json::array();
-  for (const StackPlan& st : plan.stacks) {
-    ordered_json s;
-    s["spec"] = st.spec;
-    s["name"] = st.name;
-    s["region"] = st.region;
-    s["baseline"] = st.baseline;
-    ordered_json scenarios = ordered_json::array();
-    for (const ScenarioPlan& sc : st.scenarios) {
-      ordered_json j;
-      j["name"] = sc.name;
-      j["monthly"] = number(sc.monthly);
-      j["annual"] = number(sc.annual);
-      j["upfront"] = number(sc.upfront);
-      j["missing_prices"] = sc.missing;
-      j["monthly_at_max"] = optional_number(sc.monthly_at_max);
-      j["notes"] = sc.notes;
-      ordered_json items = ordered_json::array();
-      for (const LineItem& i : sc.items) {
-        ordered_json it;
-        it["component"] = i.component;
-        it["resource"] = i.resource;
-        it["description"] = i.description;
-        it["quantity"] = number(i.quantity);
-        it["unit"] = i.unit;
-        it["unit_price"] = optional_number(i.unit_price);
-        // A missing price has no monthly figure: null, so a sum over the items cannot take it
-        // for $0.
-        it["monthly"] = i.missing ? ordered_json(nullptr) : number(i.monthly);
-        it["usage_based"] = i.usage_based;
-        it["assumption"] = i.assumption ? ordered_json(*i.assumption) : ordered_json(nullptr);
-        it["price_ref"] = i.price_ref;
-        it["price_missing"] = i.missing;
-        it["upfront"] = number(i.upfront);
-        it["monthly_at_max"] = optional_number(i.monthly_at_max);
-        items.push_back(std::move(it));
-      }
-      j["items"] = std::move(items);
-      scenarios.push_back(std::move(j));
+namespace {
+
+ordered_json stack_json(const StackPlan& st) {
+  ordered_json s;
+  s["spec"] = st.spec;
+  s["name"] = st.name;
+  s["region"] = st.region;
+  s["baseline"] = st.baseline;
+  ordered_json scenarios = ordered_json::array();
+  for (const ScenarioPlan& sc : st.scenarios) {
+    ordered_json j;
+    j["name"] = sc.name;
+    j["monthly"] = number(sc.monthly);
+    j["annual"] = number(sc.annual);
+    j["upfront"] = number(sc.upfront);
+    j["missing_prices"] = sc.missing;
+    j["monthly_at_max"] = optional_number(sc.monthly_at_max);
+    j["notes"] = sc.notes;
+    ordered_json items = ordered_json::array();
+    for (const LineItem& i : sc.items) {
+      ordered_json it;
+      it["component"] = i.component;
+      it["resource"] = i.resource;
+      it["description"] = i.description;
+      it["quantity"] = number(i.quantity);
+      it["unit"] = i.unit;
+      it["unit_price"] = optional_number(i.unit_price);
+      // A missing price has no monthly figure: null, so a sum over the items cannot take it
+      // for $0.
+      it["monthly"] = i.missing ? ordered_json(nullptr) : number(i.monthly);
+      it["usage_based"] = i.usage_based;
+      it["assumption"] = i.assumption ? ordered_json(*i.assumption) : ordered_json(nullptr);
+      it["price_ref"] = i.price_ref;
+      it["price_missing"] = i.missing;
+      it["upfront"] = number(i.upfront);
+      it["monthly_at_max"] = optional_number(i.monthly_at_max);
+      items.push_back(std::move(it));
     }
-    s["scenarios"] = std::move(scenarios);
-    ordered_json deltas = ordered_json::array();
-    for (const Delta& d : st.deltas) {
-      deltas.push_back({{"from", d.from},
-                        {"to", d.to},
-                        {"monthly", number(d.monthly)},
-                        {"annual", number(d.annual)},
-                        {"percent", optional_number(d.percent)},
-                        {"incomplete", d.incomplete},
-                        {"bound", bound_name(d.bound)}});
-    }
-    s["deltas"] = std::move(deltas);
-    stacks.push_back(std::move(s));
+    j["items"] = std::move(items);
+    scenarios.push_back(std::move(j));
   }
-  root["stacks"] = std::move(stacks);
-  root["total"] = {{"monthly", number(plan.total_monthly)},
-                   {"annual", number(plan.total_annual)},
-                   {"incomplete", plan.total_incomplete}};
-  ordered_json warnings = ordered_json::array();
-  for (const auto& w : plan.warnings) {
-    warnings.push_back({{"stack", w.stack},
-                        {"scenarios", w.scenarios},
-                        {"code", w.warning.code},
-                        {"message", w.warning.message},
-                        {"hint", w.warning.hint}});
+  s["scenarios"] = std::move(scenarios);
+  ordered_json deltas = ordered_json::array();
+  for (const Delta& d : st.deltas) {
+    deltas.push_back({{"from", d.from},
+                      {"to", d.to},
+                      {"monthly", number(d.monthly)},
+                      {"annual", number(d.annual)},
+                      {"percent", optional_number(d.percent)},
+                      {"incomplete", d.incomplete},
+                      {"bound", bound_name(d.bound)}});
   }
-  root["warnings"] = std::move(warnings);
-  return json_text(root);
+  s["deltas"] = std::move(deltas);
+  return s;
 }
 
-std::string plan_table(const Plan& plan) {
-  std::ostringstream out;
-  bool first_stack = true;
-  for (const StackPlan& st : plan.stacks) {
-    if (!first_stack) {
+/// The contract's JSON, written stack by stack: the same bytes as dumping the whole document.
+class JsonWriter : public PlanWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : m_out(out) {}
+
+  void begin(const Plan& plan) override {
+    ordered_json head;
+    head["currency"] = "USD";
+    head["hours_per_month"] = 730;
+    head["catalog"] = {{"source", plan.catalog_source}, {"as_of", plan.catalog_as_of}};
+    std::string text = dump(head);
+    m_out << text.substr(0, text.rfind("\n}")) << ",\n  \"stacks\": [";
+  }
+
+  void stack(const StackPlan& st) override {
+    m_out << (m_count++ == 0 ? "\n" : ",\n");
+    const std::string text = dump(stack_json(st));
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      end = end == std::string::npos ? text.size() : end;
+      m_out << (start == 0 ? "    " : "\n    ")
+            << std::string_view(text).substr(start, end - start);
+      start = end + 1;
+    }
+  }
+
+  void end(const Plan& plan) override {
+    m_out << (m_count == 0 ? "]" : "\n  ]");
+    ordered_json tail;
+    tail["total"] = {{"monthly", number(plan.total_monthly)},
+                     {"annual", number(plan.total_annual)},
+                     {"incomplete", plan.total_incomplete}};
+    ordered_json warnings = ordered_json::array();
+    for (const auto& w : plan.warnings) {
+      warnings.push_back({{"stack", w.stack},
+                          {"scenarios", w.scenarios},
+                          {"code", w.warning.code},
+                          {"message", w.warning.message},
+                          {"hint", w.warning.hint}});
+    }
+    tail["warnings"] = std::move(warnings);
+    m_out << ",\n" << dump(tail).substr(2) << "\n";
+  }
+
+ private:
+  static std::string dump(const ordered_json& j) {
+    return j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  }
+
+  std::ostream& m_out;
+  std::size_t m_count = 0;
+};
+
+/// Tables grouped by component with subtotals, monthly and annual, deltas and assumptions.
+class TableWriter : public PlanWriter {
+ public:
+  explicit TableWriter(std::ostream& out) : m_out(out) {}
+
+  void begin(const Plan&) override {}
+
+  void stack(const StackPlan& st) override {
+    std::ostream& out = m_out;
+    if (m_count++ > 0) {
       out << "\n";
     }
-    first_stack = false;
     out << stack_title(st) << "\n";
     for (const ScenarioPlan& sc : st.scenarios) {
       out << "\nscenario " << sc.name << (sc.name == st.baseline ? " (baseline)" : "") << "\n";
@@ -345,33 +384,48 @@ std::string plan_table(const Plan& plan) {
       }
     }
   }
-  if (plan.stacks.size() > 1) {
-    out << "\ntotal of " << plan.stacks.size()
-        << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
-        << money(plan.total_annual) << " a year" << (plan.total_incomplete ? " (incomplete)" : "")
-        << "\n";
+
+  void end(const Plan& plan) override {
+    std::ostream& out = m_out;
+    if (m_count > 1) {
+      out << "\ntotal of " << m_count
+          << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
+          << money(plan.total_annual) << " a year" << (plan.total_incomplete ? " (incomplete)" : "")
+          << "\n";
+    }
+    out << "\nprices: " << plan.catalog_source << ", as of " << plan.catalog_as_of
+        << "; 730 hours a month\n";
   }
-  out << "\nprices: " << plan.catalog_source << ", as of " << plan.catalog_as_of
-      << "; 730 hours a month\n";
-  return out.str();
+
+ private:
+  std::ostream& m_out;
+  std::size_t m_count = 0;
+};
+
+std::string md_cell(const std::string& s) {
+  std::string r;
+  for (char c : s) {
+    r += c == '|' ? std::string("\\|") : std::string(1, c);
+  }
+  return r;
 }
 
-std::string plan_markdown(const Plan& plan) {
-  std::ostringstream out;
-  auto cell = [](std::string s) {
-    std::string r;
-    for (char c : s) {
-      r += c == '|' ? std::string("\\|") : std::string(1, c);
-    }
-    return r;
-  };
-  for (const StackPlan& st : plan.stacks) {
-    out << "## " << cell(st.name) << " (`" << st.spec << "`, " << st.region << ")\n\n";
+/// The same for a pull-request comment.
+class MarkdownWriter : public PlanWriter {
+ public:
+  explicit MarkdownWriter(std::ostream& out) : m_out(out) {}
+
+  void begin(const Plan&) override {}
+
+  void stack(const StackPlan& st) override {
+    std::ostream& out = m_out;
+    ++m_count;
+    out << "## " << md_cell(st.name) << " (`" << st.spec << "`, " << st.region << ")\n\n";
     out << "| scenario | monthly | annual | upfront |\n|---|---:|---:|---:|\n";
     for (const ScenarioPlan& sc : st.scenarios) {
       const bool baseline = sc.name == st.baseline;
       const bool incomplete = sc.missing > 0;
-      out << "| " << cell(sc.name)
+      out << "| " << md_cell(sc.name)
           << (baseline && incomplete ? " (baseline, incomplete)"
               : baseline             ? " (baseline)"
               : incomplete           ? " (incomplete)"
@@ -380,12 +434,12 @@ std::string plan_markdown(const Plan& plan) {
           << " |\n";
     }
     if (!st.deltas.empty()) {
-      out << "\n**Deltas against " << cell(st.baseline) << "**\n\n";
+      out << "\n**Deltas against " << md_cell(st.baseline) << "**\n\n";
       out << "| scenario | monthly | annual | change |\n|---|---:|---:|---:|\n";
       for (const Delta& d : st.deltas) {
-        out << "| " << cell(d.to) << (d.incomplete ? " (incomplete)" : "") << " | "
-            << cell(delta_money(d, d.monthly)) << " | " << cell(delta_money(d, d.annual)) << " | "
-            << cell(percent_text(d)) << " |\n";
+        out << "| " << md_cell(d.to) << (d.incomplete ? " (incomplete)" : "") << " | "
+            << md_cell(delta_money(d, d.monthly)) << " | " << md_cell(delta_money(d, d.annual))
+            << " | " << md_cell(percent_text(d)) << " |\n";
       }
       if (std::string note = bounds_note(st.deltas); !note.empty()) {
         out << "\n_" << note << "_\n";
@@ -393,14 +447,14 @@ std::string plan_markdown(const Plan& plan) {
     }
     for (const ScenarioPlan& sc : st.scenarios) {
       const std::string incomplete = sc.missing > 0 ? " (incomplete)" : "";
-      out << "\n<details><summary>" << cell(sc.name) << ": " << money(sc.monthly) << " a month"
+      out << "\n<details><summary>" << md_cell(sc.name) << ": " << money(sc.monthly) << " a month"
           << incomplete << "</summary>\n\n";
       out << "| component | resource | item | quantity | unit price | monthly |\n"
           << "|---|---|---|---:|---:|---:|\n";
       for (const auto& [component, items] : by_component(sc)) {
         for (const LineItem* i : items) {
-          out << "| " << component << " | `" << i->resource << "` | " << cell(i->description)
-              << (i->usage_based ? " *" : "") << " | " << cell(quantity_text(*i)) << " | "
+          out << "| " << component << " | `" << i->resource << "` | " << md_cell(i->description)
+              << (i->usage_based ? " *" : "") << " | " << md_cell(quantity_text(*i)) << " | "
               << unit_price_text(*i) << " | " << (i->missing ? "-" : money(i->monthly)) << " |\n";
         }
       }
@@ -413,62 +467,113 @@ std::string plan_markdown(const Plan& plan) {
         out << "\n\\* usage-based\n";
       }
       for (const auto& n : sc.notes) {
-        out << "\n> " << cell(n) << "\n";
+        out << "\n> " << md_cell(n) << "\n";
       }
       out << "\n</details>\n";
     }
     out << "\n";
   }
-  if (plan.stacks.size() > 1) {
-    out << "**Total of " << plan.stacks.size()
-        << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
-        << money(plan.total_annual) << " a year" << (plan.total_incomplete ? " (incomplete)" : "")
-        << "**\n\n";
-  }
-  if (!plan.warnings.empty()) {
-    out << "### Warnings\n\n";
-    for (const auto& w : shown_warnings(plan)) {
-      out << "- " << cell(w.stack) << " (" << cell(scenario_list(w.scenarios))
-          << "): " << cell(w.warning.message) << " `" << w.warning.code << "`\n";
+
+  void end(const Plan& plan) override {
+    std::ostream& out = m_out;
+    if (m_count > 1) {
+      out << "**Total of " << m_count
+          << " stacks (each at its baseline): " << money(plan.total_monthly) << " a month, "
+          << money(plan.total_annual) << " a year" << (plan.total_incomplete ? " (incomplete)" : "")
+          << "**\n\n";
     }
-    out << "\n";
+    if (!plan.warnings.empty()) {
+      out << "### Warnings\n\n";
+      for (const auto& w : shown_warnings(plan)) {
+        out << "- " << md_cell(w.stack) << " (" << md_cell(scenario_list(w.scenarios))
+            << "): " << md_cell(w.warning.message) << " `" << w.warning.code << "`\n";
+      }
+      out << "\n";
+    }
+    out << "_Prices: " << plan.catalog_source << ", as of " << plan.catalog_as_of
+        << "; 730 hours a month._\n";
   }
-  out << "_Prices: " << plan.catalog_source << ", as of " << plan.catalog_as_of
-      << "; 730 hours a month._\n";
-  return out.str();
+
+ private:
+  std::ostream& m_out;
+  std::size_t m_count = 0;
+};
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) {
+    return s;
+  }
+  std::string r = "\"";
+  for (char c : s) {
+    r += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return r + "\"";
 }
 
-std::string plan_csv(const Plan& plan) {
-  auto field = [](const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) {
-      return s;
-    }
-    std::string r = "\"";
-    for (char c : s) {
-      r += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return r + "\"";
-  };
-  std::ostringstream out;
-  out << "spec,stack,scenario,component,resource,description,quantity,unit,unit_price,monthly,"
-         "annual,usage_based,assumption,price_ref,price_missing,upfront\r\n";
-  for (const StackPlan& st : plan.stacks) {
+/// One row per line item (RFC 4180).
+class CsvWriter : public PlanWriter {
+ public:
+  explicit CsvWriter(std::ostream& out) : m_out(out) {}
+
+  void begin(const Plan&) override {
+    std::ostream& out = m_out;
+    out << "spec,stack,scenario,component,resource,description,quantity,unit,unit_price,monthly,"
+           "annual,usage_based,assumption,price_ref,price_missing,upfront\r\n";
+  }
+
+  void stack(const StackPlan& st) override {
+    std::ostream& out = m_out;
     for (const ScenarioPlan& sc : st.scenarios) {
       for (const LineItem& i : sc.items) {
-        out << field(st.spec) << ',' << field(st.name) << ',' << field(sc.name) << ','
-            << field(i.component) << ',' << field(i.resource) << ',' << field(i.description) << ','
-            << i.quantity.to_string() << ',' << field(i.unit) << ','
-            << (i.unit_price ? i.unit_price->to_string() : "")
+        out << csv_field(st.spec) << ',' << csv_field(st.name) << ',' << csv_field(sc.name) << ','
+            << csv_field(i.component) << ',' << csv_field(i.resource) << ','
+            << csv_field(i.description) << ',' << i.quantity.to_string() << ',' << csv_field(i.unit)
+            << ',' << (i.unit_price ? i.unit_price->to_string() : "")
             << ','
             // A missing price leaves its amounts empty, so a spreadsheet sum cannot count $0.
             << (i.missing ? "" : i.monthly.to_string()) << ','
             << (i.missing ? "" : (i.monthly * Decimal::from_int(12)).to_string()) << ','
-            << (i.usage_based ? "true" : "false") << ',' << field(i.assumption.value_or("")) << ','
-            << field(i.price_ref) << ',' << (i.missing ? "true" : "false") << ','
+            << (i.usage_based ? "true" : "false") << ',' << csv_field(i.assumption.value_or(""))
+            << ',' << csv_field(i.price_ref) << ',' << (i.missing ? "true" : "false") << ','
             << i.upfront.to_string() << "\r\n";
       }
     }
   }
+
+  void end(const Plan&) override {}
+
+ private:
+  std::ostream& m_out;
+};
+
+}  // namespace
+
+const std::vector<std::string>& plan_formats() {
+  static const std::vector<std::string> formats = {"table", "json", "markdown", "csv"};
+  return formats;
+}
+
+std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out) {
+  if (format == "json") {
+    return std::make_unique<JsonWriter>(out);
+  }
+  if (format == "markdown") {
+    return std::make_unique<MarkdownWriter>(out);
+  }
+  if (format == "csv") {
+    return std::make_unique<CsvWriter>(out);
+  }
+  return std::make_unique<TableWriter>(out);
+}
+
+std::string plan_text(std::string_view format, const Plan& plan) {
+  std::ostringstream out;
+  auto writer = plan_writer(format, out);
+  writer->begin(plan);
+  for (const StackPlan& st : plan.stacks) {
+    writer->stack(st);
+  }
+  writer->end(plan);
   return out.str();
 }
 

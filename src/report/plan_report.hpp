@@ -1,19 +1,36 @@
 #pragma once
 
+#include <memory>
+#include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cost/plan.hpp"
 
 namespace stackplan::report {
 
-/// The contract's JSON (money as numbers: totals in cents, unit prices at catalog precision).
-std::string plan_json(const cost::Plan& plan);
-/// Tables grouped by component with subtotals, monthly and annual, deltas and assumptions.
-std::string plan_table(const cost::Plan& plan);
-/// The same for a pull-request comment.
-std::string plan_markdown(const cost::Plan& plan);
-/// One row per line item (RFC 4180).
-std::string plan_csv(const cost::Plan& plan);
+/// Writes a plan stack by stack, so that a plan of many specs streams: `begin` once (the
+/// catalog is known), `stack` for each stack in order, `end` once the totals and warnings are.
+class PlanWriter {
+ public:
+  virtual ~PlanWriter() = default;
+  virtual void begin(const cost::Plan& plan) = 0;
+  virtual void stack(const cost::StackPlan& stack) = 0;
+  virtual void end(const cost::Plan& plan) = 0;
+};
+
+/// The formats of `plan --format`: table (grouped by component with subtotals, monthly and
+/// annual, deltas and assumptions), json (the contract's), markdown (for a pull-request
+/// comment), csv (one row per line item, RFC 4180).
+const std::vector<std::string>& plan_formats();
+
+/// The writer of one of plan_formats() (anything else: table) onto `out`.
+std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out);
+
+/// A whole plan in one format, as its writer writes it.
+std::string plan_text(std::string_view format, const cost::Plan& plan);
+
 /// Warnings as text lines for stderr ("warning: ... [code]" and a hint).
 std::string plan_warnings_text(const cost::Plan& plan);
 
