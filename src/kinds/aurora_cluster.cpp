@@ -28,7 +28,7 @@ void cost(const Resource& r, Context& ctx) {
 
   if (a.serverless) {
     model::Usage acu =
-        ctx.usage(r.address, "average_acu", u.average_acu, "database.usage.average_acu", a.min_acu);
+        ctx.usage_or(r, "average_acu", u.average_acu, "database.usage.average_acu", a.min_acu);
     Decimal lo = Decimal::from_double(a.min_acu);
     Decimal hi = Decimal::from_double(a.max_acu);
     Decimal used = std::clamp(acu.value, lo, hi);
@@ -59,19 +59,18 @@ void cost(const Resource& r, Context& ctx) {
                    "aurora/instance/" + engine + "/" + a.instance_class + "/" + config);
   }
 
-  model::Usage size = ctx.usage(r.address, "size_gb", u.size_gb, "database.usage.size_gb", 10);
+  model::Usage size = ctx.usage(r, "size_gb", u.size_gb, "database.usage.size_gb");
   ctx.add(usage_line(r, "database", name + " storage, " + config_text, size.value, "GB-months",
                      size.assumption),
           ctx.rate("aurora/storage/" + engine + "/" + config));
   if (!a.io_optimized) {
-    model::Usage io = ctx.usage(r.address, "io_requests_per_month", u.io_requests_per_month,
-                                "database.usage.io_requests_per_month", 1e6, 1e6);
+    model::Usage io = ctx.usage(r, "io_requests_per_month", u.io_requests_per_month,
+                                "database.usage.io_requests_per_month", 1e6);
     ctx.add(usage_line(r, "database", name + " I/O requests (Standard only)", io.value,
                        "1M requests", io.assumption),
             ctx.rate("aurora/io/" + engine), whole(1'000'000));
   }
-  model::Usage backup =
-      ctx.usage(r.address, "backup_gb", u.backup_gb, "database.usage.backup_gb", 0);
+  model::Usage backup = ctx.usage(r, "backup_gb", u.backup_gb, "database.usage.backup_gb");
   ctx.add(usage_line(r, "database",
                      name + " backup storage beyond the " +
                          std::to_string(a.backup_retention_days) + "-day retention allowance",
@@ -106,11 +105,11 @@ const model::Kind k_aurora_cluster{
     "database",
     "aws_rds_cluster.main",
     "Aurora cluster: instances or Serverless v2 ACUs, storage, I/O (Standard), backup",
-    {{"average_acu", "ACU", "min_acu", "Average Serverless v2 capacity, within min and max"},
-     {"size_gb", "GB", "10", "Cluster storage used"},
-     {"io_requests_per_month", "requests", "1,000,000",
+    {{"average_acu", "ACU", 0, "Average Serverless v2 capacity, within min and max", "min_acu"},
+     {"size_gb", "GB", 10, "Cluster storage used"},
+     {"io_requests_per_month", "requests", 1000000,
       "Billed I/O requests a month (Standard configuration only)"},
-     {"backup_gb", "GB-months", "0", "Backup storage beyond the free retention allowance"}},
+     {"backup_gb", "GB-months", 0, "Backup storage beyond the free retention allowance"}},
     expand,
     cost,
     model::Rendering{"aurora_cluster", "database", {}, view},

@@ -14,8 +14,8 @@ std::vector<Resource> expand(const spec::Spec& s) {
 }
 
 void cost(const Resource& r, Context& ctx) {
-  model::Usage gb = ctx.usage(r.address, "out_gb", ctx.spec().network.data_transfer_out_gb,
-                              "network.usage.data_transfer_out_gb", 10);
+  model::Usage gb = ctx.usage(r, "out_gb", ctx.spec().network.data_transfer_out_gb,
+                              "network.usage.data_transfer_out_gb");
   ctx.add_tiered(
       usage_line(r, "network", "Data transfer out to the internet", gb.value, "GB",
                  gb.assumption + "; the account-wide 100 GB a month free allowance is not "
@@ -30,7 +30,7 @@ const model::Kind k_data_transfer{
     "network",
     "data_transfer.internet",
     "Data transfer out to the internet",
-    {{"out_gb", "GB a month", "10", "Traffic from the stack to the internet"}},
+    {{"out_gb", "GB a month", 10, "Traffic from the stack to the internet"}},
     expand,
     cost,
 };

@@ -24,7 +24,7 @@ void cost(const Resource& r, Context& ctx) {
   const spec::LoadBalancer& lb = *ctx.spec().load_balancer;
   ctx.add(line(r, "network", "Application Load Balancer", hours_per_month(), "hours"),
           ctx.rate("elb/alb/hours"));
-  model::Usage lcu = ctx.usage(r.address, "lcu", lb.lcu, "load_balancer.usage.lcu", 1);
+  model::Usage lcu = ctx.usage(r, "lcu", lb.lcu, "load_balancer.usage.lcu");
   ctx.add(usage_line(r, "network", "Load balancer capacity units", lcu.value * hours_per_month(),
                      "LCU-hours", lcu.assumption),
           ctx.rate("elb/alb/lcu"));
@@ -57,7 +57,7 @@ const model::Kind k_load_balancer{
     "network",
     "aws_lb.main",
     "Application Load Balancer: hours, LCU-hours, public IPv4 per Availability Zone",
-    {{"lcu", "LCU", "1", "Average load balancer capacity units"}},
+    {{"lcu", "LCU", 1, "Average load balancer capacity units"}},
     expand,
     cost,
     model::Rendering{"load_balancer", "load_balancer", {}, view},

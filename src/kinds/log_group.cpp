@@ -16,7 +16,7 @@ std::vector<Resource> expand(const spec::Spec& s) {
 void cost(const Resource& r, Context& ctx) {
   const spec::Service& svc = ctx.spec().services[static_cast<std::size_t>(r.index)];
   const std::string path = "services[" + std::to_string(r.index) + "].logs.ingested_gb";
-  model::Usage ingest = ctx.usage(r.address, "ingested_gb", svc.log_ingested_gb, path, 1);
+  model::Usage ingest = ctx.usage(r, "ingested_gb", svc.log_ingested_gb, path);
   ctx.add(usage_line(r, "observability", "CloudWatch Logs ingestion, " + svc.name, ingest.value,
                      "GB", ingest.assumption),
           ctx.rate("logs/ingest"));
@@ -46,7 +46,7 @@ const model::Kind k_log_group{
     "observability",
     "aws_cloudwatch_log_group.<service>",
     "CloudWatch Logs group of a service: ingestion and storage over the retention period",
-    {{"ingested_gb", "GB a month", "1", "Log volume the service writes a month"}},
+    {{"ingested_gb", "GB a month", 1, "Log volume the service writes a month"}},
     expand,
     cost,
     model::Rendering{"log_group", "services", {}, view},

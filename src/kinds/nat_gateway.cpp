@@ -19,8 +19,8 @@ void cost(const Resource& r, Context& ctx) {
   const std::string times = " x " + std::to_string(n.nat_gateways);
   ctx.add(line(r, "network", "NAT gateway" + times, count * hours_per_month(), "hours"),
           ctx.rate("ec2/nat/hours"));
-  model::Usage gb = ctx.usage(r.address, "processed_gb", n.nat_processed_gb,
-                              "network.usage.nat_processed_gb", 10);
+  model::Usage gb =
+      ctx.usage(r, "processed_gb", n.nat_processed_gb, "network.usage.nat_processed_gb");
   ctx.add(usage_line(r, "network", "NAT gateway data processed", gb.value, "GB", gb.assumption),
           ctx.rate("ec2/nat/processed"));
   ctx.add(line(r, "network", "Public IPv4 address per NAT gateway" + times,
@@ -53,7 +53,7 @@ const model::Kind k_nat_gateway{
     "network",
     "aws_nat_gateway.main",
     "NAT gateways: hours, GB processed, public IPv4",
-    {{"processed_gb", "GB a month", "10", "Traffic through the NAT gateways"}},
+    {{"processed_gb", "GB a month", 10, "Traffic through the NAT gateways"}},
     expand,
     cost,
     model::Rendering{"nat_gateway", "network", {}, view},

@@ -153,7 +153,7 @@ void cost(const Resource& r, Context& ctx) {
 
   // Backup storage up to the provisioned storage is free; the spec or --usage gives the rest.
   model::Usage backup =
-      ctx.usage(r.address, "backup_gb", s.database.usage.backup_gb, "database.usage.backup_gb", 0);
+      ctx.usage(r, "backup_gb", s.database.usage.backup_gb, "database.usage.backup_gb");
   if (rds.backup_retention_days == 0) {
     ctx.note("RDS automated backups are off (backup_retention_days: 0)");
   }
@@ -187,7 +187,7 @@ const model::Kind k_rds_instance{
     "aws_db_instance.main",
     "RDS PostgreSQL or MySQL instance: hours, storage, backup beyond the free allowance, free "
     "tier",
-    {{"backup_gb", "GB-months", "0",
+    {{"backup_gb", "GB-months", 0,
       "Backup storage beyond the free allowance (which equals the provisioned storage)"}},
     expand,
     cost,

@@ -1,5 +1,7 @@
 #include "kinds/kinds.hpp"
 
+#include "model/context.hpp"
+
 #include <string>
 
 namespace stackplan::kinds {
@@ -56,8 +58,10 @@ std::string usage_reference() {
   for (const model::Kind* kind : all()) {
     for (const auto& u : kind->usage) {
       out += "| `" + std::string(kind->name) + "` | `" + std::string(u.key) + "` | " +
-             std::string(u.unit) + " | " + std::string(u.fallback) + " | " + std::string(u.doc) +
-             " |\n";
+             std::string(u.unit) + " | " +
+             (u.fallback_doc.empty() ? model::format_number(u.fallback)
+                                     : std::string(u.fallback_doc)) +
+             " | " + std::string(u.doc) + " |\n";
     }
   }
   out +=

@@ -28,11 +28,11 @@ std::vector<Resource> expand(const spec::Spec& s) {
 void cost(const Resource& r, Context& ctx) {
   const spec::Bucket& b = ctx.spec().buckets[static_cast<std::size_t>(r.index)];
   const std::string path = "buckets[" + std::to_string(r.index) + "].usage.";
-  model::Usage storage = ctx.usage(r.address, "storage_gb", b.storage_gb, path + "storage_gb", 1);
-  model::Usage puts = ctx.usage(r.address, "put_requests_per_month", b.put_requests_per_month,
-                                path + "put_requests_per_month", 1000);
-  model::Usage gets = ctx.usage(r.address, "get_requests_per_month", b.get_requests_per_month,
-                                path + "get_requests_per_month", 10000);
+  model::Usage storage = ctx.usage(r, "storage_gb", b.storage_gb, path + "storage_gb");
+  model::Usage puts = ctx.usage(r, "put_requests_per_month", b.put_requests_per_month,
+                                path + "put_requests_per_month");
+  model::Usage gets = ctx.usage(r, "get_requests_per_month", b.get_requests_per_month,
+                                path + "get_requests_per_month");
   ctx.add_tiered(
       usage_line(
           r, "storage", "S3 " + b.storage_class + " storage, " + b.name, storage.value, "GB-months",
@@ -67,9 +67,9 @@ const model::Kind k_s3_bucket{
     "storage",
     "aws_s3_bucket.<name>",
     "S3 bucket: storage by class and tier, Tier 1 (PUT/LIST) and Tier 2 (GET) requests",
-    {{"storage_gb", "GB", "1", "Average stored volume, noncurrent versions included"},
-     {"put_requests_per_month", "requests", "1,000", "PUT, COPY, POST and LIST requests a month"},
-     {"get_requests_per_month", "requests", "10,000", "GET and other requests a month"}},
+    {{"storage_gb", "GB", 1, "Average stored volume, noncurrent versions included"},
+     {"put_requests_per_month", "requests", 1000, "PUT, COPY, POST and LIST requests a month"},
+     {"get_requests_per_month", "requests", 10000, "GET and other requests a month"}},
     expand,
     cost,
     model::Rendering{"s3_bucket", "storage", {}, view},

@@ -46,7 +46,7 @@ void cost(const Resource& r, Context& ctx) {
                    (existing ? " (existing, referenced by services)" : ""),
                whole(1), "secret-months"),
           ctx.rate("secrets/secret"));
-  model::Usage calls = ctx.usage(r.address, "api_calls_per_month", from_spec, path, 1000);
+  model::Usage calls = ctx.usage(r, "api_calls_per_month", from_spec, path);
   ctx.add(usage_line(r, "security", "Secrets Manager API calls", calls.value / whole(10000),
                      "10k requests", calls.assumption),
           ctx.rate("secrets/api"), whole(10000));
@@ -79,7 +79,7 @@ const model::Kind k_secret{
     "security",
     "aws_secretsmanager_secret.<name> | data.aws_secretsmanager_secret.<name>",
     "Secrets Manager secret (created, or referenced by services): secret-months and API calls",
-    {{"api_calls_per_month", "calls", "1,000", "GetSecretValue and other calls a month"}},
+    {{"api_calls_per_month", "calls", 1000, "GetSecretValue and other calls a month"}},
     expand,
     cost,
     model::Rendering{"secret", "secrets", {}, view},

@@ -71,8 +71,7 @@ std::vector<Resource> expand_efs(const spec::Spec& s) {
 
 void cost_efs(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
-  model::Usage size =
-      ctx.usage(r.address, "size_gb", s.database.usage.size_gb, "database.usage.size_gb", 1);
+  model::Usage size = ctx.usage(r, "size_gb", s.database.usage.size_gb, "database.usage.size_gb");
   ctx.note("SQLite at " + s.database.path + " lives on EFS (" + s.database.efs_throughput_mode +
            " throughput)");
   ctx.add(usage_line(r, "database", "EFS Standard storage for the SQLite file", size.value,
@@ -90,13 +89,12 @@ void cost_litestream(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
   const spec::Database& db = s.database;
   const spec::Litestream& ls = db.litestream;
-  const std::string& a = r.address;
-  model::Usage size = ctx.usage(a, "size_gb", db.usage.size_gb, "database.usage.size_gb", 1);
-  model::Usage writes = ctx.usage(a, "writes_per_second", db.usage.writes_per_second,
-                                  "database.usage.writes_per_second", 0.1);
-  model::Usage restores = ctx.usage(a, "restores_per_month", db.usage.restores_per_month,
-                                    "database.usage.restores_per_month", 4);
-  model::Usage ratio = ctx.usage(a, "compression_ratio", std::nullopt, "", 1);
+  model::Usage size = ctx.usage(r, "size_gb", db.usage.size_gb, "database.usage.size_gb");
+  model::Usage writes = ctx.usage(r, "writes_per_second", db.usage.writes_per_second,
+                                  "database.usage.writes_per_second");
+  model::Usage restores = ctx.usage(r, "restores_per_month", db.usage.restores_per_month,
+                                    "database.usage.restores_per_month");
+  model::Usage ratio = ctx.usage(r, "compression_ratio", std::nullopt, "");
   if (ratio.value < whole(1)) {
     ratio.value = whole(1);
   }
@@ -187,10 +185,9 @@ std::vector<Resource> expand_s3_sync(const spec::Spec& s) {
 void cost_s3_sync(const Resource& r, Context& ctx) {
   const spec::Spec& s = ctx.spec();
   const spec::Database& db = s.database;
-  const std::string& a = r.address;
-  model::Usage size = ctx.usage(a, "size_gb", db.usage.size_gb, "database.usage.size_gb", 1);
-  model::Usage restores = ctx.usage(a, "restores_per_month", db.usage.restores_per_month,
-                                    "database.usage.restores_per_month", 4);
+  model::Usage size = ctx.usage(r, "size_gb", db.usage.size_gb, "database.usage.size_gb");
+  model::Usage restores = ctx.usage(r, "restores_per_month", db.usage.restores_per_month,
+                                    "database.usage.restores_per_month");
   ctx.note("SQLite at " + db.path + " lives on " + host_of(s) + "; copies go to s3://" +
            db.sync_bucket);
 
@@ -201,7 +198,7 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
     uploads = seconds_per_month() / seconds_of(db.s3_sync.interval);
     cadence = "every " + db.s3_sync.interval.text;
   } else {
-    model::Usage u = ctx.usage(a, "uploads_per_month", std::nullopt, "", 30);
+    model::Usage u = ctx.usage(r, "uploads_per_month", std::nullopt, "");
     uploads = u.value;
     cadence = u.assumption;
     basis += "; " + u.assumption;
@@ -308,7 +305,7 @@ const model::Kind k_sqlite_efs{
     "database",
     "aws_efs_file_system.data",
     "SQLite on EFS: EFS Standard storage",
-    {{"size_gb", "GB", "1", "Size of the database file"}},
+    {{"size_gb", "GB", 1, "Size of the database file"}},
     expand_efs,
     cost_efs,
     model::Rendering{"sqlite_efs", "database", {}, view_efs},
@@ -320,10 +317,10 @@ const model::Kind k_litestream_replica{
     "aws_s3_bucket.<replica_bucket>",
     "Litestream replica bucket: snapshots + WAL within retention, noncurrent versions, PUT/LIST "
     "and GET requests",
-    {{"size_gb", "GB", "1", "Size of the database (one snapshot)"},
-     {"writes_per_second", "writes/s", "0.1", "Average write transactions a second"},
-     {"restores_per_month", "restores", "4", "Task starts that restore from the replica"},
-     {"compression_ratio", "ratio", "1", "How much Litestream's LZ4 shrinks snapshots and WAL"}},
+    {{"size_gb", "GB", 1, "Size of the database (one snapshot)"},
+     {"writes_per_second", "writes/s", 0.1, "Average write transactions a second"},
+     {"restores_per_month", "restores", 4, "Task starts that restore from the replica"},
+     {"compression_ratio", "ratio", 1, "How much Litestream's LZ4 shrinks snapshots and WAL"}},
     expand_litestream,
     cost_litestream,
     model::Rendering{
@@ -335,9 +332,9 @@ const model::Kind k_s3_sync{
     "database",
     "aws_s3_bucket.<bucket>",
     "SQLite copied to S3 on an interval: uploads, retained copies, restores",
-    {{"size_gb", "GB", "1", "Size of the database (one copy)"},
-     {"restores_per_month", "restores", "4", "Task starts that download the database"},
-     {"uploads_per_month", "uploads", "30", "Uploads a month when the sync is not periodic"}},
+    {{"size_gb", "GB", 1, "Size of the database (one copy)"},
+     {"restores_per_month", "restores", 4, "Task starts that download the database"},
+     {"uploads_per_month", "uploads", 30, "Uploads a month when the sync is not periodic"}},
     expand_s3_sync,
     cost_s3_sync,
     model::Rendering{"s3_bucket", "storage", {"s3-sync.sh"}, view_s3_sync},

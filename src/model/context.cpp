@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 
 #include "aws/regions.hpp"
 #include "aws/services.hpp"
@@ -81,14 +82,26 @@ std::vector<const pricing::Price*> Context::spot_observations(std::string_view k
   return found;
 }
 
-Usage Context::usage(const std::string& resource, std::string_view key,
-                     std::optional<double> from_spec, std::string_view spec_path, double fallback,
-                     double per) {
+Usage Context::usage(const Resource& r, std::string_view key, std::optional<double> from_spec,
+                     std::string_view spec_path, double per) {
+  const UsageParam* param = nullptr;
+  for (const UsageParam& p : r.kind->usage) {
+    param = p.key == key ? &p : param;
+  }
+  if (param == nullptr || !param->fallback_doc.empty()) {
+    throw std::logic_error("kind " + std::string(r.kind->name) + " reads usage figure '" +
+                           std::string(key) + "' without declaring its default");
+  }
+  return usage_or(r, key, from_spec, spec_path, param->fallback, per);
+}
+
+Usage Context::usage_or(const Resource& r, std::string_view key, std::optional<double> from_spec,
+                        std::string_view spec_path, double fallback, double per) {
   std::string name(key);
   double value = fallback;
   std::string origin = "default";
-  if (auto r = m_usage.find(resource); r != m_usage.end()) {
-    if (auto v = r->second.find(key); v != r->second.end()) {
+  if (auto found = m_usage.find(r.address); found != m_usage.end()) {
+    if (auto v = found->second.find(key); v != found->second.end()) {
       value = v->second;
       origin = "usage file";
     }

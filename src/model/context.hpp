@@ -8,6 +8,7 @@
 
 #include "base/decimal.hpp"
 #include "model/line_item.hpp"
+#include "model/stack.hpp"
 #include "pricing/catalog.hpp"
 #include "spec/spec.hpp"
 
@@ -78,11 +79,15 @@ class Context {
   /// The price_ref of a line whose price the catalog lacks.
   std::string missing_ref(std::string_view key, std::string_view term) const;
 
-  /// A usage figure of `resource`: the --usage file, else the spec's own value (`spec_path`
-  /// names it in the assumption), else `fallback` (a documented default). The value returned
-  /// is divided by `per` (1e6 for a figure billed per million), so large counts stay in range.
-  Usage usage(const std::string& resource, std::string_view key, std::optional<double> from_spec,
-              std::string_view spec_path, double fallback, double per = 1);
+  /// A usage figure of resource `r`: the --usage file, else the spec's own value (`spec_path`
+  /// names it in the assumption), else the default its kind declares for `key` (a kind must
+  /// declare every figure it reads). The value returned is divided by `per` (1e6 for a figure
+  /// billed per million), so large counts stay in range.
+  Usage usage(const Resource& r, std::string_view key, std::optional<double> from_spec,
+              std::string_view spec_path, double per = 1);
+  /// The same for a figure whose default depends on the spec (declared with `fallback_doc`).
+  Usage usage_or(const Resource& r, std::string_view key, std::optional<double> from_spec,
+                 std::string_view spec_path, double fallback, double per = 1);
 
   /// Adds a line at `rate` (times `scale`, e.g. 1000 for a price per request billed per 1k);
   /// a missing rate makes a visible "price missing" line.

@@ -24,14 +24,15 @@ struct Resource {
   int index = -1;       ///< index into the spec list it comes from, or -1
 };
 
-/// A usage figure a kind reads (documented in docs/usage.md, settable with --usage).
+/// A usage figure a kind reads (documented in docs/usage.md, settable with --usage), declared
+/// once: Context::usage takes the default from here.
 struct UsageParam {
   std::string_view key;
   std::string_view unit;
-  std::string_view fallback;  ///< the default, as documented
+  double fallback = 0;  ///< the default
   std::string_view doc;
+  std::string_view fallback_doc = {};  ///< the default in words when it depends on the spec
 };
-
 /// How a kind's resources are rendered: the template found by name for each target
 /// (templates/terraform/<template>.tf, templates/cloudformation/<template>.yaml), the Terraform
 /// file it goes into, extra application files (templates/app/<file>), and the view data every
