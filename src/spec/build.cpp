@@ -15,30 +15,6 @@ namespace stackplan::spec {
 
 using nlohmann::json;
 
-const char* to_string(Engine engine) {
-  switch (engine) {
-    case Engine::none:
-      return "none";
-    case Engine::sqlite:
-      return "sqlite";
-    case Engine::sqlite_efs:
-      return "sqlite-efs";
-    case Engine::sqlite_s3_sync:
-      return "sqlite-s3-sync";
-    case Engine::sqlite_litestream:
-      return "sqlite-litestream";
-    case Engine::rds_postgres:
-      return "rds-postgres";
-    case Engine::rds_mysql:
-      return "rds-mysql";
-    case Engine::aurora_postgres:
-      return "aurora-postgres";
-    case Engine::aurora_mysql:
-      return "aurora-mysql";
-  }
-  return "none";
-}
-
 const char* to_string(PurchaseModel model) {
   switch (model) {
     case PurchaseModel::on_demand:
@@ -481,22 +457,6 @@ class Builder {
     }
   }
 
-  Engine engine_of(const std::string& name) const {
-    static const std::map<std::string, Engine> engines = {
-        {"none", Engine::none},
-        {"sqlite", Engine::sqlite},
-        {"sqlite-efs", Engine::sqlite_efs},
-        {"sqlite-s3-sync", Engine::sqlite_s3_sync},
-        {"sqlite-litestream", Engine::sqlite_litestream},
-        {"rds-postgres", Engine::rds_postgres},
-        {"rds-mysql", Engine::rds_mysql},
-        {"aurora-postgres", Engine::aurora_postgres},
-        {"aurora-mysql", Engine::aurora_mysql},
-    };
-    auto it = engines.find(name);
-    return it == engines.end() ? Engine::none : it->second;
-  }
-
   /// Which keys of `database:` the engine uses.
   static bool engine_uses(Engine e, const std::string& key) {
     if (key == "engine" || key == "service" || key == "usage") {
@@ -557,7 +517,7 @@ class Builder {
 
   void database() {
     Database& d = s.database;
-    d.engine = engine_of(r.str("/database/engine").value_or("none"));
+    d.engine = engine_named(r.str("/database/engine").value_or("none")).value_or(Engine::none);
     // An invalid engine is reported once; its keys are not also in conflict with "none".
     const bool bad_engine = r.present("/database/engine") && !r.has("/database/engine");
     if (const json* db = r.get("/database"); db && !bad_engine) {

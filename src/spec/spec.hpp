@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aws/facts.hpp"
@@ -36,7 +38,11 @@ enum class Engine {
   aurora_mysql,
 };
 
+/// The spec's name of each engine ("sqlite-litestream"), in the order the schema lists them:
+/// the one list of engine names.
+const std::vector<std::pair<Engine, std::string_view>>& engine_names();
 const char* to_string(Engine engine);
+std::optional<Engine> engine_named(std::string_view name);
 const char* to_string(PurchaseModel model);
 bool is_sqlite(Engine engine);
 bool is_rds(Engine engine);

@@ -1,5 +1,7 @@
 #include "spec/spec_schema.hpp"
 
+#include "spec/spec.hpp"
+
 #include "aws/facts.hpp"
 #include "aws/regions.hpp"
 
@@ -100,9 +102,10 @@ std::vector<Field> aurora_fields() {
 }
 
 Type build() {
-  std::vector<std::string> engines = {
-      "none",         "sqlite",    "sqlite-efs",      "sqlite-s3-sync", "sqlite-litestream",
-      "rds-postgres", "rds-mysql", "aurora-postgres", "aurora-mysql"};
+  std::vector<std::string> engines;
+  for (const auto& [engine, name] : engine_names()) {
+    engines.emplace_back(name);
+  }
 
   Type network =
       object("network",

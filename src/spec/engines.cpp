@@ -1,0 +1,38 @@
+#include <algorithm>
+
+#include "spec/spec.hpp"
+
+namespace stackplan::spec {
+
+const std::vector<std::pair<Engine, std::string_view>>& engine_names() {
+  static const std::vector<std::pair<Engine, std::string_view>> names = {
+      {Engine::none, "none"},
+      {Engine::sqlite, "sqlite"},
+      {Engine::sqlite_efs, "sqlite-efs"},
+      {Engine::sqlite_s3_sync, "sqlite-s3-sync"},
+      {Engine::sqlite_litestream, "sqlite-litestream"},
+      {Engine::rds_postgres, "rds-postgres"},
+      {Engine::rds_mysql, "rds-mysql"},
+      {Engine::aurora_postgres, "aurora-postgres"},
+      {Engine::aurora_mysql, "aurora-mysql"},
+  };
+  return names;
+}
+
+const char* to_string(Engine engine) {
+  for (const auto& [e, name] : engine_names()) {
+    if (e == engine) {
+      return name.data();  // the table's literals end in NUL
+    }
+  }
+  return "none";
+}
+
+std::optional<Engine> engine_named(std::string_view name) {
+  const auto& names = engine_names();
+  auto found = std::find_if(names.begin(), names.end(),
+                            [&](const auto& entry) { return entry.second == name; });
+  return found == names.end() ? std::nullopt : std::optional<Engine>(found->first);
+}
+
+}  // namespace stackplan::spec
