@@ -22,6 +22,7 @@ const std::pair<std::string_view, std::string_view> k_prefixes[] = {
     {"logs/", "AmazonCloudWatch"},
     {"secrets/", "AWSSecretsManager"},
     {"route53/", "AmazonRoute53"},
+    {"elasticache/", "AmazonElastiCache"},
 };
 
 }  // namespace

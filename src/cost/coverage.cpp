@@ -80,6 +80,9 @@ scenarios:
                                          purchase: {model: database-savings-plan}}}
   sqlite-efs: {database: {engine: sqlite-efs}}
   sqlite-s3-sync: {database: {engine: sqlite-s3-sync, s3_sync: {backup_retention_days: 7}}}
+  cache-valkey: {cache: {node_type: cache.t4g.micro}}
+  cache-redis-multi-az: {cache: {engine: redis, node_type: cache.m7g.large, nodes: 2,
+                                 multi_az: true}}
 )";
 
 }  // namespace

@@ -18,6 +18,7 @@ extern const model::Kind k_savings_plan;
 extern const model::Kind k_log_group;
 extern const model::Kind k_rds_instance;
 extern const model::Kind k_aurora_cluster;
+extern const model::Kind k_elasticache;
 extern const model::Kind k_sqlite_local;
 extern const model::Kind k_sqlite_efs;
 extern const model::Kind k_litestream_replica;

@@ -15,7 +15,7 @@ const std::vector<const Kind*>& all() {
   static const std::vector<const Kind*> all = {
       &kinds::k_network,        &kinds::k_ecs_cluster,   &kinds::k_ec2_asg,
       &kinds::k_ecs_service,    &kinds::k_log_group,     &kinds::k_rds_instance,
-      &kinds::k_aurora_cluster,
+      &kinds::k_aurora_cluster, &kinds::k_elasticache,
       &kinds::k_savings_plan,  // after every kind whose usage a Savings Plan may cover
       &kinds::k_sqlite_local,   &kinds::k_sqlite_efs,    &kinds::k_litestream_replica,
       &kinds::k_s3_sync,        &kinds::k_s3_bucket,     &kinds::k_load_balancer,

@@ -65,6 +65,7 @@ const std::vector<Rule>& rules() {
     add_s3_rules(all);
     add_iam_rules(all);
     add_rds_rules(all);
+    add_elasticache_rules(all);
     add_ecs_rules(all);
     add_ec2_rules(all);
     add_network_rules(all);

@@ -78,6 +78,7 @@ const Rule* find_rule(std::string_view id);
 void add_s3_rules(std::vector<Rule>& out);
 void add_iam_rules(std::vector<Rule>& out);
 void add_rds_rules(std::vector<Rule>& out);
+void add_elasticache_rules(std::vector<Rule>& out);
 void add_ecs_rules(std::vector<Rule>& out);
 void add_ec2_rules(std::vector<Rule>& out);
 void add_network_rules(std::vector<Rule>& out);

@@ -56,6 +56,9 @@ const std::vector<KnownGap>& known_gaps() {
        "ap-northeast-1 ap-south-1 ca-central-1 sa-east-1",
        "Reserved Instance pages were found for 7 regions only"},
       {"rds/iops/io2/*", "*", "*", "the RDS pricing page lists no separate io2 IOPS price"},
+      {"elasticache/*", "*", "*",
+       "no public source in the snapshot gives ElastiCache node rates; 'stackplan pricing "
+       "update' fetches them from AWS's AmazonElastiCache offer file"},
       {"rds/extended-support/postgres/1[3-9]/*", "*", "*",
        "the newest pricing page with per-vCPU Extended Support rates (2024-09) predates this "
        "version's end of standard support; give the rate in a price book"},

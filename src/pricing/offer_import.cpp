@@ -70,7 +70,7 @@ struct UnusableAt {
 /// The parts of an offer term the cost model reads.
 struct Term {
   struct Dimension {
-    std::string code, unit, usd, begin, end;
+    std::string code, unit, usd, begin, end, description;
   };
   bool has_attributes = false;  ///< termAttributes is an object
   std::string length, offering_class, purchase_option;
@@ -431,10 +431,11 @@ class Importer {
                 read_string_or_skip(m_field == "USD" ? &d.usd : nullptr);
               }
             } else {
-              std::string* slot = m_field == "unit"         ? &d.unit
-                                  : m_field == "beginRange" ? &d.begin
-                                  : m_field == "endRange"   ? &d.end
-                                                            : nullptr;
+              std::string* slot = m_field == "unit"          ? &d.unit
+                                  : m_field == "beginRange"  ? &d.begin
+                                  : m_field == "endRange"    ? &d.end
+                                  : m_field == "description" ? &d.description
+                                                             : nullptr;
               read_string_or_skip(slot);
             }
           }
@@ -482,6 +483,7 @@ class Importer {
       d.unit = str(dim, "unit");
       d.begin = str(dim, "beginRange");
       d.end = str(dim, "endRange");
+      d.description = str(dim, "description");
     }
   }
 
@@ -521,6 +523,9 @@ class Importer {
       if (type == "Reserved" && d->unit == "Quantity") {
         upfront = *value;
         continue;
+      }
+      if (type == "OnDemand" && value->is_zero() && covered_by_reservation(d->description)) {
+        continue;  // the $0 rate of usage a reservation covers, beside the on-demand rate
       }
       Price p;
       p.region = mapping.region;

@@ -259,3 +259,45 @@ TEST_CASE("offer files with a negative price are refused", "[import]") {
   CHECK_FALSE(o.ok);
   CHECK(o.error.message.find("has a negative USD price (-") != std::string::npos);
 }
+
+TEST_CASE("ElastiCache node rates import per engine; the reservation-applied $0 rate does not",
+          "[import]") {
+  // AWS's layout: the on-demand term lists the rate a reservation covers at $0 beside the
+  // hourly rate. The figures are test values, not AWS's.
+  const std::string offer = R"j({
+  "formatVersion": "v1.0", "offerCode": "AmazonElastiCache", "version": "20251101000000",
+  "publicationDate": "2025-11-01T00:00:00Z",
+  "products": {
+    "VALKEYSKU": {"sku": "VALKEYSKU", "productFamily": "Cache Instance",
+      "attributes": {"servicecode": "AmazonElastiCache", "location": "US East (Ohio)",
+        "locationType": "AWS Region", "instanceType": "cache.t4g.micro", "cacheEngine": "Valkey",
+        "usagetype": "USE2-NodeUsage:cache.t4g.micro", "regionCode": "us-east-2"}},
+    "MEMCSKU": {"sku": "MEMCSKU", "productFamily": "Cache Instance",
+      "attributes": {"servicecode": "AmazonElastiCache", "location": "US East (Ohio)",
+        "locationType": "AWS Region", "instanceType": "cache.t4g.micro",
+        "cacheEngine": "Memcached", "usagetype": "USE2-NodeUsage:cache.t4g.micro"}}
+  },
+  "terms": {"OnDemand": {
+    "VALKEYSKU": {"VALKEYSKU.TERM": {"offerTermCode": "TERM", "sku": "VALKEYSKU",
+      "priceDimensions": {
+        "VALKEYSKU.TERM.A": {"rateCode": "VALKEYSKU.TERM.A", "unit": "Hrs",
+          "description": "Valkey, cache.t4g.micro reserved instance applied",
+          "beginRange": "0", "endRange": "Inf", "pricePerUnit": {"USD": "0.0000000000"}},
+        "VALKEYSKU.TERM.B": {"rateCode": "VALKEYSKU.TERM.B", "unit": "Hrs",
+          "description": "$0.0123 per Valkey, cache.t4g.micro node-hour",
+          "beginRange": "0", "endRange": "Inf", "pricePerUnit": {"USD": "0.0123000000"}}},
+      "termAttributes": {}}},
+    "MEMCSKU": {"MEMCSKU.TERM": {"offerTermCode": "TERM", "sku": "MEMCSKU",
+      "priceDimensions": {"MEMCSKU.TERM.A": {"rateCode": "MEMCSKU.TERM.A", "unit": "Hrs",
+        "description": "Memcached node-hour", "beginRange": "0", "endRange": "Inf",
+        "pricePerUnit": {"USD": "0.0170000000"}}},
+      "termAttributes": {}}}
+  }}
+})j";
+  Outcome o = import_text(offer);
+  REQUIRE(o.ok);
+  CHECK(o.stats.prices == 1);
+  CHECK(price(o.catalog, "us-east-2", "elasticache/node/valkey/cache.t4g.micro") == "0.0123");
+  CHECK(o.catalog.find("us-east-2", "elasticache/node/memcached/cache.t4g.micro", "on-demand")
+            .empty());
+}

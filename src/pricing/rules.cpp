@@ -212,6 +212,16 @@ std::string years_of(std::string_view length) {
 
 std::optional<std::string> other_key(const Product& p, std::string_view usage) {
   const std::string& s = p.service;
+  if (s == "AmazonElastiCache") {
+    // Node-based clusters: one hourly rate per engine and node type.
+    std::string_view engine = p.attribute("cacheEngine");
+    std::string_view node = p.attribute("instanceType");
+    if (p.family == "Cache Instance" && starts_with(usage, "NodeUsage:") && !node.empty() &&
+        (engine == "Valkey" || engine == "Redis")) {
+      return "elasticache/node/" + lower(engine) + "/" + std::string(node);
+    }
+    return std::nullopt;
+  }
   if (s == "AmazonS3") {
     if (p.family == "Storage" && usage == "TimedStorage-ByteHrs") {
       std::string_view v = p.attribute("volumeType");
@@ -312,6 +322,12 @@ std::string_view strip_region_prefix(std::string_view usage_type) {
   // "EBS:..." has no dash before its colon; "USE2-EBS:..." and "EU-BoxUsage:..." have a prefix.
   std::string_view rest = usage_type.substr(dash + 1);
   return rest.empty() ? usage_type : rest;
+}
+
+bool covered_by_reservation(std::string_view description) {
+  constexpr std::string_view k_marker = "reserved instance applied";
+  return description.size() >= k_marker.size() &&
+         description.substr(description.size() - k_marker.size()) == k_marker;
 }
 
 std::optional<Mapping> map_product(const Product& p) {

@@ -37,6 +37,11 @@ struct Mapping {
 /// that decides which AWS products stackplan prices lives here (see docs/pricing.md).
 std::optional<Mapping> map_product(const Product& product);
 
+/// Whether a price dimension's description marks the rate of usage a reservation covers
+/// ("Valkey, cache.t4g.micro reserved instance applied"): in an on-demand term that is a $0
+/// line beside the on-demand rate, not a price of its own.
+bool covered_by_reservation(std::string_view description);
+
 /// A usage type without its region prefix: "USE2-InstanceUsage:db.t4g.micro" ->
 /// "InstanceUsage:db.t4g.micro".
 std::string_view strip_region_prefix(std::string_view usage_type);

@@ -104,6 +104,7 @@ class Builder {
     load_balancer();
     secrets();
     dns();
+    cache();
     external_costs();
     assign(s.free_tier, r.boolean("/free_tier"));
     return s;
@@ -904,6 +905,32 @@ class Builder {
       }
     }
     s.dns = d;
+  }
+
+  void cache() {
+    if (!r.has("/cache")) {
+      return;
+    }
+    Cache c;
+    assign(c.engine, r.str("/cache/engine"));
+    assign(c.version, r.str("/cache/version"));
+    assign(c.node_type, r.str("/cache/node_type"));
+    c.nodes = as_int(r.integer("/cache/nodes"), c.nodes);
+    assign(c.multi_az, r.boolean("/cache/multi_az"));
+    c.snapshot_retention_days =
+        as_int(r.integer("/cache/snapshot_retention_days"), c.snapshot_retention_days);
+    if (c.version.empty()) {
+      if (const aws::CacheEngine* e = aws::cache_engine(c.engine)) {
+        c.version = e->default_version;
+      }
+    }
+    if (c.multi_az && c.nodes < 2) {
+      r.error(r.at("/cache/multi_az"), "spec.conflict",
+              "cache.multi_az needs a replica to fail over to, but cache.nodes is " +
+                  std::to_string(c.nodes),
+              "set cache.nodes: 2 or more, or multi_az: false");
+    }
+    s.cache = c;
   }
 
   void external_costs() {

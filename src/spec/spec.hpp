@@ -257,6 +257,16 @@ struct Dns {
   std::vector<std::string> records;
 };
 
+/// An ElastiCache replication group (Valkey or Redis OSS): a primary and its replicas.
+struct Cache {
+  std::string engine = "valkey";
+  std::string version;  ///< the engine's default version when the spec names none
+  std::string node_type;
+  int nodes = 1;
+  bool multi_az = false;
+  int snapshot_retention_days = 1;
+};
+
 struct ExternalCost {
   std::string name;
   Decimal monthly;
@@ -278,6 +288,7 @@ struct Spec {
   std::optional<LoadBalancer> load_balancer;
   std::vector<Secret> secrets;
   std::optional<Dns> dns;
+  std::optional<Cache> cache;
   std::vector<ExternalCost> external_costs;
   bool free_tier = false;
 };

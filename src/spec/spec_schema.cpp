@@ -496,6 +496,36 @@ Type build() {
                 "Usage assumptions"},
       });
 
+  std::vector<std::string> cache_engines;
+  std::string cache_versions;
+  for (const auto& e : aws::cache_engines()) {
+    cache_engines.emplace_back(e.name);
+    cache_versions +=
+        (cache_versions.empty() ? "" : ", ") + std::string(e.name) + " " + e.default_version;
+  }
+  Type cache = object(
+      "cache",
+      {
+          Field{"engine", one_of(cache_engines), "Cache engine, Redis OSS-compatible"}.def(
+              "valkey"),
+          Field{"version", text("^[0-9]+(\\.[0-9]+)?$", "is a version such as 8.0", 16),
+                "Engine version (default: the newest the engine offers, " + cache_versions + ")"}
+              .ex("\"8.0\""),
+          Field{"node_type",
+                text(aws::k_cache_node_pattern, "is a cache node type such as cache.t4g.micro", 64),
+                "ElastiCache node type"}
+              .require()
+              .ex("cache.t4g.micro"),
+          Field{"nodes", whole(1, 6), "Nodes: a primary and its read replicas"}.def("1"),
+          Field{"multi_az", flag(),
+                "Replicas in other Availability Zones with automatic failover (needs 2 nodes or "
+                "more)"}
+              .def("false"),
+          Field{"snapshot_retention_days", whole(0, 35),
+                "Days of daily snapshots kept (0 disables them)"}
+              .def("1"),
+      });
+
   Type dns = object(
       "dns",
       {
@@ -557,6 +587,7 @@ Type build() {
           Field{"load_balancer", load_balancer, "Application Load Balancer"},
           Field{"secrets", list(secret, 100), "Secrets Manager secrets to create"},
           Field{"dns", dns, "Route 53 records"},
+          Field{"cache", cache, "ElastiCache for Valkey or Redis OSS, reachable from the services"},
           Field{"external_costs", list(external, 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}.def(

@@ -61,6 +61,16 @@ output "database_master_secret_arn" {
   value       = aws_rds_cluster.main.master_user_secret[0].secret_arn
 }
 
+output "cache_endpoint" {
+  description = "Host name of the cache's primary node (TLS, port 6379)."
+  value       = aws_elasticache_replication_group.main.primary_endpoint_address
+}
+
+output "cache_reader_endpoint" {
+  description = "Host name that spreads reads over the cache's nodes (TLS, port 6379)."
+  value       = aws_elasticache_replication_group.main.reader_endpoint_address
+}
+
 output "variety_uploads_bucket" {
   description = "Name of the variety-uploads bucket."
   value       = aws_s3_bucket.variety_uploads.bucket

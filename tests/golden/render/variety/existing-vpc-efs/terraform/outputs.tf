@@ -31,6 +31,16 @@ output "api_fqdn" {
   value       = aws_route53_record.api.fqdn
 }
 
+output "cache_endpoint" {
+  description = "Host name of the cache's primary node (TLS, port 6379)."
+  value       = aws_elasticache_replication_group.main.primary_endpoint_address
+}
+
+output "cache_reader_endpoint" {
+  description = "Host name that spreads reads over the cache's nodes (TLS, port 6379)."
+  value       = aws_elasticache_replication_group.main.reader_endpoint_address
+}
+
 output "efs_file_system_id" {
   description = "Id of the EFS file system holding the SQLite database."
   value       = aws_efs_file_system.data.id
