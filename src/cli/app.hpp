@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "app/plan.hpp"
+#include "app/session.hpp"
 #include "pricing/catalog.hpp"
 
 namespace stackplan {
@@ -22,22 +24,12 @@ enum ExitCode : int {
   k_exit_environment = 3,  ///< network, disk, permissions
 };
 
-/// Where a command writes. Tests pass string streams; main passes std::cout and std::cerr.
-struct Io {
-  std::ostream& out;
-  std::ostream& err;
-};
+using app::Io;
+using app::open_priced_catalog;
+using app::print_diagnostics;
 
-/// Prints every diagnostic to stderr, sorted by place, gcc-style.
-void print_diagnostics(Diagnostics& diags, Io io);
-
-/// The catalog a cost command reads (--catalog, $STACKPLAN_CATALOG or the snapshot; only the
-/// prices of `regions` when given) with the price book of --prices (or $STACKPLAN_PRICES)
-/// applied; `described` names the book for the plan's footer (empty without one). Problems are
-/// printed and the result is nullopt.
-std::optional<pricing::Catalog> open_priced_catalog(
-    const std::string& catalog_option, const std::string& prices_option,
-    const std::set<std::string, std::less<>>* regions, std::string& described, Io io);
+/// The exit code of a use case's status.
+int exit_code(app::Status status);
 
 /// Runs stackplan with `args` (without the program name) and returns the exit code.
 int run(const std::vector<std::string>& args, Io io);
@@ -66,18 +58,7 @@ struct PricingUpdateOptions {
   int retries = 4;  ///< tries after the first, per request
 };
 
-struct PlanOptions {
-  std::vector<std::string> specs;
-  std::vector<std::string> scenarios;
-  std::vector<std::string> compare;
-  std::string baseline;
-  std::string format = "table";
-  std::string catalog;
-  std::string usage;
-  std::string budget;
-  std::string budget_scenario;
-  std::string prices;
-};
+using PlanOptions = app::PlanRequest;
 
 struct RenderOptions {
   std::string spec;

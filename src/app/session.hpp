@@ -1,0 +1,43 @@
+#pragma once
+
+// What the use cases share: where they write, how they end, and the priced catalog.
+
+#include <iosfwd>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "pricing/catalog.hpp"
+
+namespace stackplan {
+class Diagnostics;
+}
+
+namespace stackplan::app {
+
+/// Where a use case writes. Tests pass string streams; main passes std::cout and std::cerr.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// How a use case ended; the command line maps each to its exit code.
+enum class Status {
+  ok,
+  found,        ///< it found what the user asked it to look for (over budget, findings)
+  invalid,      ///< invalid input or usage
+  environment,  ///< network, disk, permissions
+};
+
+/// Prints every diagnostic to stderr, sorted by place, gcc-style.
+void print_diagnostics(Diagnostics& diags, Io io);
+
+/// The catalog a cost command reads (--catalog, $STACKPLAN_CATALOG or the snapshot; only the
+/// prices of `regions` when given) with the price book of --prices (or $STACKPLAN_PRICES)
+/// applied; `described` names the book for the plan's footer (empty without one). Problems are
+/// printed and the result is nullopt.
+std::optional<pricing::Catalog> open_priced_catalog(
+    const std::string& catalog_option, const std::string& prices_option,
+    const std::set<std::string, std::less<>>* regions, std::string& described, Io io);
+
+}  // namespace stackplan::app
