@@ -1,5 +1,6 @@
 #pragma once
 
+#include <charconv>
 #include <memory>
 #include <optional>
 #include <set>
@@ -60,10 +61,22 @@ struct Field {
     required = true;
     return *this;
   }
+  /// A default in words, for a default that is not one value ("count", "the engine's").
   Field& def(std::string text) {
     default_text = std::move(text);
     return *this;
   }
+  /// The default, taken from the member of the typed model the builder starts from, so that
+  /// each default is written once (in spec.hpp) and the docs and JSON Schema read it.
+  Field& def_value(bool value) { return def(value ? "true" : "false"); }
+  Field& def_value(int value) { return def(std::to_string(value)); }
+  Field& def_value(double value) {
+    char text[32];
+    auto end = std::to_chars(text, text + sizeof text, value).ptr;  // shortest: 1, 0.5
+    return def(std::string(text, end));
+  }
+  Field& def_value(const std::string& value) { return def(nlohmann::json(value).dump()); }
+  Field& def_value(const char* value) = delete;  // a literal: write it in spec.hpp instead
   Field& ex(std::string text) {
     example = std::move(text);
     return *this;

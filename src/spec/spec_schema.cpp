@@ -55,13 +55,15 @@ std::vector<Field> rds_fields() {
       Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.4 for MySQL"}.ex(
           "\"16\""),
       Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
-      Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def("false"),
+      Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def_value(
+          Rds{}.multi_az),
       Field{"storage",
             object("storage",
                    {
-                       Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}.def(
-                           "\"gp3\""),
-                       Field{"size_gb", whole(20, 65536), "Allocated storage in GiB"}.def("20"),
+                       Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
+                           .def_value(Storage{}.type),
+                       Field{"size_gb", whole(20, 65536), "Allocated storage in GiB"}.def_value(
+                           Storage{}.size_gb),
                        Field{"iops", whole(1000, 256000),
                              "Provisioned IOPS (io1, io2; gp3 from 400 GiB)"},
                        Field{"throughput_mbps", whole(125, 4000),
@@ -70,8 +72,9 @@ std::vector<Field> rds_fields() {
             "Storage of the DB instance"}
           .ex("{type: gp3, size_gb: 20}"),
       Field{"backup_retention_days", whole(0, 35), "Days of automated backups (0 disables them)"}
-          .def("7"),
-      Field{"deletion_protection", flag(), "Refuse to delete the database"}.def("true"),
+          .def_value(Rds{}.backup_retention_days),
+      Field{"deletion_protection", flag(), "Refuse to delete the database"}.def_value(
+          Rds{}.deletion_protection),
   };
 }
 
@@ -83,21 +86,25 @@ std::vector<Field> aurora_fields() {
             "Instance class, or db.serverless for Serverless v2 (default when serverless_v2 is "
             "given)"}
           .ex("db.t4g.medium"),
-      Field{"instances", whole(1, 16), "Number of instances: one writer plus readers"}.def("1"),
+      Field{"instances", whole(1, 16), "Number of instances: one writer plus readers"}.def_value(
+          Aurora{}.instances),
       Field{"serverless_v2",
-            object("serverless_v2",
-                   {
-                       Field{"min_acu", acu(), "Minimum capacity in ACUs (0 pauses when idle)"}.def(
-                           "0.5"),
-                       Field{"max_acu", acu(), "Maximum capacity in ACUs"}.def("1"),
-                   }),
+            object(
+                "serverless_v2",
+                {
+                    Field{"min_acu", acu(), "Minimum capacity in ACUs (0 pauses when idle)"}
+                        .def_value(Aurora{}.min_acu),
+                    Field{"max_acu", acu(), "Maximum capacity in ACUs"}.def_value(Aurora{}.max_acu),
+                }),
             "Aurora Serverless v2 capacity range"}
           .ex("{min_acu: 0.5, max_acu: 1}"),
       Field{"io_optimized", flag(),
             "Use the I/O-Optimized storage configuration (no per-request I/O charges)"}
-          .def("false"),
-      Field{"backup_retention_days", whole(1, 35), "Days of continuous backups"}.def("7"),
-      Field{"deletion_protection", flag(), "Refuse to delete the cluster"}.def("true"),
+          .def_value(Aurora{}.io_optimized),
+      Field{"backup_retention_days", whole(1, 35), "Days of continuous backups"}.def_value(
+          Aurora{}.backup_retention_days),
+      Field{"deletion_protection", flag(), "Refuse to delete the cluster"}.def_value(
+          Aurora{}.deletion_protection),
   };
 }
 
@@ -122,17 +129,17 @@ Type build() {
                             "is an IPv4 CIDR block from /16 to /24", 18),
                        "Address range of the new VPC"}
                      .only("vpc: create")
-                     .def("\"10.0.0.0/16\""),
+                     .def_value(Network{}.cidr),
                  Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
                      .only("vpc: create")
-                     .def("2"),
+                     .def_value(Network{}.public_subnets),
                  Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
                      .only("vpc: create")
-                     .def("2"),
+                     .def_value(Network{}.private_subnets),
                  Field{"nat_gateways", whole(0, 6),
                        "NAT gateways for outbound traffic from private subnets"}
                      .only("vpc: create")
-                     .def("0"),
+                     .def_value(Network{}.nat_gateways),
                  Field{"usage",
                        object("network usage",
                               {
@@ -144,19 +151,19 @@ Type build() {
                        "Usage assumptions for data transfer"},
              });
 
-  Type savings_plan =
-      object("savings_plan",
-             {
-                 Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def(
-                     "\"compute\""),
-                 Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def("\"1y\""),
-                 Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
-                       "Payment option"}
-                     .def("\"no-upfront\""),
-                 Field{"commitment_per_hour", money(0.001, 1e6),
-                       "Hourly commitment in USD; default: the amount that covers steady usage"}
-                     .ex("0.024"),
-             });
+  Type savings_plan = object(
+      "savings_plan",
+      {
+          Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def_value(
+              SavingsPlan{}.type),
+          Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def_value(SavingsPlan{}.term),
+          Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
+                "Payment option"}
+              .def_value(SavingsPlan{}.payment),
+          Field{"commitment_per_hour", money(0.001, 1e6),
+                "Hourly commitment in USD; default: the amount that covers steady usage"}
+              .ex("0.024"),
+      });
 
   Type spot = object(
       "spot",
@@ -164,31 +171,32 @@ Type build() {
           Field{"instance_types", list(instance_type(), 20),
                 "Instance types of the mixed-instances policy; default: compute.instance_type"}
               .ex("[t4g.small, t4g.medium]"),
-          Field{"on_demand_base", whole(0, 1000), "Instances always run on demand"}.def("0"),
+          Field{"on_demand_base", whole(0, 1000), "Instances always run on demand"}.def_value(
+              SpotOptions{}.on_demand_base),
           Field{"on_demand_percentage", whole(0, 100),
                 "Percentage of instances above the base that run on demand"}
-              .def("0"),
+              .def_value(SpotOptions{}.on_demand_percentage),
           Field{"allocation",
                 one_of({"price-capacity-optimized", "capacity-optimized", "lowest-price",
                         "capacity-optimized-prioritized"}),
                 "Spot allocation strategy"}
-              .def("\"price-capacity-optimized\""),
+              .def_value(SpotOptions{}.allocation),
           Field{"hourly_prices",
                 map_of(money(0, 1000), aws::k_instance_type_pattern, "are instance types"),
                 "Spot prices in USD per hour that override the catalog's dated observations"}
               .ex("{t4g.small: 0.0067}"),
       });
 
-  Type reserved =
-      object("reserved",
-             {
-                 Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def("\"1y\""),
-                 Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
-                       "Payment option"}
-                     .def("\"no-upfront\""),
-                 Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def(
-                     "\"standard\""),
-             });
+  Type reserved = object(
+      "reserved",
+      {
+          Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def_value(Reserved{}.term),
+          Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
+                "Payment option"}
+              .def_value(Reserved{}.payment),
+          Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def_value(
+              Reserved{}.offering_class),
+      });
 
   Type compute = object(
       "compute",
@@ -202,34 +210,37 @@ Type build() {
           Field{"architecture", one_of({"x86_64", "arm64"}),
                 "CPU architecture; default: from the instance type on ec2 (t4g, m7g, ... are "
                 "arm64), x86_64 on fargate"},
-          Field{"min", whole(0, 1000), "Minimum instances"}.only("platform: ec2").def("1"),
-          Field{"max", whole(1, 1000), "Maximum instances"}.only("platform: ec2").def("1"),
+          Field{"min", whole(0, 1000), "Minimum instances"}
+              .only("platform: ec2")
+              .def_value(Compute{}.min),
+          Field{"max", whole(1, 1000), "Maximum instances"}
+              .only("platform: ec2")
+              .def_value(Compute{}.max),
           Field{"desired", whole(0, 1000), "Desired instances; the plan prices this many"}
               .only("platform: ec2")
-              .def("1"),
-          Field{
-              "root_volume",
-              object("root_volume",
-                     {
-                         Field{"size_gb", whole(30, 16384),
-                               "Size in GiB (the ECS-optimized AMI needs 30)"}
-                             .def("30"),
-                         Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}.def(
-                             "\"gp3\""),
-                         Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
-                         Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
-                     }),
-              "Root EBS volume of each instance"}
+              .def_value(Compute{}.desired),
+          Field{"root_volume",
+                object("root_volume",
+                       {
+                           Field{"size_gb", whole(30, 16384),
+                                 "Size in GiB (the ECS-optimized AMI needs 30)"}
+                               .def_value(Volume{}.size_gb),
+                           Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
+                               .def_value(Volume{}.type),
+                           Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
+                           Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
+                       }),
+                "Root EBS volume of each instance"}
               .only("platform: ec2"),
           Field{"public_ip", flag(),
                 "Give instances or tasks public IPv4 addresses and run them in public subnets"}
-              .def("false"),
+              .def_value(Compute{}.public_ip),
           Field{"purchase",
                 object("purchase",
                        {
                            Field{"model", one_of({"on-demand", "spot", "savings-plan", "reserved"}),
                                  "How compute is bought (spot on fargate is Fargate Spot)"}
-                               .def("\"on-demand\""),
+                               .def_value(std::string(to_string(Purchase{}.model))),
                            Field{"savings_plan", savings_plan, "Savings Plan terms"}.only(
                                "model: savings-plan"),
                            Field{"spot", spot, "Spot options"}.only("model: spot"),
@@ -251,9 +262,10 @@ Type build() {
                 "Container image"}
               .require()
               .ex("123456789012.dkr.ecr.us-east-1.amazonaws.com/api:latest"),
-          Field{"cpu", whole(128, 16384), "CPU units (1024 = 1 vCPU)"}.def("256"),
-          Field{"memory", whole(128, 122880), "Memory in MiB"}.def("512"),
-          Field{"count", whole(0, 1000), "Tasks to run; the plan prices this many"}.def("1"),
+          Field{"cpu", whole(128, 16384), "CPU units (1024 = 1 vCPU)"}.def_value(Service{}.cpu),
+          Field{"memory", whole(128, 122880), "Memory in MiB"}.def_value(Service{}.memory),
+          Field{"count", whole(0, 1000), "Tasks to run; the plan prices this many"}.def_value(
+              Service{}.count),
           Field{"port", whole(1, 65535), "Container port"},
           Field{"command", list(text({}, {}, 1024), 64), "Overrides the image's command"},
           Field{
@@ -263,10 +275,14 @@ Type build() {
                          Field{"command", text({}, {}, 1024), "Shell command run in the container"}
                              .require()
                              .ex("\"curl -f http://localhost:8000/health\""),
-                         Field{"interval", whole(5, 300), "Seconds between checks"}.def("30"),
-                         Field{"timeout", whole(2, 120), "Seconds before a check fails"}.def("5"),
-                         Field{"retries", whole(1, 10), "Failures before unhealthy"}.def("3"),
-                         Field{"start_period", whole(0, 300), "Grace period in seconds"}.def("0"),
+                         Field{"interval", whole(5, 300), "Seconds between checks"}.def_value(
+                             HealthCheck{}.interval),
+                         Field{"timeout", whole(2, 120), "Seconds before a check fails"}.def_value(
+                             HealthCheck{}.timeout),
+                         Field{"retries", whole(1, 10), "Failures before unhealthy"}.def_value(
+                             HealthCheck{}.retries),
+                         Field{"start_period", whole(0, 300), "Grace period in seconds"}.def_value(
+                             HealthCheck{}.start_period),
                      }),
               "Container health check"},
           Field{"environment", map_of(scalar(), k_env_key, "are environment variable names"),
@@ -286,11 +302,11 @@ Type build() {
                      {
                          Field{"path", text("^/[^\\s]*$", "is a URL path pattern such as /*", 128),
                                "Path pattern routed to the service"}
-                             .def("\"/*\""),
+                             .def_value(LoadBalanced{}.path),
                          Field{"health_check_path",
                                text("^/[^\\s]*$", "is a URL path such as /health", 128),
                                "Target group health check path"}
-                             .def("\"/\""),
+                             .def_value(LoadBalanced{}.health_check_path),
                          Field{"priority", whole(1, 50000), "Listener rule priority"},
                      }),
               "Route load balancer traffic to this service (needs load_balancer)"},
@@ -310,35 +326,37 @@ Type build() {
                                           120,  150,  180,  365,  400,  545, 731, 1096,
                                           1827, 2192, 2557, 2922, 3288, 3653}),
                               "CloudWatch Logs retention"}
-                            .def("30"),
+                            .def_value(Service{}.log_retention_days),
                         Field{"ingested_gb", number(0, 1e7), "Usage: GB of logs written a month"}}),
                 "CloudWatch Logs settings"},
       });
 
   std::vector<Field> database_fields = {
-      Field{"engine", one_of(engines), "Where the application's data lives"}.def("\"none\""),
+      Field{"engine", one_of(engines), "Where the application's data lives"}.def_value(
+          std::string(to_string(Database{}.engine))),
       Field{"service", text("^[a-z][a-z0-9-]*$", "names a service", 32),
             "Service that owns the database; default: the first service"},
       Field{"path", text("^/[^\\s]*$", "is an absolute path in the container", 256),
             "Path of the SQLite file in the container"}
           .only("engine: sqlite*")
-          .def("\"/data/db.sqlite3\""),
+          .def_value(Database{}.path),
       Field{"replica_bucket", bucket_name(),
             "Bucket that holds Litestream replicas; default: NAME-ENVIRONMENT-litestream. When it "
             "names a bucket under buckets:, that bucket's settings are used"}
           .only("engine: sqlite-litestream"),
       Field{"litestream",
-            object("litestream",
-                   {
-                       Field{"sync_interval", duration(), "How often the WAL is shipped to S3"}.def(
-                           "\"1s\""),
-                       Field{"snapshot_interval", duration(), "How often a full snapshot is taken"}
-                           .def("\"24h\""),
-                       Field{"retention", duration(), "How long snapshots and WAL are kept"}.def(
-                           "\"24h\""),
-                       Field{"validation_interval", duration(),
-                             "How often a replica is restored and checked; off when absent"},
-                   }),
+            object(
+                "litestream",
+                {
+                    Field{"sync_interval", duration(), "How often the WAL is shipped to S3"}
+                        .def_value(Litestream{}.sync_interval.text),
+                    Field{"snapshot_interval", duration(), "How often a full snapshot is taken"}
+                        .def_value(Litestream{}.snapshot_interval.text),
+                    Field{"retention", duration(), "How long snapshots and WAL are kept"}.def_value(
+                        Litestream{}.retention.text),
+                    Field{"validation_interval", duration(),
+                          "How often a replica is restored and checked; off when absent"},
+                }),
             "Litestream replication settings"}
           .only("engine: sqlite-litestream"),
       Field{"bucket", bucket_name(),
@@ -352,10 +370,10 @@ Type build() {
                      Field{"periodic", flag(),
                            "Upload on an interval while the task runs; false syncs only when "
                            "the task starts and stops"}
-                         .def("true"),
+                         .def_value(S3Sync{}.periodic),
                      Field{"interval", duration(),
                            "Periodic upload interval while the task runs (besides start and stop)"}
-                         .def("\"5m\""),
+                         .def_value(S3Sync{}.interval.text),
                      Field{"backup_retention_days", whole(1, 36500),
                            "Days timestamped backups are kept; kept forever when absent"},
                  }),
@@ -364,7 +382,7 @@ Type build() {
       Field{"efs",
             object("efs",
                    {Field{"throughput_mode", one_of({"bursting", "elastic"}), "EFS throughput mode"}
-                        .def("\"bursting\"")}),
+                        .def_value(Database{}.efs_throughput_mode)}),
             "EFS file system settings"}
           .only("engine: sqlite-efs"),
   };
@@ -392,10 +410,10 @@ Type build() {
                            .def("\"on-demand\""),
                        Field{"term", one_of({"1y"}),
                              "Commitment term (AWS sells Database Savings Plans for one year)"}
-                           .def("\"1y\"")
+                           .def_value(DatabasePurchase{}.term)
                            .only("model: database-savings-plan"),
                        Field{"payment", one_of({"no-upfront"}), "Payment option"}
-                           .def("\"no-upfront\"")
+                           .def_value(DatabasePurchase{}.payment)
                            .only("model: database-savings-plan"),
                        Field{"commitment_per_hour", money(0.001, 1e6),
                              "Hourly commitment in USD; default: the amount that covers steady "
@@ -432,14 +450,15 @@ Type build() {
       {
           Field{"name", bucket_name(), "Bucket name (globally unique)"}.require().ex(
               "myapp-backups"),
-          Field{"versioning", flag(), "Keep previous versions of objects"}.def("false"),
-          Field{"encryption", one_of({"sse-s3", "sse-kms"}), "Default encryption"}.def(
-              "\"sse-s3\""),
+          Field{"versioning", flag(), "Keep previous versions of objects"}.def_value(
+              Bucket{}.versioning),
+          Field{"encryption", one_of({"sse-s3", "sse-kms"}), "Default encryption"}.def_value(
+              Bucket{}.encryption),
           Field{"storage_class",
                 one_of({"standard", "intelligent-tiering", "standard-ia", "one-zone-ia",
                         "glacier-ir"}),
                 "Storage class objects are written in"}
-              .def("\"standard\""),
+              .def_value(Bucket{}.storage_class),
           Field{"lifecycle",
                 object("lifecycle",
                        {
@@ -448,7 +467,7 @@ Type build() {
                                  "Delete previous versions N days after they are replaced"},
                            Field{"abort_incomplete_upload_days", whole(1, 365),
                                  "Clean up unfinished multipart uploads"}
-                               .def("7"),
+                               .def_value(Lifecycle{}.abort_incomplete_upload_days),
                        }),
                 "Lifecycle rules"},
           Field{"usage",
@@ -466,13 +485,16 @@ Type build() {
   Type load_balancer = object(
       "load_balancer",
       {
-          Field{"type", one_of({"application"}), "Load balancer type"}.def("\"application\""),
-          Field{"https", flag(), "HTTPS listener (with HTTP redirected to it)"}.def("true"),
+          Field{"type", one_of({"application"}), "Load balancer type"}.def_value(
+              LoadBalancer{}.type),
+          Field{"https", flag(), "HTTPS listener (with HTTP redirected to it)"}.def_value(
+              LoadBalancer{}.https),
           Field{
               "certificate_arn",
               text("^arn:aws[a-z-]*:acm:.+$", "is an ACM certificate ARN (arn:aws:acm:...)", 2048),
               "ACM certificate; when absent it becomes a Terraform variable"},
-          Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def("60"),
+          Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def_value(
+              LoadBalancer{}.idle_timeout),
           Field{"usage",
                 object("load balancer usage",
                        {
@@ -506,8 +528,8 @@ Type build() {
   Type cache = object(
       "cache",
       {
-          Field{"engine", one_of(cache_engines), "Cache engine, Redis OSS-compatible"}.def(
-              "valkey"),
+          Field{"engine", one_of(cache_engines), "Cache engine, Redis OSS-compatible"}.def_value(
+              Cache{}.engine),
           Field{"version", text("^[0-9]+(\\.[0-9]+)?$", "is a version such as 8.0", 16),
                 "Engine version (default: the newest the engine offers, " + cache_versions + ")"}
               .ex("\"8.0\""),
@@ -516,35 +538,35 @@ Type build() {
                 "ElastiCache node type"}
               .require()
               .ex("cache.t4g.micro"),
-          Field{"nodes", whole(1, 6), "Nodes: a primary and its read replicas"}.def("1"),
+          Field{"nodes", whole(1, 6), "Nodes: a primary and its read replicas"}.def_value(
+              Cache{}.nodes),
           Field{"multi_az", flag(),
                 "Replicas in other Availability Zones with automatic failover (needs 2 nodes or "
                 "more)"}
-              .def("false"),
+              .def_value(Cache{}.multi_az),
           Field{"snapshot_retention_days", whole(0, 35),
                 "Days of daily snapshots kept (0 disables them)"}
-              .def("1"),
+              .def_value(Cache{}.snapshot_retention_days),
       });
 
   Type dns = object(
-      "dns",
-      {
-          Field{"zone",
-                text("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z]+$",
-                     "is a domain name such as example.com", 253),
-                "Route 53 hosted zone"}
-              .require()
-              .ex("example.com"),
-          Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}.def(
-              "false"),
-          Field{"records",
-                list(text("^(\\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-"
-                          "z0-9])?)*$|^@$",
-                          "is a record name relative to the zone, or @ for the apex", 253),
-                     100),
-                "Alias records pointing at the load balancer"}
-              .ex("[api]"),
-      });
+      "dns", {
+                 Field{"zone",
+                       text("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z]+$",
+                            "is a domain name such as example.com", 253),
+                       "Route 53 hosted zone"}
+                     .require()
+                     .ex("example.com"),
+                 Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}
+                     .def_value(Dns{}.create_zone),
+                 Field{"records",
+                       list(text("^(\\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-"
+                                 "z0-9])?)*$|^@$",
+                                 "is a record name relative to the zone, or @ for the apex", 253),
+                            100),
+                       "Alias records pointing at the load balancer"}
+                     .ex("[api]"),
+             });
 
   Type external =
       object("external_cost",
@@ -568,7 +590,7 @@ Type build() {
           Field{"region", one_of(aws::regions()), "AWS region"}.require().ex("us-east-1"),
           Field{"environment", text("^[a-z][a-z0-9-]*$", "has only a-z, 0-9 and '-'", 16),
                 "Environment name"}
-              .def("\"prod\""),
+              .def_value(Spec{}.environment),
           Field{"tags",
                 map_of(text("^[A-Za-z0-9 _.:/=+@-]*$",
                             "has only letters, digits, spaces and _.:/=+@- (AWS's tag characters)",
@@ -590,8 +612,8 @@ Type build() {
           Field{"cache", cache, "ElastiCache for Valkey or Redis OSS, reachable from the services"},
           Field{"external_costs", list(external, 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
-          Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}.def(
-              "false"),
+          Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
+              .def_value(Spec{}.free_tier),
           Field{"scenarios",
                 map_of(any_object(), "^[a-z][a-z0-9_-]*$",
                        "start with a letter and have only a-z, 0-9, '_' and '-' (32 at most)", 32),
