@@ -108,50 +108,47 @@ std::vector<Field> aurora_fields() {
   };
 }
 
-Type build() {
-  std::vector<std::string> engines;
-  for (const auto& [engine, name] : engine_names()) {
-    engines.emplace_back(name);
-  }
+Type network_type() {
+  return object(
+      "network",
+      {
+          Field{"vpc", one_of({"existing", "create"}),
+                "Use an existing VPC or create one with public and private subnets"}
+              .def("\"existing\""),
+          Field{"vpc_id", text("^vpc-[0-9a-z]+$", "is a VPC id such as vpc-0abc1234", 21),
+                "Id of the existing VPC; when absent it becomes a Terraform variable"}
+              .only("vpc: existing")
+              .ex("vpc-0abc1234"),
+          Field{"cidr",
+                text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-4])$",
+                     "is an IPv4 CIDR block from /16 to /24", 18),
+                "Address range of the new VPC"}
+              .only("vpc: create")
+              .def_value(Network{}.cidr),
+          Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
+              .only("vpc: create")
+              .def_value(Network{}.public_subnets),
+          Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
+              .only("vpc: create")
+              .def_value(Network{}.private_subnets),
+          Field{"nat_gateways", whole(0, 6),
+                "NAT gateways for outbound traffic from private subnets"}
+              .only("vpc: create")
+              .def_value(Network{}.nat_gateways),
+          Field{"usage",
+                object("network usage",
+                       {
+                           Field{"data_transfer_out_gb", number(0, 1e9),
+                                 "GB a month sent from AWS to the internet"},
+                           Field{"nat_processed_gb", number(0, 1e9),
+                                 "GB a month processed by the NAT gateways"},
+                       }),
+                "Usage assumptions for data transfer"},
+      });
+}
 
-  Type network =
-      object("network",
-             {
-                 Field{"vpc", one_of({"existing", "create"}),
-                       "Use an existing VPC or create one with public and private subnets"}
-                     .def("\"existing\""),
-                 Field{"vpc_id", text("^vpc-[0-9a-z]+$", "is a VPC id such as vpc-0abc1234", 21),
-                       "Id of the existing VPC; when absent it becomes a Terraform variable"}
-                     .only("vpc: existing")
-                     .ex("vpc-0abc1234"),
-                 Field{"cidr",
-                       text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-4])$",
-                            "is an IPv4 CIDR block from /16 to /24", 18),
-                       "Address range of the new VPC"}
-                     .only("vpc: create")
-                     .def_value(Network{}.cidr),
-                 Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
-                     .only("vpc: create")
-                     .def_value(Network{}.public_subnets),
-                 Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
-                     .only("vpc: create")
-                     .def_value(Network{}.private_subnets),
-                 Field{"nat_gateways", whole(0, 6),
-                       "NAT gateways for outbound traffic from private subnets"}
-                     .only("vpc: create")
-                     .def_value(Network{}.nat_gateways),
-                 Field{"usage",
-                       object("network usage",
-                              {
-                                  Field{"data_transfer_out_gb", number(0, 1e9),
-                                        "GB a month sent from AWS to the internet"},
-                                  Field{"nat_processed_gb", number(0, 1e9),
-                                        "GB a month processed by the NAT gateways"},
-                              }),
-                       "Usage assumptions for data transfer"},
-             });
-
-  Type savings_plan = object(
+Type savings_plan_type() {
+  return object(
       "savings_plan",
       {
           Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def_value(
@@ -164,8 +161,10 @@ Type build() {
                 "Hourly commitment in USD; default: the amount that covers steady usage"}
               .ex("0.024"),
       });
+}
 
-  Type spot = object(
+Type spot_type() {
+  return object(
       "spot",
       {
           Field{"instance_types", list(instance_type(), 20),
@@ -186,8 +185,10 @@ Type build() {
                 "Spot prices in USD per hour that override the catalog's dated observations"}
               .ex("{t4g.small: 0.0067}"),
       });
+}
 
-  Type reserved = object(
+Type reserved_type() {
+  return object(
       "reserved",
       {
           Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def_value(Reserved{}.term),
@@ -197,8 +198,10 @@ Type build() {
           Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def_value(
               Reserved{}.offering_class),
       });
+}
 
-  Type compute = object(
+Type compute_type() {
+  return object(
       "compute",
       {
           Field{"platform", one_of({"ec2", "fargate"}),
@@ -241,16 +244,18 @@ Type build() {
                            Field{"model", one_of({"on-demand", "spot", "savings-plan", "reserved"}),
                                  "How compute is bought (spot on fargate is Fargate Spot)"}
                                .def_value(std::string(to_string(Purchase{}.model))),
-                           Field{"savings_plan", savings_plan, "Savings Plan terms"}.only(
+                           Field{"savings_plan", savings_plan_type(), "Savings Plan terms"}.only(
                                "model: savings-plan"),
-                           Field{"spot", spot, "Spot options"}.only("model: spot"),
-                           Field{"reserved", reserved, "Reserved Instance terms"}.only(
+                           Field{"spot", spot_type(), "Spot options"}.only("model: spot"),
+                           Field{"reserved", reserved_type(), "Reserved Instance terms"}.only(
                                "model: reserved, platform: ec2"),
                        }),
                 "Purchase option of the compute capacity"},
       });
+}
 
-  Type service = object(
+Type service_type() {
+  return object(
       "service",
       {
           Field{"name",
@@ -330,7 +335,13 @@ Type build() {
                         Field{"ingested_gb", number(0, 1e7), "Usage: GB of logs written a month"}}),
                 "CloudWatch Logs settings"},
       });
+}
 
+Type database_type() {
+  std::vector<std::string> engines;
+  for (const auto& [engine, name] : engine_names()) {
+    engines.emplace_back(name);
+  }
   std::vector<Field> database_fields = {
       Field{"engine", one_of(engines), "Where the application's data lives"}.def_value(
           std::string(to_string(Database{}.engine))),
@@ -443,9 +454,11 @@ Type build() {
               Field{"restores_per_month", number(0, 1e6), "Task starts that restore the database"},
           }),
       "Usage assumptions for the database; documented defaults apply when absent"});
-  Type database = object("database", database_fields);
+  return object("database", database_fields);
+}
 
-  Type bucket = object(
+Type bucket_type() {
+  return object(
       "bucket",
       {
           Field{"name", bucket_name(), "Bucket name (globally unique)"}.require().ex(
@@ -481,8 +494,10 @@ Type build() {
                        }),
                 "Usage assumptions"},
       });
+}
 
-  Type load_balancer = object(
+Type load_balancer_type() {
+  return object(
       "load_balancer",
       {
           Field{"type", one_of({"application"}), "Load balancer type"}.def_value(
@@ -503,8 +518,10 @@ Type build() {
                        }),
                 "Usage assumptions"},
       });
+}
 
-  Type secret = object(
+Type secret_type() {
+  return object(
       "secret",
       {
           Field{"name", text("^[A-Za-z0-9/_+=.@-]+$", "uses only letters, digits and /_+=.@-", 512),
@@ -517,7 +534,9 @@ Type build() {
                                               "GetSecretValue calls a month"}}),
                 "Usage assumptions"},
       });
+}
 
+Type cache_type() {
   std::vector<std::string> cache_engines;
   std::string cache_versions;
   for (const auto& e : aws::cache_engines()) {
@@ -525,7 +544,7 @@ Type build() {
     cache_versions +=
         (cache_versions.empty() ? "" : ", ") + std::string(e.name) + " " + e.default_version;
   }
-  Type cache = object(
+  return object(
       "cache",
       {
           Field{"engine", one_of(cache_engines), "Cache engine, Redis OSS-compatible"}.def_value(
@@ -548,8 +567,10 @@ Type build() {
                 "Days of daily snapshots kept (0 disables them)"}
               .def_value(Cache{}.snapshot_retention_days),
       });
+}
 
-  Type dns = object(
+Type dns_type() {
+  return object(
       "dns", {
                  Field{"zone",
                        text("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z]+$",
@@ -567,15 +588,18 @@ Type build() {
                        "Alias records pointing at the load balancer"}
                      .ex("[api]"),
              });
+}
 
-  Type external =
-      object("external_cost",
-             {
-                 Field{"name", text({}, {}, 64), "What it is"}.require().ex("Contabo VPS"),
-                 Field{"monthly", money(0, 1e8), "USD a month"}.require().ex("10.00"),
-                 Field{"note", text({}, {}, 512), "Where the figure comes from"},
-             });
+Type external_type() {
+  return object("external_cost",
+                {
+                    Field{"name", text({}, {}, 64), "What it is"}.require().ex("Contabo VPS"),
+                    Field{"monthly", money(0, 1e8), "USD a month"}.require().ex("10.00"),
+                    Field{"note", text({}, {}, 512), "Where the figure comes from"},
+                });
+}
 
+Type build() {
   return object(
       "spec",
       {
@@ -601,16 +625,17 @@ Type build() {
                        128),
                 "Tags applied to every resource"}
               .ex("{Project: myapp}"),
-          Field{"network", network, "VPC to run in"},
-          Field{"compute", compute, "Where containers run and how capacity is bought"},
-          Field{"services", list(service, 50), "Containers to run as ECS services"},
-          Field{"database", database, "Database"},
-          Field{"buckets", list(bucket, 100), "S3 buckets"},
-          Field{"load_balancer", load_balancer, "Application Load Balancer"},
-          Field{"secrets", list(secret, 100), "Secrets Manager secrets to create"},
-          Field{"dns", dns, "Route 53 records"},
-          Field{"cache", cache, "ElastiCache for Valkey or Redis OSS, reachable from the services"},
-          Field{"external_costs", list(external, 100),
+          Field{"network", network_type(), "VPC to run in"},
+          Field{"compute", compute_type(), "Where containers run and how capacity is bought"},
+          Field{"services", list(service_type(), 50), "Containers to run as ECS services"},
+          Field{"database", database_type(), "Database"},
+          Field{"buckets", list(bucket_type(), 100), "S3 buckets"},
+          Field{"load_balancer", load_balancer_type(), "Application Load Balancer"},
+          Field{"secrets", list(secret_type(), 100), "Secrets Manager secrets to create"},
+          Field{"dns", dns_type(), "Route 53 records"},
+          Field{"cache", cache_type(),
+                "ElastiCache for Valkey or Redis OSS, reachable from the services"},
+          Field{"external_costs", list(external_type(), 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
               .def_value(Spec{}.free_tier),
