@@ -26,16 +26,14 @@ void cost(const Resource& r, Context& ctx) {
                            ", on-demand";
   ctx.add(line(r, "cache", what, whole(c.nodes) * hours_per_month(), "node-hours"),
           ctx.rate("elasticache/node/" + c.engine + "/" + c.node_type));
-  if (c.snapshot_retention_days > 0) {
-    ctx.note(
-        "ElastiCache snapshots: storage for one snapshot per node is free; more is billed "
-        "per GB-month and not in this plan");
+  if (c.snapshot_retention_days > 1) {
+    ctx.note("ElastiCache keeps " + std::to_string(c.snapshot_retention_days) +
+             " daily snapshots; storage for one is free, the rest is billed per GB-month and "
+             "is not in this plan");
   }
-  if (c.nodes > 1) {
-    ctx.note(
-        "ElastiCache replication between Availability Zones carries no data transfer "
-        "charge; traffic from services in another zone is billed as regional transfer");
-  }
+  ctx.note(
+      "traffic between the services and cache nodes in other Availability Zones is billed "
+      "as regional data transfer and is not in this plan");
 }
 
 json view(const Resource& r, const spec::Spec& s) {
