@@ -51,19 +51,21 @@ Type acu() {
 }
 
 std::vector<Field> rds_fields() {
+  static const Rds k_rds;
+  static const Storage k_storage;
   return {
       Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.4 for MySQL"}.ex(
           "\"16\""),
       Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
       Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def_value(
-          Rds{}.multi_az),
+          k_rds.multi_az),
       Field{"storage",
             object("storage",
                    {
                        Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
-                           .def_value(Storage{}.type),
+                           .def_value(k_storage.type),
                        Field{"size_gb", whole(20, 65536), "Allocated storage in GiB"}.def_value(
-                           Storage{}.size_gb),
+                           k_storage.size_gb),
                        Field{"iops", whole(1000, 256000),
                              "Provisioned IOPS (io1, io2; gp3 from 400 GiB)"},
                        Field{"throughput_mbps", whole(125, 4000),
@@ -72,13 +74,14 @@ std::vector<Field> rds_fields() {
             "Storage of the DB instance"}
           .ex("{type: gp3, size_gb: 20}"),
       Field{"backup_retention_days", whole(0, 35), "Days of automated backups (0 disables them)"}
-          .def_value(Rds{}.backup_retention_days),
+          .def_value(k_rds.backup_retention_days),
       Field{"deletion_protection", flag(), "Refuse to delete the database"}.def_value(
-          Rds{}.deletion_protection),
+          k_rds.deletion_protection),
   };
 }
 
 std::vector<Field> aurora_fields() {
+  static const Aurora k_aurora;
   return {
       Field{"version", version(), "Engine version. Default: 16.4 for PostgreSQL, 8.0 for MySQL"}.ex(
           "\"15.4\""),
@@ -87,28 +90,29 @@ std::vector<Field> aurora_fields() {
             "given)"}
           .ex("db.t4g.medium"),
       Field{"instances", whole(1, 16), "Number of instances: one writer plus readers"}.def_value(
-          Aurora{}.instances),
+          k_aurora.instances),
       Field{"serverless_v2",
             object(
                 "serverless_v2",
                 {
                     Field{"min_acu", acu(), "Minimum capacity in ACUs (0 pauses when idle)"}
-                        .def_value(Aurora{}.min_acu),
-                    Field{"max_acu", acu(), "Maximum capacity in ACUs"}.def_value(Aurora{}.max_acu),
+                        .def_value(k_aurora.min_acu),
+                    Field{"max_acu", acu(), "Maximum capacity in ACUs"}.def_value(k_aurora.max_acu),
                 }),
             "Aurora Serverless v2 capacity range"}
           .ex("{min_acu: 0.5, max_acu: 1}"),
       Field{"io_optimized", flag(),
             "Use the I/O-Optimized storage configuration (no per-request I/O charges)"}
-          .def_value(Aurora{}.io_optimized),
+          .def_value(k_aurora.io_optimized),
       Field{"backup_retention_days", whole(1, 35), "Days of continuous backups"}.def_value(
-          Aurora{}.backup_retention_days),
+          k_aurora.backup_retention_days),
       Field{"deletion_protection", flag(), "Refuse to delete the cluster"}.def_value(
-          Aurora{}.deletion_protection),
+          k_aurora.deletion_protection),
   };
 }
 
 Type network_type() {
+  static const Network k_network;
   return object(
       "network",
       {
@@ -124,17 +128,17 @@ Type network_type() {
                      "is an IPv4 CIDR block from /16 to /24", 18),
                 "Address range of the new VPC"}
               .only("vpc: create")
-              .def_value(Network{}.cidr),
+              .def_value(k_network.cidr),
           Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
               .only("vpc: create")
-              .def_value(Network{}.public_subnets),
+              .def_value(k_network.public_subnets),
           Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
               .only("vpc: create")
-              .def_value(Network{}.private_subnets),
+              .def_value(k_network.private_subnets),
           Field{"nat_gateways", whole(0, 6),
                 "NAT gateways for outbound traffic from private subnets"}
               .only("vpc: create")
-              .def_value(Network{}.nat_gateways),
+              .def_value(k_network.nat_gateways),
           Field{"usage",
                 object("network usage",
                        {
@@ -148,15 +152,16 @@ Type network_type() {
 }
 
 Type savings_plan_type() {
+  static const SavingsPlan k_savings_plan;
   return object(
       "savings_plan",
       {
           Field{"type", one_of({"compute", "ec2-instance"}), "Savings Plan type"}.def_value(
-              SavingsPlan{}.type),
-          Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def_value(SavingsPlan{}.term),
+              k_savings_plan.type),
+          Field{"term", one_of({"1y", "3y"}), "Commitment term"}.def_value(k_savings_plan.term),
           Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
                 "Payment option"}
-              .def_value(SavingsPlan{}.payment),
+              .def_value(k_savings_plan.payment),
           Field{"commitment_per_hour", money(0.001, 1e6),
                 "Hourly commitment in USD; default: the amount that covers steady usage"}
               .ex("0.024"),
@@ -164,6 +169,7 @@ Type savings_plan_type() {
 }
 
 Type spot_type() {
+  static const SpotOptions k_spot_options;
   return object(
       "spot",
       {
@@ -171,15 +177,15 @@ Type spot_type() {
                 "Instance types of the mixed-instances policy; default: compute.instance_type"}
               .ex("[t4g.small, t4g.medium]"),
           Field{"on_demand_base", whole(0, 1000), "Instances always run on demand"}.def_value(
-              SpotOptions{}.on_demand_base),
+              k_spot_options.on_demand_base),
           Field{"on_demand_percentage", whole(0, 100),
                 "Percentage of instances above the base that run on demand"}
-              .def_value(SpotOptions{}.on_demand_percentage),
+              .def_value(k_spot_options.on_demand_percentage),
           Field{"allocation",
                 one_of({"price-capacity-optimized", "capacity-optimized", "lowest-price",
                         "capacity-optimized-prioritized"}),
                 "Spot allocation strategy"}
-              .def_value(SpotOptions{}.allocation),
+              .def_value(k_spot_options.allocation),
           Field{"hourly_prices",
                 map_of(money(0, 1000), aws::k_instance_type_pattern, "are instance types"),
                 "Spot prices in USD per hour that override the catalog's dated observations"}
@@ -188,19 +194,23 @@ Type spot_type() {
 }
 
 Type reserved_type() {
+  static const Reserved k_reserved;
   return object(
       "reserved",
       {
-          Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def_value(Reserved{}.term),
+          Field{"term", one_of({"1y", "3y"}), "Reservation term"}.def_value(k_reserved.term),
           Field{"payment", one_of({"no-upfront", "partial-upfront", "all-upfront"}),
                 "Payment option"}
-              .def_value(Reserved{}.payment),
+              .def_value(k_reserved.payment),
           Field{"offering_class", one_of({"standard", "convertible"}), "Offering class"}.def_value(
-              Reserved{}.offering_class),
+              k_reserved.offering_class),
       });
 }
 
 Type compute_type() {
+  static const Compute k_compute;
+  static const Purchase k_purchase;
+  static const Volume k_volume;
   return object(
       "compute",
       {
@@ -215,21 +225,21 @@ Type compute_type() {
                 "arm64), x86_64 on fargate"},
           Field{"min", whole(0, 1000), "Minimum instances"}
               .only("platform: ec2")
-              .def_value(Compute{}.min),
+              .def_value(k_compute.min),
           Field{"max", whole(1, 1000), "Maximum instances"}
               .only("platform: ec2")
-              .def_value(Compute{}.max),
+              .def_value(k_compute.max),
           Field{"desired", whole(0, 1000), "Desired instances; the plan prices this many"}
               .only("platform: ec2")
-              .def_value(Compute{}.desired),
+              .def_value(k_compute.desired),
           Field{"root_volume",
                 object("root_volume",
                        {
                            Field{"size_gb", whole(30, 16384),
                                  "Size in GiB (the ECS-optimized AMI needs 30)"}
-                               .def_value(Volume{}.size_gb),
+                               .def_value(k_volume.size_gb),
                            Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
-                               .def_value(Volume{}.type),
+                               .def_value(k_volume.type),
                            Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
                            Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
                        }),
@@ -237,13 +247,13 @@ Type compute_type() {
               .only("platform: ec2"),
           Field{"public_ip", flag(),
                 "Give instances or tasks public IPv4 addresses and run them in public subnets"}
-              .def_value(Compute{}.public_ip),
+              .def_value(k_compute.public_ip),
           Field{"purchase",
                 object("purchase",
                        {
                            Field{"model", one_of({"on-demand", "spot", "savings-plan", "reserved"}),
                                  "How compute is bought (spot on fargate is Fargate Spot)"}
-                               .def_value(std::string(to_string(Purchase{}.model))),
+                               .def_value(std::string(to_string(k_purchase.model))),
                            Field{"savings_plan", savings_plan_type(), "Savings Plan terms"}.only(
                                "model: savings-plan"),
                            Field{"spot", spot_type(), "Spot options"}.only("model: spot"),
@@ -255,6 +265,9 @@ Type compute_type() {
 }
 
 Type service_type() {
+  static const HealthCheck k_health_check;
+  static const LoadBalanced k_load_balanced;
+  static const Service k_service;
   return object(
       "service",
       {
@@ -267,10 +280,10 @@ Type service_type() {
                 "Container image"}
               .require()
               .ex("123456789012.dkr.ecr.us-east-1.amazonaws.com/api:latest"),
-          Field{"cpu", whole(128, 16384), "CPU units (1024 = 1 vCPU)"}.def_value(Service{}.cpu),
-          Field{"memory", whole(128, 122880), "Memory in MiB"}.def_value(Service{}.memory),
+          Field{"cpu", whole(128, 16384), "CPU units (1024 = 1 vCPU)"}.def_value(k_service.cpu),
+          Field{"memory", whole(128, 122880), "Memory in MiB"}.def_value(k_service.memory),
           Field{"count", whole(0, 1000), "Tasks to run; the plan prices this many"}.def_value(
-              Service{}.count),
+              k_service.count),
           Field{"port", whole(1, 65535), "Container port"},
           Field{"command", list(text({}, {}, 1024), 64), "Overrides the image's command"},
           Field{
@@ -281,13 +294,13 @@ Type service_type() {
                              .require()
                              .ex("\"curl -f http://localhost:8000/health\""),
                          Field{"interval", whole(5, 300), "Seconds between checks"}.def_value(
-                             HealthCheck{}.interval),
+                             k_health_check.interval),
                          Field{"timeout", whole(2, 120), "Seconds before a check fails"}.def_value(
-                             HealthCheck{}.timeout),
+                             k_health_check.timeout),
                          Field{"retries", whole(1, 10), "Failures before unhealthy"}.def_value(
-                             HealthCheck{}.retries),
+                             k_health_check.retries),
                          Field{"start_period", whole(0, 300), "Grace period in seconds"}.def_value(
-                             HealthCheck{}.start_period),
+                             k_health_check.start_period),
                      }),
               "Container health check"},
           Field{"environment", map_of(scalar(), k_env_key, "are environment variable names"),
@@ -307,11 +320,11 @@ Type service_type() {
                      {
                          Field{"path", text("^/[^\\s]*$", "is a URL path pattern such as /*", 128),
                                "Path pattern routed to the service"}
-                             .def_value(LoadBalanced{}.path),
+                             .def_value(k_load_balanced.path),
                          Field{"health_check_path",
                                text("^/[^\\s]*$", "is a URL path such as /health", 128),
                                "Target group health check path"}
-                             .def_value(LoadBalanced{}.health_check_path),
+                             .def_value(k_load_balanced.health_check_path),
                          Field{"priority", whole(1, 50000), "Listener rule priority"},
                      }),
               "Route load balancer traffic to this service (needs load_balancer)"},
@@ -331,26 +344,30 @@ Type service_type() {
                                           120,  150,  180,  365,  400,  545, 731, 1096,
                                           1827, 2192, 2557, 2922, 3288, 3653}),
                               "CloudWatch Logs retention"}
-                            .def_value(Service{}.log_retention_days),
+                            .def_value(k_service.log_retention_days),
                         Field{"ingested_gb", number(0, 1e7), "Usage: GB of logs written a month"}}),
                 "CloudWatch Logs settings"},
       });
 }
 
 Type database_type() {
+  static const Database k_database;
+  static const DatabasePurchase k_database_purchase;
+  static const Litestream k_litestream;
+  static const S3Sync k_s3_sync;
   std::vector<std::string> engines;
   for (const auto& [engine, name] : engine_names()) {
     engines.emplace_back(name);
   }
   std::vector<Field> database_fields = {
       Field{"engine", one_of(engines), "Where the application's data lives"}.def_value(
-          std::string(to_string(Database{}.engine))),
+          std::string(to_string(k_database.engine))),
       Field{"service", text("^[a-z][a-z0-9-]*$", "names a service", 32),
             "Service that owns the database; default: the first service"},
       Field{"path", text("^/[^\\s]*$", "is an absolute path in the container", 256),
             "Path of the SQLite file in the container"}
           .only("engine: sqlite*")
-          .def_value(Database{}.path),
+          .def_value(k_database.path),
       Field{"replica_bucket", bucket_name(),
             "Bucket that holds Litestream replicas; default: NAME-ENVIRONMENT-litestream. When it "
             "names a bucket under buckets:, that bucket's settings are used"}
@@ -360,11 +377,11 @@ Type database_type() {
                 "litestream",
                 {
                     Field{"sync_interval", duration(), "How often the WAL is shipped to S3"}
-                        .def_value(Litestream{}.sync_interval.text),
+                        .def_value(k_litestream.sync_interval.text),
                     Field{"snapshot_interval", duration(), "How often a full snapshot is taken"}
-                        .def_value(Litestream{}.snapshot_interval.text),
+                        .def_value(k_litestream.snapshot_interval.text),
                     Field{"retention", duration(), "How long snapshots and WAL are kept"}.def_value(
-                        Litestream{}.retention.text),
+                        k_litestream.retention.text),
                     Field{"validation_interval", duration(),
                           "How often a replica is restored and checked; off when absent"},
                 }),
@@ -381,10 +398,10 @@ Type database_type() {
                      Field{"periodic", flag(),
                            "Upload on an interval while the task runs; false syncs only when "
                            "the task starts and stops"}
-                         .def_value(S3Sync{}.periodic),
+                         .def_value(k_s3_sync.periodic),
                      Field{"interval", duration(),
                            "Periodic upload interval while the task runs (besides start and stop)"}
-                         .def_value(S3Sync{}.interval.text),
+                         .def_value(k_s3_sync.interval.text),
                      Field{"backup_retention_days", whole(1, 36500),
                            "Days timestamped backups are kept; kept forever when absent"},
                  }),
@@ -393,7 +410,7 @@ Type database_type() {
       Field{"efs",
             object("efs",
                    {Field{"throughput_mode", one_of({"bursting", "elastic"}), "EFS throughput mode"}
-                        .def_value(Database{}.efs_throughput_mode)}),
+                        .def_value(k_database.efs_throughput_mode)}),
             "EFS file system settings"}
           .only("engine: sqlite-efs"),
   };
@@ -421,10 +438,10 @@ Type database_type() {
                            .def("\"on-demand\""),
                        Field{"term", one_of({"1y"}),
                              "Commitment term (AWS sells Database Savings Plans for one year)"}
-                           .def_value(DatabasePurchase{}.term)
+                           .def_value(k_database_purchase.term)
                            .only("model: database-savings-plan"),
                        Field{"payment", one_of({"no-upfront"}), "Payment option"}
-                           .def_value(DatabasePurchase{}.payment)
+                           .def_value(k_database_purchase.payment)
                            .only("model: database-savings-plan"),
                        Field{"commitment_per_hour", money(0.001, 1e6),
                              "Hourly commitment in USD; default: the amount that covers steady "
@@ -458,20 +475,22 @@ Type database_type() {
 }
 
 Type bucket_type() {
+  static const Bucket k_bucket;
+  static const Lifecycle k_lifecycle;
   return object(
       "bucket",
       {
           Field{"name", bucket_name(), "Bucket name (globally unique)"}.require().ex(
               "myapp-backups"),
           Field{"versioning", flag(), "Keep previous versions of objects"}.def_value(
-              Bucket{}.versioning),
+              k_bucket.versioning),
           Field{"encryption", one_of({"sse-s3", "sse-kms"}), "Default encryption"}.def_value(
-              Bucket{}.encryption),
+              k_bucket.encryption),
           Field{"storage_class",
                 one_of({"standard", "intelligent-tiering", "standard-ia", "one-zone-ia",
                         "glacier-ir"}),
                 "Storage class objects are written in"}
-              .def_value(Bucket{}.storage_class),
+              .def_value(k_bucket.storage_class),
           Field{"lifecycle",
                 object("lifecycle",
                        {
@@ -480,7 +499,7 @@ Type bucket_type() {
                                  "Delete previous versions N days after they are replaced"},
                            Field{"abort_incomplete_upload_days", whole(1, 365),
                                  "Clean up unfinished multipart uploads"}
-                               .def_value(Lifecycle{}.abort_incomplete_upload_days),
+                               .def_value(k_lifecycle.abort_incomplete_upload_days),
                        }),
                 "Lifecycle rules"},
           Field{"usage",
@@ -497,19 +516,20 @@ Type bucket_type() {
 }
 
 Type load_balancer_type() {
+  static const LoadBalancer k_load_balancer;
   return object(
       "load_balancer",
       {
           Field{"type", one_of({"application"}), "Load balancer type"}.def_value(
-              LoadBalancer{}.type),
+              k_load_balancer.type),
           Field{"https", flag(), "HTTPS listener (with HTTP redirected to it)"}.def_value(
-              LoadBalancer{}.https),
+              k_load_balancer.https),
           Field{
               "certificate_arn",
               text("^arn:aws[a-z-]*:acm:.+$", "is an ACM certificate ARN (arn:aws:acm:...)", 2048),
               "ACM certificate; when absent it becomes a Terraform variable"},
           Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def_value(
-              LoadBalancer{}.idle_timeout),
+              k_load_balancer.idle_timeout),
           Field{"usage",
                 object("load balancer usage",
                        {
@@ -537,6 +557,7 @@ Type secret_type() {
 }
 
 Type cache_type() {
+  static const Cache k_cache;
   std::vector<std::string> cache_engines;
   std::string cache_versions;
   for (const auto& e : aws::cache_engines()) {
@@ -548,7 +569,7 @@ Type cache_type() {
       "cache",
       {
           Field{"engine", one_of(cache_engines), "Cache engine, Redis OSS-compatible"}.def_value(
-              Cache{}.engine),
+              k_cache.engine),
           Field{"version", text("^[0-9]+(\\.[0-9]+)?$", "is a version such as 8.0", 16),
                 "Engine version (default: the newest the engine offers, " + cache_versions + ")"}
               .ex("\"8.0\""),
@@ -558,18 +579,19 @@ Type cache_type() {
               .require()
               .ex("cache.t4g.micro"),
           Field{"nodes", whole(1, 6), "Nodes: a primary and its read replicas"}.def_value(
-              Cache{}.nodes),
+              k_cache.nodes),
           Field{"multi_az", flag(),
                 "Replicas in other Availability Zones with automatic failover (needs 2 nodes or "
                 "more)"}
-              .def_value(Cache{}.multi_az),
+              .def_value(k_cache.multi_az),
           Field{"snapshot_retention_days", whole(0, 35),
                 "Days of daily snapshots kept (0 disables them)"}
-              .def_value(Cache{}.snapshot_retention_days),
+              .def_value(k_cache.snapshot_retention_days),
       });
 }
 
 Type dns_type() {
+  static const Dns k_dns;
   return object(
       "dns", {
                  Field{"zone",
@@ -579,7 +601,7 @@ Type dns_type() {
                      .require()
                      .ex("example.com"),
                  Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}
-                     .def_value(Dns{}.create_zone),
+                     .def_value(k_dns.create_zone),
                  Field{"records",
                        list(text("^(\\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-"
                                  "z0-9])?)*$|^@$",
@@ -600,6 +622,7 @@ Type external_type() {
 }
 
 Type build() {
+  static const Spec k_spec;
   return object(
       "spec",
       {
@@ -614,7 +637,7 @@ Type build() {
           Field{"region", one_of(aws::regions()), "AWS region"}.require().ex("us-east-1"),
           Field{"environment", text("^[a-z][a-z0-9-]*$", "has only a-z, 0-9 and '-'", 16),
                 "Environment name"}
-              .def_value(Spec{}.environment),
+              .def_value(k_spec.environment),
           Field{"tags",
                 map_of(text("^[A-Za-z0-9 _.:/=+@-]*$",
                             "has only letters, digits, spaces and _.:/=+@- (AWS's tag characters)",
@@ -638,7 +661,7 @@ Type build() {
           Field{"external_costs", list(external_type(), 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
-              .def_value(Spec{}.free_tier),
+              .def_value(k_spec.free_tier),
           Field{"scenarios",
                 map_of(any_object(), "^[a-z][a-z0-9_-]*$",
                        "start with a letter and have only a-z, 0-9, '_' and '-' (32 at most)", 32),
