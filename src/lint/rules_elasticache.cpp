@@ -26,30 +26,30 @@ bool inherits_encryption(const Resource& r, bool tf) {
   return r.body.get(tf ? "global_replication_group_id" : "GlobalReplicationGroupId") != nullptr;
 }
 
-void at_rest(const Module& m, Reporter& out) {
+/// Reports every group (not taking its encryption from a source) whose setting is absent or
+/// false; `what` completes "cache <name> ...".
+void require_encryption(const Module& m, Reporter& out, const char* terraform_key,
+                        const char* cloudformation_key, const std::string& what) {
   const bool tf = out.terraform();
   for (const Resource* r : replication_groups(m)) {
     if (inherits_encryption(*r, tf)) {
       continue;
     }
-    const Value* v = r->body.get(tf ? "at_rest_encryption_enabled" : "AtRestEncryptionEnabled");
+    const Value* v = r->body.get(tf ? terraform_key : cloudformation_key);
     if (v == nullptr || is_false(v)) {
-      out.at(*r, v, "cache " + label(*r) + " stores its data and snapshots unencrypted");
+      out.at(*r, v, "cache " + label(*r) + " " + what);
     }
   }
 }
 
+void at_rest(const Module& m, Reporter& out) {
+  require_encryption(m, out, "at_rest_encryption_enabled", "AtRestEncryptionEnabled",
+                     "stores its data and snapshots unencrypted");
+}
+
 void in_transit(const Module& m, Reporter& out) {
-  const bool tf = out.terraform();
-  for (const Resource* r : replication_groups(m)) {
-    if (inherits_encryption(*r, tf)) {
-      continue;
-    }
-    const Value* v = r->body.get(tf ? "transit_encryption_enabled" : "TransitEncryptionEnabled");
-    if (v == nullptr || is_false(v)) {
-      out.at(*r, v, "cache " + label(*r) + " accepts unencrypted connections");
-    }
-  }
+  require_encryption(m, out, "transit_encryption_enabled", "TransitEncryptionEnabled",
+                     "accepts unencrypted connections");
 }
 
 }  // namespace
