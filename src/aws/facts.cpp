@@ -9,27 +9,6 @@ const char* const k_instance_type_pattern =
     "?)$";
 const char* const k_db_class_pattern =
     "^db\\.([a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)|serverless)$";
-const char* const k_cache_node_pattern =
-    "^cache\\.[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)$";
-
-const std::vector<CacheEngine>& cache_engines() {
-  // Versions: the newest major versions ElastiCache offers for new clusters.
-  static const std::vector<CacheEngine> engines = {
-      {"valkey", "Valkey", "8.0"},
-      {"redis", "Redis OSS", "7.1"},
-  };
-  return engines;
-}
-
-const CacheEngine* cache_engine(std::string_view name) {
-  for (const auto& e : cache_engines()) {
-    if (name == e.name) {
-      return &e;
-    }
-  }
-  return nullptr;
-}
-
 Architecture architecture_of(const std::string& instance_type) {
   std::string family = instance_type.substr(0, instance_type.find('.'));
   // The letters after the generation digit carry the processor: 'g' is Graviton.

@@ -13,19 +13,6 @@ namespace stackplan::aws {
 /// ("db.t4g.micro", "db.serverless"), as regular expressions.
 extern const char* const k_instance_type_pattern;
 extern const char* const k_db_class_pattern;
-/// The shape of an ElastiCache node type ("cache.t4g.micro").
-extern const char* const k_cache_node_pattern;
-
-/// The ElastiCache engines stackplan renders (Redis OSS-compatible), each with the version a
-/// new cluster gets when the spec names none.
-struct CacheEngine {
-  const char* name;             ///< the spec's and the APIs' name: "valkey", "redis"
-  const char* label;            ///< "Valkey", "Redis OSS"
-  const char* default_version;  ///< "8.0"
-};
-const std::vector<CacheEngine>& cache_engines();
-const CacheEngine* cache_engine(std::string_view name);
-
 enum class Architecture { x86_64, arm64 };
 
 /// arm64 for Graviton families (t4g, m7g, c6gn, r8g, x2gd, im4gn, ...), x86_64 otherwise.

@@ -4,12 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/regions.hpp"
-#include "aws/services.hpp"
 #include "base/json_text.hpp"
 #include "base/spelling.hpp"
 #include "cli/app.hpp"
 #include "cost/coverage.hpp"
 #include "pricing/catalog.hpp"
+#include "pricing/services.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace stackplan::cli {
@@ -99,7 +99,7 @@ int show_coverage(const PricingShowOptions& o, const pricing::Catalog& catalog, 
   head.insert(head.end(), regions.begin(), regions.end());
   table.push_back(head);
   for (const auto& row : cov.rows) {
-    if (!o.service.empty() && aws::service_of(row.key) != o.service) {
+    if (!o.service.empty() && pricing::service_of(row.key) != o.service) {
       continue;
     }
     std::vector<std::string> line = {row.key, row.term};
@@ -131,7 +131,7 @@ int show_coverage(const PricingShowOptions& o, const pricing::Catalog& catalog, 
     table.push_back(line);
     json_rows.push_back({{"key", row.key},
                          {"term", row.term},
-                         {"service", aws::service_of(row.key)},
+                         {"service", pricing::service_of(row.key)},
                          {"regions", cells}});
   }
   std::string summary = std::to_string(table.size() - 1) + " prices the cost model asks for in " +
@@ -188,7 +188,7 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
            << suggestion_hint(o.region, regions, "known regions") << '\n';
     return k_exit_invalid;
   }
-  const auto& services = aws::known_services();
+  const auto& services = pricing::known_services();
   if (!o.service.empty() &&
       std::find(services.begin(), services.end(), o.service) == services.end()) {
     io.err << "stackplan: error: unknown service '" << o.service << "'; "
@@ -224,7 +224,7 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
     if (!o.region.empty() && p.region != o.region && p.region != "global") {
       continue;
     }
-    if (!o.service.empty() && aws::service_of(p.key) != o.service) {
+    if (!o.service.empty() && pricing::service_of(p.key) != o.service) {
       continue;
     }
     bool keep = true;
@@ -246,7 +246,7 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
       const auto* s = catalog->source(p->source);
       nlohmann::json row = {
           {"region", p->region},
-          {"service", aws::service_of(p->key)},
+          {"service", pricing::service_of(p->key)},
           {"key", p->key},
           {"term", p->term},
           {"unit", p->unit},

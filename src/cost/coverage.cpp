@@ -2,6 +2,7 @@
 
 #include "base/diagnostics.hpp"
 #include "cost/plan.hpp"
+#include "kinds/kinds.hpp"
 #include "spec/load.hpp"
 
 namespace stackplan::cost {
@@ -10,7 +11,8 @@ namespace {
 
 // One spec whose scenarios between them use every engine and configuration, both platforms
 // and architectures, and every purchase model, with a load balancer, NAT gateway, bucket,
-// secret and DNS zone. REGION is replaced by each region in turn.
+// secret and DNS zone; the kinds add scenarios of their own (Kind::coverage_scenarios). REGION
+// is replaced by each region in turn.
 constexpr const char* k_probe = R"(version: 1
 name: coverage
 region: REGION
@@ -80,10 +82,21 @@ scenarios:
                                          purchase: {model: database-savings-plan}}}
   sqlite-efs: {database: {engine: sqlite-efs}}
   sqlite-s3-sync: {database: {engine: sqlite-s3-sync, s3_sync: {backup_retention_days: 7}}}
-  cache-valkey: {cache: {node_type: cache.t4g.micro}}
-  cache-redis-multi-az: {cache: {engine: redis, node_type: cache.m7g.large, nodes: 2,
-                                 multi_az: true}}
 )";
+
+/// The probe, with the scenarios every kind adds.
+std::string probe_text() {
+  std::string text = k_probe;
+  for (const model::Kind* kind : kinds::all()) {
+    std::string_view lines = kind->coverage_scenarios;
+    while (!lines.empty()) {
+      std::size_t end = lines.find('\n');
+      text += "  " + std::string(lines.substr(0, end)) + "\n";
+      lines = end == std::string_view::npos ? std::string_view{} : lines.substr(end + 1);
+    }
+  }
+  return text;
+}
 
 }  // namespace
 
@@ -101,7 +114,7 @@ Coverage coverage(const pricing::Catalog& catalog, const std::vector<std::string
   Coverage out;
   out.regions = regions;
   std::map<std::pair<std::string, std::string>, CoverageRow> rows;
-  const std::string probe = k_probe;
+  const std::string probe = probe_text();
   for (const auto& region : regions) {
     std::string text = probe;
     text.replace(text.find("REGION"), 6, region);

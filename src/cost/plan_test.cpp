@@ -54,7 +54,6 @@ us-east-1	s3/requests/standard-ia/tier1	on-demand	0	Inf	Requests	0.00001		t
 us-east-1	s3/requests/standard-ia/tier2	on-demand	0	Inf	Requests	0.000001		t
 us-east-1	transfer/out	on-demand	0	10240	GB	0.09		t
 us-east-1	transfer/out	on-demand	10240	51200	GB	0.085		t
-us-east-1	elasticache/node/valkey/cache.t4g.micro	on-demand	0	Inf	Hrs	0.0128		t
 )";
 
 const stackplan::pricing::Catalog& catalog() {
@@ -425,23 +424,4 @@ TEST_CASE("S3 requests are priced by the bucket's storage class", "[cost]") {
   auto standard = plan("buckets: [{name: files, usage: {put_requests_per_month: 10000}}]\n");
   CHECK(standard.item("S3 PUT, COPY, POST, LIST requests").monthly == dec("0.05"));
   CHECK_FALSE(standard.has("(standard)"));
-}
-
-TEST_CASE("ElastiCache: node-hours of every node; a rate the catalog lacks is missing", "[cost]") {
-  auto p = plan(std::string(k_ec2) +
-                "{model: on-demand}}\ncache: {node_type: cache.t4g.micro, nodes: 3, "
-                "multi_az: true}\n");
-  const LineItem& nodes = p.item("ElastiCache Valkey cache.t4g.micro x 3, Multi-AZ");
-  CHECK(nodes.quantity == dec("2190"));  // 3 nodes x 730 h
-  CHECK(nodes.unit == "node-hours");
-  CHECK(nodes.monthly == dec("28.032"));  // 2190 * 0.0128
-  CHECK(nodes.component == "cache");
-
-  auto redis = plan(std::string(k_ec2) +
-                    "{model: on-demand}}\ncache: {engine: redis, "
-                    "node_type: cache.t4g.micro}\n");
-  const LineItem& missing = redis.item("ElastiCache Redis OSS cache.t4g.micro x 1");
-  CHECK(missing.missing);
-  CHECK(redis.warned("plan.price-missing"));
-  CHECK(redis.plan.missing == 1);
 }

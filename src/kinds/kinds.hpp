@@ -5,8 +5,9 @@
 
 #include "model/stack.hpp"
 
-// One definition per kind of AWS resource, each in its own file of this folder. To add a kind:
-// write kinds/<kind>.cpp defining its model::Kind, declare it here, list it in registry.cpp.
+// One definition per kind of AWS resource: in its own file of this folder (kinds/<kind>.cpp,
+// declared here), or in its own folder (kinds/<kind>/kinds.cpp, declared in registry.cpp, see
+// docs/adding-a-kind.md). registry.cpp lists them all.
 
 namespace stackplan::kinds {
 
@@ -18,7 +19,6 @@ extern const model::Kind k_savings_plan;
 extern const model::Kind k_log_group;
 extern const model::Kind k_rds_instance;
 extern const model::Kind k_aurora_cluster;
-extern const model::Kind k_elasticache;
 extern const model::Kind k_sqlite_local;
 extern const model::Kind k_sqlite_efs;
 extern const model::Kind k_litestream_replica;

@@ -9,6 +9,9 @@ namespace stackplan::kinds {
 using model::Kind;
 using model::Resource;
 
+// Each defined in its own folder, src/kinds/<kind>/kinds.cpp.
+extern const Kind k_elasticache;
+
 const std::vector<const Kind*>& all() {
   // Order matters once: compute kinds come before the Savings Plan, which prices the usage
   // they register. Otherwise this is the order of the plan.

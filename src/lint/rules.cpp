@@ -59,6 +59,9 @@ Finding make_finding(const std::string& rule, Severity severity,
   return f;
 }
 
+// Each defined in its own kind's folder, src/kinds/<kind>/lint.cpp.
+void add_elasticache_rules(std::vector<Rule>& out);
+
 const std::vector<Rule>& rules() {
   static const std::vector<Rule> k_rules = [] {
     std::vector<Rule> all;

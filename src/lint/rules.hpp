@@ -1,7 +1,8 @@
 #pragma once
 
 // The lint rule registry. A rule is its metadata plus one check function that reads a module
-// of either format; rules_<service>.cpp hold them, grouped by AWS service.
+// of either format; rules_<service>.cpp hold them, grouped by AWS service, and a kind with a
+// folder of its own holds its rules in src/kinds/<kind>/lint.cpp.
 
 #include <optional>
 #include <string>
@@ -74,11 +75,10 @@ class Reporter {
 const std::vector<Rule>& rules();
 const Rule* find_rule(std::string_view id);
 
-// Each rules_<service>.cpp appends its rules.
+// Each rules_<service>.cpp appends its rules (the kinds' lint.cpp are declared in rules.cpp).
 void add_s3_rules(std::vector<Rule>& out);
 void add_iam_rules(std::vector<Rule>& out);
 void add_rds_rules(std::vector<Rule>& out);
-void add_elasticache_rules(std::vector<Rule>& out);
 void add_ecs_rules(std::vector<Rule>& out);
 void add_ec2_rules(std::vector<Rule>& out);
 void add_network_rules(std::vector<Rule>& out);

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "aws/regions.hpp"
-#include "aws/services.hpp"
+#include "pricing/services.hpp"
 
 namespace stackplan::model {
 
@@ -20,7 +20,7 @@ std::string Context::region_of(std::string_view key) const {
 
 std::string Context::describe(const pricing::Price& price) const {
   std::string out =
-      aws::service_of(price.key) + " " + price.region + " " + price.key + " " + price.term;
+      pricing::service_of(price.key) + " " + price.region + " " + price.key + " " + price.term;
   if (const pricing::Source* source = m_catalog.source(price.source)) {
     out += " (" + source->id + (source->date.empty() ? "" : ", " + source->date) + ")";
   } else {
@@ -34,7 +34,7 @@ void Context::report_missing(std::string_view key, std::string_view term) {
     return;  // the Savings Plan reports its missing rates once, with what they leave unknown
   }
   std::string region = region_of(key);
-  std::string service = aws::service_of(key);
+  std::string service = pricing::service_of(key);
   add_warning({"plan.price-missing",
                "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
                fetch_hint(service, region), service + " " + region,
@@ -58,8 +58,8 @@ std::vector<const pricing::Price*> Context::tiers(std::string_view key, std::str
 }
 
 std::string Context::missing_ref(std::string_view key, std::string_view term) const {
-  return "missing: " + aws::service_of(key) + " " + region_of(key) + " " + std::string(key) + " " +
-         std::string(term);
+  return "missing: " + pricing::service_of(key) + " " + region_of(key) + " " + std::string(key) +
+         " " + std::string(term);
 }
 
 Rate Context::rate(std::string_view key, std::string_view term) {
@@ -175,7 +175,7 @@ void Context::add_tiered(const LineItem& item, std::string_view key, Decimal sca
   if (!remaining.is_zero() && found.back()->end) {
     const std::string last = format_quantity(*found.back()->end / scale);
     const std::string region = region_of(key);
-    const std::string service = aws::service_of(key);
+    const std::string service = pricing::service_of(key);
     LineItem rest = item;
     rest.quantity = remaining;
     rest.description += " (beyond " + last + ")";

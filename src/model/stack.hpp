@@ -57,6 +57,9 @@ struct Kind {
   std::vector<Resource> (*expand)(const spec::Spec&);
   void (*cost)(const Resource&, model::Context&);     ///< nullptr: nothing to price
   std::optional<Rendering> rendering = std::nullopt;  ///< nullopt: nothing to render
+  /// Scenarios of the coverage probe (cost/coverage.cpp) that use every price the kind can
+  /// ask for, one `name: {merge patch}` per line, written in YAML flow style.
+  std::string_view coverage_scenarios = {};
 };
 
 /// A Terraform-safe resource name from a spec name: "pantrypal-backups" -> "pantrypal_backups".

@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/regions.hpp"
-#include "aws/services.hpp"
 #include "pricing/rules.hpp"
+#include "pricing/services.hpp"
 #include "text/json_reader.hpp"
 
 namespace stackplan::pricing {

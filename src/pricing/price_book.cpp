@@ -6,10 +6,10 @@
 
 #include "aws/facts.hpp"
 #include "aws/regions.hpp"
-#include "aws/services.hpp"
 #include "base/pattern.hpp"
 #include "base/spelling.hpp"
 #include "pricing/rules.hpp"
+#include "pricing/services.hpp"
 #include "text/yaml.hpp"
 
 namespace stackplan::pricing {
@@ -212,7 +212,7 @@ void read_discounts(const text::Document& doc, PriceBook& book, Diagnostics& dia
                 "discounts maps service codes to percentages", "e.g. {AmazonEC2: 8%}");
     return;
   }
-  const auto& services = aws::known_services();
+  const auto& services = pricing::known_services();
   for (const auto& [service, value] : map.items()) {
     const std::string where = "/discounts/" + text::pointer_token(service);
     if (std::find(services.begin(), services.end(), service) == services.end()) {
@@ -278,7 +278,7 @@ void apply_price_book(const PriceBook& book, Catalog& catalog) {
     const Decimal keep = (Decimal::from_int(100) - percent) / Decimal::from_int(100);
     const std::string off = percent.to_string() + "%";
     catalog.adjust([&](Price& p, const Source* source) -> std::optional<Source> {
-      if (aws::service_of(p.key) != service) {
+      if (pricing::service_of(p.key) != service) {
         return std::nullopt;
       }
       p.usd = p.usd * keep;

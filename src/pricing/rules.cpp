@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "aws/regions.hpp"
-#include "aws/services.hpp"
+#include "pricing/services.hpp"
 
 namespace stackplan::pricing {
 
@@ -212,16 +212,6 @@ std::string years_of(std::string_view length) {
 
 std::optional<std::string> other_key(const Product& p, std::string_view usage) {
   const std::string& s = p.service;
-  if (s == "AmazonElastiCache") {
-    // Node-based clusters: one hourly rate per engine and node type.
-    std::string_view engine = p.attribute("cacheEngine");
-    std::string_view node = p.attribute("instanceType");
-    if (p.family == "Cache Instance" && starts_with(usage, "NodeUsage:") && !node.empty() &&
-        (engine == "Valkey" || engine == "Redis")) {
-      return "elasticache/node/" + lower(engine) + "/" + std::string(node);
-    }
-    return std::nullopt;
-  }
   if (s == "AmazonS3") {
     if (p.family == "Storage" && usage == "TimedStorage-ByteHrs") {
       std::string_view v = p.attribute("volumeType");
@@ -351,6 +341,11 @@ std::optional<Mapping> map_product(const Product& p) {
   }
   if (!key) {
     key = other_key(p, usage);
+  }
+  for (const ServicePricing* service : kind_services()) {
+    if (!key && service->service == p.service && service->key_of != nullptr) {
+      key = service->key_of(p, usage);
+    }
   }
   if (!key) {
     return std::nullopt;

@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/regions.hpp"
-#include "aws/services.hpp"
 #include "pricing/offer_import.hpp"
+#include "pricing/services.hpp"
 
 namespace stackplan::pricing {
 
@@ -171,7 +171,7 @@ class Updater {
     return m_options.regions.empty() ? snapshot : m_options.regions;
   }
   const std::vector<std::string>& services() const {
-    return m_options.services.empty() ? aws::known_services() : m_options.services;
+    return m_options.services.empty() ? pricing::known_services() : m_options.services;
   }
 
   std::string endpoint() const {

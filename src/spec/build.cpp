@@ -9,6 +9,7 @@
 #include "base/spelling.hpp"
 #include "spec/load.hpp"
 #include "spec/reader.hpp"
+#include "spec/section.hpp"
 #include "spec/spec_schema.hpp"
 
 namespace stackplan::spec {
@@ -47,17 +48,6 @@ const char* const k_rds_keys[] = {"version", "instance_class",        "multi_az"
 const char* const k_aurora_keys[] = {
     "version",      "instance_class",        "instances",          "serverless_v2",
     "io_optimized", "backup_retention_days", "deletion_protection"};
-
-template <class T>
-void assign(T& target, const std::optional<T>& value) {
-  if (value) {
-    target = *value;
-  }
-}
-
-int as_int(std::optional<std::int64_t> v, int fallback) {
-  return v ? static_cast<int>(*v) : fallback;
-}
 
 /// Reports a key that is present but belongs to another platform, engine or option.
 void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
@@ -104,7 +94,9 @@ class Builder {
     load_balancer();
     secrets();
     dns();
-    cache();
+    for (const Section* section : kind_sections()) {
+      section->read(r, s);
+    }
     external_costs();
     assign(s.free_tier, r.boolean("/free_tier"));
     return s;
@@ -122,7 +114,9 @@ class Builder {
 
   void network() {
     Network& n = s.network;
-    n.create_vpc = r.str("/network/vpc").value_or("existing") == "create";
+    if (auto vpc = r.str("/network/vpc")) {
+      n.create_vpc = *vpc == "create";
+    }
     n.vpc_id = r.str("/network/vpc_id");
     static const Pattern exact_vpc("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$");
     if (n.vpc_id && !exact_vpc.search(*n.vpc_id)) {
@@ -161,8 +155,9 @@ class Builder {
 
   void compute() {
     Compute& c = s.compute;
-    c.platform =
-        r.str("/compute/platform").value_or("fargate") == "ec2" ? Platform::ec2 : Platform::fargate;
+    if (auto platform = r.str("/compute/platform")) {
+      c.platform = *platform == "ec2" ? Platform::ec2 : Platform::fargate;
+    }
     assign(c.public_ip, r.boolean("/compute/public_ip"));
     if (c.platform == Platform::ec2) {
       if (auto type = r.str("/compute/instance_type")) {
@@ -237,11 +232,12 @@ class Builder {
   void purchase() {
     Compute& c = s.compute;
     Purchase& p = c.purchase;
-    std::string model = r.str("/compute/purchase/model").value_or("on-demand");
-    p.model = model == "spot"           ? PurchaseModel::spot
-              : model == "savings-plan" ? PurchaseModel::savings_plan
-              : model == "reserved"     ? PurchaseModel::reserved
-                                        : PurchaseModel::on_demand;
+    if (auto model = r.str("/compute/purchase/model")) {
+      p.model = *model == "spot"           ? PurchaseModel::spot
+                : *model == "savings-plan" ? PurchaseModel::savings_plan
+                : *model == "reserved"     ? PurchaseModel::reserved
+                                           : PurchaseModel::on_demand;
+    }
     const std::string base = "/compute/purchase/";
     if (p.model != PurchaseModel::savings_plan) {
       reject_unless_inherited(r, base + "savings_plan", base + "model",
@@ -563,7 +559,9 @@ class Builder {
   void database_purchase() {
     DatabasePurchase& p = s.database.purchase;
     const std::string base = "/database/purchase/";
-    p.savings_plan = r.str(base + "model").value_or("on-demand") == "database-savings-plan";
+    if (auto model = r.str(base + "model")) {
+      p.savings_plan = *model == "database-savings-plan";
+    }
     if (!p.savings_plan) {
       for (const char* key : {"term", "payment", "commitment_per_hour"}) {
         reject_unless_inherited(r, base + key, base + "model",
@@ -668,8 +666,8 @@ class Builder {
 
   void rds() {
     Rds& x = s.database.rds;
-    bool postgres = s.database.engine == Engine::rds_postgres;
-    x.version = r.str(setting("rds", "version")).value_or(postgres ? "16" : "8.4");
+    x.version =
+        r.str(setting("rds", "version")).value_or(std::string(default_version(s.database.engine)));
     std::string class_at = setting("rds", "instance_class");
     if (auto cls = r.str(class_at)) {
       x.instance_class = *cls;
@@ -727,8 +725,8 @@ class Builder {
 
   void aurora() {
     Aurora& a = s.database.aurora;
-    bool postgres = s.database.engine == Engine::aurora_postgres;
-    a.version = r.str(setting("aurora", "version")).value_or(postgres ? "16.4" : "8.0");
+    a.version = r.str(setting("aurora", "version"))
+                    .value_or(std::string(default_version(s.database.engine)));
     std::string class_at = setting("aurora", "instance_class");
     std::string sv2 = setting("aurora", "serverless_v2");
     auto cls = r.str(class_at);
@@ -905,32 +903,6 @@ class Builder {
       }
     }
     s.dns = d;
-  }
-
-  void cache() {
-    if (!r.has("/cache")) {
-      return;
-    }
-    Cache c;
-    assign(c.engine, r.str("/cache/engine"));
-    assign(c.version, r.str("/cache/version"));
-    assign(c.node_type, r.str("/cache/node_type"));
-    c.nodes = as_int(r.integer("/cache/nodes"), c.nodes);
-    assign(c.multi_az, r.boolean("/cache/multi_az"));
-    c.snapshot_retention_days =
-        as_int(r.integer("/cache/snapshot_retention_days"), c.snapshot_retention_days);
-    if (c.version.empty()) {
-      if (const aws::CacheEngine* e = aws::cache_engine(c.engine)) {
-        c.version = e->default_version;
-      }
-    }
-    if (c.multi_az && c.nodes < 2) {
-      r.error(r.at("/cache/multi_az"), "spec.conflict",
-              "cache.multi_az needs a replica to fail over to, but cache.nodes is " +
-                  std::to_string(c.nodes),
-              "set cache.nodes: 2 or more, or multi_az: false");
-    }
-    s.cache = c;
   }
 
   void external_costs() {

@@ -35,4 +35,19 @@ std::optional<Engine> engine_named(std::string_view name) {
   return found == names.end() ? std::nullopt : std::optional<Engine>(found->first);
 }
 
+std::string_view default_version(Engine engine) {
+  switch (engine) {
+    case Engine::rds_postgres:
+      return "16";
+    case Engine::rds_mysql:
+      return "8.4";
+    case Engine::aurora_postgres:
+      return "16.4";
+    case Engine::aurora_mysql:
+      return "8.0";
+    default:
+      return {};
+  }
+}
+
 }  // namespace stackplan::spec

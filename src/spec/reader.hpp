@@ -59,4 +59,16 @@ class Reader {
   const std::set<std::string>& m_bad;
 };
 
+/// Sets `target` to `value` when the spec gives one; leaves the default otherwise.
+template <class T>
+void assign(T& target, const std::optional<T>& value) {
+  if (value) {
+    target = *value;
+  }
+}
+
+inline int as_int(std::optional<std::int64_t> v, int fallback) {
+  return v ? static_cast<int>(*v) : fallback;
+}
+
 }  // namespace stackplan::spec

@@ -11,6 +11,7 @@
 #include "aws/facts.hpp"
 #include "base/decimal.hpp"
 #include "base/source.hpp"
+#include "kinds/elasticache/spec.hpp"
 
 namespace stackplan::spec {
 
@@ -43,6 +44,9 @@ enum class Engine {
 const std::vector<std::pair<Engine, std::string_view>>& engine_names();
 const char* to_string(Engine engine);
 std::optional<Engine> engine_named(std::string_view name);
+/// The version a new database of a server engine gets when the spec names none ("16" for
+/// rds-postgres); empty for the SQLite engines and none.
+std::string_view default_version(Engine engine);
 const char* to_string(PurchaseModel model);
 bool is_sqlite(Engine engine);
 bool is_rds(Engine engine);
@@ -255,16 +259,6 @@ struct Dns {
   std::string zone;
   bool create_zone = false;
   std::vector<std::string> records;
-};
-
-/// An ElastiCache replication group (Valkey or Redis OSS): a primary and its replicas.
-struct Cache {
-  std::string engine = "valkey";
-  std::string version;  ///< the engine's default version when the spec names none
-  std::string node_type;
-  int nodes = 1;
-  bool multi_az = false;
-  int snapshot_retention_days = 1;
 };
 
 struct ExternalCost {

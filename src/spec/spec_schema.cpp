@@ -1,9 +1,11 @@
 #include "spec/spec_schema.hpp"
 
-#include "spec/spec.hpp"
+#include <algorithm>
 
 #include "aws/facts.hpp"
 #include "aws/regions.hpp"
+#include "spec/section.hpp"
+#include "spec/spec.hpp"
 
 namespace stackplan::spec {
 
@@ -30,6 +32,12 @@ Type version() {
   return t;
 }
 
+/// "Engine version. Default: 16 for PostgreSQL, 8.4 for MySQL".
+std::string versions_doc(Engine postgres, Engine mysql) {
+  return "Engine version. Default: " + std::string(default_version(postgres)) +
+         " for PostgreSQL, " + std::string(default_version(mysql)) + " for MySQL";
+}
+
 Type db_class() {
   return text(aws::k_db_class_pattern,
               "is a DB instance class such as db.t4g.micro or db.serverless", 40);
@@ -54,7 +62,7 @@ std::vector<Field> rds_fields() {
   static const Rds k_rds;
   static const Storage k_storage;
   return {
-      Field{"version", version(), "Engine version. Default: 16 for PostgreSQL, 8.4 for MySQL"}.ex(
+      Field{"version", version(), versions_doc(Engine::rds_postgres, Engine::rds_mysql)}.ex(
           "\"16\""),
       Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
       Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def_value(
@@ -83,7 +91,7 @@ std::vector<Field> rds_fields() {
 std::vector<Field> aurora_fields() {
   static const Aurora k_aurora;
   return {
-      Field{"version", version(), "Engine version. Default: 16.4 for PostgreSQL, 8.0 for MySQL"}.ex(
+      Field{"version", version(), versions_doc(Engine::aurora_postgres, Engine::aurora_mysql)}.ex(
           "\"15.4\""),
       Field{"instance_class", db_class(),
             "Instance class, or db.serverless for Serverless v2 (default when serverless_v2 is "
@@ -118,7 +126,7 @@ Type network_type() {
       {
           Field{"vpc", one_of({"existing", "create"}),
                 "Use an existing VPC or create one with public and private subnets"}
-              .def("\"existing\""),
+              .def_value(std::string(k_network.create_vpc ? "create" : "existing")),
           Field{"vpc_id", text("^vpc-[0-9a-z]+$", "is a VPC id such as vpc-0abc1234", 21),
                 "Id of the existing VPC; when absent it becomes a Terraform variable"}
               .only("vpc: existing")
@@ -216,7 +224,7 @@ Type compute_type() {
       {
           Field{"platform", one_of({"ec2", "fargate"}),
                 "ec2: ECS on an Auto Scaling Group; fargate: serverless tasks"}
-              .def("\"fargate\""),
+              .def_value(std::string(k_compute.platform == Platform::ec2 ? "ec2" : "fargate")),
           Field{"instance_type", instance_type(), "EC2 instance type of the Auto Scaling Group"}
               .only("platform: ec2")
               .ex("t4g.small"),
@@ -429,29 +437,30 @@ Type database_type() {
       }
     }
   }
-  database_fields.push_back(
-      Field{"purchase",
-            object("database purchase",
-                   {
-                       Field{"model", one_of({"on-demand", "database-savings-plan"}),
-                             "How instance hours and Serverless v2 capacity are bought"}
-                           .def("\"on-demand\""),
-                       Field{"term", one_of({"1y"}),
-                             "Commitment term (AWS sells Database Savings Plans for one year)"}
-                           .def_value(k_database_purchase.term)
-                           .only("model: database-savings-plan"),
-                       Field{"payment", one_of({"no-upfront"}), "Payment option"}
-                           .def_value(k_database_purchase.payment)
-                           .only("model: database-savings-plan"),
-                       Field{"commitment_per_hour", money(0.001, 1e6),
-                             "Hourly commitment in USD; default: the amount that covers steady "
-                             "usage"}
-                           .only("model: database-savings-plan")
-                           .ex("0.2"),
-                   }),
-            "Purchase option of the database's instances or capacity"}
-          .only("engine: rds-* or aurora-*")
-          .ex("{model: database-savings-plan, term: 1y}"));
+  database_fields.push_back(Field{
+      "purchase",
+      object("database purchase",
+             {
+                 Field{"model", one_of({"on-demand", "database-savings-plan"}),
+                       "How instance hours and Serverless v2 capacity are bought"}
+                     .def_value(std::string(
+                         k_database_purchase.savings_plan ? "database-savings-plan" : "on-demand")),
+                 Field{"term", one_of({"1y"}),
+                       "Commitment term (AWS sells Database Savings Plans for one year)"}
+                     .def_value(k_database_purchase.term)
+                     .only("model: database-savings-plan"),
+                 Field{"payment", one_of({"no-upfront"}), "Payment option"}
+                     .def_value(k_database_purchase.payment)
+                     .only("model: database-savings-plan"),
+                 Field{"commitment_per_hour", money(0.001, 1e6),
+                       "Hourly commitment in USD; default: the amount that covers steady "
+                       "usage"}
+                     .only("model: database-savings-plan")
+                     .ex("0.2"),
+             }),
+      "Purchase option of the database's instances or capacity"}
+                                .only("engine: rds-* or aurora-*")
+                                .ex("{model: database-savings-plan, term: 1y}"));
   database_fields.push_back(
       Field{"rds", object("rds", rds_fields()), "RDS instance settings"}.only("engine: rds-*"));
   database_fields.push_back(
@@ -556,40 +565,6 @@ Type secret_type() {
       });
 }
 
-Type cache_type() {
-  static const Cache k_cache;
-  std::vector<std::string> cache_engines;
-  std::string cache_versions;
-  for (const auto& e : aws::cache_engines()) {
-    cache_engines.emplace_back(e.name);
-    cache_versions +=
-        (cache_versions.empty() ? "" : ", ") + std::string(e.name) + " " + e.default_version;
-  }
-  return object(
-      "cache",
-      {
-          Field{"engine", one_of(cache_engines), "Cache engine, Redis OSS-compatible"}.def_value(
-              k_cache.engine),
-          Field{"version", text("^[0-9]+(\\.[0-9]+)?$", "is a version such as 8.0", 16),
-                "Engine version (default: the newest the engine offers, " + cache_versions + ")"}
-              .ex("\"8.0\""),
-          Field{"node_type",
-                text(aws::k_cache_node_pattern, "is a cache node type such as cache.t4g.micro", 64),
-                "ElastiCache node type"}
-              .require()
-              .ex("cache.t4g.micro"),
-          Field{"nodes", whole(1, 6), "Nodes: a primary and its read replicas"}.def_value(
-              k_cache.nodes),
-          Field{"multi_az", flag(),
-                "Replicas in other Availability Zones with automatic failover (needs 2 nodes or "
-                "more)"}
-              .def_value(k_cache.multi_az),
-          Field{"snapshot_retention_days", whole(0, 35),
-                "Days of daily snapshots kept (0 disables them)"}
-              .def_value(k_cache.snapshot_retention_days),
-      });
-}
-
 Type dns_type() {
   static const Dns k_dns;
   return object(
@@ -623,7 +598,7 @@ Type external_type() {
 
 Type build() {
   static const Spec k_spec;
-  return object(
+  Type spec = object(
       "spec",
       {
           Field{"version", int_one_of({1}), "Spec format version"}.require().ex("1"),
@@ -656,8 +631,6 @@ Type build() {
           Field{"load_balancer", load_balancer_type(), "Application Load Balancer"},
           Field{"secrets", list(secret_type(), 100), "Secrets Manager secrets to create"},
           Field{"dns", dns_type(), "Route 53 records"},
-          Field{"cache", cache_type(),
-                "ElastiCache for Valkey or Redis OSS, reachable from the services"},
           Field{"external_costs", list(external_type(), 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
@@ -668,6 +641,14 @@ Type build() {
                 "Named variants; each is a JSON Merge Patch (RFC 7386) over the rest of the spec"}
               .ex("{current: {...}, target: {}}"),
       });
+  // The sections kinds define in their own folders come before external_costs.
+  auto at = std::find_if(spec.fields.begin(), spec.fields.end(),
+                         [](const Field& f) { return f.name == "external_costs"; });
+  for (const Section* section : kind_sections()) {
+    at = std::next(spec.fields.insert(
+        at, Field{std::string(section->key), section->type(), std::string(section->doc)}));
+  }
+  return spec;
 }
 
 }  // namespace

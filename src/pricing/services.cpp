@@ -1,13 +1,24 @@
-#include "aws/services.hpp"
+#include "pricing/services.hpp"
 
 #include <algorithm>
 #include <utility>
 
-namespace stackplan::aws {
+namespace stackplan::pricing {
+
+// Each defined in src/kinds/<kind>/pricing.cpp.
+extern const ServicePricing k_elasticache_pricing;
+
+const std::vector<const ServicePricing*>& kind_services() {
+  static const std::vector<const ServicePricing*> all = {
+      &k_elasticache_pricing,
+  };
+  return all;
+}
 
 namespace {
 
-// Key prefix -> service code. Longer prefixes first where they overlap.
+// Key prefix -> service code of the services priced here rather than in a kind's folder.
+// Longer prefixes first where they overlap.
 const std::pair<std::string_view, std::string_view> k_prefixes[] = {
     {"ec2/", "AmazonEC2"},
     {"vpc/", "AmazonVPC"},
@@ -22,15 +33,25 @@ const std::pair<std::string_view, std::string_view> k_prefixes[] = {
     {"logs/", "AmazonCloudWatch"},
     {"secrets/", "AWSSecretsManager"},
     {"route53/", "AmazonRoute53"},
-    {"elasticache/", "AmazonElastiCache"},
 };
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 }  // namespace
 
 std::string service_of(std::string_view key) {
   for (const auto& [prefix, service] : k_prefixes) {
-    if (key.substr(0, prefix.size()) == prefix) {
+    if (starts_with(key, prefix)) {
       return std::string(service);
+    }
+  }
+  for (const ServicePricing* s : kind_services()) {
+    for (std::string_view prefix : s->prefixes) {
+      if (starts_with(key, prefix)) {
+        return std::string(s->service);
+      }
     }
   }
   return "Unknown";
@@ -42,6 +63,9 @@ const std::vector<std::string>& known_services() {
     for (const auto& [prefix, service] : k_prefixes) {
       out.emplace_back(service);
     }
+    for (const ServicePricing* s : kind_services()) {
+      out.emplace_back(s->service);
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -49,4 +73,4 @@ const std::vector<std::string>& known_services() {
   return services;
 }
 
-}  // namespace stackplan::aws
+}  // namespace stackplan::pricing

@@ -1,9 +1,7 @@
 // ElastiCache for Valkey or Redis OSS: a replication group of one primary and its replicas,
 // in the database subnets, reachable from the services' security groups only.
 
-#include "aws/facts.hpp"
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -19,7 +17,7 @@ std::vector<Resource> expand(const spec::Spec& s) {
 
 void cost(const Resource& r, Context& ctx) {
   const spec::Cache& c = *ctx.spec().cache;
-  const aws::CacheEngine* engine = aws::cache_engine(c.engine);
+  const spec::CacheEngine* engine = spec::cache_engine(c.engine);
   const std::string label = engine != nullptr ? engine->label : c.engine;
   const std::string what = "ElastiCache " + label + " " + c.node_type + " x " +
                            std::to_string(c.nodes) + (c.multi_az ? ", Multi-AZ" : "") +
@@ -54,7 +52,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_elasticache{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_elasticache{
     "elasticache",
     "cache",
     "aws_elasticache_replication_group.main",
@@ -63,6 +62,9 @@ const model::Kind k_elasticache{
     expand,
     cost,
     model::Rendering{"elasticache", "cache", {}, view},
+    "cache-valkey: {cache: {node_type: cache.t4g.micro}}\n"
+    "cache-redis-multi-az: {cache: {engine: redis, node_type: cache.m7g.large, nodes: 2, "
+    "multi_az: true}}\n",
 };
 
 }  // namespace stackplan::kinds

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pricing/gaps.hpp"
+#include "pricing/rules.hpp"
+
+namespace stackplan::pricing {
+
+/// What stackplan prices of one AWS service, defined in the folder of the kind that uses it
+/// (src/kinds/<kind>/pricing.cpp): the catalog key prefixes it owns, how its offer-file
+/// products map to catalog keys, and the prices the snapshot lacks on purpose.
+struct ServicePricing {
+  std::string_view service;                ///< the service code: "AmazonElastiCache"
+  std::vector<std::string_view> prefixes;  ///< catalog key prefixes: "elasticache/"
+  /// The catalog key of a product of the service (`usage` is its usage type without the
+  /// region prefix), or nullopt when the cost model does not use it.
+  std::optional<std::string> (*key_of)(const Product& product, std::string_view usage);
+  std::vector<KnownGap> gaps;
+};
+
+/// The services kinds price from their own folders (listed in services.cpp).
+const std::vector<const ServicePricing*>& kind_services();
+
+/// The AWS service code that sells what a price key names ("rds/..." -> "AmazonRDS").
+std::string service_of(std::string_view key);
+
+/// Every service code the catalog covers.
+const std::vector<std::string>& known_services();
+
+}  // namespace stackplan::pricing

@@ -1,0 +1,15 @@
+#include "spec/section.hpp"
+
+namespace stackplan::spec {
+
+// Each defined in src/kinds/<kind>/spec.cpp.
+extern const Section k_cache_section;
+
+const std::vector<const Section*>& kind_sections() {
+  static const std::vector<const Section*> all = {
+      &k_cache_section,
+  };
+  return all;
+}
+
+}  // namespace stackplan::spec
