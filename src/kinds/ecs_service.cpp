@@ -55,13 +55,7 @@ void cost(const Resource& r, Context& ctx) {
   std::string how = ", on-demand";
   if (model == spec::PurchaseModel::spot) {
     prefix = "fargate-spot/";
-    how = ", Fargate Spot";
-    if (arch == "arm64") {
-      ctx.warn(
-          "plan.fargate-spot-arm",
-          "Fargate Spot does not run arm64 tasks; service '" + svc.name + "' would run on-demand",
-          "use architecture x86_64 for Fargate Spot, or purchase model on-demand");
-    }
+    how = ", Fargate Spot";  // x86_64 only: the spec rejects Fargate Spot with arm64
   }
   const Decimal vcpu_hours = tasks * vcpu * hours_per_month();
   const Decimal gb_hours = tasks * gb * hours_per_month();

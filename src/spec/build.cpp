@@ -263,6 +263,13 @@ class Builder {
               "EC2 Instance Savings Plans do not cover Fargate",
               "use type: compute, which covers EC2, Fargate and Lambda");
     }
+    if (p.model == PurchaseModel::spot && c.platform == Platform::fargate &&
+        c.architecture == Architecture::arm64) {
+      r.error(r.at(base + "model"), "spec.conflict",
+              "Fargate Spot runs x86_64 tasks only, but compute.architecture is arm64",
+              "use architecture x86_64 for Fargate Spot, or model on-demand or savings-plan for "
+              "arm64");
+    }
     if (p.model == PurchaseModel::reserved && c.platform == Platform::fargate) {
       r.error(r.at(base + "model"), "spec.conflict", "Reserved Instances do not apply to Fargate",
               "use model: savings-plan (a Compute Savings Plan covers Fargate)");
