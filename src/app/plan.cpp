@@ -380,8 +380,8 @@ Status plan(const PlanRequest& o, Io io) {
           writer->stack(stack);
         });
   } catch (const std::overflow_error&) {
-    io.err << "stackplan: error: a usage figure is too large to price exactly (amounts are "
-              "limited to about $900 million)\n";
+    io.err << "stackplan: error: a usage figure is too large to price exactly (quantities and "
+              "amounts are limited to 10^26)\n";
     return Status::invalid;
   } catch (const std::runtime_error& e) {
     io.err << "stackplan: error: " << e.what() << '\n';

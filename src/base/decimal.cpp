@@ -8,6 +8,24 @@
 
 namespace stackplan {
 
+namespace {
+
+using Units = Decimal::Units;
+
+/// The decimal digits of a magnitude of zero or more.
+std::string digits_of(Units n) {
+  char buffer[48];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + static_cast<int>(n % 10));
+    n /= 10;
+  } while (n != 0);
+  return std::string(p, end);
+}
+
+}  // namespace
+
 std::optional<Decimal> Decimal::parse(std::string_view text) {
   std::size_t i = 0;
   bool negative = false;
@@ -73,21 +91,22 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   if (shift < 0) {
     return std::nullopt;  // more precision than ten fractional digits
   }
-  std::int64_t units = 0;
-  constexpr std::int64_t k_max = std::numeric_limits<std::int64_t>::max();
+  Units units = 0;
   for (char c : digits) {
-    if (units > (k_max - (c - '0')) / 10) {
+    units = units * 10 + (c - '0');  // 40 digits at most: no wrap-around before the check
+    if (units > k_max_units) {
       return std::nullopt;
     }
-    units = units * 10 + (c - '0');
   }
   for (int s = 0; s < shift; ++s) {
-    if (units > k_max / 10) {
+    units *= 10;
+    if (units > k_max_units) {
       return std::nullopt;
     }
-    units *= 10;
   }
-  return from_units(negative ? -units : units);
+  Decimal d;
+  d.m_units = negative ? -units : units;
+  return d;
 }
 
 std::string Decimal::to_string() const {
@@ -108,22 +127,20 @@ std::string Decimal::to_fixed(int digits) const {
   if (digits > k_scale_digits) {
     digits = k_scale_digits;
   }
-  // Work on the magnitude as unsigned so that INT64_MIN is safe.
   bool negative = m_units < 0;
-  std::uint64_t magnitude =
-      negative ? 0 - static_cast<std::uint64_t>(m_units) : static_cast<std::uint64_t>(m_units);
-  std::uint64_t step = 1;
+  Units magnitude = negative ? -m_units : m_units;
+  Units step = 1;
   for (int i = digits; i < k_scale_digits; ++i) {
     step *= 10;
   }
-  std::uint64_t rounded = (magnitude / step) + ((magnitude % step) * 2 >= step ? 1 : 0);
-  std::uint64_t denominator = 1;
+  Units rounded = (magnitude / step) + ((magnitude % step) * 2 >= step ? 1 : 0);
+  Units denominator = 1;
   for (int i = 0; i < digits; ++i) {
     denominator *= 10;
   }
-  std::string out = std::to_string(rounded / denominator);
+  std::string out = digits_of(rounded / denominator);
   if (digits > 0) {
-    std::string fraction = std::to_string(rounded % denominator);
+    std::string fraction = digits_of(rounded % denominator);
     out += '.' + std::string(static_cast<std::size_t>(digits) - fraction.size(), '0') + fraction;
   }
   if (negative && rounded != 0) {
@@ -138,68 +155,106 @@ namespace {
   throw std::overflow_error(std::string("amount out of range in ") + what);
 }
 
-/// n / d rounded half away from zero, for d > 0.
-__int128 divide_rounded(__int128 n, __int128 d) {
-  __int128 q = n / d;
-  __int128 r = n % d;
-  if (r < 0) {
-    r = -r;
-  }
-  if (r * 2 >= d) {
-    q += n < 0 ? -1 : 1;
-  }
-  return q;
+/// n / d rounded half away from zero, for n >= 0 and d > 0.
+Units divide_rounded(Units n, Units d) {
+  Units q = n / d;
+  return (n % d) * 2 >= d ? q + 1 : q;
 }
 
-Decimal checked(__int128 units, const char* what) {
-  if (units > std::numeric_limits<std::int64_t>::max() ||
-      units < std::numeric_limits<std::int64_t>::min()) {
+Decimal checked(Units units, const char* what) {
+  if (units > Decimal::k_max_units || units < -Decimal::k_max_units) {
     overflow(what);
   }
-  return Decimal::from_units(static_cast<std::int64_t>(units));
+  return Decimal::from_units(units);
+}
+
+/// x * y for magnitudes of at most k_max_units, or nullopt beyond it.
+std::optional<Units> product(Units x, Units y) {
+  Units out = 0;
+  if (__builtin_mul_overflow(x, y, &out) || out > Decimal::k_max_units) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace
 
+Decimal Decimal::from_units(Units units) {
+  if (units > k_max_units || units < -k_max_units) {
+    overflow("conversion");
+  }
+  Decimal d;
+  d.m_units = units;
+  return d;
+}
+
 Decimal Decimal::from_int(std::int64_t whole) {
-  return checked(static_cast<__int128>(whole) * k_scale, "conversion");
+  return checked(static_cast<Units>(whole) * k_scale, "conversion");
 }
 
 Decimal operator+(Decimal a, Decimal b) {
-  return checked(static_cast<__int128>(a.m_units) + b.m_units, "addition");
+  return checked(a.m_units + b.m_units, "addition");  // each at most 10^36: no wrap-around
 }
 
 Decimal operator-(Decimal a, Decimal b) {
-  return checked(static_cast<__int128>(a.m_units) - b.m_units, "subtraction");
+  return checked(a.m_units - b.m_units, "subtraction");
 }
 
 Decimal operator*(Decimal a, Decimal b) {
-  return checked(divide_rounded(static_cast<__int128>(a.m_units) * b.m_units, Decimal::k_scale),
-                 "multiplication");
+  // |a| * |b| / S, with a = ah * S + al and b = bh * S + bl (S = 10^10, al and bl below S):
+  // ah * |b| + al * bh are whole units, and only al * bl / S is rounded, so the result is the
+  // exact product rounded half away from zero without a 256-bit intermediate.
+  const bool negative = (a.m_units < 0) != (b.m_units < 0);
+  const Units x = a.m_units < 0 ? -a.m_units : a.m_units;
+  const Units y = b.m_units < 0 ? -b.m_units : b.m_units;
+  const Units scale = Decimal::k_scale;
+  auto high = product(x / scale, y);
+  auto middle = product(x % scale, y / scale);
+  if (!high || !middle) {
+    overflow("multiplication");
+  }
+  const Units magnitude = *high + *middle + divide_rounded((x % scale) * (y % scale), scale);
+  return checked(negative ? -magnitude : magnitude, "multiplication");
 }
 
 Decimal operator/(Decimal a, Decimal b) {
   if (b.m_units == 0) {
     overflow("division by zero");
   }
-  __int128 n = static_cast<__int128>(a.m_units) * Decimal::k_scale;
-  __int128 d = b.m_units;
-  if (d < 0) {
-    n = -n;
-    d = -d;
+  // |a| * S / |b| by long division: the whole quotient, then ten digits of the remainder, each
+  // step below 10 * |b| <= 10^37, then rounded half away from zero on the remainder left.
+  const bool negative = (a.m_units < 0) != (b.m_units < 0);
+  const Units x = a.m_units < 0 ? -a.m_units : a.m_units;
+  const Units d = b.m_units < 0 ? -b.m_units : b.m_units;
+  auto quotient = product(x / d, Decimal::k_scale);
+  if (!quotient) {
+    overflow("division");
   }
-  return checked(divide_rounded(n, d), "division");
+  Units q = *quotient;
+  Units r = x % d;
+  Units place = Decimal::k_scale;
+  for (int i = 0; i < Decimal::k_scale_digits; ++i) {
+    place /= 10;
+    r *= 10;
+    q += (r / d) * place;
+    r %= d;
+  }
+  if (r * 2 >= d) {
+    ++q;
+  }
+  return checked(negative ? -q : q, "division");
 }
 
 Decimal Decimal::rounded(int digits) const {
   if (digits >= k_scale_digits) {
     return *this;
   }
-  __int128 step = 1;
+  Units step = 1;
   for (int i = digits < 0 ? 0 : digits; i < k_scale_digits; ++i) {
     step *= 10;
   }
-  return checked(divide_rounded(m_units, step) * step, "rounding");
+  const Units magnitude = divide_rounded(m_units < 0 ? -m_units : m_units, step) * step;
+  return checked(m_units < 0 ? -magnitude : magnitude, "rounding");
 }
 
 Decimal Decimal::from_double(double value) {
@@ -214,10 +269,10 @@ Decimal Decimal::from_double(double value) {
   }
   // More than ten fractional digits: round the double itself.
   double scaled = std::round(value * static_cast<double>(k_scale));
-  if (!(std::fabs(scaled) < 9.2e18)) {
+  if (!(std::fabs(scaled) < 1e36)) {
     overflow("conversion");
   }
-  return from_units(static_cast<std::int64_t>(scaled));
+  return from_units(static_cast<Units>(scaled));
 }
 
 }  // namespace stackplan

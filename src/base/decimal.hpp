@@ -8,18 +8,20 @@
 namespace stackplan {
 
 /// An exact decimal with ten fractional digits (the precision of AWS offer files), stored as a
-/// scaled 64-bit integer. Range: about +/- 922 million. Money never goes through a double.
+/// scaled 128-bit integer. Range: +/- 10^26, so a quadrillion requests a month at any listed
+/// price, or bytes by the exabyte, are exact. Money never goes through a double.
 class Decimal {
  public:
+  using Units = __int128;
   static constexpr int k_scale_digits = 10;
   static constexpr std::int64_t k_scale = 10'000'000'000;
+  /// The largest magnitude in units: 10^36 (10^26 with ten fractional digits).
+  static constexpr Units k_max_units =
+      static_cast<Units>(1'000'000'000'000'000'000) * static_cast<Units>(1'000'000'000'000'000'000);
 
   constexpr Decimal() = default;
-  static constexpr Decimal from_units(std::int64_t units) {
-    Decimal d;
-    d.m_units = units;
-    return d;
-  }
+  /// Throws std::overflow_error beyond the range.
+  static Decimal from_units(Units units);
   /// Throws std::overflow_error beyond the range.
   static Decimal from_int(std::int64_t whole);
 
@@ -27,7 +29,9 @@ class Decimal {
   /// has more than ten fractional digits of precision, or is out of range.
   static std::optional<Decimal> parse(std::string_view text);
 
-  std::int64_t units() const { return m_units; }
+  Units units() const { return m_units; }
+  bool is_negative() const { return m_units < 0; }
+  bool is_positive() const { return m_units > 0; }
   /// Shortest exact text: "0.024", "10", "-3.5".
   std::string to_string() const;
   /// Rounded half away from zero to `digits` fractional digits, always printing them.
@@ -57,7 +61,7 @@ class Decimal {
   friend auto operator<=>(Decimal a, Decimal b) { return a.m_units <=> b.m_units; }
 
  private:
-  std::int64_t m_units = 0;
+  Units m_units = 0;
 };
 
 }  // namespace stackplan

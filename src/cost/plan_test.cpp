@@ -425,3 +425,15 @@ TEST_CASE("S3 requests are priced by the bucket's storage class", "[cost]") {
   CHECK(standard.item("S3 PUT, COPY, POST, LIST requests").monthly == dec("0.05"));
   CHECK_FALSE(standard.has("(standard)"));
 }
+
+TEST_CASE("a quadrillion requests a month are priced exactly", "[cost]") {
+  // 10^15 PUTs at $0.005 per 1,000 and 10^15 GETs at $0.0004 per 1,000: amounts beyond the
+  // 64-bit range of ten-digit fixed point, exact in Decimal's 128 bits.
+  auto p = plan(
+      "buckets: [{name: files, usage: {put_requests_per_month: 1000000000000000, "
+      "get_requests_per_month: 1000000000000000}}]\n");
+  const LineItem& puts = p.item("S3 PUT, COPY, POST, LIST requests");
+  CHECK(puts.quantity == dec("1000000000000"));  // in thousands
+  CHECK(puts.monthly == dec("5000000000"));
+  CHECK(p.item("S3 GET and other requests").monthly == dec("400000000"));
+}
