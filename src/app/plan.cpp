@@ -52,6 +52,7 @@ Prepared prepare(const std::string& path, const std::vector<Comparison>& compari
     out.failed = true;
     return out;
   }
+  spec::add_base_variant(*loaded);
   for (const auto& c : comparisons) {
     for (const auto& v : c.values) {
       std::string name = c.path + "=" + v;

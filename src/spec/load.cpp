@@ -156,6 +156,25 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
 
 }  // namespace
 
+bool add_base_variant(LoadedSpec& spec) {
+  const bool has_scenarios = !(spec.variants.size() == 1 && spec.variants[0].name == "base");
+  if (spec.variants.empty() || !has_scenarios) {
+    return false;
+  }
+  for (const Variant& v : spec.variants) {
+    if (v.name == "base" || v.value == spec.base) {
+      return false;
+    }
+  }
+  Diagnostics diags;
+  Variant base = check_variant("base", spec.base, spec.base_origins, diags);
+  if (diags.has_errors()) {
+    return false;
+  }
+  spec.variants.insert(spec.variants.begin(), std::move(base));
+  return true;
+}
+
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
                  const std::string& text, const std::string& label, Diagnostics& diags) {
   json merged = spec.base;

@@ -43,6 +43,12 @@ struct LoadedSpec {
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
                  const std::string& text, const std::string& label, Diagnostics& diags);
 
+/// Puts the base spec (the spec without its scenarios) first among the variants, as scenario
+/// `base`, when the spec has scenarios, none of them is named `base` or equals the base, and the
+/// base is complete and valid on its own: `plan` then prices what the file describes before its
+/// scenarios change it, and the base is the default baseline. Returns whether it did.
+bool add_base_variant(LoadedSpec& spec);
+
 /// Reads, parses and validates a spec file. Every problem goes to `diags`; the result is
 /// nullopt when there is any error.
 std::optional<LoadedSpec> load_spec(const std::string& path, Diagnostics& diags,

@@ -158,3 +158,47 @@ TEST_CASE("JSON specs load like YAML ones", "[load]") {
   CHECK(spec->variants[0].name == "big");
   CHECK(spec->variants[0].spec.services.at(0).memory == 2048);
 }
+
+TEST_CASE("the base spec becomes scenario 'base' when it is complete and no scenario is it",
+          "[load]") {
+  auto names = [](const LoadedSpec& s) {
+    std::string out;
+    for (const auto& v : s.variants) {
+      out += (out.empty() ? "" : " ") + v.name;
+    }
+    return out;
+  };
+  const std::string rds =
+      "  rds: {database: {engine: rds-postgres, rds: {instance_class: db.t4g.micro}}}\n";
+  Diagnostics diags;
+
+  auto distinct = load(k_base + "scenarios:\n" + rds, diags);
+  REQUIRE(distinct);
+  CHECK(add_base_variant(*distinct));
+  CHECK(names(*distinct) == "base rds");  // first: the default baseline
+  CHECK(distinct->variants[0].spec.database.engine == Engine::sqlite_litestream);
+  CHECK_FALSE(add_base_variant(*distinct));  // once
+
+  auto empty_patch = load(k_base + "scenarios:\n  current: {}\n" + rds, diags);
+  REQUIRE(empty_patch);
+  CHECK_FALSE(add_base_variant(*empty_patch));  // 'current' is the base
+  CHECK(names(*empty_patch) == "current rds");
+
+  auto named_base = load(k_base + "scenarios:\n  base: {environment: dev}\n" + rds, diags);
+  REQUIRE(named_base);
+  CHECK_FALSE(add_base_variant(*named_base));
+
+  // An RDS base without its instance class is incomplete; its scenarios complete it.
+  auto incomplete = load(
+      "version: 1\nname: shop\nregion: us-east-2\ndatabase: {engine: rds-postgres}\n"
+      "scenarios:\n  small: {database: {rds: {instance_class: db.t4g.micro}}}\n",
+      diags);
+  REQUIRE(incomplete);
+  CHECK_FALSE(add_base_variant(*incomplete));
+  CHECK(names(*incomplete) == "small");
+
+  auto plain = load(k_base, diags);
+  REQUIRE(plain);
+  CHECK_FALSE(add_base_variant(*plain));
+  CHECK_FALSE(diags.has_errors());
+}
