@@ -27,6 +27,7 @@ us-east-1	ec2/instance/t4g.small	spot/use1-az1	0	Inf	Hrs	0.005		t
 us-east-1	ec2/instance/t4g.small	spot/use1-az2	0	Inf	Hrs	0.007		t
 us-east-1	ec2/instance/t4g.small	reserved/1y/standard/partial-upfront	0	Inf	Hrs	0.005	44	t
 us-east-1	ec2/ebs/gp3	on-demand	0	Inf	GB-Mo	0.08		t
+us-east-1	ec2/ebs/gp3/iops	on-demand	0	Inf	IOPS-Mo	0.005		t
 us-east-1	vpc/public-ipv4	on-demand	0	Inf	Hrs	0.005		t
 us-east-1	fargate/vcpu/x86_64	on-demand	0	Inf	hours	0.04048		t
 us-east-1	fargate/memory/x86_64	on-demand	0	Inf	hours	0.004445		t
@@ -436,4 +437,24 @@ TEST_CASE("a quadrillion requests a month are priced exactly", "[cost]") {
   CHECK(puts.quantity == dec("1000000000000"));  // in thousands
   CHECK(puts.monthly == dec("5000000000"));
   CHECK(p.item("S3 GET and other requests").monthly == dec("400000000"));
+}
+
+TEST_CASE("at maximum scale, every instance brings its volume, IOPS and public IPv4", "[cost]") {
+  auto p = plan(
+      "compute: {platform: ec2, instance_type: t4g.small, min: 1, max: 3, desired: 1, "
+      "public_ip: true, root_volume: {size_gb: 30, type: gp3, iops: 4000}, "
+      "purchase: {model: on-demand}}\n");
+  CHECK(p.item("EC2 t4g.small x 1").monthly_at_max == dec("36.792"));  // 3 x 730 x 0.0168
+  CHECK(p.item("root volume").monthly_at_max == dec("7.2"));           // 3 x 30 GB x 0.08
+  CHECK(p.item("Public IPv4 address per instance").monthly_at_max ==
+        dec("10.95"));  // 3 x 730 h x 0.005
+  CHECK(p.item("EBS gp3 IOPS above the 3,000 included").monthly_at_max ==
+        dec("15"));  // 3 x 1,000 IOPS x 0.005
+  // The plan's maximum is the sum of every line at its maximum.
+  Decimal sum;
+  for (const auto& i : p.plan.items) {
+    sum += i.monthly_at_max.value_or(i.monthly);
+  }
+  REQUIRE(p.plan.monthly_at_max);
+  CHECK(*p.plan.monthly_at_max == sum.rounded(2));
 }

@@ -125,6 +125,14 @@ void spot_lines(const Resource& r, Context& ctx, int desired) {
   ctx.add_priced(std::move(item));
 }
 
+/// With autoscaling, what a line billed per instance (volumes, IOPS, addresses) costs a month
+/// at the group's maximum: its quantity for `n` instances scaled to `max`.
+void at_max(LineItem& item, int n, int max) {
+  if (max > n && n > 0 && item.unit_price) {
+    item.monthly_at_max = item.quantity * whole(max) / whole(n) * *item.unit_price;
+  }
+}
+
 void cost(const Resource& r, Context& ctx) {
   const spec::Compute& c = ctx.spec().compute;
   const spec::Purchase& p = c.purchase;
@@ -180,28 +188,34 @@ void cost(const Resource& r, Context& ctx) {
   }
 
   const spec::Volume& v = c.root_volume;
-  ctx.add(line(r, "compute",
-               "EBS " + v.type + " root volume, " + std::to_string(v.size_gb) + " GB" + count,
-               whole(n) * whole(v.size_gb), "GB-months"),
-          ctx.rate("ec2/ebs/" + v.type));
+  at_max(
+      ctx.add(line(r, "compute",
+                   "EBS " + v.type + " root volume, " + std::to_string(v.size_gb) + " GB" + count,
+                   whole(n) * whole(v.size_gb), "GB-months"),
+              ctx.rate("ec2/ebs/" + v.type)),
+      n, c.max);
   if (v.type == "gp3" && v.iops && *v.iops > 3000) {
-    ctx.add(line(r, "compute", "EBS gp3 IOPS above the 3,000 included" + count,
-                 whole(n) * whole(*v.iops - 3000), "IOPS-months"),
-            ctx.rate("ec2/ebs/gp3/iops"));
+    at_max(ctx.add(line(r, "compute", "EBS gp3 IOPS above the 3,000 included" + count,
+                        whole(n) * whole(*v.iops - 3000), "IOPS-months"),
+                   ctx.rate("ec2/ebs/gp3/iops")),
+           n, c.max);
   }
   if (v.type == "gp3" && v.throughput_mbps && *v.throughput_mbps > 125) {
-    ctx.add(line(r, "compute", "EBS gp3 throughput above the 125 MiB/s included" + count,
-                 whole(n) * whole(*v.throughput_mbps - 125), "MiBps-months"),
-            ctx.rate("ec2/ebs/gp3/throughput"));
+    at_max(ctx.add(line(r, "compute", "EBS gp3 throughput above the 125 MiB/s included" + count,
+                        whole(n) * whole(*v.throughput_mbps - 125), "MiBps-months"),
+                   ctx.rate("ec2/ebs/gp3/throughput")),
+           n, c.max);
   }
   if ((v.type == "io1" || v.type == "io2") && v.iops) {
-    ctx.add(line(r, "compute", "EBS " + v.type + " provisioned IOPS" + count,
-                 whole(n) * whole(*v.iops), "IOPS-months"),
-            ctx.rate("ec2/ebs/" + v.type + "/iops"));
+    at_max(ctx.add(line(r, "compute", "EBS " + v.type + " provisioned IOPS" + count,
+                        whole(n) * whole(*v.iops), "IOPS-months"),
+                   ctx.rate("ec2/ebs/" + v.type + "/iops")),
+           n, c.max);
   }
   if (c.public_ip) {
-    ctx.add(line(r, "network", "Public IPv4 address per instance" + count, hours, "hours"),
-            ctx.rate("vpc/public-ipv4"));
+    at_max(ctx.add(line(r, "network", "Public IPv4 address per instance" + count, hours, "hours"),
+                   ctx.rate("vpc/public-ipv4")),
+           n, c.max);
   }
 }
 
