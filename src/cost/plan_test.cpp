@@ -200,7 +200,11 @@ TEST_CASE("Savings Plan: commitment, uncovered usage, over-commitment", "[cost]"
                   "commitment_per_hour: 0.024}}}\n");
     CHECK(p.item("recurring part").monthly == dec("8.76"));     // 0.012 * 730
     CHECK(p.item("upfront amortised").monthly == dec("8.76"));  // 105.12 / 12
-    CHECK(p.item("beyond the commitment").missing);
+    const LineItem& rest = p.item("beyond the commitment");
+    CHECK(rest.missing);
+    // Bounded: 2 x 730 h x $0.0168 on-demand, less the $17.52 the commitment at least covers.
+    REQUIRE(rest.assumption);
+    CHECK(rest.assumption->find("at most $7.01 a month: $24.53 on-demand less the $17.52") == 0);
     CHECK(p.warned("plan.savings-plan-rate-missing"));
   }
 }

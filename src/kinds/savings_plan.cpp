@@ -3,6 +3,8 @@
 // cover at on-demand rates. Compute kinds register their usage in Context::eligible(), and
 // RDS and Aurora theirs for a Database Savings Plan (pool "database").
 
+#include <algorithm>
+
 #include "kinds/common.hpp"
 #include "kinds/kinds.hpp"
 
@@ -131,29 +133,57 @@ void cost(const Resource& r, Context& ctx) {
     }
   }
 
-  // Usage the commitment does not cover, at on-demand rates.
+  // Usage the commitment does not cover, at on-demand rates. Without the plan's rates the
+  // share is unknown, but bounded: a plan rate is below the on-demand rate, so a commitment of
+  // C an hour covers usage worth at least C at on-demand rates, and what it leaves costs at
+  // most the usage's on-demand cost less C x 730.
   if (!at_plan_rates) {
+    std::optional<Decimal> on_demand, bound;
+    if (at_on_demand) {
+      on_demand = (*at_on_demand * hours_per_month()).rounded(2);
+      bound = commitment ? *on_demand - (*commitment * hours_per_month()).rounded(2) : *on_demand;
+      if (bound->is_negative()) {
+        bound = Decimal();
+      }
+    }
+    const std::size_t unpriced = static_cast<std::size_t>(std::count_if(
+        eligible.begin(), eligible.end(), [](const auto& e) { return !e.plan_rate.usd; }));
     for (const auto& e : eligible) {
       if (!e.plan_rate.usd) {
         LineItem item = line(r, t.component,
                              e.description +
-                                 " beyond the commitment: unknown without the "
-                                 "Savings Plan rate",
+                                 " beyond the commitment, on-demand (share unknown without the "
+                                 "plan's rate)",
                              e.hours, e.unit);
         item.resource = e.resource;
         item.missing = true;
         item.price_ref = e.plan_rate.ref;
+        if (unpriced == 1 && bound && commitment) {
+          item.assumption = "at most " + usd(*bound) + " a month: " + usd(*on_demand) +
+                            " on-demand less the " +
+                            usd((*commitment * hours_per_month()).rounded(2)) +
+                            " commitment, which covers usage worth at least that much";
+        } else if (e.on_demand.usd) {
+          item.assumption = "at most " + usd((e.hours * *e.on_demand.usd).rounded(2)) +
+                            " a month, its on-demand cost";
+        }
         ctx.items().push_back(item);
       }
     }
-    ctx.warn("plan.savings-plan-rate-missing",
-             "the catalog has no " + label + " rate in " + ctx.region() + " (" + t.why_missing +
-                 "), so " +
-                 (commitment ? "the usage beyond the " + usd(*commitment) +
-                                   "/h commitment is unknown; the total counts the commitment "
-                                   "only"
-                             : std::string("neither the commitment nor the usage is priced")),
-             t.hint);
+    std::string known;
+    if (bound) {
+      known = commitment ? ", at most " + usd(*bound) + " a month (the usage's on-demand cost, " +
+                               usd(*on_demand) + ", less the commitment it at least covers)"
+                         : " (at most " + usd(*on_demand) + " a month, the usage's on-demand cost)";
+    }
+    ctx.warn(
+        "plan.savings-plan-rate-missing",
+        "the catalog has no " + label + " rate in " + ctx.region() + " (" + t.why_missing +
+            "), so " +
+            (commitment ? "the usage beyond the " + usd(*commitment) + "/h commitment is unknown" +
+                              known + "; the total counts the commitment only"
+                        : "neither the commitment nor the usage is priced" + known),
+        t.hint);
     return;
   }
   if (!commitment) {
