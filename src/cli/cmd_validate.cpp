@@ -1,5 +1,6 @@
 #include <ostream>
 
+#include "app/support.hpp"
 #include "base/parallel.hpp"
 #include "cli/app.hpp"
 #include "spec/load.hpp"
@@ -11,6 +12,8 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
   std::size_t warnings = 0;
   std::size_t failed = 0;
   // Every core validates; results are printed in the order of the arguments as they arrive.
+  // The support calendar of RDS engines, from the built-in price data (no prices are read).
+  const pricing::Catalog calendar = pricing::Catalog::snapshot({});
   struct Checked {
     Diagnostics diags;
     bool ok = false;
@@ -21,6 +24,9 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
       [&](std::size_t i) {
         Checked c;
         auto loaded = spec::load_spec(specs[i], c.diags);
+        if (loaded) {
+          app::warn_extended_support(*loaded, calendar, c.diags);
+        }
         c.diags.sort();
         c.ok = loaded.has_value();
         if (loaded && (loaded->variants.size() > 1 || loaded->variants.front().name != "base")) {

@@ -19,15 +19,6 @@ bool free_tier_class(const std::string& c) {
   return c == "db.t4g.micro" || c == "db.t3.micro" || c == "db.t2.micro";
 }
 
-/// "13.20" -> "13" for PostgreSQL; "8.0.35" -> "8.0" for MySQL.
-std::string major_version(const std::string& version, bool postgres) {
-  std::size_t dot = version.find('.');
-  if (postgres || dot == std::string::npos) {
-    return version.substr(0, dot);
-  }
-  return version.substr(0, version.find('.', dot + 1));
-}
-
 /// "2026-02-28" plus two years.
 std::string two_years_after(const std::string& date) {
   return std::to_string(std::stoi(date.substr(0, 4)) + 2) + date.substr(4);
@@ -37,7 +28,7 @@ std::string two_years_after(const std::string& date) {
 /// vCPU-hour (the standby's too in Multi-AZ), at the year-1-2 rate for two years, then year 3.
 void extended_support(const Resource& r, Context& ctx, const std::string& engine) {
   const spec::Rds& rds = ctx.spec().database.rds;
-  const std::string major = major_version(rds.version, engine == "postgres");
+  const std::string major = spec::major_version(ctx.spec().database.engine, rds.version);
   const pricing::SupportDates* dates = ctx.support(engine, major);
   if (dates == nullptr || ctx.as_of() < dates->standard_ends) {
     return;

@@ -35,6 +35,15 @@ std::optional<Engine> engine_named(std::string_view name) {
   return found == names.end() ? std::nullopt : std::optional<Engine>(found->first);
 }
 
+std::string major_version(Engine engine, const std::string& version) {
+  const bool postgres = engine == Engine::rds_postgres || engine == Engine::aurora_postgres;
+  std::size_t dot = version.find('.');
+  if (postgres || dot == std::string::npos) {
+    return version.substr(0, dot);
+  }
+  return version.substr(0, version.find('.', dot + 1));
+}
+
 std::string_view default_version(Engine engine) {
   switch (engine) {
     case Engine::rds_postgres:

@@ -47,6 +47,9 @@ std::optional<Engine> engine_named(std::string_view name);
 /// The version a new database of a server engine gets when the spec names none ("16" for
 /// rds-postgres); empty for the SQLite engines and none.
 std::string_view default_version(Engine engine);
+/// The major version of an engine version, as AWS's support calendar names it: "13.20" -> "13"
+/// for PostgreSQL; "8.0.35" -> "8.0" for MySQL.
+std::string major_version(Engine engine, const std::string& version);
 const char* to_string(PurchaseModel model);
 bool is_sqlite(Engine engine);
 bool is_rds(Engine engine);
