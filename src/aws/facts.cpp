@@ -9,6 +9,11 @@ const char* const k_instance_type_pattern =
     "?)$";
 const char* const k_db_class_pattern =
     "^db\\.([a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)|serverless)$";
+bool s3_retrieval_fee(std::string_view storage_class) {
+  return storage_class == "standard-ia" || storage_class == "one-zone-ia" ||
+         storage_class == "glacier-ir";
+}
+
 Architecture architecture_of(const std::string& instance_type) {
   std::string family = instance_type.substr(0, instance_type.find('.'));
   // The letters after the generation digit carry the processor: 'g' is Graviton.

@@ -13,6 +13,10 @@ namespace stackplan::aws {
 /// ("db.t4g.micro", "db.serverless"), as regular expressions.
 extern const char* const k_instance_type_pattern;
 extern const char* const k_db_class_pattern;
+/// Whether reading from an S3 storage class (the spec's name: "standard-ia") is billed per GB
+/// retrieved: Standard-IA, One Zone-IA and Glacier Instant Retrieval.
+bool s3_retrieval_fee(std::string_view storage_class);
+
 enum class Architecture { x86_64, arm64 };
 
 /// arm64 for Graviton families (t4g, m7g, c6gn, r8g, x2gd, im4gn, ...), x86_64 otherwise.

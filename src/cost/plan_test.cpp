@@ -53,6 +53,8 @@ us-east-1	s3/requests/tier2	on-demand	0	Inf	Requests	0.0000004		t
 us-east-1	s3/storage/standard-ia	on-demand	0	Inf	GB-Mo	0.0125		t
 us-east-1	s3/requests/standard-ia/tier1	on-demand	0	Inf	Requests	0.00001		t
 us-east-1	s3/requests/standard-ia/tier2	on-demand	0	Inf	Requests	0.000001		t
+us-east-1	s3/retrieval/standard-ia	on-demand	0	Inf	GB	0.01		t
+us-east-1	s3/monitoring/intelligent-tiering	on-demand	0	Inf	Objects	0.0000025		t
 us-east-1	transfer/out	on-demand	0	10240	GB	0.09		t
 us-east-1	transfer/out	on-demand	10240	51200	GB	0.085		t
 )";
@@ -429,6 +431,29 @@ TEST_CASE("S3 requests are priced by the bucket's storage class", "[cost]") {
   auto standard = plan("buckets: [{name: files, usage: {put_requests_per_month: 10000}}]\n");
   CHECK(standard.item("S3 PUT, COPY, POST, LIST requests").monthly == dec("0.05"));
   CHECK_FALSE(standard.has("(standard)"));
+}
+
+TEST_CASE("S3 retrieval fees and Intelligent-Tiering monitoring", "[cost]") {
+  // Standard-IA: $0.01 per GB read back; by default the stored volume is read once a month.
+  auto by_default =
+      plan("buckets: [{name: cold-files, storage_class: standard-ia, usage: {storage_gb: 100}}]\n");
+  const LineItem& all = by_default.item("S3 data retrieval (standard-ia)");
+  CHECK(all.quantity == dec("100"));
+  CHECK(all.monthly == dec("1"));
+  auto given = plan(
+      "buckets: [{name: cold-files, storage_class: standard-ia,\n"
+      "  usage: {storage_gb: 100, retrieved_gb: 5}}]\n");
+  CHECK(given.item("S3 data retrieval (standard-ia)").monthly == dec("0.05"));
+  // Intelligent-Tiering: $0.0025 per 1,000 monitored objects, no retrieval fee.
+  auto tiered = plan(
+      "buckets: [{name: tiered, storage_class: intelligent-tiering,\n"
+      "  usage: {monitored_objects: 2000000}}]\n");
+  CHECK(tiered.item("Intelligent-Tiering monitoring").monthly == dec("5"));
+  CHECK_FALSE(tiered.has("retrieval"));
+  // Standard has neither.
+  auto standard = plan("buckets: [{name: files}]\n");
+  CHECK_FALSE(standard.has("retrieval"));
+  CHECK_FALSE(standard.has("monitoring"));
 }
 
 TEST_CASE("a quadrillion requests a month are priced exactly", "[cost]") {

@@ -1,6 +1,7 @@
 // S3 buckets of the spec: storage by class (tiered) and Tier 1 / Tier 2 requests. The bucket a
 // SQLite engine replicates to is priced by that engine's kind instead.
 
+#include "aws/facts.hpp"
 #include "kinds/common.hpp"
 #include "kinds/kinds.hpp"
 
@@ -51,6 +52,22 @@ void cost(const Resource& r, Context& ctx) {
   ctx.add(usage_line(r, "storage", "S3 GET and other requests" + class_text,
                      gets.value / whole(1000), "1k requests", gets.assumption),
           ctx.rate(requests + "tier2"), whole(1000));
+  // Reading from the infrequent-access classes is billed per GB; Intelligent-Tiering bills a
+  // monitoring fee per object of 128 KB or more instead.
+  if (aws::s3_retrieval_fee(b.storage_class)) {
+    model::Usage retrieved = ctx.usage_or(r, "retrieved_gb", b.retrieved_gb, path + "retrieved_gb",
+                                          storage.value.to_double());
+    ctx.add(usage_line(r, "storage", "S3 data retrieval (" + b.storage_class + ")", retrieved.value,
+                       "GB", retrieved.assumption),
+            ctx.rate("s3/retrieval/" + b.storage_class));
+  }
+  if (b.storage_class == "intelligent-tiering") {
+    model::Usage objects =
+        ctx.usage(r, "monitored_objects", b.monitored_objects, path + "monitored_objects");
+    ctx.add(usage_line(r, "storage", "S3 Intelligent-Tiering monitoring and automation",
+                       objects.value / whole(1000), "1k objects", objects.assumption),
+            ctx.rate("s3/monitoring/intelligent-tiering"), whole(1000));
+  }
 }
 
 json view(const Resource& r, const spec::Spec& s) {
@@ -69,7 +86,12 @@ const model::Kind k_s3_bucket{
     "S3 bucket: storage by class and tier, Tier 1 (PUT/LIST) and Tier 2 (GET) requests",
     {{"storage_gb", "GB", 1, "Average stored volume, noncurrent versions included"},
      {"put_requests_per_month", "requests", 1000, "PUT, COPY, POST and LIST requests a month"},
-     {"get_requests_per_month", "requests", 10000, "GET and other requests a month"}},
+     {"get_requests_per_month", "requests", 10000, "GET and other requests a month"},
+     {"retrieved_gb", "GB", 1,
+      "GB read back a month from Standard-IA, One Zone-IA or Glacier Instant Retrieval",
+      "storage_gb (all of it read once a month)"},
+     {"monitored_objects", "objects", 1000,
+      "Intelligent-Tiering objects of 128 KB or more (smaller ones are not monitored)"}},
     expand,
     cost,
     model::Rendering{"s3_bucket", "storage", {}, view},

@@ -818,10 +818,23 @@ class Builder {
         }
       }
       b.lifecycle.abort_incomplete_upload_days =
-          as_int(r.integer(base + "/lifecycle/abort_incomplete_upload_days"), 7);
+          as_int(r.integer(base + "/lifecycle/abort_incomplete_upload_days"),
+                 b.lifecycle.abort_incomplete_upload_days);
       b.storage_gb = r.num(base + "/usage/storage_gb");
       b.put_requests_per_month = r.num(base + "/usage/put_requests_per_month");
       b.get_requests_per_month = r.num(base + "/usage/get_requests_per_month");
+      b.retrieved_gb = r.num(base + "/usage/retrieved_gb");
+      b.monitored_objects = r.num(base + "/usage/monitored_objects");
+      if (!aws::s3_retrieval_fee(b.storage_class)) {
+        reject_unless_inherited(r, base + "/usage/retrieved_gb", base + "/storage_class",
+                                "storage_class standard-ia, one-zone-ia or glacier-ir",
+                                "reads from this class are not billed per GB; remove it");
+      }
+      if (b.storage_class != "intelligent-tiering") {
+        reject_unless_inherited(r, base + "/usage/monitored_objects", base + "/storage_class",
+                                "storage_class intelligent-tiering",
+                                "only Intelligent-Tiering bills monitoring; remove it");
+      }
       s.buckets.push_back(std::move(b));
     }
   }

@@ -241,6 +241,8 @@ struct Bucket {
   std::optional<double> storage_gb;
   std::optional<double> put_requests_per_month;
   std::optional<double> get_requests_per_month;
+  std::optional<double> retrieved_gb;
+  std::optional<double> monitored_objects;
 };
 
 struct LoadBalancer {

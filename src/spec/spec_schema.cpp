@@ -519,6 +519,13 @@ Type bucket_type() {
                                  "PUT, COPY, POST and LIST requests a month"},
                            Field{"get_requests_per_month", number(0, 1e15),
                                  "GET and other requests a month"},
+                           Field{"retrieved_gb", number(0, 1e12),
+                                 "GB read back a month (billed per GB in these classes)"}
+                               .only("storage_class: standard-ia, one-zone-ia, glacier-ir"),
+                           Field{"monitored_objects", number(0, 1e15),
+                                 "Objects of 128 KB or more, each billed a monthly monitoring "
+                                 "fee"}
+                               .only("storage_class: intelligent-tiering"),
                        }),
                 "Usage assumptions"},
       });
