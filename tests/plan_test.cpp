@@ -72,10 +72,10 @@ void check_arithmetic(const json& plan) {
         if (item["usage_based"].get<bool>()) {
           CHECK(item["assumption"].is_string());
         }
-        sum += exact(item["monthly"]);
+        sum += cents(exact(item["monthly"]));  // each line rounded once, as printed
       }
       CHECK(missing == sc["missing_prices"].get<std::size_t>());
-      CHECK(cents(sum) == exact(sc["monthly"]));
+      CHECK(sum == exact(sc["monthly"]));
       CHECK(exact(sc["monthly"]) * Decimal::from_int(12) == exact(sc["annual"]));
       monthly[sc["name"].get<std::string>()] = exact(sc["monthly"]);
       if (sc["name"] == stack["baseline"]) {
@@ -134,6 +134,43 @@ std::size_t check_table_annuals(const std::string& table) {
   return rows;
 }
 
+/// In the table, the monthly figures shown add up: each component's lines to its subtotal,
+/// and the subtotals to the scenario's total. Returns the number of totals checked.
+std::size_t check_table_sums(const std::string& table) {
+  std::size_t totals = 0;
+  Decimal lines_sum;
+  Decimal subtotals_sum;
+  std::istringstream lines(table);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> cells{std::istream_iterator<std::string>(words), {}};
+    if (line.rfind("scenario ", 0) == 0) {
+      lines_sum = Decimal();
+      subtotals_sum = Decimal();
+      continue;
+    }
+    if (cells.size() < 2) {
+      continue;
+    }
+    auto monthly = money_cell(cells[cells.size() - 2]);
+    if (!monthly) {
+      continue;
+    }
+    INFO(line);
+    if (line.rfind("    subtotal", 0) == 0) {
+      CHECK(lines_sum == *monthly);
+      subtotals_sum += *monthly;
+      lines_sum = Decimal();
+    } else if (line.rfind("  total", 0) == 0) {
+      CHECK(subtotals_sum == *monthly);
+      ++totals;
+    } else if (line.rfind("    ", 0) == 0) {
+      lines_sum += *monthly;
+    }
+  }
+  return totals;
+}
+
 }  // namespace
 
 TEST_CASE("every example's plan matches its golden output in every format", "[plan][golden]") {
@@ -167,6 +204,7 @@ TEST_CASE("every example's plan adds up", "[plan]") {
     auto table = run_cli_parts({"plan", spec});
     REQUIRE(table.code == 0);
     CHECK(check_table_annuals(table.out) >= 4);
+    CHECK(check_table_sums(table.out) >= 2);
   }
 }
 
@@ -321,7 +359,12 @@ TEST_CASE("plan --compare: the value is read as given, and an engine gets settin
     const json& sc = scenario_named(plan, "database.engine=sqlite-litestream");
     CHECK(has_item(sc, "Litestream replica storage"));
     CHECK_FALSE(has_item(sc, "RDS"));
-    CHECK(sc["notes"].size() == 1);  // only the note on where the data lives
+    // Notes on the stack only (where the data lives, CloudWatch's allowance), none on how the
+    // variant was made.
+    for (const auto& note : sc["notes"]) {
+      CHECK(note.get<std::string>().find("scenario") == std::string::npos);
+    }
+    CHECK(sc["notes"].size() == 2);
   }
   SECTION("an engine no scenario configures is priced at its cheapest configuration") {
     json plan =

@@ -16,6 +16,10 @@ Decimal in_cents(const Decimal& monthly) {
 
 }  // namespace
 
+Decimal line_cents(const model::LineItem& item) {
+  return in_cents(item.monthly);
+}
+
 Decimal annual_of(const Decimal& monthly) {
   return in_cents(monthly) * Decimal::from_int(12);
 }
@@ -38,9 +42,9 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
   Decimal at_max;
   bool scales = false;
   for (const model::LineItem& item : plan.items) {
-    sum += item.monthly;
+    sum += line_cents(item);
     plan.upfront += item.upfront;
-    at_max += item.monthly_at_max.value_or(item.monthly);
+    at_max += in_cents(item.monthly_at_max.value_or(item.monthly));
     scales = scales || item.monthly_at_max.has_value();
     plan.missing += item.missing ? 1 : 0;
   }

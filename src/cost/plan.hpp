@@ -16,7 +16,7 @@ namespace stackplan::cost {
 struct ScenarioPlan {
   std::string name;
   std::vector<model::LineItem> items;
-  Decimal monthly;                        ///< sum of the items, rounded to cents
+  Decimal monthly;                        ///< sum of the items, each rounded to cents
   Decimal annual;                         ///< 12 x monthly
   Decimal upfront;                        ///< one-time payments (already amortised into monthly)
   std::size_t missing = 0;                ///< lines whose price the catalog lacks
@@ -70,6 +70,9 @@ struct Plan {
 /// The annual figure of a monthly amount: 12 x the amount in cents, so that every annual figure
 /// shown is 12 x the monthly figure shown beside it.
 Decimal annual_of(const Decimal& monthly);
+/// A line's monthly as printed, rounded to cents once: totals and subtotals are sums of these,
+/// so the printed lines add up to them.
+Decimal line_cents(const model::LineItem& item);
 
 /// Costs one scenario: every resource of the variant, in registry order.
 ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,

@@ -20,6 +20,12 @@ using model::Resource;
 inline Decimal hours_per_month() {
   return Decimal::from_int(730);
 }
+/// What is held at any time when `per_month` arrives each 730-hour month (30.42 days) and each
+/// part is kept `days` days: GB a month kept 7 days hold per_month x 7 / 30.42 GB, billed as
+/// that many GB-months. Multiplies before dividing, so nothing is lost.
+inline Decimal kept_for_days(Decimal per_month, Decimal days) {
+  return per_month * days * Decimal::from_int(24) / hours_per_month();
+}
 /// Seconds in a 730-hour month.
 inline Decimal seconds_per_month() {
   return Decimal::from_int(730 * 3600);

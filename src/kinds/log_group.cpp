@@ -22,13 +22,17 @@ void cost(const Resource& r, Context& ctx) {
           ctx.rate("logs/ingest"));
   // Steady state: what the retention period holds, at most the year the plan looks at.
   int days = std::min(svc.log_retention_days, 365);
-  Decimal stored = ingest.value * whole(days) / whole(30);
+  Decimal stored = kept_for_days(ingest.value, whole(days));
   ctx.add(usage_line(r, "observability",
                      "CloudWatch Logs storage, " + std::to_string(svc.log_retention_days) +
                          " days retained (uncompressed upper bound)",
                      stored, "GB-months",
-                     ingest.assumption + "; stored = ingested x " + std::to_string(days) + " / 30"),
+                     ingest.assumption + "; stored = ingested x " + std::to_string(days) +
+                         " days / 30.42 days a month"),
           ctx.rate("logs/storage"));
+  ctx.note(
+      "CloudWatch Logs' free allowance (5 GB of log data a month, shared by the whole account) "
+      "is not subtracted");
 }
 
 json view(const Resource& r, const spec::Spec& s) {

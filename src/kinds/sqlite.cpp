@@ -135,7 +135,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
                                 deleted_per_day * whole(days), "GB-months", basis),
                      "s3/storage/standard");
     } else {
-      Decimal growth = deleted_per_day * whole(30);
+      Decimal growth = deleted_per_day * hours_per_month() / whole(24);  // a month of days
       ctx.warn("plan.unbounded-growth",
                "bucket '" + bucket->name + "' keeps every noncurrent version of pruned " +
                    "Litestream files: storage grows by about " + growth.rounded(2).to_string() +
@@ -167,8 +167,10 @@ void cost_litestream(const Resource& r, Context& ctx) {
                      tier1, "1k requests", writes.assumption),
           ctx.rate("s3/requests/tier1"), whole(1000));
 
-  // GETs: each restore (task start) and validation reads a snapshot and the WAL after it.
-  Decimal wal_after_snapshot = std::min(snapshot / sync, writes.value * snapshot);
+  // GETs: each restore (task start) and validation reads the newest snapshot and the WAL
+  // written since; it happens at any time between snapshots, so on average after half an
+  // interval's WAL.
+  Decimal wal_after_snapshot = std::min(snapshot / sync, writes.value * snapshot) / whole(2);
   Decimal reads = (restores.value + validations) * (whole(1) + wal_after_snapshot);
   ctx.add(usage_line(
               r, "database", "Litestream GET requests: restores on task start and validations",
@@ -215,7 +217,7 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
       keep_days = bucket->lifecycle.expire_days;
     }
   }
-  Decimal per_day = uploads / whole(30);
+  Decimal per_day = uploads * whole(24) / hours_per_month();
   if (keep_days) {
     Decimal copies = per_day * whole(*keep_days);
     ctx.add_tiered(usage_line(r, "database",

@@ -85,7 +85,7 @@ std::vector<std::pair<std::string, std::vector<const LineItem*>>> by_component(
 Decimal subtotal(const std::vector<const LineItem*>& items) {
   Decimal sum;
   for (const auto* i : items) {
-    sum += i->monthly;
+    sum += cost::line_cents(*i);
   }
   return sum;
 }
