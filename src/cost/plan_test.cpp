@@ -241,13 +241,13 @@ TEST_CASE("RDS: deployment rates, storage, backup, and the free tier only where 
     auto p = plan(
         "free_tier: true\n"
         "database: {engine: rds-postgres, rds: {version: '16', instance_class: db.t4g.micro,\n"
-        "  storage: {type: gp3, size_gb: 30}}, usage: {backup_gb: 10}}\n",
+        "  storage: {type: gp3, size_gb: 30}}, usage: {backup_gb: 40}}\n",
         {}, may_2026);
     CHECK(p.item("RDS PostgreSQL db.t4g.micro, Single-AZ").monthly == dec("11.68"));
     CHECK(p.item("750 instance-hours").monthly == dec("-11.68"));
     CHECK(p.item("RDS storage gp3").monthly == dec("3.45"));
     CHECK(p.item("20 GB of General Purpose").monthly == dec("-2.3"));
-    CHECK(p.item("backup storage").monthly == dec("0.95"));
+    CHECK(p.item("backup storage").monthly == dec("0.95"));  // 40 GB, 30 of them free
     CHECK(p.plan.monthly == dec("2.1"));
   }
   SECTION("after 2026-07-14 no account has the 12-month free tier") {
@@ -296,6 +296,25 @@ TEST_CASE("Aurora: I/O for Standard only; Serverless v2 from min ACU by default"
     CHECK(p.item("Serverless v2").monthly == dec("58.4"));
     CHECK_FALSE(p.has("I/O requests"));
     CHECK(p.item("storage, I/O-Optimized").monthly == dec("2.25"));  // 10 GB default
+  }
+  SECTION("a cluster that may pause is priced running at 0.5 ACU, not free") {
+    auto p = plan(
+        "database: {engine: aurora-postgres, aurora: {version: '16.4', instance_class: "
+        "db.serverless, serverless_v2: {min_acu: 0, max_acu: 4}}}\n");
+    CHECK(p.item("Serverless v2").quantity == dec("365"));  // 0.5 ACU * 730
+    CHECK(p.item("Serverless v2").assumption->find("average_acu = 0.5 (default)") == 0);
+  }
+  SECTION("backup storage is free up to 100% of the cluster volume") {
+    auto within = plan(
+        "database: {engine: aurora-postgres, aurora: {instance_class: db.r6g.large}, "
+        "usage: {size_gb: 50, backup_gb: 50}}\n");
+    CHECK(within.item("backup storage beyond 100% of the cluster volume").quantity == dec("0"));
+    auto beyond = plan(
+        "database: {engine: aurora-postgres, aurora: {instance_class: db.r6g.large}, "
+        "usage: {size_gb: 50, backup_gb: 80}}\n");
+    const LineItem& billed = beyond.item("backup storage beyond 100% of the cluster volume");
+    CHECK(billed.quantity == dec("30"));
+    CHECK(billed.monthly == dec("0.63"));  // 30 GB-months * 0.021
   }
 }
 

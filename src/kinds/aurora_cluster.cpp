@@ -1,5 +1,6 @@
 // Aurora PostgreSQL / MySQL cluster: provisioned instances or Serverless v2 ACU-hours,
-// storage, I/O requests (Standard only, never I/O-Optimized) and backup beyond retention.
+// storage, I/O requests (Standard only, never I/O-Optimized) and backup beyond the free 100% of
+// the cluster volume.
 
 #include <algorithm>
 
@@ -27,8 +28,11 @@ void cost(const Resource& r, Context& ctx) {
   const std::string config_text = a.io_optimized ? "I/O-Optimized" : "Standard";
 
   if (a.serverless) {
+    // A cluster that may pause (min_acu 0) pauses only when nothing connects; a running
+    // instance uses at least 0.5 ACU, so that is the default, never a free database.
+    const double floor = a.min_acu > 0 ? a.min_acu : std::min(0.5, a.max_acu);
     model::Usage acu =
-        ctx.usage_or(r, "average_acu", u.average_acu, "database.usage.average_acu", a.min_acu);
+        ctx.usage_or(r, "average_acu", u.average_acu, "database.usage.average_acu", floor);
     Decimal lo = Decimal::from_double(a.min_acu);
     Decimal hi = Decimal::from_double(a.max_acu);
     Decimal used = std::clamp(acu.value, lo, hi);
@@ -70,11 +74,17 @@ void cost(const Resource& r, Context& ctx) {
                        "1M requests", io.assumption),
             ctx.rate("aurora/io/" + engine), whole(1'000'000));
   }
-  model::Usage backup = ctx.usage(r, "backup_gb", u.backup_gb, "database.usage.backup_gb");
-  ctx.add(usage_line(r, "database",
-                     name + " backup storage beyond the " +
-                         std::to_string(a.backup_retention_days) + "-day retention allowance",
-                     backup.value, "GB-months", backup.assumption),
+  // Backup storage up to 100% of the cluster volume is free; only the excess is billed.
+  model::Usage backup =
+      ctx.usage_or(r, "backup_gb", u.backup_gb, "database.usage.backup_gb", size.value.to_double());
+  Decimal billed = backup.value - size.value;
+  if (billed.is_negative()) {
+    billed = Decimal();
+  }
+  ctx.add(usage_line(r, "database", name + " backup storage beyond 100% of the cluster volume",
+                     billed, "GB-months",
+                     backup.assumption + "; billed = backup_gb - size_gb (" +
+                         size.value.to_string() + " GB free)"),
           ctx.rate("aurora/backup/" + engine));
 }
 
@@ -105,11 +115,15 @@ const model::Kind k_aurora_cluster{
     "database",
     "aws_rds_cluster.main",
     "Aurora cluster: instances or Serverless v2 ACUs, storage, I/O (Standard), backup",
-    {{"average_acu", "ACU", 0, "Average Serverless v2 capacity, within min and max", "min_acu"},
+    {{"average_acu", "ACU", 0, "Average Serverless v2 capacity, within min and max",
+      "min_acu, or 0.5 when min_acu is 0 (the least a running instance uses)"},
      {"size_gb", "GB", 10, "Cluster storage used"},
      {"io_requests_per_month", "requests", 1000000,
       "Billed I/O requests a month (Standard configuration only)"},
-     {"backup_gb", "GB-months", 0, "Backup storage beyond the free retention allowance"}},
+     {"backup_gb", "GB-months", 0,
+      "Backup storage of the cluster (continuous backups and snapshots); up to 100% of the "
+      "cluster volume is free",
+      "size_gb (all of it free)"}},
     expand,
     cost,
     model::Rendering{"aurora_cluster", "database", {}, view},

@@ -142,16 +142,22 @@ void cost(const Resource& r, Context& ctx) {
 
   extended_support(r, ctx, engine);
 
-  // Backup storage up to the provisioned storage is free; the spec or --usage gives the rest.
-  model::Usage backup =
-      ctx.usage(r, "backup_gb", s.database.usage.backup_gb, "database.usage.backup_gb");
+  // Backup storage up to the provisioned storage is free; only the excess is billed.
+  const Decimal free = whole(rds.storage.size_gb);
+  model::Usage backup = ctx.usage_or(r, "backup_gb", s.database.usage.backup_gb,
+                                     "database.usage.backup_gb", free.to_double());
   if (rds.backup_retention_days == 0) {
     ctx.note("RDS automated backups are off (backup_retention_days: 0)");
   }
-  ctx.add(usage_line(r, "database", "RDS backup storage beyond the free allowance", backup.value,
-                     "GB-months",
-                     backup.assumption + "; backups up to the provisioned storage are free"),
-          ctx.rate("rds/backup"));
+  Decimal billed = backup.value - free;
+  if (billed.is_negative()) {
+    billed = Decimal();
+  }
+  ctx.add(
+      usage_line(r, "database", "RDS backup storage beyond the free allowance", billed, "GB-months",
+                 backup.assumption + "; billed = backup_gb - the provisioned " + free.to_string() +
+                     " GB, which are free"),
+      ctx.rate("rds/backup"));
 }
 
 json view(const Resource& r, const spec::Spec& s) {
@@ -179,7 +185,8 @@ const model::Kind k_rds_instance{
     "RDS PostgreSQL or MySQL instance: hours, storage, backup beyond the free allowance, free "
     "tier",
     {{"backup_gb", "GB-months", 0,
-      "Backup storage beyond the free allowance (which equals the provisioned storage)"}},
+      "Backup storage (automated backups and snapshots); up to the provisioned storage is free",
+      "the provisioned storage (all of it free)"}},
     expand,
     cost,
     model::Rendering{"rds_instance", "database", {}, view},

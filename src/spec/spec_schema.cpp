@@ -474,7 +474,9 @@ Type database_type() {
               Field{"size_gb", number(0, 1e6), "Size of the data in GB"},
               Field{"writes_per_second", number(0, 1e6), "Average write transactions a second"},
               Field{"reads_per_second", number(0, 1e6), "Average reads a second"},
-              Field{"backup_gb", number(0, 1e7), "Backup storage beyond the free allowance, GB"},
+              Field{"backup_gb", number(0, 1e7),
+                    "Backup storage in GB (backups and snapshots); AWS bills what exceeds the "
+                    "provisioned storage (RDS) or the cluster volume (Aurora)"},
               Field{"io_requests_per_month", number(0, 1e15), "Aurora I/O requests a month"},
               Field{"average_acu", number(0, 256), "Average Serverless v2 capacity in ACUs"},
               Field{"restores_per_month", number(0, 1e6), "Task starts that restore the database"},
