@@ -81,6 +81,7 @@ scenarios:
   rds-database-savings-plan: {database: {engine: rds-mysql, rds: {instance_class: db.m7g.large},
                                          purchase: {model: database-savings-plan}}}
   sqlite-efs: {database: {engine: sqlite-efs}}
+  sqlite-efs-elastic: {database: {engine: sqlite-efs, efs: {throughput_mode: elastic}}}
   sqlite-s3-sync: {database: {engine: sqlite-s3-sync, s3_sync: {backup_retention_days: 7}}}
 )";
 

@@ -53,6 +53,9 @@ us-east-1	s3/requests/tier2	on-demand	0	Inf	Requests	0.0000004		t
 us-east-1	s3/storage/standard-ia	on-demand	0	Inf	GB-Mo	0.0125		t
 us-east-1	s3/requests/standard-ia/tier1	on-demand	0	Inf	Requests	0.00001		t
 us-east-1	s3/requests/standard-ia/tier2	on-demand	0	Inf	Requests	0.000001		t
+us-east-1	efs/storage/standard	on-demand	0	Inf	GB-Mo	0.3		t
+us-east-1	efs/elastic/read	on-demand	0	Inf	GB	0.03		t
+us-east-1	efs/elastic/write	on-demand	0	Inf	GB	0.06		t
 us-east-1	s3/retrieval/standard-ia	on-demand	0	Inf	GB	0.01		t
 us-east-1	s3/monitoring/intelligent-tiering	on-demand	0	Inf	Objects	0.0000025		t
 us-east-1	transfer/out	on-demand	0	10240	GB	0.09		t
@@ -508,4 +511,19 @@ TEST_CASE("at maximum scale, every instance brings its volume, IOPS and public I
   }
   REQUIRE(p.plan.monthly_at_max);
   CHECK(*p.plan.monthly_at_max == sum.rounded(2));
+}
+
+TEST_CASE("SQLite on EFS: elastic throughput bills data read and written", "[cost]") {
+  const std::string base =
+      "compute: {platform: ec2, instance_type: t4g.small, purchase: {model: on-demand}}\n"
+      "services: [{name: app, image: app:1, cpu: 256, memory: 256}]\n";
+  stackplan::model::UsageOverrides usage;
+  usage["aws_efs_file_system.data"]["read_gb"] = 20;
+  usage["aws_efs_file_system.data"]["written_gb"] = 5;
+  auto elastic =
+      plan(base + "database: {engine: sqlite-efs, efs: {throughput_mode: elastic}}\n", usage);
+  CHECK(elastic.item("EFS elastic throughput: data read").monthly == dec("0.6"));     // 20 x 0.03
+  CHECK(elastic.item("EFS elastic throughput: data written").monthly == dec("0.3"));  // 5 x 0.06
+  auto bursting = plan(base + "database: {engine: sqlite-efs}\n", usage);
+  CHECK_FALSE(bursting.has("elastic throughput"));
 }

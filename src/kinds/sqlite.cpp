@@ -77,6 +77,17 @@ void cost_efs(const Resource& r, Context& ctx) {
   ctx.add(usage_line(r, "database", "EFS Standard storage for the SQLite file", size.value,
                      "GB-months", size.assumption),
           ctx.rate("efs/storage/standard"));
+  // Elastic throughput bills the data read and written; bursting throughput is included.
+  if (s.database.efs_throughput_mode == "elastic") {
+    model::Usage read = ctx.usage(r, "read_gb", std::nullopt, {});
+    model::Usage written = ctx.usage(r, "written_gb", std::nullopt, {});
+    ctx.add(usage_line(r, "database", "EFS elastic throughput: data read", read.value, "GB",
+                       read.assumption),
+            ctx.rate("efs/elastic/read"));
+    ctx.add(usage_line(r, "database", "EFS elastic throughput: data written", written.value, "GB",
+                       written.assumption),
+            ctx.rate("efs/elastic/write"));
+  }
 }
 
 // --- sqlite-litestream ------------------------------------------------------------------
@@ -306,8 +317,10 @@ const model::Kind k_sqlite_efs{
     "sqlite_efs",
     "database",
     "aws_efs_file_system.data",
-    "SQLite on EFS: EFS Standard storage",
-    {{"size_gb", "GB", 1, "Size of the database file"}},
+    "SQLite on EFS: EFS Standard storage, and data read and written with elastic throughput",
+    {{"size_gb", "GB", 1, "Size of the database file"},
+     {"read_gb", "GB", 1, "Data read from EFS a month (elastic throughput only)"},
+     {"written_gb", "GB", 1, "Data written to EFS a month (elastic throughput only)"}},
     expand_efs,
     cost_efs,
     model::Rendering{"sqlite_efs", "database", {}, view_efs},

@@ -468,6 +468,9 @@ const PageRule k_page_rules[] = {
     {"s3", "GET and all other requests per Requests", {"s3/requests/tier2"}, "Requests"},
     {"efs", "General Purpose Storage GB Mo", {"efs/storage/standard"}, "GB-Mo"},
     {"efs", "Infrequent Access Storage GB Mo", {"efs/storage/ia"}, "GB-Mo"},
+    // Elastic throughput: data read and written, per GB.
+    {"efs", "EFS Storage Requests Read per GB", {"efs/elastic/read"}, "GB"},
+    {"efs", "EFS Storage Requests Write per GB", {"efs/elastic/write"}, "GB"},
     {"cloudwatch", "Logs Collected Data Ingestion", {"logs/ingest"}, "GB"},
     {"cloudwatch", "Stored Data", {"logs/storage"}, "GB-Mo"},
     {"secretsmanager", "Secret", {"secrets/secret"}, "Secrets"},
