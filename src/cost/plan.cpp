@@ -42,6 +42,10 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
   Decimal at_max;
   bool scales = false;
   for (const model::LineItem& item : plan.items) {
+    if (item.component == model::k_existing) {
+      plan.existing += line_cents(item);  // paid today whatever the plan: not in the total
+      continue;
+    }
     sum += line_cents(item);
     plan.upfront += item.upfront;
     at_max += in_cents(item.monthly_at_max.value_or(item.monthly));

@@ -16,10 +16,11 @@ namespace stackplan::cost {
 struct ScenarioPlan {
   std::string name;
   std::vector<model::LineItem> items;
-  Decimal monthly;                        ///< sum of the items, each rounded to cents
-  Decimal annual;                         ///< 12 x monthly
-  Decimal upfront;                        ///< one-time payments (already amortised into monthly)
-  std::size_t missing = 0;                ///< lines whose price the catalog lacks
+  Decimal monthly;          ///< sum of the items, each rounded to cents
+  Decimal existing;         ///< monthly of the items of existing resources, not in `monthly`
+  Decimal annual;           ///< 12 x monthly
+  Decimal upfront;          ///< one-time payments (already amortised into monthly)
+  std::size_t missing = 0;  ///< lines whose price the catalog lacks
   std::optional<Decimal> monthly_at_max;  ///< with autoscaling, the monthly at maximum capacity
   std::vector<std::string> notes;
   std::vector<model::PriceLookup> lookups;  ///< every price the scenario asked the catalog for

@@ -17,10 +17,9 @@ std::vector<Resource> expand(const spec::Spec& s) {
 
 void cost(const Resource& r, Context& ctx) {
   const spec::Dns& dns = *ctx.spec().dns;
-  ctx.add(
-      line(r, "dns", "Route 53 hosted zone " + dns.zone + (dns.create_zone ? "" : " (existing)"),
-           whole(1), "zone-months"),
-      ctx.rate("route53/zone"));
+  ctx.add(line(r, dns.create_zone ? "dns" : model::k_existing, "Route 53 hosted zone " + dns.zone,
+               whole(1), "zone-months"),
+          ctx.rate("route53/zone"));
 }
 
 json view(const Resource& r, const spec::Spec& s) {

@@ -41,9 +41,8 @@ void cost(const Resource& r, Context& ctx) {
     from_spec = ctx.spec().secrets[static_cast<std::size_t>(r.index)].api_calls_per_month;
     path = "secrets[" + std::to_string(r.index) + "].usage.api_calls_per_month";
   }
-  ctx.add(line(r, "security",
-               "Secrets Manager secret " + r.name +
-                   (existing ? " (existing, referenced by services)" : ""),
+  ctx.add(line(r, existing ? model::k_existing : "security",
+               "Secrets Manager secret " + r.name + (existing ? " (referenced by services)" : ""),
                whole(1), "secret-months"),
           ctx.rate("secrets/secret"));
   model::Usage calls = ctx.usage(r, "api_calls_per_month", from_spec, path);

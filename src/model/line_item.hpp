@@ -9,8 +9,13 @@ namespace stackplan::model {
 
 /// One line of a plan: quantity x unit price = monthly. A price the catalog lacks leaves
 /// `unit_price` empty, `missing` set and `monthly` zero; it is never silently $0.
+/// The component of lines for resources the stack uses but does not create (an existing Route 53
+/// zone, existing secrets): they are paid today whatever the plan, so they are shown but left
+/// out of totals and deltas.
+inline constexpr const char* k_existing = "existing";
+
 struct LineItem {
-  std::string component;  ///< grouping: compute, database, storage, network, ...
+  std::string component;  ///< grouping: compute, database, storage, network, ... or k_existing
   std::string resource;   ///< address of the resource it belongs to, e.g. "aws_db_instance.main"
   std::string description;
   Decimal quantity;

@@ -66,7 +66,7 @@ std::vector<PlanWarning> shown_warnings(const Plan& plan) {
   return out;
 }
 
-/// Components in the order they are first met, with their items.
+/// Components in the order they are first met, with their items; existing resources last.
 std::vector<std::pair<std::string, std::vector<const LineItem*>>> by_component(
     const ScenarioPlan& s) {
   std::vector<std::pair<std::string, std::vector<const LineItem*>>> out;
@@ -79,6 +79,8 @@ std::vector<std::pair<std::string, std::vector<const LineItem*>>> by_component(
       it->second.push_back(&item);
     }
   }
+  std::stable_partition(out.begin(), out.end(),
+                        [](const auto& group) { return group.first != model::k_existing; });
   return out;
 }
 
@@ -215,6 +217,7 @@ ordered_json stack_json(const StackPlan& st) {
     j["monthly"] = number(sc.monthly);
     j["annual"] = number(sc.annual);
     j["upfront"] = number(sc.upfront);
+    j["existing_monthly"] = number(sc.existing);
     j["missing_prices"] = sc.missing;
     j["monthly_at_max"] = optional_number(sc.monthly_at_max);
     j["notes"] = sc.notes;
@@ -329,8 +332,19 @@ class TableWriter : public PlanWriter {
       t.right = {false, true, true, true, true};
       t.rows.push_back({"item", "quantity", "unit price", "monthly", "annual"});
       std::vector<std::string> footnotes;
+      const std::vector<std::string> total{
+          "total" + std::string(sc.missing > 0 ? " (incomplete)" : ""), "", "", money(sc.monthly),
+          money(sc.annual)};
+      bool totalled = false;
       for (const auto& [component, items] : by_component(sc)) {
-        t.rows.push_back({component, "", "", "", ""});
+        const bool existing = component == model::k_existing;
+        if (existing) {
+          t.rows.push_back(total);  // existing resources are not in it
+          totalled = true;
+        }
+        t.rows.push_back(
+            {existing ? "existing resources (paid today; not in the total)" : component, "", "", "",
+             ""});
         for (const LineItem* i : items) {
           std::string mark;
           if (i->assumption) {
@@ -347,8 +361,9 @@ class TableWriter : public PlanWriter {
         t.rows.push_back({incomplete ? "  subtotal (incomplete)" : "  subtotal", "", "", money(sub),
                           money(cost::annual_of(sub))});
       }
-      t.rows.push_back({"total" + std::string(sc.missing > 0 ? " (incomplete)" : ""), "", "",
-                        money(sc.monthly), money(sc.annual)});
+      if (!totalled) {
+        t.rows.push_back(total);
+      }
       out << t.render("  ");
       if (!sc.upfront.is_zero()) {
         out << "  upfront payments: " << money(sc.upfront)
@@ -451,14 +466,24 @@ class MarkdownWriter : public PlanWriter {
           << incomplete << "</summary>\n\n";
       out << "| component | resource | item | quantity | unit price | monthly |\n"
           << "|---|---|---|---:|---:|---:|\n";
+      bool totalled = false;
       for (const auto& [component, items] : by_component(sc)) {
+        if (component == model::k_existing) {
+          out << "| **total" << incomplete << "** | | | | | **" << money(sc.monthly) << "** |\n";
+          totalled = true;
+        }
         for (const LineItem* i : items) {
           out << "| " << component << " | `" << i->resource << "` | " << md_cell(i->description)
               << (i->usage_based ? " *" : "") << " | " << md_cell(quantity_text(*i)) << " | "
               << unit_price_text(*i) << " | " << (i->missing ? "-" : money(i->monthly)) << " |\n";
         }
       }
-      out << "| **total" << incomplete << "** | | | | | **" << money(sc.monthly) << "** |\n";
+      if (totalled) {
+        out << "| existing, paid today, not in the total | | | | | " << money(sc.existing)
+            << " |\n";
+      } else {
+        out << "| **total" << incomplete << "** | | | | | **" << money(sc.monthly) << "** |\n";
+      }
       bool any_usage = false;
       for (const LineItem& i : sc.items) {
         any_usage = any_usage || i.usage_based;
