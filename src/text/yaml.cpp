@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <unordered_map>
 #include <vector>
@@ -181,16 +182,27 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
                {}});
     return nullptr;
   };
+  // "-" is standard input; pipes, process substitutions and devices have no size to trust, so
+  // every input is read as a stream up to the limit.
+  const bool from_stdin = path == "-";
   std::error_code ec;
-  fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    return unreadable("no such file");
+  std::uintmax_t size = 0;
+  if (!from_stdin) {
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      return unreadable("no such file");
+    }
+    if (fs::is_directory(status)) {
+      return unreadable("it is a directory");
+    }
+    if (fs::is_regular_file(status)) {
+      size = fs::file_size(path, ec);
+      if (ec) {
+        size = 0;
+      }
+    }
   }
-  if (fs::is_directory(status)) {
-    return unreadable("it is a directory");
-  }
-  std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > limits.max_file_bytes) {
+  if (size > limits.max_file_bytes) {
     auto file = std::make_shared<SourceFile>(path, "");
     diags.add({Severity::error,
                SourceLoc{file, 0, 0, 0},
@@ -201,20 +213,26 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
                {}});
     return nullptr;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return unreadable("permission denied or unreadable");
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (!from_stdin) {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      return unreadable("permission denied or unreadable");
+    }
+    in = &file;
   }
   std::string text;
   text.reserve(static_cast<std::size_t>(size));
   char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  while (in->read(buffer, sizeof buffer) || in->gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in->gcount()));
     if (text.size() > limits.max_file_bytes) {
-      return unreadable("it grew past the size limit while being read");
+      return unreadable("it is larger than the limit of " + std::to_string(limits.max_file_bytes) +
+                        " bytes");
     }
   }
-  if (in.bad()) {
+  if (in->bad()) {
     return unreadable("read error");
   }
   return std::make_shared<SourceFile>(path, std::move(text));

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Inputs that are not regular files (standard input as "-", pipes, process substitutions,
+# devices) are read like files, and output that cannot be written is a failure (exit 3 with
+# the OS reason), never a success with a truncated result. Usage: io_test.sh STACKPLAN SOURCE_DIR
+set -uo pipefail
+stackplan="$1"
+cd "$2"
+spec=examples/pantrypal/stack.yaml
+status=0
+fail() {
+  echo "FAIL: $*" >&2
+  status=1
+}
+expect() {  # expect CODE DESCRIPTION -- COMMAND...
+  local want="$1" what="$2"
+  shift 3
+  "$@" >/tmp/stackplan-io-out.$$ 2>/tmp/stackplan-io-err.$$
+  local got=$?
+  [[ $got == "$want" ]] || fail "$what: exit $got, expected $want: $(head -c 300 /tmp/stackplan-io-err.$$)"
+}
+
+expect 2 "an empty device is an empty spec" -- "$stackplan" validate /dev/null
+grep -q "spec is empty" /tmp/stackplan-io-err.$$ || fail "/dev/null: no 'spec is empty'"
+grep -q "internal error" /tmp/stackplan-io-err.$$ && fail "/dev/null: internal error"
+expect 0 "a spec on standard input" -- bash -c "\"$stackplan\" validate - < $spec"
+expect 0 "a spec through a pipe" -- bash -c "cat $spec | \"$stackplan\" validate -"
+expect 0 "a spec by process substitution" -- bash -c "\"$stackplan\" validate <(cat $spec)"
+expect 0 "a usage file by process substitution" -- \
+  bash -c "\"$stackplan\" plan $spec --usage <(echo 'aws_lb.main: {lcu: 2}')"
+expect 2 "render of an empty device" -- "$stackplan" render /dev/null --out /tmp/stackplan-io-render.$$
+
+if [[ -w /dev/full ]]; then
+  for args in "schema" "validate $spec" "plan $spec --format json" \
+    "pricing show --region us-east-1 --service AmazonECS" \
+    "lint tests/lint/rules/rds-public/fail.yaml --format sarif --fail-on none"; do
+    expect 3 "$args > /dev/full" -- bash -c "\"$stackplan\" $args > /dev/full"
+    grep -q "cannot write the output: No space left on device" /tmp/stackplan-io-err.$$ ||
+      fail "$args > /dev/full: no reason given"
+  done
+fi
+rm -rf /tmp/stackplan-io-out.$$ /tmp/stackplan-io-err.$$ /tmp/stackplan-io-render.$$
+exit $status
