@@ -18,6 +18,10 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   options.source = o.source;
   options.endpoint = o.endpoint;
   options.catalog_dir = pricing::catalog_dir(o.catalog);
+  if (std::string problem = pricing::options_problem(options); !problem.empty()) {
+    io.err << "stackplan: error: " << problem << '\n';
+    return k_exit_invalid;
+  }
   if (options.catalog_dir.empty()) {
     io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";

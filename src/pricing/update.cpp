@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/regions.hpp"
+#include "base/spelling.hpp"
 #include "pricing/offer_import.hpp"
 #include "pricing/services.hpp"
 
@@ -144,7 +145,7 @@ class Updater {
               : m_options.source == "pages" ? pages()
                                             : bulk();
     fs::remove(m_scratch, ec);
-    if (!ok) {
+    if (!ok || !m_report.error.empty()) {
       return m_report;
     }
     if (std::string why = m_catalog.write(dir.string()); !why.empty()) {
@@ -164,6 +165,23 @@ class Updater {
       m_report.error = std::move(why);
     }
     return false;
+  }
+
+  /// A string member of an answer from `where`, or empty when it is absent; a member of another
+  /// type is a format error naming it (AWS's answers are not trusted to have their shape).
+  std::string text_of(const json& object, const char* key, const std::string& where) {
+    if (!object.is_object()) {
+      return {};
+    }
+    auto it = object.find(key);
+    if (it == object.end()) {
+      return {};
+    }
+    if (!it->is_string()) {
+      stop(where + ": \"" + key + "\" is " + it->type_name() + ", not a string");
+      return {};
+    }
+    return it->get<std::string>();
   }
 
   const std::vector<std::string>& regions() const {
@@ -310,7 +328,8 @@ class Updater {
         return stop("the service index has no offer " + service);
       }
       json region_index;
-      std::string region_url = offer->value("currentRegionIndexUrl", "");
+      std::string region_url =
+          text_of(*offer, "currentRegionIndexUrl", endpoint() + "/offers/v1.0/aws/index.json");
       if (region_url.empty() || !get_json(endpoint() + region_url, region_index)) {
         return stop(service + " has no region index");
       }
@@ -321,9 +340,14 @@ class Updater {
       for (const auto& region : wanted) {
         auto entry = map.find(region);
         if (entry == map.end() || !entry->is_object()) {
-          continue;
+          if (region == "global") {
+            continue;  // most services have no global prices
+          }
+          return stop(service + "'s region index has no region " + region + " (" + endpoint() +
+                      region_url + ")");
         }
-        std::string url = entry->value("currentVersionUrl", "");
+        std::string url =
+            text_of(*entry, "currentVersionUrl", endpoint() + region_url + " (" + region + ")");
         if (url.empty() || !fetch_and_import(endpoint() + url, service + " " + region)) {
           return stop(service + " " + region + ": no file");
         }
@@ -349,8 +373,8 @@ class Updater {
     const json& list = index.value("regions", json::array());
     for (const auto& region : regions()) {
       for (const auto& entry : list) {
-        if (entry.is_object() && entry.value("regionCode", "") == region) {
-          std::string url = entry.value("versionUrl", "");
+        if (text_of(entry, "regionCode", endpoint() + index_url) == region) {
+          std::string url = text_of(entry, "versionUrl", endpoint() + index_url);
           if (url.empty() || !fetch_and_import(endpoint() + url, "Savings Plans " + region)) {
             return stop("Savings Plans " + region + ": no file");
           }
@@ -402,7 +426,8 @@ class Updater {
                                                 request.dump(), credentials, "us-east-1", "pricing",
                                                 throttled);
           json body = json::parse(r.body, nullptr, false);
-          std::string type = body.is_object() ? body.value("__type", "") : "";
+          const std::string where = "GetProducts " + service + " " + region;
+          std::string type = text_of(body, "__type", where);
           if (type.find("ExpiredNextTokenException") != std::string::npos && restarts < 2) {
             ++restarts;
             token.clear();
@@ -410,8 +435,10 @@ class Updater {
             continue;  // the token expired: start the listing again without it
           }
           if (!r.error.empty()) {
-            std::string message =
-                body.is_object() ? body.value("message", body.value("Message", "")) : "";
+            std::string message = text_of(body, "message", where);
+            if (message.empty()) {
+              message = text_of(body, "Message", where);
+            }
             return stop("GetProducts " + service + " " + region + ": " + r.error +
                         (type.empty() ? "" : " " + type.substr(type.rfind('#') + 1)) +
                         (message.empty() ? "" : ": " + message));
@@ -423,7 +450,10 @@ class Updater {
             items.push_back(std::move(item));
           }
           ++pages;
-          token = body.value("NextToken", "");
+          token = text_of(body, "NextToken", where);
+          if (!m_report.error.empty()) {
+            return false;
+          }
           if (token.empty()) {
             break;
           }
@@ -511,6 +541,23 @@ AwsCredentials find_credentials() {
     c.access_key_id.clear();
   }
   return c;
+}
+
+std::string options_problem(const UpdateOptions& options) {
+  for (const auto& region : options.regions) {
+    if (!aws::is_region(region)) {
+      return "--region " + region + " is not an AWS region code; " +
+             suggestion_hint(region, aws::regions(), "known");
+    }
+  }
+  for (const auto& service : options.services) {
+    const auto& known = known_services();
+    if (std::find(known.begin(), known.end(), service) == known.end()) {
+      return "--service " + service + " is not a service stackplan prices; " +
+             suggestion_hint(service, known, "known");
+    }
+  }
+  return {};
 }
 
 UpdateReport update_catalog(const UpdateOptions& options, Http& client) {

@@ -28,6 +28,10 @@ struct UpdateReport {
 /// profile AWS_PROFILE or "default"). Empty access key when none are found.
 AwsCredentials find_credentials();
 
+/// What is wrong with the asked regions and services (a region code AWS does not have, a
+/// service stackplan does not price), with a "did you mean"; empty when they are fine.
+std::string options_problem(const UpdateOptions& options);
+
 /// Refreshes the catalog in options.catalog_dir (starting from the snapshot when it has none)
 /// and replaces it atomically only when everything was fetched and imported.
 UpdateReport update_catalog(const UpdateOptions& options, Http& client);

@@ -476,3 +476,44 @@ TEST_CASE("pages update: a broken or missing page fails and leaves the catalog i
   CHECK(gone.error.find("HTTP 503 (after 2 attempts)") != std::string::npos);
   CHECK(read(dir.path / "catalog.tsv") == before);
 }
+
+TEST_CASE("a price index field of the wrong type is a format error naming it", "[update][faults]") {
+  Dir dir("stackplan-update-index-type");
+  HttpServer server([](const Request& r) -> Response {
+    if (r.path == "/offers/v1.0/aws/index.json") {
+      return {200, {}, R"({"offers": {"AmazonRDS": {"currentRegionIndexUrl": 7}}})"};
+    }
+    return {404, {}, "not found"};
+  });
+  UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"});
+  CHECK(report.error.find("/offers/v1.0/aws/index.json: \"currentRegionIndexUrl\" is number, "
+                          "not a string") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path / "catalog.tsv"));
+}
+
+TEST_CASE("a region absent from the index, or not AWS's, is an error naming it", "[update]") {
+  UpdateOptions typo;
+  typo.regions = {"eu-west1"};
+  CHECK(options_problem(typo) ==
+        "--region eu-west1 is not an AWS region code; did you mean 'eu-west-1'?");
+  UpdateOptions service;
+  service.services = {"AmazonRDs"};
+  CHECK(options_problem(service) ==
+        "--service AmazonRDs is not a service stackplan prices; did you mean 'AmazonRDS'?");
+  UpdateOptions fine;
+  fine.regions = {"eu-west-1"};
+  fine.services = {"AmazonElastiCache"};
+  CHECK(options_problem(fine).empty());
+
+  Dir dir("stackplan-update-absent-region");
+  HttpServer server(FakeBulkApi{});
+  HttpClient client(HttpPolicy{});
+  UpdateOptions options;
+  options.regions = {"ap-south-1"};
+  options.services = {"AmazonRDS"};
+  options.endpoint = server.url();
+  options.catalog_dir = dir.path.string();
+  UpdateReport report = update_catalog(options, client);
+  CHECK(report.error.find("AmazonRDS's region index has no region ap-south-1") == 0);
+  CHECK_FALSE(fs::exists(dir.path / "catalog.tsv"));
+}
