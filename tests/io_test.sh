@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Inputs that are not regular files (standard input as "-", pipes, process substitutions,
-# devices) are read like files, and output that cannot be written is a failure (exit 3 with
-# the OS reason), never a success with a truncated result. Usage: io_test.sh STACKPLAN SOURCE_DIR
+# devices) are read like files; output that cannot be written is a failure (exit 3 with the OS
+# reason), never a success with a truncated result; arguments that cannot be right are usage
+# errors (exit 2). Usage: io_test.sh STACKPLAN SOURCE_DIR
 set -uo pipefail
 stackplan="$1"
 cd "$2"
@@ -29,6 +30,16 @@ expect 0 "a usage file by process substitution" -- \
   bash -c "\"$stackplan\" plan $spec --usage <(echo 'aws_lb.main: {lcu: 2}')"
 expect 2 "render of an empty device" -- "$stackplan" render /dev/null --out /tmp/stackplan-io-render.$$
 
+expect 2 "render --out with an empty folder name" -- "$stackplan" render $spec --out ""
+expect 2 "an endpoint that is not a URL" -- \
+  "$stackplan" pricing update --endpoint "not a url" --catalog /tmp/stackplan-io-catalog.$$
+expect 2 "an endpoint that is not HTTP" -- \
+  "$stackplan" pricing update --endpoint ftp://example.com --catalog /tmp/stackplan-io-catalog.$$
+expect 2 "a region code with a typo" -- \
+  "$stackplan" pricing update --region eu-west1 --catalog /tmp/stackplan-io-catalog.$$
+grep -q "did you mean 'eu-west-1'" /tmp/stackplan-io-err.$$ || fail "--region eu-west1: no suggestion"
+[[ -e /tmp/stackplan-io-catalog.$$ ]] && fail "a refused update created its catalog folder"
+
 if [[ -w /dev/full ]]; then
   for args in "schema" "validate $spec" "plan $spec --format json" \
     "pricing show --region us-east-1 --service AmazonECS" \
@@ -38,5 +49,6 @@ if [[ -w /dev/full ]]; then
       fail "$args > /dev/full: no reason given"
   done
 fi
-rm -rf /tmp/stackplan-io-out.$$ /tmp/stackplan-io-err.$$ /tmp/stackplan-io-render.$$
+rm -rf /tmp/stackplan-io-out.$$ /tmp/stackplan-io-err.$$ /tmp/stackplan-io-render.$$ \
+  /tmp/stackplan-io-catalog.$$
 exit $status

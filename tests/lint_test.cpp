@@ -289,3 +289,41 @@ TEST_CASE("the CI examples are valid YAML and run the documented steps", "[lint]
   CHECK(gl["stackplan"]["artifacts"]["reports"]["codequality"].as<std::string>() ==
         "gl-code-quality.json");
 }
+
+TEST_CASE("hostile input does not crash lint: long user data, deeply nested JSON in strings",
+          "[lint][cli]") {
+  const fs::path dir = testing::temp_path("stackplan-lint-hostile");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  const std::string deep = std::string(20000, '[') + std::string(20000, ']');
+  // A password assignment after 40,000 spaces is still found; 40,000 capital letters are not one.
+  const std::string spaced =
+      write("spaced.tf",
+            "resource \"aws_instance\" \"a\" {\n  ami = \"ami-1\"\n  user_data = \"export "
+            "PASSWORD" +
+                std::string(40000, ' ') + "=hunter2\"\n}\n");
+  auto found = testing::run_cli_parts({"lint", spaced, "--format", "json", "--fail-on", "none"});
+  CHECK(found.code == 0);
+  CHECK(found.out.find("ec2-user-data-secret") != std::string::npos);
+  const std::string letters =
+      write("letters.tf",
+            "resource \"aws_instance\" \"b\" {\n  ami = \"ami-1\"\n  user_data = \"PASSWORD" +
+                std::string(40000, 'A') + "\"\n}\n");
+  CHECK(testing::run_cli_parts({"lint", letters, "--fail-on", "none"}).code == 0);
+  const std::string heredoc = write("policy.tf",
+                                    "resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy "
+                                    "= <<EOT\n" +
+                                        deep + "\nEOT\n}\n");
+  CHECK(testing::run_cli_parts({"lint", heredoc, "--fail-on", "none"}).code == 0);
+  const std::string cfn =
+      write("policy.yaml",
+            "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  P:\n    Type: "
+            "AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: \"" +
+                deep + "\"\n");
+  CHECK(testing::run_cli_parts({"lint", cfn, "--fail-on", "none"}).code == 0);
+  fs::remove_all(dir);
+}

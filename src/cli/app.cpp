@@ -81,7 +81,13 @@ int run(const std::vector<std::string>& args, Io io) {
 
   auto* render = app.add_subcommand("render", "Write Terraform and CloudFormation");
   render->add_option("SPEC", o.render.spec, "Spec file")->required();
-  render->add_option("--out", o.render.out_dir, "Output folder")->required();
+  render->add_option("--out", o.render.out_dir, "Output folder")
+      ->required()
+      ->check(CLI::Validator(
+          [](const std::string& dir) {
+            return dir.empty() ? std::string("is empty: name the output folder") : std::string();
+          },
+          "DIR"));
   render->add_option("--target", o.render.target, "What to write (default: terraform)")
       ->check(CLI::IsMember({"terraform", "cloudformation", "all"}));
   render->add_option("--scenario", o.render.scenario,
@@ -141,10 +147,20 @@ int run(const std::vector<std::string>& args, Io io) {
                    "bulk: offer files, no credentials; api: GetProducts, signed with SigV4; "
                    "pages: the JSON of AWS's pricing pages, no credentials, a few MB a service")
       ->check(CLI::IsMember({"bulk", "api", "pages"}));
-  update->add_option("--endpoint", update_options.endpoint,
-                     "URL replacing https://pricing.us-east-1.amazonaws.com (bulk), "
-                     "https://api.pricing.us-east-1.amazonaws.com (api) or "
-                     "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps (pages)");
+  update
+      ->add_option("--endpoint", update_options.endpoint,
+                   "URL replacing https://pricing.us-east-1.amazonaws.com (bulk), "
+                   "https://api.pricing.us-east-1.amazonaws.com (api) or "
+                   "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps (pages)")
+      ->check(CLI::Validator(
+          [](const std::string& url) {
+            const bool http = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+            const std::size_t host = url.find("://") + 3;
+            return http && url.size() > host && url.find_first_of(" @", 0) == std::string::npos
+                       ? std::string()
+                       : std::string("is not an http:// or https:// URL with a host");
+          },
+          "URL"));
   update->add_option("--catalog", update_options.catalog,
                      "Catalog folder to update (default: $STACKPLAN_CATALOG)");
   update

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/yaml.hpp"
+
 namespace stackplan::lint {
 
 void Reporter::at(const Resource& r, const Value* where, std::string message) {
@@ -199,10 +201,40 @@ Value from_json(const nlohmann::json& j, const Value& at) {
   return v;
 }
 
+/// Whether JSON text nests arrays and objects deeper than `limit` (strings skipped), checked
+/// before parsing so that hostile input never reaches the recursive conversion.
+bool nested_deeper_than(const std::string& text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) {
+        return true;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Value> parse_json_string(const Value& v) {
   if (v.kind != Value::Kind::string) {
+    return std::nullopt;
+  }
+  // The nesting limit of every parser of untrusted text (YAML's, here for JSON in a string).
+  if (nested_deeper_than(v.text, text::ParseLimits{}.max_depth)) {
     return std::nullopt;
   }
   auto j = nlohmann::json::parse(v.text, nullptr, false);

@@ -1,8 +1,10 @@
 // Launch templates, instances, EBS volumes and Auto Scaling groups.
 
-#include <regex>
+#include <cctype>
 
 #include "lint/rules.hpp"
+
+#include "base/pattern.hpp"
 
 namespace stackplan::lint {
 
@@ -100,11 +102,12 @@ void public_ip(const Module& m, Reporter& out) {
 
 void user_data_secrets(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  static const std::regex k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
-  static const std::regex k_assignment(
-      "(?:PASSWORD|PASSWD|SECRET|TOKEN|SECRET_ACCESS_KEY|API_KEY)[A-Z_]*\\s*[=:]\\s*['\"]?[^\\s'\"$"
-      "]",
-      std::regex::icase);
+  // POSIX regexec (Pattern), not std::regex, whose recursion overflows the stack on long
+  // user data. The assignment is matched on an upper-cased copy: keywords in any case.
+  static const Pattern k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
+  static const Pattern k_assignment(
+      "(PASSWORD|PASSWD|SECRET|TOKEN|SECRET_ACCESS_KEY|API_KEY)[A-Z_]*\\s*[=:]\\s*['\"]?[^\\s'\"$"
+      "]");
   std::vector<std::pair<const Resource*, const Value*>> all;
   for (const Resource* r : launch_templates(m, tf)) {
     const Value* data = template_data(*r, tf);
@@ -120,9 +123,13 @@ void user_data_secrets(const Module& m, Reporter& out) {
       continue;
     }
     std::string text = all_text(v);
-    if (std::regex_search(text, k_access_key)) {
+    std::string upper = text;
+    for (char& c : upper) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (k_access_key.search(text)) {
       out.at(*r, v, "the user data of " + label(*r) + " contains an AWS access key id");
-    } else if (std::regex_search(text, k_assignment)) {
+    } else if (k_assignment.search(upper)) {
       out.at(*r, v, "the user data of " + label(*r) + " sets a password or secret in plain text");
     }
   }

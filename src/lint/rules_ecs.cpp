@@ -1,11 +1,11 @@
 // ECS task definitions and services.
 
 #include <functional>
-#include <regex>
 
 #include "lint/rules.hpp"
 
 #include "aws/secrets.hpp"
+#include "base/pattern.hpp"
 
 namespace stackplan::lint {
 
@@ -61,8 +61,8 @@ void privileged(const Module& m, Reporter& out) {
 
 void plaintext_environment(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
-  static const std::regex k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
-  static const std::regex k_url_credentials("[a-z][a-z0-9+.-]*://[^/:@\\s]+:[^/@\\s]+@");
+  static const Pattern k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
+  static const Pattern k_url_credentials("[a-z][a-z0-9+.-]*://[^/:@\\s]+:[^/@\\s]+@");
   each_container(m, [&](const Resource& r, const Value& c) {
     const Value* env = field(c, tf, "environment");
     if (env == nullptr) {
@@ -78,9 +78,9 @@ void plaintext_environment(const Module& m, Reporter& out) {
       std::string why;
       if (aws::secret_like_name(name->text)) {
         why = "its name says it holds a secret";
-      } else if (value->is_scalar() && std::regex_search(value->text, k_access_key)) {
+      } else if (value->is_scalar() && k_access_key.search(value->text)) {
         why = "it holds an AWS access key id";
-      } else if (value->is_scalar() && std::regex_search(value->text, k_url_credentials)) {
+      } else if (value->is_scalar() && k_url_credentials.search(value->text)) {
         why = "it holds a URL with a password";
       }
       if (!why.empty()) {

@@ -1,5 +1,7 @@
-// Fuzzes lint over CloudFormation: the YAML/JSON template loader (short-form tags, positions,
-// Metadata suppressions), every rule, and the text, JSON and SARIF reports.
+// Fuzzes lint over one file named STACKPLAN_FUZZ_FILE: built as cfn_fuzzer (template.yaml: the
+// CloudFormation loader, short-form tags, positions, Metadata suppressions) and as tf_fuzzer
+// (main.tf: the HCL loader, jsonencode, heredoc policies, user data), then every rule, and the
+// text, JSON and SARIF reports.
 
 #include <unistd.h>
 
@@ -16,9 +18,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::string path = [] {
     auto dir = std::filesystem::temp_directory_path() /
-               ("stackplan-cfn-fuzz-" + std::to_string(::getpid()));
+               ("stackplan-lint-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    return (dir / "template.yaml").string();
+    return (dir / STACKPLAN_FUZZ_FILE).string();
   }();
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
