@@ -28,7 +28,6 @@ extern const model::Kind k_load_balancer;
 extern const model::Kind k_nat_gateway;
 extern const model::Kind k_data_transfer;
 extern const model::Kind k_secret;
-extern const model::Kind k_dns_zone;
 extern const model::Kind k_external_cost;
 
 /// Every kind, in the order resources are listed and costed (the registry).

@@ -323,11 +323,13 @@ bool covered_by_reservation(std::string_view description) {
 std::optional<Mapping> map_product(const Product& p) {
   std::string_view usage = strip_region_prefix(p.attribute("usagetype"));
   std::optional<std::string> key;
-  if (p.service == "AmazonRoute53") {
-    if (p.family == "DNS Zone" && usage == "HostedZone") {
-      return Mapping{"global", "route53/zone"};
-    }
-    return std::nullopt;
+  const ServicePricing* owner = nullptr;
+  for (const ServicePricing* service : kind_services()) {
+    owner = service->service == p.service ? service : owner;
+  }
+  if (owner != nullptr && owner->global) {
+    key = owner->key_of(p, usage);
+    return key ? std::optional<Mapping>(Mapping{"global", *key}) : std::nullopt;
   }
   if (p.attribute("locationType") == "AWS Outposts" ||
       p.attribute("locationType") == "AWS Local Zone" ||
@@ -340,12 +342,7 @@ std::optional<Mapping> map_product(const Product& p) {
     key = rds_key(p, usage);
   }
   if (!key) {
-    key = other_key(p, usage);
-  }
-  for (const ServicePricing* service : kind_services()) {
-    if (!key && service->service == p.service && service->key_of != nullptr) {
-      key = service->key_of(p, usage);
-    }
+    key = owner != nullptr ? owner->key_of(p, usage) : other_key(p, usage);
   }
   if (!key) {
     return std::nullopt;
@@ -410,18 +407,6 @@ std::string_view PageEntry::attribute(std::string_view name) const {
 
 namespace {
 
-/// A label priced as it stands: page, label, keys, unit and tier (empty begin = 0, empty end =
-/// unbounded).
-struct PageRule {
-  std::string_view page;
-  std::string_view label;
-  std::string_view keys[2];
-  std::string_view unit;
-  std::string_view begin = {};
-  std::string_view end = {};
-  std::int64_t divisor = 1;
-};
-
 // clang-format off
 const PageRule k_page_rules[] = {
     {"natgateway", "Hourly charge for NAT Gateways", {"ec2/nat/hours"}, "Hrs"},
@@ -475,8 +460,6 @@ const PageRule k_page_rules[] = {
     {"cloudwatch", "Stored Data", {"logs/storage"}, "GB-Mo"},
     {"secretsmanager", "Secret", {"secrets/secret"}, "Secrets"},
     {"secretsmanager", "API Request", {"secrets/api"}, "API Requests"},
-    {"route53", "DNS Zone first 25", {"route53/zone"}, "HostedZone", "0", "25"},
-    {"route53", "DNS Zone", {"route53/zone"}, "HostedZone", "25"},
     {"rds-storage", "Database Storage Single AZ General Purpose", {"rds/storage/gp2/single-az"}, "GB-Mo"},
     {"rds-storage", "Database Storage Multi AZ General Purpose", {"rds/storage/gp2/multi-az"}, "GB-Mo"},
     {"rds-storage", "Database Storage Single AZ General Purpose-GP3", {"rds/storage/gp3/single-az"}, "GB-Mo"},
@@ -662,6 +645,13 @@ std::optional<PageMapping> map_page_entry(const PageEntry& e) {
   for (const auto& rule : k_page_rules) {
     if (rule.page == e.page && rule.label == e.label) {
       return from_rule(rule);
+    }
+  }
+  for (const ServicePricing* service : kind_services()) {
+    for (const auto& rule : service->page_rules) {
+      if (rule.page == e.page && rule.label == e.label) {
+        return from_rule(rule);
+      }
     }
   }
   const std::string& page = e.page;

@@ -73,6 +73,19 @@ struct PageEntry {
   std::string_view attribute(std::string_view name) const;
 };
 
+/// A pricing-page label priced as it stands: page, label, keys (one or two), unit and tier
+/// (empty begin = 0, empty end = unbounded), and the divisor from the page's unit to the
+/// catalog's.
+struct PageRule {
+  std::string_view page;
+  std::string_view label;
+  std::string_view keys[2];
+  std::string_view unit;
+  std::string_view begin = {};
+  std::string_view end = {};
+  std::int64_t divisor = 1;
+};
+
 /// What a pricing-page entry is in stackplan's terms. A label can feed several keys (Aurora's
 /// storage and I/O prices are the same for both engines); `divisor` converts the page's unit to
 /// the catalog's (gp3 throughput is listed per GiBps-month, priced per MiBps-month).

@@ -6,10 +6,12 @@
 namespace stackplan::pricing {
 
 // Each defined in src/kinds/<kind>/pricing.cpp.
+extern const ServicePricing k_dns_zone_pricing;
 extern const ServicePricing k_elasticache_pricing;
 
 const std::vector<const ServicePricing*>& kind_services() {
   static const std::vector<const ServicePricing*> all = {
+      &k_dns_zone_pricing,
       &k_elasticache_pricing,
   };
   return all;
@@ -20,19 +22,10 @@ namespace {
 // Key prefix -> service code of the services priced here rather than in a kind's folder.
 // Longer prefixes first where they overlap.
 const std::pair<std::string_view, std::string_view> k_prefixes[] = {
-    {"ec2/", "AmazonEC2"},
-    {"vpc/", "AmazonVPC"},
-    {"transfer/", "AWSDataTransfer"},
-    {"fargate/", "AmazonECS"},
-    {"fargate-spot/", "AmazonECS"},
-    {"elb/", "AWSELB"},
-    {"rds/", "AmazonRDS"},
-    {"aurora/", "AmazonRDS"},
-    {"s3/", "AmazonS3"},
-    {"efs/", "AmazonEFS"},
-    {"logs/", "AmazonCloudWatch"},
-    {"secrets/", "AWSSecretsManager"},
-    {"route53/", "AmazonRoute53"},
+    {"ec2/", "AmazonEC2"},     {"vpc/", "AmazonVPC"},          {"transfer/", "AWSDataTransfer"},
+    {"fargate/", "AmazonECS"}, {"fargate-spot/", "AmazonECS"}, {"elb/", "AWSELB"},
+    {"rds/", "AmazonRDS"},     {"aurora/", "AmazonRDS"},       {"s3/", "AmazonS3"},
+    {"efs/", "AmazonEFS"},     {"logs/", "AmazonCloudWatch"},  {"secrets/", "AWSSecretsManager"},
 };
 
 bool starts_with(std::string_view s, std::string_view prefix) {

@@ -20,6 +20,12 @@ struct ServicePricing {
   /// region prefix), or nullopt when the cost model does not use it.
   std::optional<std::string> (*key_of)(const Product& product, std::string_view usage);
   std::vector<KnownGap> gaps;
+  /// AWS's pricing-page files of the service (`pricing update --source pages`), relative to
+  /// the pages endpoint, and the labels of them that price the kind's keys.
+  std::vector<std::string_view> pages = {};
+  std::vector<PageRule> page_rules = {};
+  /// Whether its prices are the same everywhere (Route 53): mapped to region "global".
+  bool global = false;
 };
 
 /// The services kinds price from their own folders (listed in services.cpp).

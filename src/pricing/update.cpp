@@ -52,7 +52,6 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_
     {"AmazonCloudWatch", {"cloudwatch/USD/current/cloudwatch.json"}},
     {"AWSSecretsManager", {"secretsmanager/USD/current/secretsmanager.json"}},
     {"AmazonVPC", {"vpc/USD/current/vpc.json"}},
-    {"AmazonRoute53", {"route53/USD/current/route53.json"}},
     {"AWSDataTransfer", {"datatransfer/USD/current/datatransfer.json"}},
 };
 
@@ -229,12 +228,18 @@ class Updater {
   /// per-region files for each asked region. Only the asked regions' prices are kept.
   bool pages() {
     for (const auto& service : services()) {
-      auto files = std::find_if(k_pages.begin(), k_pages.end(),
-                                [&](const auto& entry) { return entry.first == service; });
-      if (files == k_pages.end()) {
-        continue;
+      std::vector<std::string_view> files;
+      auto listed = std::find_if(k_pages.begin(), k_pages.end(),
+                                 [&](const auto& entry) { return entry.first == service; });
+      if (listed != k_pages.end()) {
+        files.assign(listed->second.begin(), listed->second.end());
       }
-      for (std::string_view file : files->second) {
+      for (const ServicePricing* kind : kind_services()) {
+        if (kind->service == service) {
+          files.insert(files.end(), kind->pages.begin(), kind->pages.end());
+        }
+      }
+      for (std::string_view file : files) {
         std::vector<std::string> urls;
         if (file.find("{location}") == std::string_view::npos) {
           urls.push_back(std::string(file));

@@ -93,7 +93,6 @@ class Builder {
     buckets();
     load_balancer();
     secrets();
-    dns();
     for (const Section* section : kind_sections()) {
       section->read(r, s);
     }
@@ -903,26 +902,6 @@ class Builder {
       unique(seen, secret.name, base + "/name", "secret");
       s.secrets.push_back(std::move(secret));
     }
-  }
-
-  void dns() {
-    if (!r.has("/dns")) {
-      return;
-    }
-    Dns d;
-    assign(d.zone, r.str("/dns/zone"));
-    assign(d.create_zone, r.boolean("/dns/create_zone"));
-    if (const json* records = r.get("/dns/records")) {
-      for (std::size_t i = 0; i < records->size(); ++i) {
-        d.records.push_back(r.str("/dns/records/" + std::to_string(i)).value_or(""));
-      }
-      if (!d.records.empty() && !r.has("/load_balancer")) {
-        r.error(r.key_at("/dns/records"), "spec.requires",
-                "dns.records are aliases of the load balancer, but there is no load_balancer",
-                "add load_balancer: or remove the records");
-      }
-    }
-    s.dns = d;
   }
 
   void external_costs() {

@@ -11,6 +11,7 @@
 #include "aws/facts.hpp"
 #include "base/decimal.hpp"
 #include "base/source.hpp"
+#include "kinds/dns_zone/spec.hpp"
 #include "kinds/elasticache/spec.hpp"
 
 namespace stackplan::spec {
@@ -258,12 +259,6 @@ struct Secret {
   std::string name;
   std::string description;
   std::optional<double> api_calls_per_month;
-};
-
-struct Dns {
-  std::string zone;
-  bool create_zone = false;
-  std::vector<std::string> records;
 };
 
 struct ExternalCost {

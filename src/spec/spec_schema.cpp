@@ -574,28 +574,6 @@ Type secret_type() {
       });
 }
 
-Type dns_type() {
-  static const Dns k_dns;
-  return object(
-      "dns", {
-                 Field{"zone",
-                       text("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z]+$",
-                            "is a domain name such as example.com", 253),
-                       "Route 53 hosted zone"}
-                     .require()
-                     .ex("example.com"),
-                 Field{"create_zone", flag(), "Create the hosted zone (otherwise it must exist)"}
-                     .def_value(k_dns.create_zone),
-                 Field{"records",
-                       list(text("^(\\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-"
-                                 "z0-9])?)*$|^@$",
-                                 "is a record name relative to the zone, or @ for the apex", 253),
-                            100),
-                       "Alias records pointing at the load balancer"}
-                     .ex("[api]"),
-             });
-}
-
 Type external_type() {
   return object("external_cost",
                 {
@@ -639,7 +617,6 @@ Type build() {
           Field{"buckets", list(bucket_type(), 100), "S3 buckets"},
           Field{"load_balancer", load_balancer_type(), "Application Load Balancer"},
           Field{"secrets", list(secret_type(), 100), "Secrets Manager secrets to create"},
-          Field{"dns", dns_type(), "Route 53 records"},
           Field{"external_costs", list(external_type(), 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}

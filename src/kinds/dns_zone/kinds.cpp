@@ -1,7 +1,6 @@
 // Route 53 hosted zone (global price).
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -40,7 +39,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_dns_zone{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_dns_zone{
     "dns_zone",
     "dns",
     "aws_route53_zone.main | data.aws_route53_zone.main",
