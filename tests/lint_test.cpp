@@ -327,3 +327,16 @@ TEST_CASE("hostile input does not crash lint: long user data, deeply nested JSON
   CHECK(testing::run_cli_parts({"lint", cfn, "--fail-on", "none"}).code == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("lint follows a symbolic link loop once and lints each file once", "[lint][cli]") {
+  const fs::path dir = testing::temp_path("stackplan-lint-loop");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "a" / "b");
+  fs::copy_file("tests/lint/rules/rds-public/fail.tf", dir / "a" / "b" / "main.tf");
+  fs::create_directory_symlink("..", dir / "a" / "b" / "up");       // back to a/
+  fs::create_directory_symlink("../..", dir / "a" / "b" / "root");  // back to the top
+  auto r = testing::run_cli_parts({"lint", dir.string(), "--fail-on", "none"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("linted 1 file:") != std::string::npos);
+  fs::remove_all(dir);
+}

@@ -5,6 +5,9 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <utility>
+
+#include <sys/stat.h>
 
 #include "base/file.hpp"
 
@@ -29,7 +32,15 @@ std::string display(const fs::path& p) {
   return p.lexically_normal().generic_string();
 }
 
-void walk(const fs::path& dir, std::vector<fs::path>& out) {
+/// Directories already walked, by device and inode: a symbolic link back up the tree (`up ->
+/// ..`) or a loop is followed once, so no file is linted twice and the walk ends.
+using Visited = std::set<std::pair<dev_t, ino_t>>;
+
+void walk(const fs::path& dir, std::vector<fs::path>& out, Visited& visited) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !visited.insert({st.st_dev, st.st_ino}).second) {
+    return;
+  }
   std::error_code ec;
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -43,7 +54,7 @@ void walk(const fs::path& dir, std::vector<fs::path>& out) {
       if (name.empty() || name[0] == '.' || name == "node_modules") {
         continue;
       }
-      walk(p, out);
+      walk(p, out, visited);
     } else if (is_terraform(p) || is_template_candidate(p)) {
       out.push_back(p);
     }
@@ -164,11 +175,12 @@ Result lint_paths(const std::vector<std::string>& paths) {
   Result result;
   std::vector<fs::path> files;
   std::set<std::string> seen;
+  Visited visited;
   for (const auto& p : paths) {
     std::error_code ec;
     fs::path path(p);
     if (fs::is_directory(path, ec)) {
-      walk(path, files);
+      walk(path, files, visited);
     } else if (fs::is_regular_file(path, ec)) {
       files.push_back(path);
     } else {
