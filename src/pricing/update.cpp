@@ -1,10 +1,14 @@
 #include "pricing/update.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -115,6 +119,63 @@ std::string write_etags(const fs::path& file, const std::map<std::string, std::s
   return ec ? "cannot replace " + file.string() + ": " + ec.message() : std::string();
 }
 
+constexpr std::string_view k_scratch_prefix = ".download.";
+
+/// Removes the downloads that interrupted runs left behind: ".download.<pid>" of a process
+/// that no longer exists (an offer file can be gigabytes).
+void remove_stale_downloads(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(k_scratch_prefix, 0) != 0) {
+      continue;
+    }
+    const std::string digits = name.substr(k_scratch_prefix.size());
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
+        digits.size() > 9) {
+      continue;
+    }
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) {
+      std::error_code removed;
+      fs::remove(it->path(), removed);
+    }
+  }
+}
+
+/// While a download is in progress, SIGINT, SIGTERM and SIGHUP remove it before the process
+/// ends as the signal says (unlink is safe in a signal handler).
+char g_scratch_path[4096];
+
+extern "C" void remove_scratch_and_reraise(int sig) {
+  ::unlink(g_scratch_path);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+class ScratchGuard {
+ public:
+  explicit ScratchGuard(const fs::path& path) {
+    const std::string text = path.string();
+    if (text.size() < sizeof g_scratch_path) {
+      std::memcpy(g_scratch_path, text.c_str(), text.size() + 1);
+      for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        m_previous.emplace_back(sig, std::signal(sig, remove_scratch_and_reraise));
+      }
+    }
+  }
+  ~ScratchGuard() {
+    for (const auto& [sig, handler] : m_previous) {
+      std::signal(sig, handler);
+    }
+  }
+  ScratchGuard(const ScratchGuard&) = delete;
+  ScratchGuard& operator=(const ScratchGuard&) = delete;
+
+ private:
+  std::vector<std::pair<int, void (*)(int)>> m_previous;
+};
+
 class Updater {
  public:
   Updater(const UpdateOptions& options, Http& client) : m_options(options), m_client(client) {}
@@ -139,7 +200,9 @@ class Updater {
       m_catalog = Catalog::snapshot();
     }
     m_etags = read_etags(dir / "etags.tsv");
-    m_scratch = dir / (".download." + std::to_string(::getpid()));
+    remove_stale_downloads(dir);
+    m_scratch = dir / (std::string(k_scratch_prefix) + std::to_string(::getpid()));
+    ScratchGuard guard(m_scratch);
     bool ok = m_options.source == "api"     ? query_api()
               : m_options.source == "pages" ? pages()
                                             : bulk();

@@ -517,3 +517,14 @@ TEST_CASE("a region absent from the index, or not AWS's, is an error naming it",
   CHECK(report.error.find("AmazonRDS's region index has no region ap-south-1") == 0);
   CHECK_FALSE(fs::exists(dir.path / "catalog.tsv"));
 }
+
+TEST_CASE("downloads left by interrupted runs are removed at the next start", "[update]") {
+  Dir dir("stackplan-update-stale");
+  fs::create_directories(dir.path);
+  std::ofstream(dir.path / ".download.999999990") << "half an offer file";  // no such process
+  std::ofstream(dir.path / ".download.notes") << "not a download of ours";
+  HttpServer server(FakeBulkApi{});
+  REQUIRE(run(server.url(), dir.path, {"AmazonRDS"}).error.empty());
+  CHECK_FALSE(fs::exists(dir.path / ".download.999999990"));
+  CHECK(fs::exists(dir.path / ".download.notes"));
+}
