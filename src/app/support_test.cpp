@@ -2,19 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/test_catalog.hpp"
+
 using namespace stackplan;
 
 namespace {
 
 // Dates as of 2026-10-01 (the catalog's date): 12 in Extended Support, 11's Extended Support
 // over, 16 in standard support. Test figures.
-const char* k_catalog = R"(# stackplan price catalog v1
-[sources]
-# id	kind	date	reference
-t	citation	2026-10-01	test
-[prices]
-# region	key	term	begin	end	unit	usd	upfront	source
-[support]
+const char* k_support = R"([support]
 # engine	version	standard_support_ends	extended_support_ends	source
 postgres	11	2024-02-29	2026-03-31	t
 postgres	12	2025-02-28	2028-02-29	t
@@ -22,15 +18,13 @@ postgres	16	2029-02-28	2032-02-29	t
 )";
 
 std::vector<Diagnostic> warnings_of(const std::string& body) {
-  std::string error;
-  auto catalog = pricing::Catalog::parse(k_catalog, "test", error);
-  REQUIRE(catalog);
+  const auto catalog = testing::test_catalog("", "2026-10-01", k_support);
   Diagnostics diags;
   auto loaded = spec::load_spec_text(
       "t.yaml", "version: 1\nname: t\nregion: us-east-1\nnetwork: {vpc: existing}\n" + body, diags);
   REQUIRE(loaded);
   Diagnostics found;
-  app::warn_extended_support(*loaded, *catalog, found);
+  app::warn_extended_support(*loaded, catalog, found);
   found.sort();
   return found.all();
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "spec/load.hpp"
+#include "support/test_catalog.hpp"
 
 using stackplan::Decimal;
 using stackplan::cost::ScenarioPlan;
@@ -14,13 +15,8 @@ using stackplan::model::Warning;
 
 namespace {
 
-const char* k_catalog = R"(# stackplan price catalog v1
-[sources]
-# id	kind	date	reference
-t	citation	2026-10-01	test
-[prices]
-# region	key	term	begin	end	unit	usd	upfront	source
-us-east-1	ec2/instance/t4g.small	on-demand	0	Inf	Hrs	0.0168		t
+const char* k_prices =
+    R"(us-east-1	ec2/instance/t4g.small	on-demand	0	Inf	Hrs	0.0168		t
 us-east-1	ec2/instance/t4g.small	savings-plan/compute/1y/no-upfront	0	Inf	Hrs	0.0121		t
 us-east-1	ec2/instance/t4g.small	savings-plan/compute/1y/all-upfront	0	Inf	Hrs	0.0115		t
 us-east-1	ec2/instance/t4g.small	spot/use1-az1	0	Inf	Hrs	0.005		t
@@ -63,23 +59,13 @@ us-east-1	transfer/out	on-demand	10240	51200	GB	0.085		t
 )";
 
 const stackplan::pricing::Catalog& catalog() {
-  static const auto c = [] {
-    std::string error;
-    auto parsed = stackplan::pricing::Catalog::parse(k_catalog, "test", error);
-    REQUIRE(parsed);
-    return *parsed;
-  }();
+  static const auto c = stackplan::testing::test_catalog(k_prices);
   return c;
 }
 
 /// The same prices, with their source dated `date` (which decides the plan's date).
 stackplan::pricing::Catalog catalog_dated(const std::string& date) {
-  std::string text = k_catalog;
-  text.replace(text.find("2026-10-01"), 10, date);
-  std::string error;
-  auto parsed = stackplan::pricing::Catalog::parse(text, "test", error);
-  REQUIRE(parsed);
-  return *parsed;
+  return stackplan::testing::test_catalog(k_prices, date);
 }
 
 Decimal dec(const char* text) {

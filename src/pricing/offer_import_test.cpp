@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/test_catalog.hpp"
+
 #include "golden.hpp"
 
 using namespace stackplan;
@@ -20,19 +22,7 @@ std::string read(const std::string& path) {
   return stackplan::testing::read_file(path);
 }
 
-struct Outcome {
-  bool ok;
-  Catalog catalog;
-  ImportStats stats;
-  ImportError error;
-};
-
-Outcome import_text(const std::string& text) {
-  Outcome o{false, {}, {}, {}};
-  std::istringstream in(text);
-  o.ok = import_price_stream(in, "input.json", o.catalog, o.stats, o.error);
-  return o;
-}
+using stackplan::testing::import_text;
 
 std::string price(const Catalog& c, const char* region, const char* key,
                   const char* term = "on-demand") {
@@ -162,7 +152,7 @@ TEST_CASE("a missing file is reported", "[import][faults]") {
 
 TEST_CASE("pricing-page files: labels map to keys, with SKU, tiers, units and reservations",
           "[import][pages]") {
-  Outcome o = import_text(read(fixture("page-rds-storage.json")));
+  auto o = import_text(read(fixture("page-rds-storage.json")));
   INFO(o.error.message);
   REQUIRE(o.ok);
   CHECK(o.stats.layout == "pages");
@@ -185,14 +175,14 @@ TEST_CASE("pricing-page files: labels map to keys, with SKU, tiers, units and re
         "AWS pricing page data rds/rds-storage, published 2025-12-05T17:16:09Z (imported from "
         "input.json)");
 
-  Outcome ebs = import_text(read(fixture("page-ebs.json")));
+  auto ebs = import_text(read(fixture("page-ebs.json")));
   REQUIRE(ebs.ok);
   // Listed per GiBps-month, priced per MiBps-month: 40.96 / 1024.
   CHECK(price(ebs.catalog, "us-east-2", "ec2/ebs/gp3/throughput") == "0.04");
   // Two labels with one price are one price.
   CHECK(price(ebs.catalog, "us-east-2", "ec2/ebs/gp2") == "0.1");
 
-  Outcome ri = import_text(read(fixture("page-rds-reserved.json")));
+  auto ri = import_text(read(fixture("page-rds-reserved.json")));
   REQUIRE(ri.ok);
   auto reserved = ri.catalog.find("us-east-2", "rds/instance/postgres/db.t4g.micro/multi-az",
                                   "reserved/1y/standard/partial-upfront");
@@ -211,17 +201,17 @@ TEST_CASE("pricing-page files: bad prices and disagreeing labels are located err
     text += "}}}";
     return text;
   };
-  Outcome negative = import_text(alb(R"j({"price":"-1"})j"));
+  auto negative = import_text(alb(R"j({"price":"-1"})j"));
   CHECK_FALSE(negative.ok);
   CHECK(negative.error.message ==
         "entry 'Application Load Balancer Hours' of US East (Ohio): price -1 is negative");
   // The offset of the entry's value.
   CHECK(negative.error.byte == alb(R"j({"price":"-1"})j").rfind('{'));
-  Outcome text = import_text(alb(R"j({"price":"cheap"})j"));
+  auto text = import_text(alb(R"j({"price":"cheap"})j"));
   CHECK(text.error.message ==
         "entry 'Application Load Balancer Hours' of US East (Ohio): price "
         "'cheap' is not a decimal number");
-  Outcome none = import_text(alb(R"j({"rateCode":"X"})j"));
+  auto none = import_text(alb(R"j({"rateCode":"X"})j"));
   CHECK(none.error.message ==
         "entry 'Application Load Balancer Hours' of US East (Ohio): no price");
 
@@ -230,20 +220,20 @@ TEST_CASE("pricing-page files: bad prices and disagreeing labels are located err
       R"j("regions":{"US East (Ohio)":{"OnDemand Linux-instancetype-t3.micro":{"price":"0.0104"},)j"
       R"j("t3 micro Linux":{"price":"0.0110","Instance Type":"t3.micro",)j"
       R"j("Operating System":"Linux"}}}})j";
-  Outcome clash = import_text(ec2);
+  auto clash = import_text(ec2);
   CHECK_FALSE(clash.ok);
   CHECK(clash.error.message ==
         "entry 't3 micro Linux' of US East (Ohio): it prices ec2/instance/t3.micro in us-east-2 "
         "at 0.011, but entry 'OnDemand Linux-instancetype-t3.micro' prices it at 0.0104");
 
-  Outcome undated = import_text(R"j({"manifest":{"source":"elb"},"regions":{}})j");
+  auto undated = import_text(R"j({"manifest":{"source":"elb"},"regions":{}})j");
   CHECK(undated.error.message ==
         "a pricing-page file needs its publication date (manifest.hawkFilePublicationDate, e.g. "
         "\"2025-12-05T17:16:09Z\")");
-  Outcome unnamed = import_text(R"j({"manifest":{},"regions":{}})j");
+  auto unnamed = import_text(R"j({"manifest":{},"regions":{}})j");
   CHECK(unnamed.error.message ==
         "a pricing-page file names its page in manifest.source (e.g. \"rds-storage\")");
-  Outcome shapeless = import_text(R"j({"regions":[]})j");
+  auto shapeless = import_text(R"j({"regions":[]})j");
   CHECK(shapeless.error.message ==
         "not an AWS offer file, Savings Plans file, GetProducts output or pricing-page file (no "
         "'products', 'PriceList' or 'manifest' with 'regions')");
@@ -255,7 +245,7 @@ TEST_CASE("offer files with a negative price are refused", "[import]") {
   auto at = text.find(usd);
   REQUIRE(at != std::string::npos);
   text.replace(at, usd.size(), "\"USD\": \"-");
-  Outcome o = import_text(text);
+  auto o = import_text(text);
   CHECK_FALSE(o.ok);
   CHECK(o.error.message.find("has a negative USD price (-") != std::string::npos);
 }

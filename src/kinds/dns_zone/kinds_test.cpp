@@ -5,29 +5,23 @@
 
 #include "cost/plan.hpp"
 #include "spec/load.hpp"
+#include "support/test_catalog.hpp"
 
 namespace {
 
-const char* k_catalog = R"(# stackplan price catalog v1
-[sources]
-# id	kind	date	reference
-t	citation	2026-10-01	test
-[prices]
-# region	key	term	begin	end	unit	usd	upfront	source
-global	route53/zone	on-demand	0	25	HostedZone	0.5		t
+const char* k_prices =
+    R"(global	route53/zone	on-demand	0	25	HostedZone	0.5		t
 global	route53/zone	on-demand	25	Inf	HostedZone	0.1		t
 )";
 
 stackplan::cost::ScenarioPlan plan(const std::string& dns) {
-  std::string error;
-  static const auto prices = stackplan::pricing::Catalog::parse(k_catalog, "test", error);
-  REQUIRE(prices);
+  static const auto prices = stackplan::testing::test_catalog(k_prices);
   stackplan::Diagnostics diags;
   auto loaded = stackplan::spec::load_spec_text(
       "t.yaml", "version: 1\nname: t\nregion: eu-west-1\nnetwork: {vpc: existing}\n" + dns, diags);
   REQUIRE(loaded);
   std::vector<stackplan::model::Warning> warnings;
-  return stackplan::cost::plan_scenario("base", loaded->variants.front().spec, *prices, {},
+  return stackplan::cost::plan_scenario("base", loaded->variants.front().spec, prices, {},
                                         warnings);
 }
 

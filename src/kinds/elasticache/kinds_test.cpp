@@ -5,18 +5,14 @@
 
 #include "cost/plan.hpp"
 #include "spec/load.hpp"
+#include "support/test_catalog.hpp"
 
 using stackplan::Decimal;
 
 namespace {
 
-const char* k_catalog = R"(# stackplan price catalog v1
-[sources]
-# id	kind	date	reference
-t	citation	2026-10-01	test
-[prices]
-# region	key	term	begin	end	unit	usd	upfront	source
-us-east-1	elasticache/node/valkey/cache.t4g.micro	on-demand	0	Inf	Hrs	0.0128		t
+const char* k_prices =
+    R"(us-east-1	elasticache/node/valkey/cache.t4g.micro	on-demand	0	Inf	Hrs	0.0128		t
 )";
 
 struct Planned {
@@ -35,16 +31,14 @@ struct Planned {
 };
 
 Planned plan(const std::string& cache) {
-  std::string error;
-  static const auto prices = stackplan::pricing::Catalog::parse(k_catalog, "test", error);
-  REQUIRE(prices);
+  static const auto prices = stackplan::testing::test_catalog(k_prices);
   std::string text = "version: 1\nname: t\nregion: us-east-1\nnetwork: {vpc: existing}\n" + cache;
   stackplan::Diagnostics diags;
   auto loaded = stackplan::spec::load_spec_text("t.yaml", text, diags);
   REQUIRE(loaded);
   Planned p;
   p.spec = loaded->variants.front().spec;
-  p.plan = stackplan::cost::plan_scenario("base", p.spec, *prices, {}, p.warnings);
+  p.plan = stackplan::cost::plan_scenario("base", p.spec, prices, {}, p.warnings);
   return p;
 }
 

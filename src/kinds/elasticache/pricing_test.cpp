@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/test_catalog.hpp"
+
 #include "pricing/offer_import.hpp"
 #include "pricing/services.hpp"
 
@@ -12,19 +14,7 @@ using namespace stackplan::pricing;
 
 namespace {
 
-struct Outcome {
-  bool ok;
-  Catalog catalog;
-  ImportStats stats;
-  ImportError error;
-};
-
-Outcome import_text(const std::string& text) {
-  Outcome o{false, {}, {}, {}};
-  std::istringstream in(text);
-  o.ok = import_price_stream(in, "input.json", o.catalog, o.stats, o.error);
-  return o;
-}
+using stackplan::testing::import_text;
 
 std::string price(const Catalog& c, const char* region, const char* key) {
   auto found = c.find(region, key, "on-demand");
@@ -67,7 +57,7 @@ TEST_CASE("ElastiCache node rates import per engine; the reservation-applied $0 
       "termAttributes": {}}}
   }}
 })j";
-  Outcome o = import_text(offer);
+  auto o = import_text(offer);
   REQUIRE(o.ok);
   CHECK(o.stats.prices == 1);
   CHECK(price(o.catalog, "us-east-2", "elasticache/node/valkey/cache.t4g.micro") == "0.0123");
