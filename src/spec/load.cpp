@@ -321,8 +321,12 @@ std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& 
         return v.spec;
       }
     }
-    error = "has no scenario '" + name + "'; it has: " + names;
-    return std::nullopt;
+    // `plan` shows a complete base spec as scenario "base" (add_base_variant): the same name
+    // selects it here.
+    if (name != "base") {
+      error = "has no scenario '" + name + "'; it has: " + names;
+      return std::nullopt;
+    }
   }
   if (!has_scenarios) {
     return loaded.variants[0].spec;
@@ -330,7 +334,11 @@ std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& 
   Diagnostics base_diags;
   Spec spec = build_spec(loaded.base, loaded.base_origins, base_diags, {});
   if (base_diags.error_count() > 0) {
-    error = "is not complete without a scenario; choose one with --scenario (" + names + ")";
+    error = name.empty()
+                ? "is not complete without a scenario; choose one with --scenario (" + names + ")"
+                : "has no scenario 'base', and its base spec is not complete without a "
+                  "scenario; it has: " +
+                      names;
     return std::nullopt;
   }
   return spec;

@@ -63,8 +63,9 @@ std::optional<LoadedSpec> load_spec_text(const std::string& path, std::string te
 Spec build_spec(const nlohmann::json& value, const text::SourceMap& origins, Diagnostics& diags,
                 const std::set<std::string>& bad_paths);
 
-/// The variant `render` and `lint --spec` use: the named scenario; without a name, the spec
-/// as written when it has no scenarios, else its base (which must be complete on its own).
+/// The variant `render` and `lint --spec` use: the named scenario; without a name, or with the
+/// name "base" that no scenario has, the spec as written when it has no scenarios, else its
+/// base (which must be complete on its own), as `plan` shows it.
 /// On failure returns nullopt with a one-line `error`. `scenario` is set to the scenario's
 /// name, or empty when the spec has no scenarios or the base was used.
 std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& name,

@@ -202,3 +202,28 @@ TEST_CASE("the base spec becomes scenario 'base' when it is complete and no scen
   CHECK_FALSE(add_base_variant(*plain));
   CHECK_FALSE(diags.has_errors());
 }
+
+TEST_CASE("scenario name base selects the base spec that plan shows as scenario base", "[load]") {
+  Diagnostics diags;
+  auto loaded = load(k_base +
+                         "scenarios:\n  rds: {database: {engine: rds-postgres, rds: "
+                         "{instance_class: db.t4g.micro}}}\n",
+                     diags);
+  REQUIRE(loaded);
+  std::string scenario, error;
+  auto base = select_variant(*loaded, "base", scenario, error);
+  REQUIRE(base);
+  CHECK(base->database.engine == Engine::sqlite_litestream);
+  CHECK(scenario.empty());  // rendered as the base spec
+
+  auto incomplete =
+      load_spec_text("t.yaml",
+                     "version: 1\nname: shop\nregion: us-east-2\ndatabase: {engine: rds-postgres}\n"
+                     "scenarios:\n  small: {database: {rds: {instance_class: db.t4g.micro}}}\n",
+                     diags);
+  REQUIRE(incomplete);
+  CHECK_FALSE(select_variant(*incomplete, "base", scenario, error));
+  CHECK(error ==
+        "has no scenario 'base', and its base spec is not complete without a scenario; it has: "
+        "small");
+}
