@@ -57,15 +57,10 @@ void warn_extended_support(const spec::LoadedSpec& loaded, const pricing::Catalo
     }
     entry.second.push_back(v.name);
   }
-  const bool has_scenarios = !(loaded.variants.size() == 1 && loaded.variants[0].name == "base");
   for (auto& [key, entry] : found) {
     auto& [d, scenarios] = entry;
-    if (has_scenarios && scenarios.size() < loaded.variants.size()) {
-      std::string list;
-      for (const auto& s : scenarios) {
-        list += (list.empty() ? "'" : ", '") + s + "'";
-      }
-      d.notes.push_back((scenarios.size() == 1 ? "in scenario " : "in scenarios ") + list);
+    if (loaded.has_scenarios() && scenarios.size() < loaded.variants.size()) {
+      d.notes.push_back(spec::scenarios_note(scenarios));
     }
     diags.add(std::move(d));
   }

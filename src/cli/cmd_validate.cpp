@@ -29,7 +29,7 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
         }
         c.diags.sort();
         c.ok = loaded.has_value();
-        if (loaded && (loaded->variants.size() > 1 || loaded->variants.front().name != "base")) {
+        if (loaded && loaded->has_scenarios()) {
           for (const auto& v : loaded->variants) {
             c.scenarios.push_back(v.name);
           }

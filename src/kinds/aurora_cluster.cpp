@@ -77,10 +77,7 @@ void cost(const Resource& r, Context& ctx) {
   // Backup storage up to 100% of the cluster volume is free; only the excess is billed.
   model::Usage backup =
       ctx.usage_or(r, "backup_gb", u.backup_gb, "database.usage.backup_gb", size.value.to_double());
-  Decimal billed = backup.value - size.value;
-  if (billed.is_negative()) {
-    billed = Decimal();
-  }
+  const Decimal billed = excess(backup.value, size.value);
   ctx.add(usage_line(r, "database", name + " backup storage beyond 100% of the cluster volume",
                      billed, "GB-months",
                      backup.assumption + "; billed = backup_gb - size_gb (" +

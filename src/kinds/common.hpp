@@ -26,6 +26,10 @@ inline Decimal hours_per_month() {
 inline Decimal kept_for_days(Decimal per_month, Decimal days) {
   return per_month * days * Decimal::from_int(24) / hours_per_month();
 }
+/// What `value` exceeds `free` by, or zero: the billed part of usage with a free allowance.
+inline Decimal excess(Decimal value, Decimal free) {
+  return value > free ? value - free : Decimal();
+}
 /// Seconds in a 730-hour month.
 inline Decimal seconds_per_month() {
   return Decimal::from_int(730 * 3600);

@@ -149,10 +149,7 @@ void cost(const Resource& r, Context& ctx) {
   if (rds.backup_retention_days == 0) {
     ctx.note("RDS automated backups are off (backup_retention_days: 0)");
   }
-  Decimal billed = backup.value - free;
-  if (billed.is_negative()) {
-    billed = Decimal();
-  }
+  const Decimal billed = excess(backup.value, free);
   ctx.add(
       usage_line(r, "database", "RDS backup storage beyond the free allowance", billed, "GB-months",
                  backup.assumption + "; billed = backup_gb - the provisioned " + free.to_string() +

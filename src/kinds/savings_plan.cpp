@@ -141,10 +141,8 @@ void cost(const Resource& r, Context& ctx) {
     std::optional<Decimal> on_demand, bound;
     if (at_on_demand) {
       on_demand = (*at_on_demand * hours_per_month()).rounded(2);
-      bound = commitment ? *on_demand - (*commitment * hours_per_month()).rounded(2) : *on_demand;
-      if (bound->is_negative()) {
-        bound = Decimal();
-      }
+      bound = commitment ? excess(*on_demand, (*commitment * hours_per_month()).rounded(2))
+                         : *on_demand;
     }
     const std::size_t unpriced = static_cast<std::size_t>(std::count_if(
         eligible.begin(), eligible.end(), [](const auto& e) { return !e.plan_rate.usd; }));

@@ -142,12 +142,7 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
   }
   for (auto& a : collected) {
     if (a.scenarios.size() < names.size()) {
-      std::string list;
-      for (const auto& s : a.scenarios) {
-        list += (list.empty() ? "'" : ", '") + s + "'";
-      }
-      a.diagnostic.notes.push_back((a.scenarios.size() == 1 ? "in scenario " : "in scenarios ") +
-                                   list);
+      a.diagnostic.notes.push_back(scenarios_note(a.scenarios));
     }
     diags.add(std::move(a.diagnostic));
   }
@@ -156,9 +151,16 @@ std::optional<LoadedSpec> load_document(const std::shared_ptr<const SourceFile>&
 
 }  // namespace
 
+std::string scenarios_note(const std::vector<std::string>& scenarios) {
+  std::string list;
+  for (const auto& s : scenarios) {
+    list += (list.empty() ? "'" : ", '") + s + "'";
+  }
+  return (scenarios.size() == 1 ? "in scenario " : "in scenarios ") + list;
+}
+
 bool add_base_variant(LoadedSpec& spec) {
-  const bool has_scenarios = !(spec.variants.size() == 1 && spec.variants[0].name == "base");
-  if (spec.variants.empty() || !has_scenarios) {
+  if (spec.variants.empty() || !spec.has_scenarios()) {
     return false;
   }
   for (const Variant& v : spec.variants) {
@@ -312,7 +314,7 @@ std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& 
   for (const auto& v : loaded.variants) {
     names += (names.empty() ? "" : ", ") + v.name;
   }
-  const bool has_scenarios = !(loaded.variants.size() == 1 && loaded.variants[0].name == "base");
+  const bool has_scenarios = loaded.has_scenarios();
   scenario.clear();
   if (!name.empty()) {
     for (const auto& v : loaded.variants) {

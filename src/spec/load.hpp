@@ -30,7 +30,13 @@ struct LoadedSpec {
   std::vector<Variant> variants;
   nlohmann::json base;  ///< the spec without its scenarios
   text::SourceMap base_origins;
+
+  /// Whether the file defines scenarios (otherwise its one variant is "base").
+  bool has_scenarios() const { return !(variants.size() == 1 && variants[0].name == "base"); }
 };
+
+/// The note on a problem found in some scenarios only: "in scenario 'a'", "in scenarios 'a', 'b'".
+std::string scenarios_note(const std::vector<std::string>& scenarios);
 
 /// Adds a variant made by setting one value of the base spec (`plan --compare`): `path` is
 /// dotted ("database.engine", "services.0.count") and `text` is read as YAML reads a plain
