@@ -1,5 +1,6 @@
 #include "app/support.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
@@ -63,6 +64,16 @@ void warn_extended_support(const spec::LoadedSpec& loaded, const pricing::Catalo
       d.notes.push_back(spec::scenarios_note(scenarios));
     }
     diags.add(std::move(d));
+  }
+}
+
+void warn_extended_support(const spec::LoadedSpec& loaded, Diagnostics& diags) {
+  const bool rds = std::any_of(loaded.variants.begin(), loaded.variants.end(),
+                               [](const auto& v) { return spec::is_rds(v.spec.database.engine); });
+  if (rds) {
+    // No prices: the sources and the support dates of the snapshot, parsed once per process.
+    static const pricing::Catalog calendar = pricing::Catalog::snapshot({});
+    warn_extended_support(loaded, calendar, diags);
   }
 }
 

@@ -11,5 +11,7 @@ namespace stackplan::app {
 /// Support, billed per vCPU-hour until the date it names, or, past that, upgrades it.
 void warn_extended_support(const spec::LoadedSpec& loaded, const pricing::Catalog& catalog,
                            Diagnostics& diags);
+/// The same with the built-in snapshot's support dates, read only when a variant runs RDS.
+void warn_extended_support(const spec::LoadedSpec& loaded, Diagnostics& diags);
 
 }  // namespace stackplan::app

@@ -12,8 +12,6 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
   std::size_t warnings = 0;
   std::size_t failed = 0;
   // Every core validates; results are printed in the order of the arguments as they arrive.
-  // The support calendar of RDS engines, from the built-in price data (no prices are read).
-  const pricing::Catalog calendar = pricing::Catalog::snapshot({});
   struct Checked {
     Diagnostics diags;
     bool ok = false;
@@ -25,7 +23,7 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
         Checked c;
         auto loaded = spec::load_spec(specs[i], c.diags);
         if (loaded) {
-          app::warn_extended_support(*loaded, calendar, c.diags);
+          app::warn_extended_support(*loaded, c.diags);
         }
         c.diags.sort();
         c.ok = loaded.has_value();
