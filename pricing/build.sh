@@ -17,8 +17,10 @@ stackplan=$1
 mode=${2:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp "$here/sources/cited.tsv" "$tmp/catalog.tsv"
-"$stackplan" pricing import --catalog "$tmp" "$here/sources/fargate-spot.tsv" \
+# An empty catalog to start from (a catalog directory without one starts from the snapshot).
+printf '# stackplan price catalog v1\n[end]\t0 rows\n' >"$tmp/catalog.tsv"
+"$stackplan" pricing import --catalog "$tmp" "$here/sources/cited.tsv" \
+  "$here/sources/fargate-spot.tsv" \
   "$here/sources/database-savings-plans.tsv" "$here/sources/rds-support.tsv" \
   "$here"/sources/pages/*.json >"$tmp/import.log"
 if [ "$mode" = "--check" ]; then

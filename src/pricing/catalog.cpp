@@ -20,6 +20,8 @@ extern const char* const k_snapshot_tsv;  // embedded_catalog.cpp, generated fro
 namespace {
 
 constexpr std::string_view k_magic = "# stackplan price catalog v1";
+/// The last line of a whole catalog: "[end]<tab><rows> rows", the count of every row above it.
+constexpr std::string_view k_end = "[end]";
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -42,14 +44,24 @@ auto order(const Price& p) {
 }  // namespace
 
 std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& name,
-                                      std::string& error, const Regions* regions) {
+                                      std::string& error, const Regions* regions,
+                                      bool require_end) {
   Catalog catalog;
   enum class Section { none, sources, prices, superseded, support } section = Section::none;
   std::size_t line_no = 0;
+  std::size_t rows = 0;
+  bool ended = false;
   auto fail = [&](const std::string& why) {
     error = name + ":" + std::to_string(line_no) + ": " + why;
     return std::nullopt;
   };
+  if (!text.starts_with(k_magic)) {
+    line_no = 1;
+    return fail(text.empty() ? "empty, not a stackplan price catalog (the first line must be '" +
+                                   std::string(k_magic) + "')"
+                             : "not a stackplan price catalog (the first line must be '" +
+                                   std::string(k_magic) + "')");
+  }
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -69,6 +81,18 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
     if (line.empty() || line[0] == '#') {
       continue;
     }
+    if (ended) {
+      return fail("text after the " + std::string(k_end) + " line, which must be the last");
+    }
+    if (line.starts_with(k_end)) {
+      const std::string expected = std::string(k_end) + "\t" + std::to_string(rows) + " rows";
+      if (line != expected) {
+        return fail("the end line says '" + std::string(line) + "' but the file has " +
+                    std::to_string(rows) + " rows: rows were lost or added after it was written");
+      }
+      ended = true;
+      continue;
+    }
     if (line == "[sources]") {
       section = Section::sources;
       continue;
@@ -85,6 +109,7 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
       section = Section::support;
       continue;
     }
+    ++rows;
     if (regions != nullptr && section == Section::superseded) {
       continue;  // what a plan never reads
     }
@@ -163,6 +188,11 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
       return fail("expected [sources], [prices], [superseded] or [support]");
     }
   }
+  if (require_end && !ended) {
+    return fail("ends without the line '" + std::string(k_end) +
+                "<tab><rows> rows' that stackplan writes last: the file was cut short or not "
+                "written by stackplan");
+  }
   catalog.sort();
   return catalog;
 }
@@ -170,7 +200,7 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
 const Catalog& Catalog::snapshot() {
   static const Catalog catalog = [] {
     std::string error;
-    auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", error);
+    auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", error, nullptr, true);
     if (!parsed) {
       // The snapshot is checked by the tests; an unreadable one is a build defect.
       std::fprintf(stderr, "stackplan: internal error: %s\n", error.c_str());
@@ -233,7 +263,8 @@ Catalog Catalog::snapshot(const Regions& regions) {
     }
   }
   if (support != std::string_view::npos) {
-    reduced.append(text.substr(support + 1));
+    // The support rows without the end line, whose count is the whole snapshot's.
+    reduced.append(text.substr(support + 1, text.rfind(k_end) - (support + 1)));
   }
   std::string error;
   auto parsed = parse(reduced, "pricing/catalog.tsv", error);
@@ -247,6 +278,11 @@ Catalog Catalog::snapshot(const Regions& regions) {
 std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error,
                                      const Regions* regions) {
   std::string path = (std::filesystem::path(dir) / "catalog.tsv").string();
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+    error = path + ": not a file (a catalog directory holds a file named catalog.tsv)";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "cannot read " + path + ": " + std::strerror(errno);
@@ -254,7 +290,11 @@ std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error,
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return parse(text.str(), path, error, regions);
+  if (in.bad()) {
+    error = "cannot read " + path + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  return parse(text.str(), path, error, regions, true);
 }
 
 std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,
@@ -519,6 +559,9 @@ std::string Catalog::to_tsv() const {
     out += "[support]\n# engine\tversion\tstandard_support_ends\textended_support_ends\tsource\n" +
            support;
   }
+  const std::size_t rows =
+      m_sources.size() + m_prices.size() + m_superseded.size() + m_support.size();
+  out += std::string(k_end) + '\t' + std::to_string(rows) + " rows\n";
   return out;
 }
 

@@ -61,8 +61,11 @@ class Catalog {
   /// the result is nullopt.
   /// With `regions`, keeps only the prices of those regions (and "global"), and no superseded
   /// ones: what a plan reads, without parsing the rest.
+  /// A whole catalog ends with the line "[end]<tab><rows> rows"; with `require_end` text
+  /// without it is an error (a file cut short), and the count is checked whenever it is there.
   static std::optional<Catalog> parse(std::string_view text, const std::string& name,
-                                      std::string& error, const Regions* regions = nullptr);
+                                      std::string& error, const Regions* regions = nullptr,
+                                      bool require_end = false);
   /// The snapshot compiled into stackplan (pricing/catalog.tsv of the source tree).
   static const Catalog& snapshot();
   /// The snapshot's prices of `regions` only (and "global"), parsed on each call.
@@ -109,7 +112,8 @@ class Catalog {
   /// The unit the catalog gives `key` in (any region and term); empty when it lacks the key.
   std::string unit_of(std::string_view key) const;
 
-  /// The catalog.tsv text: [sources], [prices], [superseded] and [support] sections, sorted.
+  /// The catalog.tsv text: [sources], [prices], [superseded] and [support] sections, sorted,
+  /// and the end line with the count of rows.
   std::string to_tsv() const;
 
   /// Writes DIR/catalog.tsv atomically (written aside, synced, renamed over the old file), so

@@ -57,6 +57,54 @@ TEST_CASE("catalog errors name the line", "[catalog]") {
   CHECK(error == "x.tsv:5: tier start and price must be decimal numbers");
 }
 
+TEST_CASE("a whole catalog ends with its row count; a cut or empty one is an error", "[catalog]") {
+  std::string error;
+  auto c = Catalog::parse(k_small, "t.tsv", error);
+  REQUIRE(c);
+  const std::string whole = c->to_tsv();
+  CHECK(whole.ends_with("\n[end]\t4 rows\n"));
+  CHECK(Catalog::parse(whole, "w.tsv", error, nullptr, true));
+
+  // Cut at a line boundary: the last price is gone, the end line with it.
+  const std::string cut = whole.substr(0, whole.rfind("us-east-1"));
+  CHECK_FALSE(Catalog::parse(cut, "w.tsv", error, nullptr, true));
+  CHECK(error.find("ends without the line '[end]<tab><rows> rows'") != std::string::npos);
+  // A fragment for import needs no end line.
+  CHECK(Catalog::parse(cut, "w.tsv", error));
+
+  // A row lost above the end line, or text after it.
+  CHECK_FALSE(Catalog::parse(whole.substr(0, whole.find("us-east-1")) +
+                                 whole.substr(whole.find('\n', whole.find("us-east-1")) + 1),
+                             "w.tsv", error));
+  CHECK(error.find("the end line says '[end]\t4 rows' but the file has 3 rows") !=
+        std::string::npos);
+  CHECK_FALSE(Catalog::parse(whole + "us-east-1\tk\ton-demand\t0\tInf\tHrs\t1\t\ta\n", "w.tsv",
+                             error));
+  CHECK(error.find("text after the [end] line") != std::string::npos);
+
+  CHECK_FALSE(Catalog::parse("", "e.tsv", error));
+  CHECK(error == "e.tsv:1: empty, not a stackplan price catalog (the first line must be '# "
+                 "stackplan price catalog v1')");
+}
+
+TEST_CASE("loading a catalog directory checks the file is whole", "[catalog]") {
+  const auto dir = std::filesystem::temp_directory_path() / "stackplan-catalog-whole";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "catalog.tsv");
+  std::string error;
+  CHECK_FALSE(Catalog::load(dir.string(), error));
+  CHECK(error.find("catalog.tsv: not a file") != std::string::npos);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "catalog.tsv") << "";
+  CHECK_FALSE(Catalog::load(dir.string(), error));
+  CHECK(error.find("catalog.tsv:1: empty") != std::string::npos);
+  std::ofstream(dir / "catalog.tsv") << k_small;
+  CHECK_FALSE(Catalog::load(dir.string(), error));
+  CHECK(error.find("ends without the line") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 namespace {
 Price price(const char* key, const char* begin, std::optional<const char*> end, const char* usd,
             const char* source) {
