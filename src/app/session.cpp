@@ -1,11 +1,39 @@
 #include "app/session.hpp"
 
+#include <filesystem>
 #include <ostream>
 
 #include "base/diagnostics.hpp"
 #include "pricing/price_book.hpp"
 
 namespace stackplan::app {
+
+std::optional<DirectoryLock> lock_directory_for(const std::string& dir, bool exclusive, Io io,
+                                                bool& failed) {
+  failed = false;
+  std::error_code ec;
+  const std::filesystem::path path(dir);
+  if (!std::filesystem::is_directory(path, ec)) {
+    if (!exclusive) {
+      return std::nullopt;
+    }
+    std::filesystem::create_directories(path, ec);
+    if (ec) {
+      io.err << "stackplan: error: cannot create " << dir << ": " << ec.message() << '\n';
+      failed = true;
+      return std::nullopt;
+    }
+  }
+  LockAttempt attempt = lock_directory(path, exclusive, lock_timeout(), [&] {
+    io.err << "stackplan: waiting for another stackplan process using " << dir << " to finish\n";
+    io.err.flush();
+  });
+  if (!attempt.lock) {
+    io.err << "stackplan: error: " << attempt.error << '\n';
+    failed = true;
+  }
+  return std::move(attempt.lock);
+}
 
 void print_diagnostics(Diagnostics& diags, Io io) {
   diags.sort();

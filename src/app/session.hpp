@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "base/file.hpp"
 #include "pricing/catalog.hpp"
 
 namespace stackplan {
@@ -39,5 +40,12 @@ void print_diagnostics(Diagnostics& diags, Io io);
 std::optional<pricing::Catalog> open_priced_catalog(
     const std::string& catalog_option, const std::string& prices_option,
     const std::set<std::string, std::less<>>* regions, std::string& described, Io io);
+
+/// Locks a directory a command writes (`exclusive`, creating it when missing) or reads whole
+/// (shared; nullopt without a message when it does not exist yet, there being nothing to
+/// read). While another stackplan holds it, says so on `io.err` and waits up to
+/// `lock_timeout()`; when that fails, prints why and `failed` is set (exit 3).
+std::optional<DirectoryLock> lock_directory_for(const std::string& dir, bool exclusive, Io io,
+                                                bool& failed);
 
 }  // namespace stackplan::app

@@ -14,6 +14,12 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";
     return k_exit_invalid;
   }
+  // One writer at a time: a second import or update waits for this one, then reads its result.
+  bool lock_failed = false;
+  auto lock = app::lock_directory_for(dir, true, io, lock_failed);
+  if (lock_failed) {
+    return k_exit_environment;
+  }
   // Start from the catalog in DIR, or from the snapshot when DIR has none yet.
   std::string error;
   pricing::Catalog catalog;

@@ -36,6 +36,11 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
     io.err << "stackplan: error: " << error << '\n';
     return k_exit_environment;
   }
+  bool lock_failed = false;
+  auto lock = app::lock_directory_for(options.catalog_dir, true, io, lock_failed);
+  if (lock_failed) {
+    return k_exit_environment;
+  }
   pricing::UpdateReport report = pricing::update_catalog(options, *client);
   for (const auto& line : report.lines) {
     io.out << line << '\n';
@@ -45,7 +50,9 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
            << options.catalog_dir << " is unchanged\n";
     return k_exit_environment;
   }
-  io.out << "catalog: " << options.catalog_dir << "/catalog.tsv updated\n";
+  io.out << "catalog: " << options.catalog_dir
+         << (report.changed ? "/catalog.tsv updated\n"
+                            : "/catalog.tsv unchanged: every file is as it was when imported\n");
   return k_exit_ok;
 }
 

@@ -71,6 +71,12 @@ int cmd_render(const RenderOptions& o, Io io) {
     io.err << "stackplan: note: " << note << "\n";
   }
 
+  // One render at a time per folder; --check reads it whole, never half written.
+  bool lock_failed = false;
+  auto lock = app::lock_directory_for(o.out_dir, !o.check, io, lock_failed);
+  if (lock_failed) {
+    return k_exit_environment;
+  }
   render::WriteResult result = render::write_files(files, o.out_dir, write);
   for (const auto& m : result.messages) {
     io.err << (o.check ? "stackplan: drift: " : "stackplan: error: ") << m << "\n";

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <tuple>
 
+#include "base/file.hpp"
+
 namespace stackplan::pricing {
 
 extern const char* const k_snapshot_tsv;  // embedded_catalog.cpp, generated from pricing/
@@ -565,7 +567,7 @@ std::string Catalog::to_tsv() const {
   return out;
 }
 
-std::string Catalog::write(const std::string& dir) const {
+std::string Catalog::write(const std::string& dir, std::string* written_hash) const {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -574,29 +576,12 @@ std::string Catalog::write(const std::string& dir) const {
   }
   fs::path final_path = fs::path(dir) / "catalog.tsv";
   fs::path temp_path = fs::path(dir) / (".catalog.tsv." + std::to_string(::getpid()) + ".tmp");
-  std::string text = to_tsv();
-  int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    return "cannot write " + temp_path.string() + ": " + std::strerror(errno);
+  const std::string text = to_tsv();
+  if (written_hash != nullptr) {
+    *written_hash = content_hash(text);
   }
-  std::size_t written = 0;
-  while (written < text.size()) {
-    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      std::string why = std::strerror(errno);
-      ::close(fd);
-      fs::remove(temp_path, ec);
-      return "cannot write " + temp_path.string() + ": " + why;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    std::string why = std::strerror(errno);
-    fs::remove(temp_path, ec);
-    return "cannot write " + temp_path.string() + ": " + why;
+  if (std::string why = write_file_synced(temp_path, text); !why.empty()) {
+    return why;
   }
   if (::rename(temp_path.c_str(), final_path.c_str()) != 0) {
     std::string why = std::strerror(errno);

@@ -118,8 +118,8 @@ class Catalog {
 
   /// Writes DIR/catalog.tsv atomically (written aside, synced, renamed over the old file), so
   /// a failure leaves the previous catalog byte for byte. Returns an error text, empty on
-  /// success.
-  std::string write(const std::string& dir) const;
+  /// success. With `written_hash`, stores the content hash of what it wrote.
+  std::string write(const std::string& dir, std::string* written_hash = nullptr) const;
 
  private:
   void sort();

@@ -78,13 +78,14 @@ TEST_CASE("a whole catalog ends with its row count; a cut or empty one is an err
                              "w.tsv", error));
   CHECK(error.find("the end line says '[end]\t4 rows' but the file has 3 rows") !=
         std::string::npos);
-  CHECK_FALSE(Catalog::parse(whole + "us-east-1\tk\ton-demand\t0\tInf\tHrs\t1\t\ta\n", "w.tsv",
-                             error));
+  CHECK_FALSE(
+      Catalog::parse(whole + "us-east-1\tk\ton-demand\t0\tInf\tHrs\t1\t\ta\n", "w.tsv", error));
   CHECK(error.find("text after the [end] line") != std::string::npos);
 
   CHECK_FALSE(Catalog::parse("", "e.tsv", error));
-  CHECK(error == "e.tsv:1: empty, not a stackplan price catalog (the first line must be '# "
-                 "stackplan price catalog v1')");
+  CHECK(error ==
+        "e.tsv:1: empty, not a stackplan price catalog (the first line must be '# "
+        "stackplan price catalog v1')");
 }
 
 TEST_CASE("loading a catalog directory checks the file is whole", "[catalog]") {

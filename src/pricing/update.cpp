@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/regions.hpp"
+#include "base/file.hpp"
 #include "base/spelling.hpp"
 #include "pricing/offer_import.hpp"
 #include "pricing/services.hpp"
@@ -88,11 +89,19 @@ std::string replaced(std::string text, std::string_view name, std::string_view v
   return text;
 }
 
-/// ETags of the files a catalog was last built from: url -> etag.
-std::map<std::string, std::string> read_etags(const fs::path& file) {
+/// The ETags of the files a catalog was built from (url -> etag), in DIR/etags.tsv. Its first
+/// line names the content hash of the catalog.tsv they produced: an ETag says a file is
+/// unchanged since it was imported into that catalog, and into no other.
+constexpr std::string_view k_etags_header = "# etags of catalog.tsv ";
+
+std::map<std::string, std::string> read_etags(const fs::path& file,
+                                              const std::string& catalog_hash) {
   std::map<std::string, std::string> etags;
   std::ifstream in(file);
   std::string line;
+  if (!std::getline(in, line) || line != std::string(k_etags_header) + catalog_hash) {
+    return etags;
+  }
   while (std::getline(in, line)) {
     auto tab = line.find('\t');
     if (tab != std::string::npos) {
@@ -102,17 +111,16 @@ std::map<std::string, std::string> read_etags(const fs::path& file) {
   return etags;
 }
 
-std::string write_etags(const fs::path& file, const std::map<std::string, std::string>& etags) {
+std::string write_etags(const fs::path& file, const std::map<std::string, std::string>& etags,
+                        const std::string& catalog_hash) {
   fs::path temp = file;
   temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::trunc);
-    for (const auto& [url, etag] : etags) {
-      out << url << '\t' << etag << '\n';
-    }
-    if (!out) {
-      return "cannot write " + temp.string();
-    }
+  std::string text = std::string(k_etags_header) + catalog_hash + "\n";
+  for (const auto& [url, etag] : etags) {
+    text += url + '\t' + etag + '\n';
+  }
+  if (std::string why = write_file_synced(temp, text); !why.empty()) {
+    return why;
   }
   std::error_code ec;
   fs::rename(temp, file, ec);
@@ -189,6 +197,7 @@ class Updater {
       return m_report;
     }
     std::string error;
+    std::string catalog_hash;
     if (fs::exists(dir / "catalog.tsv")) {
       auto existing = Catalog::load(dir.string(), error);
       if (!existing) {
@@ -196,10 +205,15 @@ class Updater {
         return m_report;
       }
       m_catalog = std::move(*existing);
+      catalog_hash = content_hash(read_file_bytes(dir / "catalog.tsv").value_or(""));
     } else {
       m_catalog = Catalog::snapshot();
     }
-    m_etags = read_etags(dir / "etags.tsv");
+    m_etags = read_etags(dir / "etags.tsv", catalog_hash);
+    if (m_etags.empty() && fs::exists(dir / "etags.tsv")) {
+      m_report.lines.push_back(
+          "etags.tsv was made for another catalog.tsv than this one: every file is fetched");
+    }
     remove_stale_downloads(dir);
     m_scratch = dir / (std::string(k_scratch_prefix) + std::to_string(::getpid()));
     ScratchGuard guard(m_scratch);
@@ -210,11 +224,16 @@ class Updater {
     if (!ok || !m_report.error.empty()) {
       return m_report;
     }
-    if (std::string why = m_catalog.write(dir.string()); !why.empty()) {
+    if (!m_report.changed && !catalog_hash.empty()) {
+      return m_report;  // every file as it was: catalog.tsv and etags.tsv stay as they are
+    }
+    m_report.changed = true;
+    std::string written_hash;
+    if (std::string why = m_catalog.write(dir.string(), &written_hash); !why.empty()) {
       stop(why);
       return m_report;
     }
-    if (std::string why = write_etags(dir / "etags.tsv", m_etags); !why.empty()) {
+    if (std::string why = write_etags(dir / "etags.tsv", m_etags, written_hash); !why.empty()) {
       m_report.lines.push_back("warning: " + why + "; unchanged files will be fetched again");
     }
     return m_report;
@@ -378,6 +397,7 @@ class Updater {
     if (!r.etag.empty()) {
       m_etags[url] = r.etag;
     }
+    m_report.changed = true;
     m_report.lines.push_back(label + ": " + std::to_string(stats.prices) + " prices (" +
                              stats.source_id + ", " + std::to_string(stats.bytes) + " bytes)");
     return true;
@@ -537,6 +557,7 @@ class Updater {
                                  error)) {
           return stop(error.file + ": " + error.message);
         }
+        m_report.changed = true;
         m_report.lines.push_back(service + " " + region + ": " + std::to_string(stats.prices) +
                                  " prices from " + std::to_string(pages) + " pages (" +
                                  stats.source_id + ")");

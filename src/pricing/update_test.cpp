@@ -153,6 +153,8 @@ TEST_CASE("an unchanged file is not downloaded again (ETag, 304)", "[update]") {
   HttpServer server(FakeBulkApi{});
   REQUIRE(run(server.url(), dir.path, {"AmazonRDS"}).error.empty());
   std::string before = read(dir.path / "catalog.tsv");
+  const auto catalog_time = fs::last_write_time(dir.path / "catalog.tsv");
+  const auto etags_time = fs::last_write_time(dir.path / "etags.tsv");
   UpdateReport second = run(server.url(), dir.path, {"AmazonRDS"});
   REQUIRE(second.error.empty());
   CHECK(std::find(second.lines.begin(), second.lines.end(), "AmazonRDS us-east-1: unchanged") !=
@@ -161,6 +163,36 @@ TEST_CASE("an unchanged file is not downloaded again (ETag, 304)", "[update]") {
   REQUIRE(requests.back().path == k_rds_file);
   CHECK(requests.back().headers.at("if-none-match") == "\"rds-v1\"");
   CHECK(read(dir.path / "catalog.tsv") == before);
+  // Nothing changed: nothing is rewritten, and the report says so.
+  CHECK_FALSE(second.changed);
+  CHECK(fs::last_write_time(dir.path / "catalog.tsv") == catalog_time);
+  CHECK(fs::last_write_time(dir.path / "etags.tsv") == etags_time);
+}
+
+TEST_CASE("ETags belong to the catalog they produced", "[update]") {
+  Dir dir("stackplan-update-etag-tie");
+  HttpServer server(FakeBulkApi{});
+  REQUIRE(run(server.url(), dir.path, {"AmazonRDS"}).error.empty());
+  const std::string first = read(dir.path / "catalog.tsv");
+  CHECK(read(dir.path / "etags.tsv").rfind("# etags of catalog.tsv fnv1a64:", 0) == 0);
+
+  // catalog.tsv deleted: the next update fetches every file again instead of calling them
+  // unchanged and writing the bare snapshot.
+  fs::remove(dir.path / "catalog.tsv");
+  UpdateReport again = run(server.url(), dir.path, {"AmazonRDS"});
+  REQUIRE(again.error.empty());
+  CHECK(again.changed);
+  CHECK(std::find(again.lines.begin(), again.lines.end(), "AmazonRDS us-east-1: unchanged") ==
+        again.lines.end());
+  CHECK(read(dir.path / "catalog.tsv") == first);
+
+  // catalog.tsv replaced by another one: the same.
+  REQUIRE(Catalog::snapshot().write(dir.path.string()).empty());
+  UpdateReport third = run(server.url(), dir.path, {"AmazonRDS"});
+  REQUIRE(third.error.empty());
+  CHECK(third.lines.front() ==
+        "etags.tsv was made for another catalog.tsv than this one: every file is fetched");
+  CHECK(read(dir.path / "catalog.tsv") == first);
 }
 
 TEST_CASE("5xx and 429 responses are retried until the file arrives", "[update][faults]") {

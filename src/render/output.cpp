@@ -90,16 +90,6 @@ std::vector<Drift> find_drift(const std::vector<File>& files, const std::string&
   return out;
 }
 
-std::string content_hash(const std::string& bytes) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    h = (h ^ c) * 1099511628211ull;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 bool safe_relative_path(const std::string& path) {
   if (path.empty() || path.front() == '/' || path.back() == '/') {
     return false;

@@ -51,9 +51,6 @@ std::map<std::string, std::string> read_manifest(const std::filesystem::path& ro
 /// Whether `path` lies in one of the `owned` folders ("terraform/").
 bool owned_by(const std::vector<std::string>& owned, const std::string& path);
 
-/// The manifest's content hash of a file: "fnv1a64:<16 hex digits>".
-std::string content_hash(const std::string& bytes);
-
 /// True when `path` is a safe relative path: no root, no "..", no empty or "." parts, only
 /// letters, digits and "._-/".
 bool safe_relative_path(const std::string& path);
