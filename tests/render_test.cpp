@@ -85,8 +85,9 @@ TEST_CASE("every example renders to its golden Terraform and CloudFormation, sce
     for (const auto& variant : loaded->variants) {
       INFO(example << " scenario " << variant.name);
       stackplan::render::TemplateSet templates;
-      auto rendered = stackplan::render::render(variant.spec, {path, variant.name}, templates,
-                                                stackplan::render::Target::all);
+      auto rendered = stackplan::render::render(variant.spec,
+                                                {stackplan::render::spec_name(path), variant.name},
+                                                templates, stackplan::render::Target::all);
       REQUIRE(rendered.errors.empty());
       const std::string dir = "tests/golden/render/" + example + "/" + variant.name + "/";
       std::set<std::string> produced;

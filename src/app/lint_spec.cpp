@@ -81,9 +81,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
                         std::vector<lint::Finding>& findings, std::string& error) {
   const spec::LoadedSpec& loaded = *check.spec;
   render::Origin origin;
-  fs::path spec_path(loaded.path);
-  origin.spec = spec_path.is_relative() ? spec_path.lexically_normal().generic_string()
-                                        : spec_path.filename().generic_string();
+  origin.spec = render::spec_name(loaded.path);
   std::string why;
   auto spec = spec::select_variant(loaded, check.scenario, origin.scenario, why);
   if (!spec) {
@@ -132,6 +130,15 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
             findings.push_back(spec_finding("spec-drift", file, 0,
                                             "no longer rendered by " + rendered_from,
                                             "run stackplan render to remove it"));
+            break;
+          case render::Drift::Kind::unexpected:
+          case render::Drift::Kind::blocked:
+          case render::Drift::Kind::interrupted:
+            findings.push_back(
+                spec_finding("spec-drift", file, 0, render::describe(d).substr(d.path.size() + 2),
+                             d.kind == render::Drift::Kind::unexpected
+                                 ? "keep files of your own outside the folders stackplan renders"
+                                 : "run stackplan render to finish or repair the folder"));
             break;
         }
       }

@@ -41,9 +41,7 @@ int cmd_render(const RenderOptions& o, Io io) {
 
   // The variant to render: the named scenario, else the spec as written without scenarios.
   render::Origin origin;
-  fs::path spec_path(o.spec);
-  origin.spec = spec_path.is_relative() ? spec_path.lexically_normal().generic_string()
-                                        : spec_path.filename().generic_string();
+  origin.spec = render::spec_name(o.spec);
   std::string error;
   auto spec = spec::select_variant(*loaded, o.scenario, origin.scenario, error);
   if (!spec) {
@@ -72,12 +70,23 @@ int cmd_render(const RenderOptions& o, Io io) {
   }
 
   // One render at a time per folder; --check reads it whole, never half written.
+  const bool existed = fs::exists(o.out_dir, ec);
   bool lock_failed = false;
   auto lock = app::lock_directory_for(o.out_dir, !o.check, io, lock_failed);
   if (lock_failed) {
     return k_exit_environment;
   }
   render::WriteResult result = render::write_files(files, o.out_dir, write);
+  for (const auto& note : result.notes) {
+    io.err << "stackplan: note: " << note << "\n";
+  }
+  if (result.exit_code != 0 && !o.check && !existed) {
+    // A failed render leaves no folder it made (write_files removed its own; this is the
+    // lock's).
+    lock.reset();
+    fs::remove(fs::path(o.out_dir) / DirectoryLock::k_file, ec);
+    fs::remove(o.out_dir, ec);
+  }
   for (const auto& m : result.messages) {
     io.err << (o.check ? "stackplan: drift: " : "stackplan: error: ") << m << "\n";
   }

@@ -1,10 +1,15 @@
 #include "render/output.hpp"
 
-#include <cstdint>
-#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -19,14 +24,8 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* k_manifest = ".stackplan-manifest.json";
-constexpr const char* k_temp_suffix = ".stackplan-tmp";
-
-bool write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  out.flush();
-  return static_cast<bool>(out);
-}
+constexpr const char* k_journal = ".stackplan-journal.json";
+constexpr std::string_view k_temp_suffix = ".stackplan-tmp";
 
 /// The first line where two texts differ, 1-based.
 int first_difference(const std::string& a, const std::string& b) {
@@ -42,7 +41,161 @@ int first_difference(const std::string& a, const std::string& b) {
   return line;
 }
 
+void sync_directory(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+/// Something other than a regular file at `path` (a directory, a device), by name.
+std::string in_the_way(const fs::path& path) {
+  std::error_code ec;
+  auto status = fs::symlink_status(path, ec);
+  if (ec || !fs::exists(status) || fs::is_regular_file(status)) {
+    return {};
+  }
+  return fs::is_directory(status) ? "a directory" : "something other than a file";
+}
+
+/// The journal of a render being committed: the staged files to move into place (manifest
+/// last) and the files to remove, relative to the output folder. Written (and synced) after
+/// every staged file is complete, before the first move; removed after the last.
+struct Journal {
+  std::vector<std::pair<std::string, std::string>> moves;  ///< staged -> destination
+  std::vector<std::string> removals;
+};
+
+std::string journal_text(const Journal& j) {
+  json moves = json::array();
+  for (const auto& [from, to] : j.moves) {
+    moves.push_back(json::array({from, to}));
+  }
+  return json{{"generator", "stackplan"}, {"move", moves}, {"remove", j.removals}}.dump(2) + "\n";
+}
+
+std::optional<Journal> parse_journal(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("move") || !j["move"].is_array() || !j.contains("remove") ||
+      !j["remove"].is_array()) {
+    return std::nullopt;
+  }
+  Journal out;
+  for (const auto& m : j["move"]) {
+    if (!m.is_array() || m.size() != 2 || !m[0].is_string() || !m[1].is_string()) {
+      return std::nullopt;
+    }
+    std::string from = m[0].get<std::string>();
+    std::string to = m[1].get<std::string>();
+    if (!safe_relative_path(from) || !safe_relative_path(to) ||
+        from != to + std::string(k_temp_suffix)) {
+      return std::nullopt;
+    }
+    out.moves.emplace_back(std::move(from), std::move(to));
+  }
+  for (const auto& r : j["remove"]) {
+    if (!r.is_string() || !safe_relative_path(r.get<std::string>())) {
+      return std::nullopt;
+    }
+    out.removals.push_back(r.get<std::string>());
+  }
+  return out;
+}
+
+/// Moves staged files into place and removes files, as the journal says; a staged file already
+/// moved (by an earlier attempt) is skipped. Returns an error text, empty on success.
+std::string apply_journal(const fs::path& root, const Journal& j,
+                          const std::function<void(const std::string&)>& on_step = {}) {
+  std::error_code ec;
+  for (const auto& [from, to] : j.moves) {
+    if (!fs::exists(fs::symlink_status(root / from, ec))) {
+      continue;
+    }
+    if (::rename((root / from).c_str(), (root / to).c_str()) != 0) {
+      return "cannot move " + (root / from).generic_string() +
+             " into place: " + std::strerror(errno);
+    }
+    if (on_step) {
+      on_step("moved " + to);
+    }
+  }
+  for (const auto& path : j.removals) {
+    if (::unlink((root / path).c_str()) != 0 && errno != ENOENT) {
+      return "cannot remove " + (root / path).generic_string() + ": " + std::strerror(errno);
+    }
+  }
+  sync_directory(root);
+  if (::unlink((root / k_journal).c_str()) != 0 && errno != ENOENT) {
+    return "cannot remove " + (root / k_journal).generic_string() + ": " + std::strerror(errno);
+  }
+  return {};
+}
+
+/// Files under the owned folders of `root`, relative to it (symbolic links not followed).
+std::vector<std::string> files_under(const fs::path& root, const std::vector<std::string>& owned) {
+  std::vector<std::string> out;
+  for (const auto& folder : owned) {
+    std::error_code ec;
+    fs::path dir = root / folder;
+    if (!fs::is_directory(fs::symlink_status(dir, ec))) {
+      continue;
+    }
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_directory(ec)) {
+        out.push_back(it->path().lexically_relative(root).generic_string());
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool staged_name(const std::string& path) {
+  return std::string_view(path).ends_with(k_temp_suffix);
+}
+
 }  // namespace
+
+std::vector<std::string> finish_interrupted(const std::string& out_dir,
+                                            const std::vector<std::string>& owned, int& failed) {
+  failed = 0;
+  std::vector<std::string> messages;
+  const fs::path root(out_dir);
+  std::error_code ec;
+  if (auto text = read_file_bytes(root / k_journal)) {
+    auto journal = parse_journal(*text);
+    if (!journal) {
+      failed = 3;
+      messages.push_back((root / k_journal).generic_string() +
+                         ": not a journal stackplan wrote; remove it to render again");
+      return messages;
+    }
+    if (std::string why = apply_journal(root, *journal); !why.empty()) {
+      failed = 3;
+      messages.push_back(why);
+      return messages;
+    }
+    messages.push_back("finished an interrupted render: " + std::to_string(journal->moves.size()) +
+                       " files moved into place, " + std::to_string(journal->removals.size()) +
+                       " removed");
+  }
+  // Staged files without a journal belong to a render stopped before it committed.
+  int removed = 0;
+  for (const auto& path : files_under(root, owned)) {
+    if (staged_name(path) && fs::remove(root / path, ec)) {
+      ++removed;
+    }
+  }
+  if (fs::remove(root / (std::string(k_manifest) + std::string(k_temp_suffix)), ec)) {
+    ++removed;
+  }
+  if (removed > 0) {
+    messages.push_back("removed " + std::to_string(removed) +
+                       " staged files of a render that was interrupted before it wrote anything");
+  }
+  return messages;
+}
 
 std::map<std::string, std::string> read_manifest(const fs::path& root) {
   std::map<std::string, std::string> manifest;
@@ -72,9 +225,17 @@ std::vector<Drift> find_drift(const std::vector<File>& files, const std::string&
                               const std::vector<std::string>& owned) {
   const fs::path root(out_dir);
   std::vector<Drift> out;
+  std::error_code ec;
+  if (fs::exists(root / k_journal, ec)) {
+    out.push_back({k_journal, Drift::Kind::interrupted, 0});
+  }
   std::set<std::string> produced;
   for (const File& f : files) {
     produced.insert(f.path);
+    if (std::string what = in_the_way(root / f.path); !what.empty()) {
+      out.push_back({f.path, Drift::Kind::blocked, 0, what});
+      continue;
+    }
     auto disk = read_file_bytes(root / f.path);
     if (!disk) {
       out.push_back({f.path, Drift::Kind::missing, 0});
@@ -82,12 +243,40 @@ std::vector<Drift> find_drift(const std::vector<File>& files, const std::string&
       out.push_back({f.path, Drift::Kind::differs, first_difference(*disk, f.content)});
     }
   }
-  for (const auto& [path, hash] : read_manifest(root)) {
-    if (!produced.count(path) && owned_by(owned, path) && read_file_bytes(root / path)) {
-      out.push_back({path, Drift::Kind::stale, 0});
+  const auto manifest = read_manifest(root);
+  for (const auto& path : files_under(root, owned)) {
+    if (produced.count(path) != 0) {
+      continue;
     }
+    out.push_back(
+        {path, manifest.count(path) != 0 ? Drift::Kind::stale : Drift::Kind::unexpected, 0});
   }
   return out;
+}
+
+std::string describe(const Drift& d) {
+  switch (d.kind) {
+    case Drift::Kind::missing:
+      return d.path + ": missing";
+    case Drift::Kind::differs:
+      return d.path + ": differs from what the spec renders (first at line " +
+             std::to_string(d.line) + ")";
+    case Drift::Kind::stale:
+      return d.path + ": no longer rendered by the spec";
+    case Drift::Kind::unexpected:
+      return staged_name(d.path)
+                 ? d.path + ": a staged file of an interrupted render"
+                 : d.path +
+                       ": not rendered by the spec, and not in the manifest of what "
+                       "stackplan wrote";
+    case Drift::Kind::blocked:
+      return d.path + ": " + d.what + " is in the way of the file the spec renders";
+    case Drift::Kind::interrupted:
+      return d.path +
+             ": a render was interrupted while moving files into place; run "
+             "stackplan render to finish it";
+  }
+  return d.path;
 }
 
 bool safe_relative_path(const std::string& path) {
@@ -148,16 +337,35 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
 
   if (options.check) {
     for (const Drift& d : find_drift(files, out_dir, options.owned)) {
-      result.messages.push_back(d.kind == Drift::Kind::missing ? d.path + ": missing"
-                                : d.kind == Drift::Kind::stale
-                                    ? d.path + ": no longer rendered by the spec"
-                                    : d.path +
-                                          ": differs from what the spec renders (first at line " +
-                                          std::to_string(d.line) + ")");
+      result.messages.push_back(describe(d));
     }
     result.unchanged = static_cast<int>(files.size()) - static_cast<int>(result.messages.size());
     result.exit_code = result.messages.empty() ? 0 : 1;
     return result;
+  }
+
+  // A render interrupted earlier is finished (or its staged files removed) first.
+  {
+    int failed = 0;
+    for (auto& m : finish_interrupted(out_dir, options.owned, failed)) {
+      result.notes.push_back(std::move(m));
+    }
+    if (failed != 0) {
+      result.exit_code = failed;
+      result.messages = std::move(result.notes);
+      result.notes.clear();
+      return result;
+    }
+  }
+
+  // Something other than a file where a file goes is named as what it is.
+  for (const File& f : files) {
+    if (std::string what = in_the_way(root / f.path); !what.empty()) {
+      result.exit_code = 3;
+      result.messages.push_back("cannot write " + (root / f.path).generic_string() + ": " + what +
+                                " is in the way");
+      return result;
+    }
   }
 
   const fs::path manifest_path = root / k_manifest;
@@ -213,43 +421,59 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
     return result;
   }
 
-  // Stage every file beside its destination, then move them all into place.
-  std::vector<std::pair<fs::path, fs::path>> staged;
+  // Stage every file beside its destination (written and synced), record the moves in the
+  // journal, then move them all into place: a render stopped before the journal is written
+  // changes nothing, one stopped after it is finished by the next render.
+  Journal journal;
+  std::vector<fs::path> created;  ///< folders this render made, outermost first
   auto io_failure = [&](const std::string& message) {
-    for (const auto& [tmp, dest] : staged) {
-      fs::remove(tmp, ec);
+    for (const auto& [tmp, dest] : journal.moves) {
+      fs::remove(root / tmp, ec);
+    }
+    for (auto it = created.rbegin(); it != created.rend(); ++it) {
+      fs::remove(*it, ec);  // only when empty
     }
     result.exit_code = 3;
     result.messages.push_back(message);
     return result;
   };
-  // Writes `bytes` beside `dest`; false (with the message recorded) when that fails.
-  auto stage = [&](const fs::path& dest, const std::string& bytes) {
-    fs::path tmp = dest;
-    tmp += k_temp_suffix;
-    if (!write_file(tmp, bytes)) {
-      fs::remove(tmp, ec);
-      return false;
+  auto make_folders = [&](const fs::path& dir) {
+    std::vector<fs::path> missing;
+    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+      missing.push_back(p);
+      if (p == p.parent_path()) {
+        break;
+      }
     }
-    staged.emplace_back(tmp, dest);
-    return true;
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      if (!fs::create_directory(*it, ec) && ec) {
+        return "cannot create " + it->generic_string() + ": " + ec.message();
+      }
+      created.push_back(*it);
+    }
+    return std::string();
   };
+  auto stage = [&](const std::string& path, const std::string& bytes) {
+    const std::string tmp = path + std::string(k_temp_suffix);
+    if (std::string why = write_file_synced(root / tmp, bytes); !why.empty()) {
+      return why;
+    }
+    journal.moves.emplace_back(tmp, path);
+    return std::string();
+  };
+  if (std::string why = make_folders(root); !why.empty()) {
+    return io_failure(why);
+  }
   for (const Change& c : changes) {
     if (!c.file) {
+      journal.removals.push_back(c.path);
       continue;
     }
-    fs::path dest = root / c.path;
-    if (fs::exists(dest, ec) && !fs::is_regular_file(dest, ec)) {
-      return io_failure("cannot write " + dest.generic_string() +
-                        ": something other than a file is in the way");
+    if (std::string why = make_folders((root / c.path).parent_path()); !why.empty()) {
+      return io_failure(why);
     }
-    fs::create_directories(dest.parent_path(), ec);
-    if (ec) {
-      return io_failure("cannot create " + dest.parent_path().generic_string() + ": " +
-                        ec.message());
-    }
-    if (!stage(dest, c.file->content)) {
-      return io_failure("cannot write " + dest.generic_string() + k_temp_suffix);
+    if (std::string why = stage(c.path, c.file->content); !why.empty()) {
+      return io_failure(why);
     }
   }
   json m;
@@ -263,23 +487,34 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
   for (const File& f : files) {
     m["files"][f.path] = content_hash(f.content);
   }
-  fs::create_directories(root, ec);
-  if (!stage(manifest_path, m.dump(2) + "\n")) {
-    return io_failure("cannot write " + manifest_path.generic_string() + k_temp_suffix);
+  if (std::string why = stage(k_manifest, m.dump(2) + "\n"); !why.empty()) {
+    return io_failure(why);
   }
-  for (const auto& [tmp, dest] : staged) {
-    fs::rename(tmp, dest, ec);
-    if (ec) {
-      return io_failure("cannot move " + tmp.generic_string() + " into place: " + ec.message());
-    }
+  if (options.on_step) {
+    options.on_step("staged");
   }
-  result.written = static_cast<int>(staged.size()) - 1;
-  for (const Change& c : changes) {
-    if (!c.file) {
-      fs::remove(root / c.path, ec);
-      ++result.removed;
-    }
+  // The commit point: the journal, written aside and renamed into place.
+  const std::string journal_tmp = std::string(k_journal) + std::string(k_temp_suffix);
+  if (std::string why = write_file_synced(root / journal_tmp, journal_text(journal));
+      !why.empty()) {
+    return io_failure(why);
   }
+  if (::rename((root / journal_tmp).c_str(), (root / k_journal).c_str()) != 0) {
+    fs::remove(root / journal_tmp, ec);
+    return io_failure("cannot write " + (root / k_journal).generic_string() + ": " +
+                      std::strerror(errno));
+  }
+  sync_directory(root);
+  if (options.on_step) {
+    options.on_step("committed");
+  }
+  if (std::string why = apply_journal(root, journal, options.on_step); !why.empty()) {
+    result.exit_code = 3;
+    result.messages.push_back(why + "; the next render finishes moving files into place");
+    return result;
+  }
+  result.written = static_cast<int>(journal.moves.size()) - 1;
+  result.removed = static_cast<int>(journal.removals.size());
   return result;
 }
 

@@ -28,9 +28,14 @@ enum class Target { terraform, cloudformation, all };
 
 /// Where a render comes from, for the comment each file starts with.
 struct Origin {
-  std::string spec;      ///< the spec's path as given (relative), or its file name
+  std::string spec;      ///< the spec's file name (see `spec_name`)
   std::string scenario;  ///< empty for the base spec
 };
+
+/// How generated files name the spec they came from: its file name only ("stack.yaml";
+/// "standard input" for "-"), so the same spec renders the same bytes whatever the working
+/// directory or the path it was given by.
+std::string spec_name(const std::string& spec_path);
 
 /// The target-neutral view data of one stack variant: "stack" (name, region, tags, origin)
 /// and, for each kind with resources, a list of its resources' views under the kind's name.
