@@ -3,7 +3,10 @@
 #include <curl/curl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 namespace stackplan::pricing {
@@ -15,7 +18,12 @@ struct Sink {
   std::string* memory = nullptr;
   curl_off_t received = 0;
   bool write_failed = false;
+  int write_error = 0;  ///< errno of the failed write
 };
+
+int write_errno(const Sink& sink) {
+  return sink.write_error != 0 ? sink.write_error : EIO;
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* sink = static_cast<Sink*>(user);
@@ -23,6 +31,7 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   if (sink->file != nullptr) {
     if (std::fwrite(data, 1, n, sink->file) != n) {
       sink->write_failed = true;
+      sink->write_error = errno;
       return 0;
     }
   } else if (sink->memory != nullptr) {
@@ -135,8 +144,8 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
     if (file_path != nullptr) {
       sink.file = std::fopen(file_path->c_str(), "wb");
       if (sink.file == nullptr) {
+        result.error = "cannot write " + *file_path + ": " + std::strerror(errno);
         curl_easy_cleanup(curl);
-        result.error = "cannot write " + *file_path;
         return result;
       }
     } else {
@@ -191,15 +200,22 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
     std::fill(userpwd.begin(), userpwd.end(), '\0');
     bool closed_ok = true;
     if (sink.file != nullptr) {
-      closed_ok = std::fclose(sink.file) == 0 && !sink.write_failed;
+      const bool flushed = std::fclose(sink.file) == 0;
+      if (!flushed && sink.write_error == 0) {
+        sink.write_error = errno;
+      }
+      closed_ok = flushed && !sink.write_failed;
     }
     result.body = std::move(memory);
 
     bool retry = false;
     if (!closed_ok) {
-      result.error = "cannot write " + *file_path;
+      result.error = "cannot write " + *file_path + ": " + std::strerror(write_errno(sink));
       return result;
     }
+    const bool sent_etag = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
+      return h.rfind("If-None-Match:", 0) == 0;
+    });
     if (code != CURLE_OK) {
       result.error = curl_easy_strerror(code);
       retry = transient(code);
@@ -207,6 +223,9 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
       result.error = "body ended after " + std::to_string(sink.received) + " of " +
                      std::to_string(expected) + " bytes";
       retry = true;
+    } else if (result.status == 304 && !sent_etag) {
+      result.error =
+          "HTTP 304 Not Modified answered a request that sent no ETag (nothing to keep)";
     } else if (result.status == 200 || result.status == 304) {
       return result;
     } else {

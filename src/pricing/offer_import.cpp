@@ -136,6 +136,7 @@ class Importer {
     }
     Source source;
     std::string date = m_publication.substr(0, 10);
+    m_stats.offer_code = m_offer_code;
     if (m_stats.layout == "offer") {
       source.id = "offer:" + (m_offer_code.empty() ? std::string("unknown") : m_offer_code) + ":" +
                   m_version;

@@ -13,6 +13,7 @@ namespace stackplan::pricing {
 struct ImportStats {
   std::string layout;  ///< "offer", "savings-plan", "get-products" or "pages"
   std::string source_id;
+  std::string offer_code;  ///< the file's offerCode (offer files), empty when it has none
   std::uint64_t bytes = 0;
   std::uint64_t products = 0;       ///< products (or Savings Plan rates) read
   std::uint64_t products_used = 0;  ///< of those, the ones the cost model prices

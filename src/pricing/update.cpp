@@ -286,6 +286,29 @@ class Updater {
     return e;
   }
 
+  /// Turns a URL an index gives (`reference`, found in `where`) into one on the endpoint: a
+  /// path ("/offers/...") joins the endpoint; a whole URL must be on the endpoint's scheme and
+  /// host. Anything else ("@evil.example/x", "//host/x", a relative path) is refused, so an
+  /// index cannot send stackplan to another host.
+  bool resolve(std::string& reference, const std::string& where) {
+    const std::string base = endpoint();
+    const std::string origin = base.substr(0, base.find('/', base.find("://") + 3));
+    auto plain = [](std::string_view text) {
+      return std::none_of(text.begin(), text.end(), [](unsigned char c) {
+        return c <= ' ' || c == 0x7f || c == '\\' || c == '#';
+      });
+    };
+    if (reference.size() > 1 && reference[0] == '/' && reference[1] != '/' && plain(reference)) {
+      reference = base + reference;
+      return true;
+    }
+    if (reference.rfind(origin + "/", 0) == 0 && plain(reference)) {
+      return true;
+    }
+    return stop(where + ": the index points to '" + reference + "', which is not a path on " +
+                origin);
+  }
+
   /// Stops on a request that failed, saying how many times it was tried.
   void fail(const std::string& url, const HttpResult& r) {
     stop(url + ": " + r.error + " (after " + std::to_string(r.attempts) +
@@ -353,10 +376,40 @@ class Updater {
     return true;
   }
 
+  /// What a file of an index must be: the layout, the offer code (when the layout has one)
+  /// and the one region all its prices are for.
+  struct Expected {
+    std::string_view layout;
+    std::string offer_code;
+    std::string region;
+  };
+
+  /// Whether an imported file is what was asked for; stops naming the difference when not.
+  bool check_expected(const std::string& url, const ImportStats& stats, const Catalog& fetched,
+                      const Expected& expected) {
+    if (stats.layout != expected.layout) {
+      return stop(url + ": a " + (stats.layout.empty() ? "different" : stats.layout) +
+                  " file, not the " + std::string(expected.layout) + " file the index points to");
+    }
+    if (!expected.offer_code.empty() && stats.offer_code != expected.offer_code) {
+      return stop(url + ": the offer file of " +
+                  (stats.offer_code.empty() ? "no service" : stats.offer_code) + ", not of " +
+                  expected.offer_code + " that was asked for");
+    }
+    for (const auto& p : fetched.prices()) {
+      if (p.region != "global" && p.region != expected.region) {
+        return stop(url + ": has prices of " + p.region + ", not only of " + expected.region +
+                    " that was asked for");
+      }
+    }
+    return true;
+  }
+
   /// Downloads one offer file (unless unchanged) and imports it; with `asked_regions_only`, of
-  /// a file that covers several regions only the asked ones' prices are kept.
+  /// a file that covers several regions only the asked ones' prices are kept. With `expected`,
+  /// a file that is not what was asked for is refused.
   bool fetch_and_import(const std::string& url, const std::string& label,
-                        bool asked_regions_only = false) {
+                        bool asked_regions_only = false, const Expected* expected = nullptr) {
     auto known = m_etags.find(url);
     HttpResult r =
         m_client.download(url, m_scratch.string(), known == m_etags.end() ? "" : known->second);
@@ -373,6 +426,9 @@ class Updater {
     Catalog fetched;
     if (!import_price_file(m_scratch.string(), fetched, stats, error, url)) {
       stop(url + ": byte " + std::to_string(error.byte) + ": " + error.message);
+      return false;
+    }
+    if (expected != nullptr && !check_expected(url, stats, fetched, *expected)) {
       return false;
     }
     if (asked_regions_only) {
@@ -416,9 +472,12 @@ class Updater {
         return stop("the service index has no offer " + service);
       }
       json region_index;
-      std::string region_url =
-          text_of(*offer, "currentRegionIndexUrl", endpoint() + "/offers/v1.0/aws/index.json");
-      if (region_url.empty() || !get_json(endpoint() + region_url, region_index)) {
+      const std::string index_url = endpoint() + "/offers/v1.0/aws/index.json";
+      std::string region_url = text_of(*offer, "currentRegionIndexUrl", index_url);
+      if (region_url.empty()) {
+        return stop(service + " has no region index");
+      }
+      if (!resolve(region_url, index_url) || !get_json(region_url, region_index)) {
         return stop(service + " has no region index");
       }
       // Offer region indexes are maps: {"regions": {"us-east-1": {...}}}.
@@ -431,12 +490,13 @@ class Updater {
           if (region == "global") {
             continue;  // most services have no global prices
           }
-          return stop(service + "'s region index has no region " + region + " (" + endpoint() +
-                      region_url + ")");
+          return stop(service + "'s region index has no region " + region + " (" + region_url +
+                      ")");
         }
-        std::string url =
-            text_of(*entry, "currentVersionUrl", endpoint() + region_url + " (" + region + ")");
-        if (url.empty() || !fetch_and_import(endpoint() + url, service + " " + region)) {
+        std::string url = text_of(*entry, "currentVersionUrl", region_url + " (" + region + ")");
+        const Expected expected{"offer", service, region};
+        if (url.empty() || !resolve(url, region_url) ||
+            !fetch_and_import(url, service + " " + region, false, &expected)) {
           return stop(service + " " + region + ": no file");
         }
       }
@@ -452,18 +512,21 @@ class Updater {
     return true;
   }
 
-  bool savings_plans(const std::string& index_url) {
+  bool savings_plans(std::string index_url) {
     json index;
-    if (!get_json(endpoint() + index_url, index)) {
+    if (!resolve(index_url, endpoint() + "/offers/v1.0/aws/index.json") ||
+        !get_json(index_url, index)) {
       return false;
     }
     // Savings Plans region indexes are lists: {"regions": [{"regionCode", "versionUrl"}]}.
     const json& list = index.value("regions", json::array());
     for (const auto& region : regions()) {
       for (const auto& entry : list) {
-        if (text_of(entry, "regionCode", endpoint() + index_url) == region) {
-          std::string url = text_of(entry, "versionUrl", endpoint() + index_url);
-          if (url.empty() || !fetch_and_import(endpoint() + url, "Savings Plans " + region)) {
+        if (text_of(entry, "regionCode", index_url) == region) {
+          std::string url = text_of(entry, "versionUrl", index_url);
+          const Expected expected{"savings-plan", "", region};
+          if (url.empty() || !resolve(url, index_url) ||
+              !fetch_and_import(url, "Savings Plans " + region, false, &expected)) {
             return stop("Savings Plans " + region + ": no file");
           }
         }

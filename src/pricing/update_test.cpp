@@ -560,3 +560,68 @@ TEST_CASE("downloads left by interrupted runs are removed at the next start", "[
   CHECK_FALSE(fs::exists(dir.path / ".download.999999990"));
   CHECK(fs::exists(dir.path / ".download.notes"));
 }
+
+TEST_CASE("a file that is not what was asked for is refused", "[update][faults]") {
+  SECTION("an EC2 offer served at the RDS URL") {
+    Dir dir("stackplan-update-wrong-offer");
+    FakeBulkApi api;
+    api.rds_file = [](const Request&) {
+      return Response{200, {}, fixture("offer-ec2-m5large.json")};
+    };
+    HttpServer server(api);
+    UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"});
+    CHECK(report.error == server.url() + k_rds_file +
+                              ": the offer file of AmazonEC2, not of AmazonRDS that was asked for");
+    CHECK_FALSE(fs::exists(dir.path / "catalog.tsv"));
+  }
+  SECTION("another region's offer") {
+    Dir dir("stackplan-update-wrong-region");
+    FakeBulkApi api;
+    api.rds_file = [](const Request&) {
+      std::string text = fixture("offer-rds-us-east-1.json");
+      for (auto at = text.find("us-east-1"); at != std::string::npos; at = text.find("us-east-1")) {
+        text.replace(at, 9, "eu-west-1");
+      }
+      return Response{200, {}, text};
+    };
+    HttpServer server(api);
+    UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"});
+    CHECK(report.error.find(": has prices of eu-west-1, not only of us-east-1") !=
+          std::string::npos);
+  }
+  SECTION("a 304 answer to a request without an ETag") {
+    Dir dir("stackplan-update-304");
+    FakeBulkApi api;
+    api.rds_file = [](const Request&) { return Response{304, {}, ""}; };
+    HttpServer server(api);
+    UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"});
+    CHECK(report.error.find("HTTP 304 Not Modified answered a request that sent no ETag") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "catalog.tsv"));
+  }
+}
+
+TEST_CASE("an index cannot send the update to another host", "[update][faults]") {
+  for (const std::string entry : {"@evil.example/x.json", "//evil.example/x.json",
+                                  "http://evil.example/x.json", "relative/x.json"}) {
+    INFO(entry);
+    Dir dir("stackplan-update-host");
+    HttpServer server([&](const Request& r) -> Response {
+      if (r.path == "/offers/v1.0/aws/index.json") {
+        nlohmann::json index = {
+            {"offers", {{"AmazonRDS", {{"currentRegionIndexUrl", "/rds/region_index.json"}}}}}};
+        return {200, {}, index.dump()};
+      }
+      if (r.path == "/rds/region_index.json") {
+        nlohmann::json index = {
+            {"regions", {{"us-east-1", {{"currentVersionUrl", entry}}}}}};
+        return {200, {}, index.dump()};
+      }
+      return {404, {}, "not found"};
+    });
+    UpdateReport report = run(server.url(), dir.path, {"AmazonRDS"});
+    CHECK(report.error.find("the index points to '" + entry + "', which is not a path on " +
+                            server.url()) != std::string::npos);
+    CHECK(server.requests().size() == 2);
+  }
+}
