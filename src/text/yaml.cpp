@@ -327,6 +327,7 @@ class Builder : public YAML::EventHandler {
     if (it == m_anchors.end()) {
       fail(mark, "spec.syntax", "alias of an unknown anchor", {});
     }
+    m_alias_values += it->second.nodes;
     count(mark, it->second.nodes);
     json copy = it->second.value;
     emit(std::move(copy), to_loc(m_file, mark), "");
@@ -385,9 +386,15 @@ class Builder : public YAML::EventHandler {
   void count(const YAML::Mark& mark, std::size_t n) {
     m_nodes += n;
     if (m_nodes > m_limits.max_nodes) {
+      const std::string limit = std::to_string(m_limits.max_nodes);
+      if (m_alias_values * 2 > m_nodes) {
+        fail(mark, "spec.too-large", "spec expands to more than " + limit + " values",
+             "most of them are copies made by YAML aliases (*name); a spec needs far fewer "
+             "values");
+      }
       fail(mark, "spec.too-large",
-           "spec expands to more than " + std::to_string(m_limits.max_nodes) + " values",
-           "YAML aliases (*name) copy what they refer to; a spec needs far fewer values");
+           "spec has more than " + limit + " values (keys, list items and scalars)",
+           "the largest stack spec needs a few hundred; is this the right file?");
     }
   }
 
@@ -515,6 +522,7 @@ class Builder : public YAML::EventHandler {
   std::vector<Frame> m_stack;
   std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
   std::size_t m_nodes = 0;
+  std::size_t m_alias_values = 0;  ///< values copied by aliases
   bool m_has_root = false;
 };
 

@@ -76,6 +76,20 @@ TEST_CASE("aliases expand within the node budget only", "[document]") {
   CHECK(diags.all().at(0).code == "spec.too-large");
 }
 
+TEST_CASE("too many plain values say so in their own words, without aliases", "[document]") {
+  std::string text;
+  for (int i = 0; i < 60'000; ++i) {
+    text += "k" + std::to_string(i) + ": 1\n";
+  }
+  Diagnostics diags;
+  CHECK_FALSE(parse(text, diags));
+  REQUIRE(diags.all().size() == 1);
+  const auto& d = diags.all().at(0);
+  CHECK(d.code == "spec.too-large");
+  CHECK(d.message == "spec has more than 100000 values (keys, list items and scalars)");
+  CHECK(d.hint == "the largest stack spec needs a few hundred; is this the right file?");
+}
+
 TEST_CASE("nesting stops at the depth limit without recursion", "[document]") {
   Diagnostics diags;
   std::string deep = "a: " + std::string(100000, '[') + std::string(100000, ']');
