@@ -40,6 +40,38 @@ expect 2 "a region code with a typo" -- \
 grep -q "did you mean 'eu-west-1'" /tmp/stackplan-io-err.$$ || fail "--region eu-west1: no suggestion"
 [[ -e /tmp/stackplan-io-catalog.$$ ]] && fail "a refused update created its catalog folder"
 
+# A spec the system will not let us read is the environment's failure (3), not the spec's (2).
+# As root, permissions are not checked: read it as nobody.
+as_user=()
+if [[ $(id -u) == 0 ]]; then
+  command -v setpriv >/dev/null && as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+fi
+if [[ $(id -u) != 0 || ${#as_user[@]} -gt 0 ]]; then
+  locked=$(mktemp -d)
+  cp $spec "$locked/stack.yaml"
+  mkdir "$locked/tf"
+  printf 'variable "x" {\n  type = string\n}\n' >"$locked/tf/main.tf"
+  chmod 755 "$locked" "$locked/tf"
+  chmod 000 "$locked/stack.yaml"
+  for cmd in validate plan "render --out $locked/out" "lint --spec"; do
+    if [[ $cmd == "lint --spec" ]]; then
+      args=(lint "$locked/tf" --spec "$locked/stack.yaml")
+    else
+      read -r -a args <<<"$cmd"
+      args=("${args[0]}" "$locked/stack.yaml" "${args[@]:1}")
+    fi
+    expect 3 "$cmd of an unreadable spec" -- "${as_user[@]}" "$stackplan" "${args[@]}"
+    grep -q "cannot read spec: Permission denied" /tmp/stackplan-io-err.$$ ||
+      fail "$cmd of an unreadable spec: $(head -c 300 /tmp/stackplan-io-err.$$)"
+  done
+  expect 2 "a spec that does not exist is the user's mistake" -- "$stackplan" validate "$locked/nope.yaml"
+  chmod 000 "$locked/tf/main.tf"
+  expect 3 "lint of an unreadable file" -- "${as_user[@]}" "$stackplan" lint "$locked/tf"
+  grep -q "cannot read $locked/tf/main.tf: Permission denied" /tmp/stackplan-io-err.$$ ||
+    fail "lint of an unreadable file: $(head -c 300 /tmp/stackplan-io-err.$$)"
+  rm -rf "$locked"
+fi
+
 if [[ -w /dev/full ]]; then
   for args in "schema" "validate $spec" "plan $spec --format json" \
     "pricing show --region us-east-1 --service AmazonECS" \

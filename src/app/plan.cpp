@@ -306,7 +306,7 @@ Status plan(const PlanRequest& o, Io io) {
   print_diagnostics(diags, io);
   if (failed || diags.has_errors()) {
     io.err << format_counts(diags.error_count(), diags.warning_count()) << '\n';
-    return Status::invalid;
+    return diags.has_environment_failure() ? Status::environment : Status::invalid;
   }
 
   // Cost every spec on every core and write each stack as soon as it and those before it are

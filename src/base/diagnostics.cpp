@@ -143,6 +143,15 @@ void Diagnostics::warning(SourceLoc loc, std::string code, std::string message, 
        {}});
 }
 
+bool Diagnostics::has_environment_failure() const {
+  for (const auto& d : m_items) {
+    if (d.severity == Severity::error && d.code == k_unavailable_input) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Diagnostics::sort() {
   std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
     std::string_view pa = a.loc.file ? std::string_view(a.loc.file->path()) : std::string_view();

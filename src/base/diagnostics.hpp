@@ -23,6 +23,10 @@ struct Diagnostic {
   std::vector<std::string> notes;
 };
 
+/// The code of an input the operating system would not give (permission denied, an I/O
+/// error): a failure of the environment, not of what the user wrote (exit 3, not 2).
+inline constexpr const char* k_unavailable_input = "input.unavailable";
+
 /// Collects diagnostics; never prints. Identical diagnostics are kept once.
 class Diagnostics {
  public:
@@ -31,6 +35,8 @@ class Diagnostics {
   void warning(SourceLoc loc, std::string code, std::string message, std::string hint = {});
 
   bool has_errors() const { return m_errors > 0; }
+  /// Whether an error is the environment's (`k_unavailable_input`) rather than the input's.
+  bool has_environment_failure() const;
   std::size_t error_count() const { return m_errors; }
   std::size_t warning_count() const { return m_warnings; }
   const std::vector<Diagnostic>& all() const { return m_items; }

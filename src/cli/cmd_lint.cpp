@@ -57,11 +57,15 @@ int cmd_lint(const LintOptions& o, Io io) {
   }
 
   lint::Result result = lint::lint_paths(o.paths);
-  if (!result.missing.empty()) {
+  if (!result.missing.empty() || !result.unreadable.empty()) {
     for (const auto& p : result.missing) {
       io.err << "stackplan: error: cannot read " << p << "\n";
     }
-    return k_exit_invalid;
+    for (const auto& p : result.unreadable) {
+      io.err << "stackplan: error: cannot read " << p << "\n";
+    }
+    // A path that is not there is the user's mistake; a file the system will not give is not.
+    return result.missing.empty() ? k_exit_environment : k_exit_invalid;
   }
 
   if (!o.spec.empty()) {
@@ -69,7 +73,7 @@ int cmd_lint(const LintOptions& o, Io io) {
     auto loaded = spec::load_spec(o.spec, diags);
     if (!loaded) {
       print_diagnostics(diags, io);
-      return k_exit_invalid;
+      return diags.has_environment_failure() ? k_exit_environment : k_exit_invalid;
     }
     std::optional<pricing::Catalog> catalog;
     if (check.budget || check.max_increase) {

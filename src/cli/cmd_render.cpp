@@ -36,7 +36,7 @@ int cmd_render(const RenderOptions& o, Io io) {
   auto loaded = spec::load_spec(o.spec, diags);
   if (!loaded) {
     print_diagnostics(diags, io);
-    return k_exit_invalid;
+    return diags.has_environment_failure() ? k_exit_environment : k_exit_invalid;
   }
 
   // The variant to render: the named scenario, else the spec as written without scenarios.

@@ -11,6 +11,7 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t failed = 0;
+  std::size_t unavailable = 0;
   // Every core validates; results are printed in the order of the arguments as they arrive.
   struct Checked {
     Diagnostics diags;
@@ -42,6 +43,7 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
         warnings += c.diags.warning_count();
         if (!c.ok) {
           ++failed;
+          unavailable += c.diags.has_environment_failure() ? 1 : 0;
           return;
         }
         if (!quiet) {
@@ -63,7 +65,11 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
     }
     io.err << '\n';
   }
-  return failed > 0 ? k_exit_invalid : k_exit_ok;
+  // An input the system would not give is the environment's failure, unless another spec
+  // was wrong as written.
+  return failed == 0             ? k_exit_ok
+         : unavailable == failed ? k_exit_environment
+                                 : k_exit_invalid;
 }
 
 }  // namespace stackplan::cli

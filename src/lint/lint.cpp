@@ -1,6 +1,8 @@
 #include "lint/lint.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -201,9 +203,11 @@ Result lint_paths(const std::vector<std::string>& paths) {
       result.missing.push_back(name + " (larger than 8 MiB)");
       continue;
     }
+    errno = 0;
     auto bytes = read_file_bytes(p);
     if (!bytes) {
-      result.missing.push_back(name);
+      result.unreadable.push_back(name + ": " +
+                                  (errno != 0 ? std::strerror(errno) : "cannot open it"));
       continue;
     }
     auto file = std::make_shared<const SourceFile>(name, std::move(*bytes));

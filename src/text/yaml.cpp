@@ -1,7 +1,9 @@
 #include "text/yaml.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -173,10 +175,10 @@ std::string display_path(const std::string& pointer) {
 std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnostics& diags,
                                               const ParseLimits& limits) {
   namespace fs = std::filesystem;
-  auto unreadable = [&](const std::string& why) {
+  auto unreadable = [&](const std::string& why, const char* code = "input.unreadable") {
     diags.add({Severity::error,
                SourceLoc{std::make_shared<SourceFile>(path, ""), 0, 0, 0},
-               "input.unreadable",
+               code,
                "cannot read spec: " + why,
                {},
                {}});
@@ -216,9 +218,14 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
   std::ifstream file;
   std::istream* in = &std::cin;
   if (!from_stdin) {
+    errno = 0;
     file.open(path, std::ios::binary);
     if (!file) {
-      return unreadable("permission denied or unreadable");
+      const int error = errno;
+      if (error == ENOENT) {
+        return unreadable("no such file");
+      }
+      return unreadable(error != 0 ? std::strerror(error) : "cannot open it", k_unavailable_input);
     }
     in = &file;
   }
@@ -233,7 +240,7 @@ std::shared_ptr<const SourceFile> read_source(const std::string& path, Diagnosti
     }
   }
   if (in->bad()) {
-    return unreadable("read error");
+    return unreadable(errno != 0 ? std::strerror(errno) : "read error", k_unavailable_input);
   }
   return std::make_shared<SourceFile>(path, std::move(text));
 }
