@@ -72,6 +72,28 @@ if [[ $(id -u) != 0 || ${#as_user[@]} -gt 0 ]]; then
   rm -rf "$locked"
 fi
 
+# A catalog that is empty, cut short, or a directory is an error naming it (exit 2), never a
+# smaller catalog; nothing is written over it.
+cat_dir=$(mktemp -d)
+: >"$cat_dir/catalog.tsv"
+for args in "pricing import tests/fixtures/pricing/offer-rds-us-east-1.json" \
+  "pricing update --endpoint http://127.0.0.1:9" "pricing show" "plan $spec"; do
+  read -r -a words <<<"$args"
+  expect 2 "$args with an empty catalog.tsv" -- "$stackplan" "${words[@]}" --catalog "$cat_dir"
+  grep -q "$cat_dir/catalog.tsv:1: empty, not a stackplan price catalog" /tmp/stackplan-io-err.$$ ||
+    fail "$args with an empty catalog.tsv: $(head -c 300 /tmp/stackplan-io-err.$$)"
+done
+[[ -s "$cat_dir/catalog.tsv" ]] && fail "an import wrote over an empty catalog.tsv"
+head -n 200 pricing/catalog.tsv >"$cat_dir/catalog.tsv"
+expect 2 "a catalog cut at a line" -- "$stackplan" pricing show --catalog "$cat_dir"
+grep -q "ends without the line '\[end\]<tab><rows> rows'" /tmp/stackplan-io-err.$$ ||
+  fail "a catalog cut at a line: $(head -c 300 /tmp/stackplan-io-err.$$)"
+rm "$cat_dir/catalog.tsv"
+mkdir "$cat_dir/catalog.tsv"
+expect 2 "a directory named catalog.tsv" -- "$stackplan" pricing show --catalog "$cat_dir"
+grep -q "catalog.tsv: not a file" /tmp/stackplan-io-err.$$ || fail "a directory named catalog.tsv"
+rm -rf "$cat_dir"
+
 if [[ -w /dev/full ]]; then
   for args in "schema" "validate $spec" "plan $spec --format json" \
     "pricing show --region us-east-1 --service AmazonECS" \

@@ -48,7 +48,7 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   if (!report.error.empty()) {
     io.err << "stackplan: error: " << report.error << "\nstackplan: the catalog in "
            << options.catalog_dir << " is unchanged\n";
-    return k_exit_environment;
+    return report.invalid_catalog ? k_exit_invalid : k_exit_environment;
   }
   io.out << "catalog: " << options.catalog_dir
          << (report.changed ? "/catalog.tsv updated\n"

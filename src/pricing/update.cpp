@@ -202,6 +202,7 @@ class Updater {
       auto existing = Catalog::load(dir.string(), error);
       if (!existing) {
         stop(error);
+        m_report.invalid_catalog = true;
         return m_report;
       }
       m_catalog = std::move(*existing);

@@ -21,6 +21,7 @@ struct UpdateOptions {
 struct UpdateReport {
   std::vector<std::string> lines;  ///< one per file or page set fetched, for the user
   std::string error;               ///< why the update failed; the catalog is then unchanged
+  bool invalid_catalog = false;    ///< the error is the catalog already in the directory (exit 2)
   bool changed = false;  ///< a file was imported and catalog.tsv rewritten; false: left as it was
 };
 
