@@ -520,8 +520,18 @@ class Updater {
       return false;
     }
     // Savings Plans region indexes are lists: {"regions": [{"regionCode", "versionUrl"}]}.
-    const json& list = index.value("regions", json::array());
+    auto listed = index.find("regions");
+    if (listed == index.end() || !listed->is_array()) {
+      return stop(index_url + ": a Savings Plans index without a \"regions\" list");
+    }
+    const json& list = *listed;
     for (const auto& region : regions()) {
+      const bool found = std::any_of(list.begin(), list.end(), [&](const json& entry) {
+        return entry.is_object() && entry.value("regionCode", json()) == region;
+      });
+      if (!found) {
+        return stop("the Savings Plans index has no region " + region + " (" + index_url + ")");
+      }
       for (const auto& entry : list) {
         if (text_of(entry, "regionCode", index_url) == region) {
           std::string url = text_of(entry, "versionUrl", index_url);

@@ -613,8 +613,7 @@ TEST_CASE("an index cannot send the update to another host", "[update][faults]")
         return {200, {}, index.dump()};
       }
       if (r.path == "/rds/region_index.json") {
-        nlohmann::json index = {
-            {"regions", {{"us-east-1", {{"currentVersionUrl", entry}}}}}};
+        nlohmann::json index = {{"regions", {{"us-east-1", {{"currentVersionUrl", entry}}}}}};
         return {200, {}, index.dump()};
       }
       return {404, {}, "not found"};
@@ -623,5 +622,23 @@ TEST_CASE("an index cannot send the update to another host", "[update][faults]")
     CHECK(report.error.find("the index points to '" + entry + "', which is not a path on " +
                             server.url()) != std::string::npos);
     CHECK(server.requests().size() == 2);
+  }
+}
+
+TEST_CASE("a Savings Plans index without the asked region is an error naming it", "[update]") {
+  for (const std::string body : {R"({"regions": []})", R"({"disclaimer": "x"})"}) {
+    INFO(body);
+    Dir dir("stackplan-update-sp-index");
+    HttpServer server([&](const Request& r) -> Response {
+      if (r.path == "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json") {
+        return {200, {}, body};
+      }
+      return FakeBulkApi{}(r);
+    });
+    UpdateReport report = run(server.url(), dir.path, {"AmazonEC2"});
+    CHECK((report.error.find("the Savings Plans index has no region us-east-1") == 0 ||
+           report.error.find("a Savings Plans index without a \"regions\" list") !=
+               std::string::npos));
+    CHECK_FALSE(fs::exists(dir.path / "catalog.tsv"));
   }
 }
