@@ -12,6 +12,7 @@ using model::Resource;
 // Each defined in its own folder, src/kinds/<kind>/kinds.cpp.
 extern const Kind k_elasticache;
 extern const Kind k_dns_zone;
+extern const Kind k_secret;
 
 const std::vector<const Kind*>& all() {
   // Order matters once: compute kinds come before the Savings Plan, which prices the usage

@@ -266,15 +266,6 @@ std::optional<std::string> other_key(const Product& p, std::string_view usage) {
     }
     return std::nullopt;
   }
-  if (s == "AWSSecretsManager") {
-    if (usage == "AWSSecretsManager-Secrets") {
-      return std::string("secrets/secret");
-    }
-    if (usage == "AWSSecretsManagerAPIRequest") {
-      return std::string("secrets/api");
-    }
-    return std::nullopt;
-  }
   if (s == "AWSDataTransfer" || (s == "AmazonEC2" && p.family == "Data Transfer")) {
     if (usage == "DataTransfer-Out-Bytes") {
       return std::string("transfer/out");
@@ -458,8 +449,6 @@ const PageRule k_page_rules[] = {
     {"efs", "EFS Storage Requests Write per GB", {"efs/elastic/write"}, "GB"},
     {"cloudwatch", "Logs Collected Data Ingestion", {"logs/ingest"}, "GB"},
     {"cloudwatch", "Stored Data", {"logs/storage"}, "GB-Mo"},
-    {"secretsmanager", "Secret", {"secrets/secret"}, "Secrets"},
-    {"secretsmanager", "API Request", {"secrets/api"}, "API Requests"},
     {"rds-storage", "Database Storage Single AZ General Purpose", {"rds/storage/gp2/single-az"}, "GB-Mo"},
     {"rds-storage", "Database Storage Multi AZ General Purpose", {"rds/storage/gp2/multi-az"}, "GB-Mo"},
     {"rds-storage", "Database Storage Single AZ General Purpose-GP3", {"rds/storage/gp3/single-az"}, "GB-Mo"},

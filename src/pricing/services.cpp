@@ -8,11 +8,13 @@ namespace stackplan::pricing {
 // Each defined in src/kinds/<kind>/pricing.cpp.
 extern const ServicePricing k_dns_zone_pricing;
 extern const ServicePricing k_elasticache_pricing;
+extern const ServicePricing k_secret_pricing;
 
 const std::vector<const ServicePricing*>& kind_services() {
   static const std::vector<const ServicePricing*> all = {
       &k_dns_zone_pricing,
       &k_elasticache_pricing,
+      &k_secret_pricing,
   };
   return all;
 }
@@ -25,7 +27,7 @@ const std::pair<std::string_view, std::string_view> k_prefixes[] = {
     {"ec2/", "AmazonEC2"},     {"vpc/", "AmazonVPC"},          {"transfer/", "AWSDataTransfer"},
     {"fargate/", "AmazonECS"}, {"fargate-spot/", "AmazonECS"}, {"elb/", "AWSELB"},
     {"rds/", "AmazonRDS"},     {"aurora/", "AmazonRDS"},       {"s3/", "AmazonS3"},
-    {"efs/", "AmazonEFS"},     {"logs/", "AmazonCloudWatch"},  {"secrets/", "AWSSecretsManager"},
+    {"efs/", "AmazonEFS"},     {"logs/", "AmazonCloudWatch"},
 };
 
 bool starts_with(std::string_view s, std::string_view prefix) {

@@ -55,7 +55,6 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_
     {"AmazonS3", {"s3/USD/current/s3.json"}},
     {"AmazonEFS", {"efs/USD/current/efs.json"}},
     {"AmazonCloudWatch", {"cloudwatch/USD/current/cloudwatch.json"}},
-    {"AWSSecretsManager", {"secretsmanager/USD/current/secretsmanager.json"}},
     {"AmazonVPC", {"vpc/USD/current/vpc.json"}},
     {"AWSDataTransfer", {"datatransfer/USD/current/datatransfer.json"}},
 };

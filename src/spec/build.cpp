@@ -49,27 +49,6 @@ const char* const k_aurora_keys[] = {
     "version",      "instance_class",        "instances",          "serverless_v2",
     "io_optimized", "backup_retention_days", "deletion_protection"};
 
-/// Reports a key that is present but belongs to another platform, engine or option.
-void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
-                       const std::string& hint) {
-  if (r.has(pointer)) {
-    r.error(r.key_at(pointer), "spec.conflict",
-            text::display_path(pointer) + " applies only to " + what, hint);
-  }
-}
-
-/// The same for a key that depends on a selector (platform, engine, purchase model, vpc). A
-/// key inherited from the base spec is inert when a scenario switches the selector: the
-/// scenario chose something else, and the base's settings for the old choice simply do not
-/// apply to it.
-void reject_unless_inherited(const Reader& r, const std::string& pointer,
-                             const std::string& selector, const std::string& what,
-                             const std::string& hint) {
-  if (r.has(pointer) && !(r.from_scenario(selector) && !r.from_scenario(pointer))) {
-    reject_if_present(r, pointer, what, hint);
-  }
-}
-
 class Builder {
  public:
   Builder(const json& value, const text::SourceMap& origins, Diagnostics& diags,
@@ -92,7 +71,6 @@ class Builder {
     database();
     buckets();
     load_balancer();
-    secrets();
     for (const Section* section : kind_sections()) {
       section->read(r, s);
     }
@@ -102,15 +80,6 @@ class Builder {
   }
 
  private:
-  /// Reports `name` at `pointer` when `seen` already holds it; empty names are skipped.
-  void unique(std::set<std::string>& seen, const std::string& name, const std::string& pointer,
-              const std::string& what) {
-    if (!name.empty() && !seen.insert(name).second) {
-      r.error(r.at(pointer), "spec.duplicate", what + " '" + name + "' is already defined",
-              what + " names must be unique");
-    }
-  }
-
   void network() {
     Network& n = s.network;
     if (auto vpc = r.str("/network/vpc")) {
@@ -351,7 +320,7 @@ class Builder {
           svc.command.push_back(r.str(base + "/command/" + std::to_string(k)).value_or(""));
         }
       }
-      unique(names, svc.name, base + "/name", "service");
+      check_unique(r, names, svc.name, base + "/name", "service");
       if (s.compute.platform == Platform::fargate) {
         if (auto problem = aws::fargate_size_problem(svc.cpu, svc.memory)) {
           std::string at = r.has(base + "/memory") ? base + "/memory" : base + "/cpu";
@@ -801,7 +770,7 @@ class Builder {
       if (!b.name.empty()) {
         check_bucket_rules(b.name, base + "/name");
       }
-      unique(seen, b.name, base + "/name", "bucket");
+      check_unique(r, seen, b.name, base + "/name", "bucket");
       assign(b.versioning, r.boolean(base + "/versioning"));
       assign(b.encryption, r.str(base + "/encryption"));
       assign(b.storage_class, r.str(base + "/storage_class"));
@@ -887,23 +856,6 @@ class Builder {
     s.load_balancer = lb;
   }
 
-  void secrets() {
-    const json* list = r.get("/secrets");
-    if (list == nullptr) {
-      return;
-    }
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string base = "/secrets/" + std::to_string(i);
-      Secret secret;
-      assign(secret.name, r.str(base + "/name"));
-      assign(secret.description, r.str(base + "/description"));
-      secret.api_calls_per_month = r.num(base + "/usage/api_calls_per_month");
-      unique(seen, secret.name, base + "/name", "secret");
-      s.secrets.push_back(std::move(secret));
-    }
-  }
-
   void external_costs() {
     const json* list = r.get("/external_costs");
     if (list == nullptr) {
@@ -918,7 +870,7 @@ class Builder {
         cost.monthly = *monthly;
       }
       assign(cost.note, r.str(base + "/note"));
-      unique(seen, cost.name, base + "/name", "external cost");
+      check_unique(r, seen, cost.name, base + "/name", "external cost");
       s.external_costs.push_back(std::move(cost));
     }
   }

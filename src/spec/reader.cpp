@@ -95,4 +95,28 @@ std::optional<Decimal> Reader::money(const std::string& pointer) const {
   return Decimal::parse(m_origins.raw(pointer).value_or(v->dump()));
 }
 
+void check_unique(const Reader& r, std::set<std::string>& seen, const std::string& name,
+                  const std::string& pointer, const std::string& what) {
+  if (!name.empty() && !seen.insert(name).second) {
+    r.error(r.at(pointer), "spec.duplicate", what + " '" + name + "' is already defined",
+            what + " names must be unique");
+  }
+}
+
+void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
+                       const std::string& hint) {
+  if (r.has(pointer)) {
+    r.error(r.key_at(pointer), "spec.conflict",
+            text::display_path(pointer) + " applies only to " + what, hint);
+  }
+}
+
+void reject_unless_inherited(const Reader& r, const std::string& pointer,
+                             const std::string& selector, const std::string& what,
+                             const std::string& hint) {
+  if (r.has(pointer) && !(r.from_scenario(selector) && !r.from_scenario(pointer))) {
+    reject_if_present(r, pointer, what, hint);
+  }
+}
+
 }  // namespace stackplan::spec

@@ -71,4 +71,21 @@ inline int as_int(std::optional<std::int64_t> v, int fallback) {
   return v ? static_cast<int>(*v) : fallback;
 }
 
+/// Reports `name` at `pointer` when `seen` already holds it (`what` names the thing: "bucket");
+/// empty names are skipped.
+void check_unique(const Reader& r, std::set<std::string>& seen, const std::string& name,
+                  const std::string& pointer, const std::string& what);
+
+/// Reports a key that is present but belongs to another platform, engine or option.
+void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
+                       const std::string& hint);
+
+/// The same for a key that depends on a selector (platform, engine, purchase model, vpc). A
+/// key inherited from the base spec is inert when a scenario switches the selector: the
+/// scenario chose something else, and the base's settings for the old choice simply do not
+/// apply to it.
+void reject_unless_inherited(const Reader& r, const std::string& pointer,
+                             const std::string& selector, const std::string& what,
+                             const std::string& hint);
+
 }  // namespace stackplan::spec

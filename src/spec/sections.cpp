@@ -3,11 +3,13 @@
 namespace stackplan::spec {
 
 // Each defined in src/kinds/<kind>/spec.cpp.
+extern const Section k_secrets_section;
 extern const Section k_dns_section;
 extern const Section k_cache_section;
 
 const std::vector<const Section*>& kind_sections() {
   static const std::vector<const Section*> all = {
+      &k_secrets_section,
       &k_dns_section,
       &k_cache_section,
   };

@@ -13,6 +13,7 @@
 #include "base/source.hpp"
 #include "kinds/dns_zone/spec.hpp"
 #include "kinds/elasticache/spec.hpp"
+#include "kinds/secret/spec.hpp"
 
 namespace stackplan::spec {
 
@@ -253,12 +254,6 @@ struct LoadBalancer {
   int idle_timeout = 60;
   std::optional<double> lcu;
   std::optional<double> processed_gb;
-};
-
-struct Secret {
-  std::string name;
-  std::string description;
-  std::optional<double> api_calls_per_month;
 };
 
 struct ExternalCost {

@@ -558,22 +558,6 @@ Type load_balancer_type() {
       });
 }
 
-Type secret_type() {
-  return object(
-      "secret",
-      {
-          Field{"name", text("^[A-Za-z0-9/_+=.@-]+$", "uses only letters, digits and /_+=.@-", 512),
-                "Secrets Manager secret name"}
-              .require()
-              .ex("myapp/prod/jwt-secret"),
-          Field{"description", text({}, {}, 2048), "What the secret holds"},
-          Field{"usage",
-                object("secret usage", {Field{"api_calls_per_month", number(0, 1e12),
-                                              "GetSecretValue calls a month"}}),
-                "Usage assumptions"},
-      });
-}
-
 Type external_type() {
   return object("external_cost",
                 {
@@ -616,7 +600,6 @@ Type build() {
           Field{"database", database_type(), "Database"},
           Field{"buckets", list(bucket_type(), 100), "S3 buckets"},
           Field{"load_balancer", load_balancer_type(), "Application Load Balancer"},
-          Field{"secrets", list(secret_type(), 100), "Secrets Manager secrets to create"},
           Field{"external_costs", list(external_type(), 100),
                 "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -73,7 +72,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_secret{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_secret{
     "secret",
     "security",
     "aws_secretsmanager_secret.<name> | data.aws_secretsmanager_secret.<name>",
