@@ -27,7 +27,6 @@ extern const model::Kind k_s3_bucket;
 extern const model::Kind k_load_balancer;
 extern const model::Kind k_nat_gateway;
 extern const model::Kind k_data_transfer;
-extern const model::Kind k_external_cost;
 
 /// Every kind, in the order resources are listed and costed (the registry).
 const std::vector<const model::Kind*>& all();

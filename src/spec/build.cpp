@@ -74,7 +74,6 @@ class Builder {
     for (const Section* section : kind_sections()) {
       section->read(r, s);
     }
-    external_costs();
     assign(s.free_tier, r.boolean("/free_tier"));
     return s;
   }
@@ -854,25 +853,6 @@ class Builder {
                 "add load_balanced: {} to a service or remove load_balancer");
     }
     s.load_balancer = lb;
-  }
-
-  void external_costs() {
-    const json* list = r.get("/external_costs");
-    if (list == nullptr) {
-      return;
-    }
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string base = "/external_costs/" + std::to_string(i);
-      ExternalCost cost;
-      assign(cost.name, r.str(base + "/name"));
-      if (auto monthly = r.money(base + "/monthly")) {
-        cost.monthly = *monthly;
-      }
-      assign(cost.note, r.str(base + "/note"));
-      check_unique(r, seen, cost.name, base + "/name", "external cost");
-      s.external_costs.push_back(std::move(cost));
-    }
   }
 
   Reader r;

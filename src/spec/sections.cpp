@@ -6,12 +6,14 @@ namespace stackplan::spec {
 extern const Section k_secrets_section;
 extern const Section k_dns_section;
 extern const Section k_cache_section;
+extern const Section k_external_costs_section;
 
 const std::vector<const Section*>& kind_sections() {
   static const std::vector<const Section*> all = {
       &k_secrets_section,
       &k_dns_section,
       &k_cache_section,
+      &k_external_costs_section,
   };
   return all;
 }

@@ -13,6 +13,7 @@
 #include "base/source.hpp"
 #include "kinds/dns_zone/spec.hpp"
 #include "kinds/elasticache/spec.hpp"
+#include "kinds/external_cost/spec.hpp"
 #include "kinds/secret/spec.hpp"
 
 namespace stackplan::spec {
@@ -254,12 +255,6 @@ struct LoadBalancer {
   int idle_timeout = 60;
   std::optional<double> lcu;
   std::optional<double> processed_gb;
-};
-
-struct ExternalCost {
-  std::string name;
-  Decimal monthly;
-  std::string note;
 };
 
 /// One fully resolved, validated variant of a stack: the base spec with one scenario applied.

@@ -558,15 +558,6 @@ Type load_balancer_type() {
       });
 }
 
-Type external_type() {
-  return object("external_cost",
-                {
-                    Field{"name", text({}, {}, 64), "What it is"}.require().ex("Contabo VPS"),
-                    Field{"monthly", money(0, 1e8), "USD a month"}.require().ex("10.00"),
-                    Field{"note", text({}, {}, 512), "Where the figure comes from"},
-                });
-}
-
 Type build() {
   static const Spec k_spec;
   Type spec = object(
@@ -600,8 +591,6 @@ Type build() {
           Field{"database", database_type(), "Database"},
           Field{"buckets", list(bucket_type(), 100), "S3 buckets"},
           Field{"load_balancer", load_balancer_type(), "Application Load Balancer"},
-          Field{"external_costs", list(external_type(), 100),
-                "Fixed monthly costs outside AWS, for comparisons"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
               .def_value(k_spec.free_tier),
           Field{"scenarios",
@@ -610,9 +599,9 @@ Type build() {
                 "Named variants; each is a JSON Merge Patch (RFC 7386) over the rest of the spec"}
               .ex("{current: {...}, target: {}}"),
       });
-  // The sections kinds define in their own folders come before external_costs.
+  // The sections kinds define in their own folders come before free_tier.
   auto at = std::find_if(spec.fields.begin(), spec.fields.end(),
-                         [](const Field& f) { return f.name == "external_costs"; });
+                         [](const Field& f) { return f.name == "free_tier"; });
   for (const Section* section : kind_sections()) {
     at = std::next(spec.fields.insert(
         at, Field{std::string(section->key), section->type(), std::string(section->doc)}));

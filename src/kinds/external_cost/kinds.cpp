@@ -1,7 +1,6 @@
 // Fixed monthly costs outside AWS, as the spec states them.
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -22,7 +21,8 @@ void cost(const Resource& r, Context& ctx) {
 
 }  // namespace
 
-const model::Kind k_external_cost{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_external_cost{
     "external_cost",
     "external",
     "external.<name>",
