@@ -63,6 +63,7 @@ Finding make_finding(const std::string& rule, Severity severity,
 
 // Each defined in its own kind's folder, src/kinds/<kind>/lint.cpp.
 void add_elasticache_rules(std::vector<Rule>& out);
+void add_load_balancer_rules(std::vector<Rule>& out);
 
 const std::vector<Rule>& rules() {
   static const std::vector<Rule> k_rules = [] {
@@ -74,6 +75,7 @@ const std::vector<Rule>& rules() {
     add_ecs_rules(all);
     add_ec2_rules(all);
     add_network_rules(all);
+    add_load_balancer_rules(all);
     add_misc_rules(all);
     std::sort(all.begin(), all.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
     return all;

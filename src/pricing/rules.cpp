@@ -245,15 +245,6 @@ std::optional<std::string> other_key(const Product& p, std::string_view usage) {
     }
     return std::nullopt;
   }
-  if (s == "AWSELB" && p.family == "Load Balancer-Application") {
-    if (usage == "LoadBalancerUsage") {
-      return std::string("elb/alb/hours");
-    }
-    if (usage == "LCUUsage") {
-      return std::string("elb/alb/lcu");
-    }
-    return std::nullopt;
-  }
   if (s == "AmazonVPC" && usage == "PublicIPv4:InUseAddress") {
     return std::string("vpc/public-ipv4");
   }
@@ -417,8 +408,6 @@ const PageRule k_page_rules[] = {
     {"ecs", "perGB per hour", {"fargate/memory/x86_64"}, "hours"},
     {"ecs", "ARM perCPU per hour", {"fargate/vcpu/arm64"}, "hours"},
     {"ecs", "ARM perGB per hour", {"fargate/memory/arm64"}, "hours"},
-    {"elb", "Application Load Balancer Hours", {"elb/alb/hours"}, "Hrs"},
-    {"elb", "Application Load Balancer LCU Hours", {"elb/alb/lcu"}, "LCU-Hrs"},
     {"s3", "Standard Storage First 50 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "0", "51200"},
     {"s3", "Standard Storage Next 450 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "51200", "512000"},
     {"s3", "Standard Storage Over 500 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "512000"},

@@ -9,12 +9,14 @@ namespace stackplan::pricing {
 extern const ServicePricing k_dns_zone_pricing;
 extern const ServicePricing k_elasticache_pricing;
 extern const ServicePricing k_secret_pricing;
+extern const ServicePricing k_load_balancer_pricing;
 
 const std::vector<const ServicePricing*>& kind_services() {
   static const std::vector<const ServicePricing*> all = {
       &k_dns_zone_pricing,
       &k_elasticache_pricing,
       &k_secret_pricing,
+      &k_load_balancer_pricing,
   };
   return all;
 }
@@ -25,7 +27,7 @@ namespace {
 // Longer prefixes first where they overlap.
 const std::pair<std::string_view, std::string_view> k_prefixes[] = {
     {"ec2/", "AmazonEC2"},     {"vpc/", "AmazonVPC"},          {"transfer/", "AWSDataTransfer"},
-    {"fargate/", "AmazonECS"}, {"fargate-spot/", "AmazonECS"}, {"elb/", "AWSELB"},
+    {"fargate/", "AmazonECS"}, {"fargate-spot/", "AmazonECS"},
     {"rds/", "AmazonRDS"},     {"aurora/", "AmazonRDS"},       {"s3/", "AmazonS3"},
     {"efs/", "AmazonEFS"},     {"logs/", "AmazonCloudWatch"},
 };

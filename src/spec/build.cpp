@@ -70,7 +70,6 @@ class Builder {
     services();
     database();
     buckets();
-    load_balancer();
     for (const Section* section : kind_sections()) {
       section->read(r, s);
     }
@@ -804,55 +803,6 @@ class Builder {
       }
       s.buckets.push_back(std::move(b));
     }
-  }
-
-  void load_balancer() {
-    if (!r.has("/load_balancer")) {
-      return;
-    }
-    LoadBalancer lb;
-    assign(lb.type, r.str("/load_balancer/type"));
-    assign(lb.https, r.boolean("/load_balancer/https"));
-    lb.certificate_arn = r.str("/load_balancer/certificate_arn");
-    static const Pattern exact_arn(
-        "^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]+:certificate/[A-Za-z0-9-]+$");
-    if (lb.certificate_arn && !exact_arn.search(*lb.certificate_arn)) {
-      r.warning(r.at("/load_balancer/certificate_arn"), "spec.placeholder",
-                "'" + *lb.certificate_arn + "' is not a complete ACM certificate ARN",
-                "expected arn:aws:acm:REGION:ACCOUNT:certificate/ID");
-    }
-    lb.idle_timeout = as_int(r.integer("/load_balancer/idle_timeout"), 60);
-    lb.lcu = r.num("/load_balancer/usage/lcu");
-    lb.processed_gb = r.num("/load_balancer/usage/processed_gb");
-    if (!lb.https) {
-      r.warning(r.at("/load_balancer/https"), "spec.plain-http",
-                "the load balancer serves plain HTTP", "set https: true and give certificate_arn");
-      reject_if_present(r, "/load_balancer/certificate_arn", "https: true",
-                        "remove it or set https: true");
-    }
-    bool routed = false;
-    std::map<std::string, std::string> paths;
-    for (std::size_t i = 0; i < s.services.size(); ++i) {
-      const auto& svc = s.services[i];
-      if (!svc.load_balanced) {
-        continue;
-      }
-      routed = true;
-      auto [it, inserted] = paths.emplace(svc.load_balanced->path, svc.name);
-      if (!inserted) {
-        std::string at = "/services/" + std::to_string(i) + "/load_balanced";
-        r.error(r.has(at + "/path") ? r.at(at + "/path") : r.key_at(at), "spec.duplicate",
-                "services '" + it->second + "' and '" + svc.name + "' both route path " +
-                    svc.load_balanced->path,
-                "give each load-balanced service its own path");
-      }
-    }
-    if (!routed) {
-      r.warning(r.key_at("/load_balancer"), "spec.unused",
-                "no service is load_balanced, so the load balancer has no targets",
-                "add load_balanced: {} to a service or remove load_balancer");
-    }
-    s.load_balancer = lb;
   }
 
   Reader r;

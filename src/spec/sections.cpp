@@ -3,6 +3,7 @@
 namespace stackplan::spec {
 
 // Each defined in src/kinds/<kind>/spec.cpp.
+extern const Section k_load_balancer_section;
 extern const Section k_secrets_section;
 extern const Section k_dns_section;
 extern const Section k_cache_section;
@@ -10,6 +11,7 @@ extern const Section k_external_costs_section;
 
 const std::vector<const Section*>& kind_sections() {
   static const std::vector<const Section*> all = {
+      &k_load_balancer_section,
       &k_secrets_section,
       &k_dns_section,
       &k_cache_section,

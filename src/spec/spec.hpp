@@ -14,6 +14,7 @@
 #include "kinds/dns_zone/spec.hpp"
 #include "kinds/elasticache/spec.hpp"
 #include "kinds/external_cost/spec.hpp"
+#include "kinds/load_balancer/spec.hpp"
 #include "kinds/secret/spec.hpp"
 
 namespace stackplan::spec {
@@ -246,15 +247,6 @@ struct Bucket {
   std::optional<double> get_requests_per_month;
   std::optional<double> retrieved_gb;
   std::optional<double> monitored_objects;
-};
-
-struct LoadBalancer {
-  std::string type = "application";
-  bool https = true;
-  std::optional<std::string> certificate_arn;
-  int idle_timeout = 60;
-  std::optional<double> lcu;
-  std::optional<double> processed_gb;
 };
 
 /// One fully resolved, validated variant of a stack: the base spec with one scenario applied.

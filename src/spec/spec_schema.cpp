@@ -533,31 +533,6 @@ Type bucket_type() {
       });
 }
 
-Type load_balancer_type() {
-  static const LoadBalancer k_load_balancer;
-  return object(
-      "load_balancer",
-      {
-          Field{"type", one_of({"application"}), "Load balancer type"}.def_value(
-              k_load_balancer.type),
-          Field{"https", flag(), "HTTPS listener (with HTTP redirected to it)"}.def_value(
-              k_load_balancer.https),
-          Field{
-              "certificate_arn",
-              text("^arn:aws[a-z-]*:acm:.+$", "is an ACM certificate ARN (arn:aws:acm:...)", 2048),
-              "ACM certificate; when absent it becomes a Terraform variable"},
-          Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def_value(
-              k_load_balancer.idle_timeout),
-          Field{"usage",
-                object("load balancer usage",
-                       {
-                           Field{"lcu", number(0, 1e6), "Average load balancer capacity units"},
-                           Field{"processed_gb", number(0, 1e9), "GB processed a month"},
-                       }),
-                "Usage assumptions"},
-      });
-}
-
 Type build() {
   static const Spec k_spec;
   Type spec = object(
@@ -590,7 +565,6 @@ Type build() {
           Field{"services", list(service_type(), 50), "Containers to run as ECS services"},
           Field{"database", database_type(), "Database"},
           Field{"buckets", list(bucket_type(), 100), "S3 buckets"},
-          Field{"load_balancer", load_balancer_type(), "Application Load Balancer"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
               .def_value(k_spec.free_tier),
           Field{"scenarios",

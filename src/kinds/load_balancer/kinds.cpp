@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -52,7 +51,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_load_balancer{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_load_balancer{
     "load_balancer",
     "network",
     "aws_lb.main",
