@@ -23,7 +23,6 @@ extern const model::Kind k_sqlite_local;
 extern const model::Kind k_sqlite_efs;
 extern const model::Kind k_litestream_replica;
 extern const model::Kind k_s3_sync;
-extern const model::Kind k_s3_bucket;
 extern const model::Kind k_nat_gateway;
 extern const model::Kind k_data_transfer;
 

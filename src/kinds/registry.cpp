@@ -13,6 +13,7 @@ using model::Resource;
 extern const Kind k_elasticache;
 extern const Kind k_dns_zone;
 extern const Kind k_secret;
+extern const Kind k_s3_bucket;
 extern const Kind k_load_balancer;
 extern const Kind k_external_cost;
 

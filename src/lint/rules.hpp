@@ -76,7 +76,6 @@ const std::vector<Rule>& rules();
 const Rule* find_rule(std::string_view id);
 
 // Each rules_<service>.cpp appends its rules (the kinds' lint.cpp are declared in rules.cpp).
-void add_s3_rules(std::vector<Rule>& out);
 void add_iam_rules(std::vector<Rule>& out);
 void add_rds_rules(std::vector<Rule>& out);
 void add_ecs_rules(std::vector<Rule>& out);

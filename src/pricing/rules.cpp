@@ -212,27 +212,6 @@ std::string years_of(std::string_view length) {
 
 std::optional<std::string> other_key(const Product& p, std::string_view usage) {
   const std::string& s = p.service;
-  if (s == "AmazonS3") {
-    if (p.family == "Storage" && usage == "TimedStorage-ByteHrs") {
-      std::string_view v = p.attribute("volumeType");
-      if (v == "Standard") {
-        return std::string("s3/storage/standard");
-      }
-      if (v == "Standard - Infrequent Access") {
-        return std::string("s3/storage/standard-ia");
-      }
-      if (v == "One Zone - Infrequent Access") {
-        return std::string("s3/storage/one-zone-ia");
-      }
-    }
-    if (p.family == "API Request" && usage == "Requests-Tier1") {
-      return std::string("s3/requests/tier1");
-    }
-    if (p.family == "API Request" && usage == "Requests-Tier2") {
-      return std::string("s3/requests/tier2");
-    }
-    return std::nullopt;
-  }
   if (s == "AmazonECS") {
     if (auto key = fargate_key(usage)) {
       return key;
@@ -408,29 +387,6 @@ const PageRule k_page_rules[] = {
     {"ecs", "perGB per hour", {"fargate/memory/x86_64"}, "hours"},
     {"ecs", "ARM perCPU per hour", {"fargate/vcpu/arm64"}, "hours"},
     {"ecs", "ARM perGB per hour", {"fargate/memory/arm64"}, "hours"},
-    {"s3", "Standard Storage First 50 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "0", "51200"},
-    {"s3", "Standard Storage Next 450 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "51200", "512000"},
-    {"s3", "Standard Storage Over 500 TB per GB Mo", {"s3/storage/standard"}, "GB-Mo", "512000"},
-    {"s3", "Standard Infrequent Access Storage per GB-Mo", {"s3/storage/standard-ia"}, "GB-Mo"},
-    {"s3", "One Zone Infrequent Access Storage Inf per GB-Mo", {"s3/storage/one-zone-ia"}, "GB-Mo"},
-    {"s3", "Intelligent Tiering Frequent Access First 50 TB per GB Mo", {"s3/storage/intelligent-tiering"}, "GB-Mo", "0", "51200"},
-    {"s3", "Intelligent Tiering Frequent Access Next 450 TB per GB Mo", {"s3/storage/intelligent-tiering"}, "GB-Mo", "51200", "512000"},
-    {"s3", "Intelligent Tiering Frequent Access Over 500 TB per GB Mo", {"s3/storage/intelligent-tiering"}, "GB-Mo", "512000"},
-    {"s3", "Glacier Instant Retrieval Storage", {"s3/storage/glacier-ir"}, "GB-Mo"},
-    {"s3", "PUT COPY/POST or LIST requests to Standard Infrequent Access per Requests", {"s3/requests/standard-ia/tier1"}, "Requests"},
-    {"s3", "GET and all other requests to Standard Infrequent Access per Requests", {"s3/requests/standard-ia/tier2"}, "Requests"},
-    {"s3", "PUT COPY/POST or LIST requests to One Zone Infrequent Access per Requests", {"s3/requests/one-zone-ia/tier1"}, "Requests"},
-    {"s3", "GET and all other requests to One Zone Infrequent Access per Requests", {"s3/requests/one-zone-ia/tier2"}, "Requests"},
-    {"s3", "PUT COPY/POST or LIST requests to Glacier Instant Retrieval per Requests", {"s3/requests/glacier-ir/tier1"}, "Requests"},
-    {"s3", "GET and all other requests to Glacier Instant Retrieval per Requests", {"s3/requests/glacier-ir/tier2"}, "Requests"},
-    {"s3", "PUT COPY/POST or LIST requests to Intelligent Tiering per Requests", {"s3/requests/intelligent-tiering/tier1"}, "Requests"},
-    {"s3", "GET and all other requests to Intelligent Tiering per Requests", {"s3/requests/intelligent-tiering/tier2"}, "Requests"},
-    {"s3", "Object Retrieval in Standard Infrequent Access per GB", {"s3/retrieval/standard-ia"}, "GB"},
-    {"s3", "Object Retrieval in One Zone Infrequent Access per GB", {"s3/retrieval/one-zone-ia"}, "GB"},
-    {"s3", "Object Retrieval in Glacier Instant Retrieval per GB", {"s3/retrieval/glacier-ir"}, "GB"},
-    {"s3", "Per object per month monitoring and automation fee for objects in Intelligent Tiering", {"s3/monitoring/intelligent-tiering"}, "Objects"},
-    {"s3", "PUT COPY/POST or LIST requests per Requests", {"s3/requests/tier1"}, "Requests"},
-    {"s3", "GET and all other requests per Requests", {"s3/requests/tier2"}, "Requests"},
     {"efs", "General Purpose Storage GB Mo", {"efs/storage/standard"}, "GB-Mo"},
     {"efs", "Infrequent Access Storage GB Mo", {"efs/storage/ia"}, "GB-Mo"},
     // Elastic throughput: data read and written, per GB.

@@ -10,13 +10,12 @@ extern const ServicePricing k_dns_zone_pricing;
 extern const ServicePricing k_elasticache_pricing;
 extern const ServicePricing k_secret_pricing;
 extern const ServicePricing k_load_balancer_pricing;
+extern const ServicePricing k_s3_bucket_pricing;
 
 const std::vector<const ServicePricing*>& kind_services() {
   static const std::vector<const ServicePricing*> all = {
-      &k_dns_zone_pricing,
-      &k_elasticache_pricing,
-      &k_secret_pricing,
-      &k_load_balancer_pricing,
+      &k_dns_zone_pricing,      &k_elasticache_pricing, &k_secret_pricing,
+      &k_load_balancer_pricing, &k_s3_bucket_pricing,
   };
   return all;
 }
@@ -27,9 +26,8 @@ namespace {
 // Longer prefixes first where they overlap.
 const std::pair<std::string_view, std::string_view> k_prefixes[] = {
     {"ec2/", "AmazonEC2"},     {"vpc/", "AmazonVPC"},          {"transfer/", "AWSDataTransfer"},
-    {"fargate/", "AmazonECS"}, {"fargate-spot/", "AmazonECS"},
-    {"rds/", "AmazonRDS"},     {"aurora/", "AmazonRDS"},       {"s3/", "AmazonS3"},
-    {"efs/", "AmazonEFS"},     {"logs/", "AmazonCloudWatch"},
+    {"fargate/", "AmazonECS"}, {"fargate-spot/", "AmazonECS"}, {"rds/", "AmazonRDS"},
+    {"aurora/", "AmazonRDS"},  {"efs/", "AmazonEFS"},          {"logs/", "AmazonCloudWatch"},
 };
 
 bool starts_with(std::string_view s, std::string_view prefix) {

@@ -51,7 +51,6 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_
       "rds/USD/current/rds-postgresql-reservedinstance/{deployment}/{term}/{location}/index.json",
       "rds/USD/current/rds-mysql-reservedinstance/{deployment}/{term}/{location}/index.json"}},
     {"AmazonECS", {"ecs/USD/current/ecs.json"}},
-    {"AmazonS3", {"s3/USD/current/s3.json"}},
     {"AmazonEFS", {"efs/USD/current/efs.json"}},
     {"AmazonCloudWatch", {"cloudwatch/USD/current/cloudwatch.json"}},
     {"AmazonVPC", {"vpc/USD/current/vpc.json"}},

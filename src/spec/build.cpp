@@ -69,7 +69,6 @@ class Builder {
     compute();
     services();
     database();
-    buckets();
     for (const Section* section : kind_sections()) {
       section->read(r, s);
     }
@@ -593,7 +592,7 @@ class Builder {
     std::string prefix = s.name + "-" + s.environment;
     if (d.engine == Engine::sqlite_litestream) {
       d.replica_bucket = r.str("/database/replica_bucket").value_or(prefix + "-litestream");
-      check_bucket_rules(d.replica_bucket, "/database/replica_bucket");
+      check_bucket_name(r, d.replica_bucket, "/database/replica_bucket");
       Litestream& l = d.litestream;
       duration("/database/litestream/sync_interval", l.sync_interval);
       duration("/database/litestream/snapshot_interval", l.snapshot_interval);
@@ -606,7 +605,7 @@ class Builder {
       }
     } else if (d.engine == Engine::sqlite_s3_sync) {
       d.sync_bucket = r.str("/database/bucket").value_or(prefix + "-db");
-      check_bucket_rules(d.sync_bucket, "/database/bucket");
+      check_bucket_name(r, d.sync_bucket, "/database/bucket");
       assign(d.s3_sync.periodic, r.boolean("/database/s3_sync/periodic"));
       duration("/database/s3_sync/interval", d.s3_sync.interval);
       if (auto days = r.integer("/database/s3_sync/backup_retention_days")) {
@@ -742,67 +741,6 @@ class Builder {
     a.backup_retention_days =
         as_int(r.integer(setting("aurora", "backup_retention_days")), a.backup_retention_days);
     assign(a.deletion_protection, r.boolean(setting("aurora", "deletion_protection")));
-  }
-
-  void check_bucket_rules(const std::string& name, const std::string& pointer) {
-    if (auto problem = aws::bucket_name_problem(name)) {
-      r.error(r.at(pointer), "spec.bucket-name", "bucket name '" + name + "' " + *problem,
-              "S3 bucket names follow S3's naming rules");
-    } else if (name.find('.') != std::string::npos && r.has(pointer)) {
-      r.warning(r.at(pointer), "spec.bucket-name",
-                "bucket name '" + name + "' has dots, which break virtual-hosted HTTPS access",
-                "use hyphens instead of dots");
-    }
-  }
-
-  void buckets() {
-    const json* list = r.get("/buckets");
-    if (list == nullptr) {
-      return;
-    }
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string base = "/buckets/" + std::to_string(i);
-      Bucket b;
-      assign(b.name, r.str(base + "/name"));
-      if (!b.name.empty()) {
-        check_bucket_rules(b.name, base + "/name");
-      }
-      check_unique(r, seen, b.name, base + "/name", "bucket");
-      assign(b.versioning, r.boolean(base + "/versioning"));
-      assign(b.encryption, r.str(base + "/encryption"));
-      assign(b.storage_class, r.str(base + "/storage_class"));
-      if (auto d = r.integer(base + "/lifecycle/expire_days")) {
-        b.lifecycle.expire_days = static_cast<int>(*d);
-      }
-      if (auto d = r.integer(base + "/lifecycle/noncurrent_expire_days")) {
-        b.lifecycle.noncurrent_expire_days = static_cast<int>(*d);
-        if (!b.versioning) {
-          r.warning(r.key_at(base + "/lifecycle/noncurrent_expire_days"), "spec.unused",
-                    "noncurrent_expire_days has no effect without versioning",
-                    "set versioning: true or remove it");
-        }
-      }
-      b.lifecycle.abort_incomplete_upload_days =
-          as_int(r.integer(base + "/lifecycle/abort_incomplete_upload_days"),
-                 b.lifecycle.abort_incomplete_upload_days);
-      b.storage_gb = r.num(base + "/usage/storage_gb");
-      b.put_requests_per_month = r.num(base + "/usage/put_requests_per_month");
-      b.get_requests_per_month = r.num(base + "/usage/get_requests_per_month");
-      b.retrieved_gb = r.num(base + "/usage/retrieved_gb");
-      b.monitored_objects = r.num(base + "/usage/monitored_objects");
-      if (!aws::s3_retrieval_fee(b.storage_class)) {
-        reject_unless_inherited(r, base + "/usage/retrieved_gb", base + "/storage_class",
-                                "storage_class standard-ia, one-zone-ia or glacier-ir",
-                                "reads from this class are not billed per GB; remove it");
-      }
-      if (b.storage_class != "intelligent-tiering") {
-        reject_unless_inherited(r, base + "/usage/monitored_objects", base + "/storage_class",
-                                "storage_class intelligent-tiering",
-                                "only Intelligent-Tiering bills monitoring; remove it");
-      }
-      s.buckets.push_back(std::move(b));
-    }
   }
 
   Reader r;

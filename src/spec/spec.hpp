@@ -15,6 +15,7 @@
 #include "kinds/elasticache/spec.hpp"
 #include "kinds/external_cost/spec.hpp"
 #include "kinds/load_balancer/spec.hpp"
+#include "kinds/s3_bucket/spec.hpp"
 #include "kinds/secret/spec.hpp"
 
 namespace stackplan::spec {
@@ -228,25 +229,6 @@ struct Database {
   Rds rds;
   Aurora aurora;
   DatabaseUsage usage;
-};
-
-struct Lifecycle {
-  std::optional<int> expire_days;
-  std::optional<int> noncurrent_expire_days;
-  int abort_incomplete_upload_days = 7;
-};
-
-struct Bucket {
-  std::string name;
-  bool versioning = false;
-  std::string encryption = "sse-s3";
-  std::string storage_class = "standard";
-  Lifecycle lifecycle;
-  std::optional<double> storage_gb;
-  std::optional<double> put_requests_per_month;
-  std::optional<double> get_requests_per_month;
-  std::optional<double> retrieved_gb;
-  std::optional<double> monitored_objects;
 };
 
 /// One fully resolved, validated variant of a stack: the base spec with one scenario applied.

@@ -43,15 +43,6 @@ Type db_class() {
               "is a DB instance class such as db.t4g.micro or db.serverless", 40);
 }
 
-Type bucket_name() {
-  Type t = text("^[a-z0-9][a-z0-9.-]*[a-z0-9]$",
-                "is 3 to 63 characters of lowercase letters, digits, '.' and '-', beginning and "
-                "ending with a letter or digit",
-                63);
-  t.min_length = 3;
-  return t;
-}
-
 Type acu() {
   Type t = number(0, 256);
   t.multiple_of = 0.5;
@@ -485,54 +476,6 @@ Type database_type() {
   return object("database", database_fields);
 }
 
-Type bucket_type() {
-  static const Bucket k_bucket;
-  static const Lifecycle k_lifecycle;
-  return object(
-      "bucket",
-      {
-          Field{"name", bucket_name(), "Bucket name (globally unique)"}.require().ex(
-              "myapp-backups"),
-          Field{"versioning", flag(), "Keep previous versions of objects"}.def_value(
-              k_bucket.versioning),
-          Field{"encryption", one_of({"sse-s3", "sse-kms"}), "Default encryption"}.def_value(
-              k_bucket.encryption),
-          Field{"storage_class",
-                one_of({"standard", "intelligent-tiering", "standard-ia", "one-zone-ia",
-                        "glacier-ir"}),
-                "Storage class objects are written in"}
-              .def_value(k_bucket.storage_class),
-          Field{"lifecycle",
-                object("lifecycle",
-                       {
-                           Field{"expire_days", whole(1, 36500), "Delete objects after N days"},
-                           Field{"noncurrent_expire_days", whole(1, 36500),
-                                 "Delete previous versions N days after they are replaced"},
-                           Field{"abort_incomplete_upload_days", whole(1, 365),
-                                 "Clean up unfinished multipart uploads"}
-                               .def_value(k_lifecycle.abort_incomplete_upload_days),
-                       }),
-                "Lifecycle rules"},
-          Field{"usage",
-                object("bucket usage",
-                       {
-                           Field{"storage_gb", number(0, 1e9), "GB stored"},
-                           Field{"put_requests_per_month", number(0, 1e15),
-                                 "PUT, COPY, POST and LIST requests a month"},
-                           Field{"get_requests_per_month", number(0, 1e15),
-                                 "GET and other requests a month"},
-                           Field{"retrieved_gb", number(0, 1e12),
-                                 "GB read back a month (billed per GB in these classes)"}
-                               .only("storage_class: standard-ia, one-zone-ia, glacier-ir"),
-                           Field{"monitored_objects", number(0, 1e15),
-                                 "Objects of 128 KB or more, each billed a monthly monitoring "
-                                 "fee"}
-                               .only("storage_class: intelligent-tiering"),
-                       }),
-                "Usage assumptions"},
-      });
-}
-
 Type build() {
   static const Spec k_spec;
   Type spec = object(
@@ -564,7 +507,6 @@ Type build() {
           Field{"compute", compute_type(), "Where containers run and how capacity is bought"},
           Field{"services", list(service_type(), 50), "Containers to run as ECS services"},
           Field{"database", database_type(), "Database"},
-          Field{"buckets", list(bucket_type(), 100), "S3 buckets"},
           Field{"free_tier", flag(), "Apply the AWS 12-month free tier where it is eligible"}
               .def_value(k_spec.free_tier),
           Field{"scenarios",
@@ -584,6 +526,15 @@ Type build() {
 }
 
 }  // namespace
+
+Type bucket_name() {
+  Type t = text("^[a-z0-9][a-z0-9.-]*[a-z0-9]$",
+                "is 3 to 63 characters of lowercase letters, digits, '.' and '-', beginning and "
+                "ending with a letter or digit",
+                63);
+  t.min_length = 3;
+  return t;
+}
 
 const Type& spec_v1() {
   static const Type schema = build();

@@ -180,6 +180,7 @@ void public_policy(const Module& m, Reporter& out) {
 
 }  // namespace
 
+// Listed in lint/rules.cpp.
 void add_s3_rules(std::vector<Rule>& out) {
   out.push_back({"s3-public-access-block", Severity::error,
                  "S3 buckets block every kind of public access",

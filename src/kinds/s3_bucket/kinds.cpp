@@ -3,7 +3,6 @@
 
 #include "aws/facts.hpp"
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -79,7 +78,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_s3_bucket{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_s3_bucket{
     "s3_bucket",
     "storage",
     "aws_s3_bucket.<name>",
