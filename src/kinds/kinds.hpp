@@ -11,7 +11,6 @@
 
 namespace stackplan::kinds {
 
-extern const model::Kind k_network;
 extern const model::Kind k_ecs_cluster;
 extern const model::Kind k_ec2_asg;
 extern const model::Kind k_ecs_service;
@@ -23,8 +22,6 @@ extern const model::Kind k_sqlite_local;
 extern const model::Kind k_sqlite_efs;
 extern const model::Kind k_litestream_replica;
 extern const model::Kind k_s3_sync;
-extern const model::Kind k_nat_gateway;
-extern const model::Kind k_data_transfer;
 
 /// Every kind, in the order resources are listed and costed (the registry).
 const std::vector<const model::Kind*>& all();

@@ -15,6 +15,7 @@
 #include "kinds/elasticache/spec.hpp"
 #include "kinds/external_cost/spec.hpp"
 #include "kinds/load_balancer/spec.hpp"
+#include "kinds/network/spec.hpp"
 #include "kinds/s3_bucket/spec.hpp"
 #include "kinds/secret/spec.hpp"
 
@@ -59,17 +60,6 @@ const char* to_string(PurchaseModel model);
 bool is_sqlite(Engine engine);
 bool is_rds(Engine engine);
 bool is_aurora(Engine engine);
-
-struct Network {
-  bool create_vpc = false;
-  std::optional<std::string> vpc_id;
-  std::string cidr = "10.0.0.0/16";
-  int public_subnets = 2;
-  int private_subnets = 2;
-  int nat_gateways = 0;
-  std::optional<double> data_transfer_out_gb;
-  std::optional<double> nat_processed_gb;
-};
 
 struct SavingsPlan {
   std::string type = "compute";
