@@ -67,9 +67,7 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
   }
   // An input the system would not give is the environment's failure, unless another spec
   // was wrong as written.
-  return failed == 0             ? k_exit_ok
-         : unavailable == failed ? k_exit_environment
-                                 : k_exit_invalid;
+  return failed == 0 ? k_exit_ok : unavailable == failed ? k_exit_environment : k_exit_invalid;
 }
 
 }  // namespace stackplan::cli

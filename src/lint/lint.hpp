@@ -11,9 +11,9 @@
 namespace stackplan::lint {
 
 struct Result {
-  std::vector<Finding> findings;     ///< sorted by file, line, column, rule; suppressed included
-  std::vector<std::string> files;    ///< every file linted, as displayed
-  std::vector<std::string> skipped;  ///< YAML/JSON files that are not CloudFormation templates
+  std::vector<Finding> findings;        ///< sorted by file, line, column, rule; suppressed included
+  std::vector<std::string> files;       ///< every file linted, as displayed
+  std::vector<std::string> skipped;     ///< YAML/JSON files that are not CloudFormation templates
   std::vector<std::string> missing;     ///< paths that do not exist, or are too large
   std::vector<std::string> unreadable;  ///< files the system would not give: "path: reason"
 };

@@ -224,8 +224,7 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
                      std::to_string(expected) + " bytes";
       retry = true;
     } else if (result.status == 304 && !sent_etag) {
-      result.error =
-          "HTTP 304 Not Modified answered a request that sent no ETag (nothing to keep)";
+      result.error = "HTTP 304 Not Modified answered a request that sent no ETag (nothing to keep)";
     } else if (result.status == 200 || result.status == 304) {
       return result;
     } else {
