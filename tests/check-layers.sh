@@ -6,7 +6,7 @@
 #
 # A kind's own folder, src/kinds/<kind>/, holds files of several layers, each named after its
 # layer: kinds/elasticache/spec.hpp belongs to the spec layer, kinds/elasticache/lint.cpp to the
-# lint layer. An include of "kinds/<kind>/<layer>.hpp" is an include of that layer.
+# lint layer, kinds/database/kinds_rds.cpp to the kinds layer. An include of "kinds/<kind>/<layer>.hpp" is an include of that layer.
 set -euo pipefail
 src="$1"
 shift
@@ -63,9 +63,10 @@ for dir in "$src"/kinds/*/; do
     base="$(basename "$file")"
     stem="${base%%.*}"
     stem="${stem%_test}"
+    stem="${stem%%_*}" # kinds_rds.cpp belongs to kinds (layer names have no '_')
     if [[ -z "${rank[$stem]+x}" ]]; then
       echo "src/kinds/$kind/$base: a kind's files are named after their layer" \
-        "(spec.cpp, pricing.cpp, kinds.cpp, lint.cpp, <layer>_test.cpp)" >&2
+        "(spec.cpp, pricing.cpp, kinds.cpp or kinds_<name>.cpp, lint.cpp, <layer>_test.cpp)" >&2
       status=1
       continue
     fi

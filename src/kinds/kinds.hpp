@@ -16,12 +16,6 @@ extern const model::Kind k_ec2_asg;
 extern const model::Kind k_ecs_service;
 extern const model::Kind k_savings_plan;
 extern const model::Kind k_log_group;
-extern const model::Kind k_rds_instance;
-extern const model::Kind k_aurora_cluster;
-extern const model::Kind k_sqlite_local;
-extern const model::Kind k_sqlite_efs;
-extern const model::Kind k_litestream_replica;
-extern const model::Kind k_s3_sync;
 
 /// Every kind, in the order resources are listed and costed (the registry).
 const std::vector<const model::Kind*>& all();

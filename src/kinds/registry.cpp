@@ -9,15 +9,21 @@ namespace stackplan::kinds {
 using model::Kind;
 using model::Resource;
 
-// Each defined in its own folder, src/kinds/<kind>/kinds.cpp.
-extern const Kind k_elasticache;
-extern const Kind k_dns_zone;
-extern const Kind k_secret;
+// Each defined in its own folder, src/kinds/<folder>/kinds.cpp or kinds_<name>.cpp.
 extern const Kind k_network;
 extern const Kind k_nat_gateway;
 extern const Kind k_data_transfer;
+extern const Kind k_rds_instance;
+extern const Kind k_aurora_cluster;
+extern const Kind k_sqlite_local;
+extern const Kind k_sqlite_efs;
+extern const Kind k_litestream_replica;
+extern const Kind k_s3_sync;
+extern const Kind k_elasticache;
 extern const Kind k_s3_bucket;
 extern const Kind k_load_balancer;
+extern const Kind k_secret;
+extern const Kind k_dns_zone;
 extern const Kind k_external_cost;
 
 const std::vector<const Kind*>& all() {

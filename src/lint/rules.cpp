@@ -64,6 +64,7 @@ Finding make_finding(const std::string& rule, Severity severity,
 // Each defined in its own kind's folder, src/kinds/<kind>/lint.cpp.
 void add_elasticache_rules(std::vector<Rule>& out);
 void add_s3_rules(std::vector<Rule>& out);
+void add_rds_rules(std::vector<Rule>& out);
 void add_load_balancer_rules(std::vector<Rule>& out);
 
 const std::vector<Rule>& rules() {

@@ -77,7 +77,6 @@ const Rule* find_rule(std::string_view id);
 
 // Each rules_<service>.cpp appends its rules (the kinds' lint.cpp are declared in rules.cpp).
 void add_iam_rules(std::vector<Rule>& out);
-void add_rds_rules(std::vector<Rule>& out);
 void add_ecs_rules(std::vector<Rule>& out);
 void add_ec2_rules(std::vector<Rule>& out);
 void add_network_rules(std::vector<Rule>& out);

@@ -11,6 +11,7 @@
 #include "aws/facts.hpp"
 #include "base/decimal.hpp"
 #include "base/source.hpp"
+#include "kinds/database/spec.hpp"
 #include "kinds/dns_zone/spec.hpp"
 #include "kinds/elasticache/spec.hpp"
 #include "kinds/external_cost/spec.hpp"
@@ -18,48 +19,14 @@
 #include "kinds/network/spec.hpp"
 #include "kinds/s3_bucket/spec.hpp"
 #include "kinds/secret/spec.hpp"
+#include "spec/engines.hpp"
 
 namespace stackplan::spec {
-
-/// A duration as written ("1h30m") and in milliseconds.
-struct Duration {
-  std::string text;
-  std::int64_t millis = 0;
-};
-
-/// Parses Go-style durations: a sequence of number+unit with units ms, s, m, h.
-std::optional<Duration> parse_duration(const std::string& text);
 
 enum class Platform { ec2, fargate };
 using aws::Architecture;
 enum class PurchaseModel { on_demand, spot, savings_plan, reserved };
-enum class Engine {
-  none,
-  sqlite,
-  sqlite_efs,
-  sqlite_s3_sync,
-  sqlite_litestream,
-  rds_postgres,
-  rds_mysql,
-  aurora_postgres,
-  aurora_mysql,
-};
-
-/// The spec's name of each engine ("sqlite-litestream"), in the order the schema lists them:
-/// the one list of engine names.
-const std::vector<std::pair<Engine, std::string_view>>& engine_names();
-const char* to_string(Engine engine);
-std::optional<Engine> engine_named(std::string_view name);
-/// The version a new database of a server engine gets when the spec names none ("16" for
-/// rds-postgres); empty for the SQLite engines and none.
-std::string_view default_version(Engine engine);
-/// The major version of an engine version, as AWS's support calendar names it: "13.20" -> "13"
-/// for PostgreSQL; "8.0.35" -> "8.0" for MySQL.
-std::string major_version(Engine engine, const std::string& version);
 const char* to_string(PurchaseModel model);
-bool is_sqlite(Engine engine);
-bool is_rds(Engine engine);
-bool is_aurora(Engine engine);
 
 struct SavingsPlan {
   std::string type = "compute";
@@ -145,80 +112,6 @@ struct Service {
   int log_retention_days = 30;
   std::optional<double> log_ingested_gb;
   SourceLoc loc;
-};
-
-struct Storage {
-  std::string type = "gp3";
-  int size_gb = 20;
-  std::optional<int> iops;
-  std::optional<int> throughput_mbps;
-};
-
-struct Rds {
-  std::string version;
-  std::string instance_class;
-  bool multi_az = false;
-  Storage storage;
-  int backup_retention_days = 7;
-  bool deletion_protection = true;
-};
-
-struct Aurora {
-  std::string version;
-  std::string instance_class;
-  int instances = 1;
-  bool serverless = false;
-  double min_acu = 0.5;
-  double max_acu = 1;
-  bool io_optimized = false;
-  int backup_retention_days = 7;
-  bool deletion_protection = true;
-};
-
-struct Litestream {
-  Duration sync_interval{"1s", 1000};
-  Duration snapshot_interval{"24h", 86'400'000};
-  Duration retention{"24h", 86'400'000};
-  std::optional<Duration> validation_interval;
-};
-
-struct S3Sync {
-  bool periodic = true;
-  Duration interval{"5m", 300'000};
-  std::optional<int> backup_retention_days;
-};
-
-struct DatabaseUsage {
-  std::optional<double> size_gb;
-  std::optional<double> writes_per_second;
-  std::optional<double> reads_per_second;
-  std::optional<double> backup_gb;
-  std::optional<double> io_requests_per_month;
-  std::optional<double> average_acu;
-  std::optional<double> restores_per_month;
-};
-
-/// How an RDS or Aurora database's instance hours and Serverless v2 capacity are bought.
-struct DatabasePurchase {
-  bool savings_plan = false;  ///< model: database-savings-plan
-  std::string term = "1y";
-  std::string payment = "no-upfront";
-  std::optional<Decimal> commitment_per_hour;
-};
-
-struct Database {
-  Engine engine = Engine::none;
-  DatabasePurchase purchase;
-  std::string service;  ///< owning service; empty when there are no services
-  std::string path = "/data/db.sqlite3";
-  std::string replica_bucket;  ///< sqlite-litestream
-  Litestream litestream;
-  std::string sync_bucket;  ///< sqlite-s3-sync
-  S3Sync s3_sync;
-  std::string efs_throughput_mode = "bursting";
-  Rds rds;
-  Aurora aurora;
-  DatabaseUsage usage;
 };
 
 /// One fully resolved, validated variant of a stack: the base spec with one scenario applied.

@@ -163,6 +163,7 @@ void minor_upgrades(const Module& m, Reporter& out) {
 
 }  // namespace
 
+// Listed in lint/rules.cpp.
 void add_rds_rules(std::vector<Rule>& out) {
   out.push_back({"rds-storage-encrypted", Severity::error, "Databases encrypt their storage",
                  "Unencrypted storage, snapshots and replicas can be read by anyone who gets a "

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -107,7 +106,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_aurora_cluster{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_aurora_cluster{
     "aurora_cluster",
     "database",
     "aws_rds_cluster.main",

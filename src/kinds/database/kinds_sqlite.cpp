@@ -7,7 +7,6 @@
 #include <cmath>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -303,7 +302,8 @@ json view_s3_sync(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_sqlite_local{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_sqlite_local{
     "sqlite_local",
     "database",
     "sqlite.local",
@@ -313,7 +313,8 @@ const model::Kind k_sqlite_local{
     cost_local,
 };
 
-const model::Kind k_sqlite_efs{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_sqlite_efs{
     "sqlite_efs",
     "database",
     "aws_efs_file_system.data",
@@ -326,7 +327,8 @@ const model::Kind k_sqlite_efs{
     model::Rendering{"sqlite_efs", "database", {}, view_efs},
 };
 
-const model::Kind k_litestream_replica{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_litestream_replica{
     "litestream_replica",
     "database",
     "aws_s3_bucket.<replica_bucket>",
@@ -342,7 +344,8 @@ const model::Kind k_litestream_replica{
         "s3_bucket", "storage", {"litestream.yml", "litestream-entrypoint.sh"}, view_litestream},
 };
 
-const model::Kind k_s3_sync{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_s3_sync{
     "s3_sync",
     "database",
     "aws_s3_bucket.<bucket>",

@@ -3,7 +3,6 @@
 // applies.
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -175,7 +174,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_rds_instance{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_rds_instance{
     "rds_instance",
     "database",
     "aws_db_instance.main",
