@@ -11,6 +11,11 @@ using model::Resource;
 
 // Each defined in its own folder, src/kinds/<folder>/kinds.cpp or kinds_<name>.cpp.
 extern const Kind k_network;
+extern const Kind k_ecs_cluster;
+extern const Kind k_ec2_asg;
+extern const Kind k_ecs_service;
+extern const Kind k_log_group;
+extern const Kind k_savings_plan;
 extern const Kind k_nat_gateway;
 extern const Kind k_data_transfer;
 extern const Kind k_rds_instance;

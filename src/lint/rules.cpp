@@ -65,6 +65,8 @@ Finding make_finding(const std::string& rule, Severity severity,
 void add_elasticache_rules(std::vector<Rule>& out);
 void add_s3_rules(std::vector<Rule>& out);
 void add_rds_rules(std::vector<Rule>& out);
+void add_ecs_rules(std::vector<Rule>& out);
+void add_ec2_rules(std::vector<Rule>& out);
 void add_load_balancer_rules(std::vector<Rule>& out);
 
 const std::vector<Rule>& rules() {

@@ -1,8 +1,9 @@
 #pragma once
 
 // The lint rule registry. A rule is its metadata plus one check function that reads a module
-// of either format; rules_<service>.cpp hold them, grouped by AWS service, and a kind with a
-// folder of its own holds its rules in src/kinds/<kind>/lint.cpp.
+// of either format. Each kind's folder holds the rules of the resources it renders
+// (src/kinds/<folder>/lint.cpp); rules_iam.cpp, rules_network.cpp and rules_misc.cpp hold those
+// that span services (IAM policies, security groups, secrets in code).
 
 #include <optional>
 #include <string>
@@ -75,10 +76,8 @@ class Reporter {
 const std::vector<Rule>& rules();
 const Rule* find_rule(std::string_view id);
 
-// Each rules_<service>.cpp appends its rules (the kinds' lint.cpp are declared in rules.cpp).
+// Each rules_*.cpp appends its rules (the kinds' lint.cpp are declared in rules.cpp).
 void add_iam_rules(std::vector<Rule>& out);
-void add_ecs_rules(std::vector<Rule>& out);
-void add_ec2_rules(std::vector<Rule>& out);
 void add_network_rules(std::vector<Rule>& out);
 void add_misc_rules(std::vector<Rule>& out);
 

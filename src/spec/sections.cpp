@@ -2,8 +2,7 @@
 
 namespace stackplan::spec {
 
-// Each defined in src/kinds/<kind>/spec.cpp, or in spec/<section>.cpp for the sections whose
-// kinds have no folder yet (compute, services).
+// Each defined in src/kinds/<folder>/spec.cpp.
 extern const Section k_network_section;
 extern const Section k_compute_section;
 extern const Section k_services_section;

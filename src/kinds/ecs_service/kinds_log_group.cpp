@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -45,7 +44,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_log_group{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_log_group{
     "log_group",
     "observability",
     "aws_cloudwatch_log_group.<service>",

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -230,7 +229,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_ecs_service{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_ecs_service{
     "ecs_service",
     "compute",
     "aws_ecs_service.<service>",

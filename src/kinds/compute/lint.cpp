@@ -173,6 +173,7 @@ void asg_multi_az(const Module& m, Reporter& out) {
 
 }  // namespace
 
+// Listed in lint/rules.cpp.
 void add_ec2_rules(std::vector<Rule>& out) {
   out.push_back({"ec2-imdsv2", Severity::error, "Instances require IMDSv2",
                  "IMDSv1 answers plain GET requests, so a server-side request forgery in any app "

@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -227,7 +226,8 @@ void cost(const Resource& r, Context& ctx) {
 
 }  // namespace
 
-const model::Kind k_savings_plan{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_savings_plan{
     "savings_plan",
     "compute",
     "savings_plan.<type>",

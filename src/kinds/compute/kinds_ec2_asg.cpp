@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -262,7 +261,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_ec2_asg{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_ec2_asg{
     "ec2_asg",
     "compute",
     "aws_autoscaling_group.main",

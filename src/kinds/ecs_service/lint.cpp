@@ -142,6 +142,7 @@ void public_ip(const Module& m, Reporter& out) {
 
 }  // namespace
 
+// Listed in lint/rules.cpp.
 void add_ecs_rules(std::vector<Rule>& out) {
   out.push_back({"ecs-privileged", Severity::error, "Containers do not run privileged",
                  "A privileged container has root access to the host and every other task on "

@@ -2,7 +2,6 @@
 // Group's capacity provider on EC2. Not billed itself.
 
 #include "kinds/common.hpp"
-#include "kinds/kinds.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -27,7 +26,8 @@ json view(const Resource& r, const spec::Spec& s) {
 
 }  // namespace
 
-const model::Kind k_ecs_cluster{
+// Listed in kinds/registry.cpp.
+extern const model::Kind k_ecs_cluster{
     "ecs_cluster",
     "compute",
     "aws_ecs_cluster.main",
