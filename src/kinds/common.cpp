@@ -142,6 +142,7 @@ json client_groups(const spec::Spec& s) {
 json database_view(const Resource& r, const spec::Spec& s, int backup_retention_days,
                    bool deletion_protection) {
   json v = base_view(r);
+  v["db_name"] = s.database.name;
   v["identifier"] = s.name;
   v["port"] = database_port(s.database.engine);
   v["backup_retention_days"] = backup_retention_days;

@@ -2,6 +2,7 @@
 // Litestream or synced to S3; RDS; Aurora) and the settings each engine uses.
 
 #include <algorithm>
+#include <map>
 
 #include "base/spelling.hpp"
 #include "spec/load.hpp"
@@ -115,8 +116,13 @@ std::vector<Field> aurora_fields() {
   };
 }
 
+Type env_name() {
+  return text("^[A-Za-z_][A-Za-z0-9_]*$", "is an environment variable name", 255);
+}
+
 Type database_type() {
   static const Database k_database;
+  static const ConnectionEnvironment k_environment;
   static const DatabasePurchase k_database_purchase;
   static const Litestream k_litestream;
   static const S3Sync k_s3_sync;
@@ -129,6 +135,42 @@ Type database_type() {
           std::string(to_string(k_database.engine))),
       Field{"service", text("^[a-z][a-z0-9-]*$", "names a service", 32),
             "Service that owns the database; default: the first service"},
+      Field{"name",
+            text("^[A-Za-z][A-Za-z0-9_]*$",
+                 "starts with a letter and has only letters, digits and '_'", 63),
+            "Database the server creates and the services connect to; default: the stack name with "
+            "'-' as '_'"}
+          .only("engine: rds-* or aurora-*"),
+      Field{"environment",
+            object("database environment",
+                   {
+                       Field{"host", env_name(), "Variable with the endpoint's host name"}
+                           .def_value(k_environment.host)
+                           .only("engine: rds-* or aurora-*"),
+                       Field{"port", env_name(), "Variable with the endpoint's port"}
+                           .def_value(k_environment.port)
+                           .only("engine: rds-* or aurora-*"),
+                       Field{"name", env_name(), "Variable with the database name"}
+                           .def_value(k_environment.name)
+                           .only("engine: rds-* or aurora-*"),
+                       Field{"username", env_name(),
+                             "Variable with the master user's name, from the secret RDS manages"}
+                           .def_value(k_environment.username)
+                           .only("engine: rds-* or aurora-*"),
+                       Field{"password", env_name(),
+                             "Variable with the master user's password, from the secret RDS "
+                             "manages (never in plain environment)"}
+                           .def_value(k_environment.password)
+                           .only("engine: rds-* or aurora-*"),
+                       Field{"path", env_name(), "Variable with the SQLite file's path"}
+                           .def_value(k_environment.path)
+                           .only("engine: sqlite*"),
+                       Field{"bucket", env_name(), "Variable with the replica or sync bucket"}
+                           .def_value(k_environment.bucket)
+                           .only("engine: sqlite-litestream, sqlite-s3-sync"),
+                   }),
+            "Names of the environment variables that give the services the connection"}
+          .only("engine other than none"),
       Field{"path", text("^/[^\\s]*$", "is an absolute path in the container", 256),
             "Path of the SQLite file in the container"}
           .only("engine: sqlite*")
@@ -252,6 +294,12 @@ struct DatabaseReader {
     if (key == "engine" || key == "service" || key == "usage") {
       return true;
     }
+    if (key == "environment") {
+      return e != Engine::none;
+    }
+    if (key == "name") {
+      return is_rds(e) || is_aurora(e);
+    }
     if (key == "path") {
       return is_sqlite(e);
     }
@@ -336,6 +384,7 @@ struct DatabaseReader {
     } else if (!s.services.empty()) {
       d.service = s.services.front().name;
     }
+    connection();
     database_usage();
     if (is_rds(d.engine) || is_aurora(d.engine)) {
       database_purchase();
@@ -346,6 +395,75 @@ struct DatabaseReader {
       rds();
     } else if (is_aurora(d.engine)) {
       aurora();
+    }
+  }
+
+  /// The database name and the names of the variables that carry the connection, checked
+  /// against the variables the services set themselves.
+  void connection() {
+    Database& d = s.database;
+    const bool server = is_rds(d.engine) || is_aurora(d.engine);
+    std::string fallback = s.name;
+    std::replace(fallback.begin(), fallback.end(), '-', '_');
+    d.name = r.str("/database/name").value_or(fallback);
+    ConnectionEnvironment& e = d.environment;
+    const std::string base = "/database/environment/";
+    struct Variable {
+      const char* key;
+      std::string* name;
+      bool used;
+      const char* engines;
+    };
+    const bool bucket = d.engine == Engine::sqlite_litestream || d.engine == Engine::sqlite_s3_sync;
+    const Variable variables[] = {
+        {"host", &e.host, server, "rds-* and aurora-*"},
+        {"port", &e.port, server, "rds-* and aurora-*"},
+        {"name", &e.name, server, "rds-* and aurora-*"},
+        {"username", &e.username, server, "rds-* and aurora-*"},
+        {"password", &e.password, server, "rds-* and aurora-*"},
+        {"path", &e.path, is_sqlite(d.engine), "sqlite*"},
+        {"bucket", &e.bucket, bucket, "sqlite-litestream and sqlite-s3-sync"},
+    };
+    std::map<std::string, std::string> used;  // variable -> database.environment key
+    for (const Variable& v : variables) {
+      assign(*v.name, r.str(base + v.key));
+      if (!v.used) {
+        reject_unless_inherited(
+            r, base + v.key, "/database/engine", std::string("engines ") + v.engines,
+            "remove it; engine " + std::string(to_string(d.engine)) + " has no such value to pass");
+        continue;
+      }
+      auto [it, inserted] = used.emplace(*v.name, v.key);
+      if (!inserted) {
+        r.error(r.at(r.has(base + v.key) ? base + v.key : base + it->second), "spec.duplicate",
+                "database.environment." + std::string(v.key) + " and " + it->second + " are both " +
+                    *v.name,
+                "give each value its own variable");
+      }
+    }
+    // The services the database serves: every service reaches RDS and Aurora; SQLite is the
+    // owning service's alone.
+    for (std::size_t i = 0; i < s.services.size(); ++i) {
+      const Service& svc = s.services[i];
+      if (!server && svc.name != d.service) {
+        continue;
+      }
+      for (const auto& [variable, key] : used) {
+        for (const char* where : {"environment", "secrets"}) {
+          const auto& values = std::string(where) == "environment" ? svc.environment : svc.secrets;
+          if (values.count(variable) == 0) {
+            continue;
+          }
+          std::string pointer =
+              "/services/" + std::to_string(i) + "/" + where + "/" + text::pointer_token(variable);
+          r.warning(r.key_at(pointer), "spec.connection-override",
+                    "service '" + svc.name + "' sets " + variable +
+                        " itself, so it does not get the database's " + key,
+                    "remove it here to get the database's value, or name the database's "
+                    "variable otherwise under database.environment." +
+                        key);
+        }
+      }
     }
   }
 

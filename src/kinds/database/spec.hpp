@@ -71,8 +71,24 @@ struct DatabasePurchase {
   std::optional<Decimal> commitment_per_hour;
 };
 
+/// The names of the environment variables that carry the database connection into the
+/// services it serves: the host, port, database name, user and password of RDS and Aurora
+/// (user and password from the master secret RDS manages), the SQLite file's path, and the
+/// bucket of a Litestream or S3-sync engine.
+struct ConnectionEnvironment {
+  std::string host = "DB_HOST";
+  std::string port = "DB_PORT";
+  std::string name = "DB_NAME";
+  std::string username = "DB_USER";
+  std::string password = "DB_PASSWORD";
+  std::string path = "DB_PATH";
+  std::string bucket = "DB_BUCKET";
+};
+
 struct Database {
   Engine engine = Engine::none;
+  std::string name;  ///< the database RDS or Aurora creates; default: the stack name, '-' -> '_'
+  ConnectionEnvironment environment;
   DatabasePurchase purchase;
   std::string service;  ///< owning service; empty when there are no services
   std::string path = "/data/db.sqlite3";

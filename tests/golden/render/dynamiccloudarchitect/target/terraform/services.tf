@@ -99,6 +99,8 @@ resource "aws_ecs_task_definition" "backend" {
       ]
       environment = [
         { name = "DJANGO_SETTINGS_MODULE", value = "config.settings.production" },
+        { name = "DB_PATH", value = "/app/db.sqlite3" },
+        { name = "DB_BUCKET", value = "dynamiccloudarchitect-database-prod" },
       ]
       secrets = [
       ]

@@ -91,6 +91,7 @@ resource "aws_ecs_task_definition" "effect_app" {
       ]
       environment = [
         { name = "NODE_ENV", value = "development" },
+        { name = "DB_PATH", value = "/app/data/db.sqlite" },
       ]
       secrets = [
       ]

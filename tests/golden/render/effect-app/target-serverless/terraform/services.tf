@@ -29,6 +29,7 @@ resource "aws_iam_role_policy" "effect_app_execution_secrets" {
       Action = ["secretsmanager:GetSecretValue"]
       Resource = [
         data.aws_secretsmanager_secret.effect_app_aurora_postgres_credentials.arn,
+        aws_rds_cluster.main.master_user_secret[0].secret_arn,
       ]
     }]
   })
@@ -120,10 +121,15 @@ resource "aws_ecs_task_definition" "effect_app" {
         { name = "DATABASE_PORT", value = "5432" },
         { name = "DATABASE_SSL", value = "true" },
         { name = "NODE_ENV", value = "production" },
+        { name = "DB_HOST", value = aws_rds_cluster.main.endpoint },
+        { name = "DB_PORT", value = tostring(aws_rds_cluster.main.port) },
+        { name = "DB_NAME", value = aws_rds_cluster.main.database_name },
       ]
       secrets = [
         { name = "DATABASE_PASSWORD", valueFrom = "${data.aws_secretsmanager_secret.effect_app_aurora_postgres_credentials.arn}:password::" },
         { name = "DATABASE_USERNAME", valueFrom = "${data.aws_secretsmanager_secret.effect_app_aurora_postgres_credentials.arn}:username::" },
+        { name = "DB_USER", valueFrom = "${aws_rds_cluster.main.master_user_secret[0].secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${aws_rds_cluster.main.master_user_secret[0].secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"

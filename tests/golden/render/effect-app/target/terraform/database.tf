@@ -27,6 +27,7 @@ resource "aws_rds_cluster" "main" {
   cluster_identifier                  = "effect-app"
   engine                              = "aurora-postgresql"
   engine_version                      = "15.4"
+  database_name                       = "effect_app"
   master_username                     = "app_admin"
   manage_master_user_password         = true
   storage_encrypted                   = true

@@ -31,6 +31,7 @@ resource "aws_db_instance" "main" {
   allocated_storage                   = 20
   storage_type                        = "gp2"
   storage_encrypted                   = true
+  db_name                             = "operationcode"
   username                            = "app_admin"
   manage_master_user_password         = true
   multi_az                            = true

@@ -91,7 +91,6 @@ resource "aws_ecs_task_definition" "python_backend" {
       ]
       environment = [
         { name = "DB_ENGINE", value = "django.db.backends.sqlite3" },
-        { name = "DB_NAME", value = "/data/db.sqlite3" },
         { name = "DJANGO_ENV", value = "production" },
         { name = "ENVIRONMENT", value = "aws_ecs_prod" },
         { name = "EXTRA_HOSTS", value = "*" },
@@ -101,6 +100,8 @@ resource "aws_ecs_task_definition" "python_backend" {
         { name = "RELEASE", value = "1.0.2" },
         { name = "SITE_ID", value = "4" },
         { name = "TZ", value = "UTC" },
+        { name = "DB_NAME", value = "/data/db.sqlite3" },
+        { name = "DB_BUCKET", value = "operationcode-litestream-replicas" },
       ]
       secrets = [
         { name = "DB_PASSWORD", valueFrom = "${data.aws_secretsmanager_secret.prod_python_backend.arn}:db_password::" },

@@ -27,6 +27,7 @@ resource "aws_rds_cluster" "main" {
   cluster_identifier                  = "variety"
   engine                              = "aurora-mysql"
   engine_version                      = "8.0.mysql_aurora.3.05.2"
+  database_name                       = "variety"
   master_username                     = "app_admin"
   manage_master_user_password         = true
   storage_encrypted                   = true

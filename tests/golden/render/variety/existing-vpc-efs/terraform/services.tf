@@ -144,6 +144,7 @@ resource "aws_ecs_task_definition" "web" {
       environment = [
         { name = "QUOTE", value = "it's \"quoted\"" },
         { name = "TEMPLATE", value = "$${not_interpolated} %%{ nor_this }" },
+        { name = "DB_PATH", value = "/data/app.db" },
       ]
       secrets = [
         { name = "API_KEY", valueFrom = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:variety/api-AbCdEf:key::" },

@@ -41,6 +41,7 @@ resource "aws_db_instance" "main" {
   storage_type                        = "io2"
   iops                                = 3000
   storage_encrypted                   = true
+  db_name                             = "variety"
   username                            = "app_admin"
   manage_master_user_password         = true
   multi_az                            = true

@@ -30,6 +30,7 @@ resource "aws_iam_role_policy" "web_execution_secrets" {
       Resource = [
         "arn:aws:secretsmanager:eu-west-1:123456789012:secret:variety/api-AbCdEf",
         aws_secretsmanager_secret.variety_db.arn,
+        aws_db_instance.main.master_user_secret[0].secret_arn,
       ]
     }]
   })
@@ -123,10 +124,15 @@ resource "aws_ecs_task_definition" "web" {
       environment = [
         { name = "QUOTE", value = "it's \"quoted\"" },
         { name = "TEMPLATE", value = "$${not_interpolated} %%{ nor_this }" },
+        { name = "DB_HOST", value = aws_db_instance.main.address },
+        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
+        { name = "DB_NAME", value = aws_db_instance.main.db_name },
       ]
       secrets = [
         { name = "API_KEY", valueFrom = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:variety/api-AbCdEf:key::" },
         { name = "DB_URL", valueFrom = "${aws_secretsmanager_secret.variety_db.arn}:url::" },
+        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"
@@ -253,6 +259,22 @@ resource "aws_iam_role_policy_attachment" "worker_execution" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
+# The secrets the task definition references, and only those.
+resource "aws_iam_role_policy" "worker_execution_secrets" {
+  name = "read-secrets"
+  role = aws_iam_role.worker_execution.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = ["secretsmanager:GetSecretValue"]
+      Resource = [
+        aws_db_instance.main.master_user_secret[0].secret_arn,
+      ]
+    }]
+  })
+}
+
 resource "aws_iam_role" "worker_task" {
   name = "variety-worker-task"
   assume_role_policy = jsonencode({
@@ -309,8 +331,13 @@ resource "aws_ecs_task_definition" "worker" {
       image     = var.worker_image
       essential = true
       environment = [
+        { name = "DB_HOST", value = aws_db_instance.main.address },
+        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
+        { name = "DB_NAME", value = aws_db_instance.main.db_name },
       ]
       secrets = [
+        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"

@@ -119,6 +119,7 @@ resource "aws_ecs_task_definition" "zooid_relay" {
       ]
       environment = [
         { name = "DATA", value = "/app/data" },
+        { name = "DB_PATH", value = "/app/data/db" },
       ]
       secrets = [
         { name = "RELAY_SECRET_KEY", valueFrom = "${aws_secretsmanager_secret.sphere_zooid_relay_relay.arn}:secret_key::" },

@@ -31,6 +31,7 @@ resource "aws_db_instance" "main" {
   allocated_storage                   = 20
   storage_type                        = "gp3"
   storage_encrypted                   = true
+  db_name                             = "sphere_zooid_relay"
   username                            = "app_admin"
   manage_master_user_password         = true
   multi_az                            = false
