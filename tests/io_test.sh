@@ -53,6 +53,9 @@ if [[ $(id -u) != 0 || ${#as_user[@]} -gt 0 ]]; then
   printf 'variable "x" {\n  type = string\n}\n' >"$locked/tf/main.tf"
   chmod 755 "$locked" "$locked/tf"
   chmod 000 "$locked/stack.yaml"
+  # A copy of the binary another user can reach wherever the checkout is (/root is not).
+  cp "$stackplan" "$locked/stackplan"
+  chmod 755 "$locked/stackplan"
   for cmd in validate plan "render --out $locked/out" "lint --spec"; do
     if [[ $cmd == "lint --spec" ]]; then
       args=(lint "$locked/tf" --spec "$locked/stack.yaml")
@@ -60,13 +63,13 @@ if [[ $(id -u) != 0 || ${#as_user[@]} -gt 0 ]]; then
       read -r -a args <<<"$cmd"
       args=("${args[0]}" "$locked/stack.yaml" "${args[@]:1}")
     fi
-    expect 3 "$cmd of an unreadable spec" -- "${as_user[@]}" "$stackplan" "${args[@]}"
+    expect 3 "$cmd of an unreadable spec" -- "${as_user[@]}" "$locked/stackplan" "${args[@]}"
     grep -q "cannot read spec: Permission denied" /tmp/stackplan-io-err.$$ ||
       fail "$cmd of an unreadable spec: $(head -c 300 /tmp/stackplan-io-err.$$)"
   done
   expect 2 "a spec that does not exist is the user's mistake" -- "$stackplan" validate "$locked/nope.yaml"
   chmod 000 "$locked/tf/main.tf"
-  expect 3 "lint of an unreadable file" -- "${as_user[@]}" "$stackplan" lint "$locked/tf"
+  expect 3 "lint of an unreadable file" -- "${as_user[@]}" "$locked/stackplan" lint "$locked/tf"
   grep -q "cannot read $locked/tf/main.tf: Permission denied" /tmp/stackplan-io-err.$$ ||
     fail "lint of an unreadable file: $(head -c 300 /tmp/stackplan-io-err.$$)"
   rm -rf "$locked"
