@@ -278,7 +278,7 @@ Catalog Catalog::snapshot(const Regions& regions) {
 }
 
 std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error,
-                                     const Regions* regions) {
+                                     const Regions* regions, std::string* read_hash) {
   std::string path = (std::filesystem::path(dir) / "catalog.tsv").string();
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
@@ -296,7 +296,10 @@ std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error,
     error = "cannot read " + path + ": " + std::strerror(errno);
     return std::nullopt;
   }
-  return parse(text.str(), path, error, regions, true);
+  if (read_hash != nullptr) {
+    *read_hash = content_hash(text.view());
+  }
+  return parse(text.view(), path, error, regions, true);
 }
 
 std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,

@@ -70,9 +70,11 @@ class Catalog {
   static const Catalog& snapshot();
   /// The snapshot's prices of `regions` only (and "global"), parsed on each call.
   static Catalog snapshot(const Regions& regions);
-  /// Reads DIR/catalog.tsv (only the prices of `regions`, when given).
+  /// Reads DIR/catalog.tsv (only the prices of `regions`, when given). With `read_hash`,
+  /// stores the content hash of the bytes it read.
   static std::optional<Catalog> load(const std::string& dir, std::string& error,
-                                     const Regions* regions = nullptr);
+                                     const Regions* regions = nullptr,
+                                     std::string* read_hash = nullptr);
 
   /// Every tier of one price, ordered by tier start; empty when the catalog lacks it.
   std::vector<const Price*> find(std::string_view region, std::string_view key,

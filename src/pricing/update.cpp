@@ -196,14 +196,13 @@ class Updater {
     std::string error;
     std::string catalog_hash;
     if (fs::exists(dir / "catalog.tsv")) {
-      auto existing = Catalog::load(dir.string(), error);
+      auto existing = Catalog::load(dir.string(), error, nullptr, &catalog_hash);
       if (!existing) {
         stop(error);
         m_report.invalid_catalog = true;
         return m_report;
       }
       m_catalog = std::move(*existing);
-      catalog_hash = content_hash(read_file_bytes(dir / "catalog.tsv").value_or(""));
     } else {
       m_catalog = Catalog::snapshot();
     }

@@ -79,7 +79,7 @@ TEST_CASE("aliases expand within the node budget only", "[document]") {
 TEST_CASE("too many plain values say so in their own words, without aliases", "[document]") {
   std::string text;
   for (int i = 0; i < 60'000; ++i) {
-    text += "k" + std::to_string(i) + ": 1\n";
+    text.append("k").append(std::to_string(i)).append(": 1\n");
   }
   Diagnostics diags;
   CHECK_FALSE(parse(text, diags));

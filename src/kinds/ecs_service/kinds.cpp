@@ -133,7 +133,6 @@ json view(const Resource& r, const spec::Spec& s) {
     env.push_back({{"key", key}, {"value", value}});
   }
   v["environment"] = env;
-  v["has_environment"] = !env.empty();
 
   // Secrets: the value is never in the task definition, only a reference to a Secrets Manager
   // secret the execution role may read, by exact ARN.
@@ -267,7 +266,7 @@ json view(const Resource& r, const spec::Spec& s) {
   v["connection_environment"] = connection_env;
   v["connection_secrets"] = connection_secrets;
   v["master_secret"] = master_secret;
-  v["has_environment"] = v["has_environment"].get<bool>() || !connection_env.empty();
+  v["has_environment"] = !env.empty() || !connection_env.empty();
   v["has_secrets"] = !readable.empty() || !connection_secrets.empty();
   // The S3 sync uploads the database when the task stops: give it the longest stop timeout.
   v["stop_timeout"] =
