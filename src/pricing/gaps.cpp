@@ -35,40 +35,15 @@ bool matches_any(std::string_view patterns, std::string_view text) {
 
 const std::vector<KnownGap>& known_gaps() {
   static const std::vector<KnownGap> gaps = [] {
-    std::vector<KnownGap> all = {
-        {"*", "savings-plan/database/*",
-         "us-west-1 eu-west-2 eu-west-3 eu-north-1 ap-southeast-2 ap-northeast-1 ap-south-1 "
-         "ca-central-1 sa-east-1",
-         "the one public table of Database Savings Plans rates covers 7 regions"},
-        {"*", "savings-plan/database/*", "*",
-         "the public Database Savings Plans table has no rate for this class here that matches "
-         "AWS's on-demand price"},
-        {"*", "savings-plan/*", "*",
-         "no public source gives EC2 or Fargate Savings Plans rates (AWS publishes them in the "
-         "Savings Plans offer files, which 'stackplan pricing update' fetches)"},
-        {"fargate-spot/*/arm64", "*", "*", "AWS does not sell Fargate Spot for arm64"},
-        {"fargate-spot/*", "*", "ca-central-1",
-         "the only public figure is the source's unchanged 2021 value, which it doubts itself"},
-        {"fargate-spot/*", "*", "me-central-1",
-         "the only public source of Fargate Spot prices does not list this region"},
-        {"ec2/instance/*", "spot",
-         "us-west-1 eu-west-2 eu-west-3 eu-central-1 eu-north-1 ap-* ca-* sa-*",
-         "no dated Spot observation for this region; give compute.purchase.spot.hourly_prices"},
-        {"ec2/instance/*", "reserved/*",
-         "us-west-1 eu-west-2 eu-west-3 eu-north-1 ap-southeast-2 "
-         "ap-northeast-1 ap-south-1 ca-central-1 sa-east-1",
-         "Reserved Instance pages were found for 7 regions only"},
-        {"rds/iops/io2/*", "*", "*", "the RDS pricing page lists no separate io2 IOPS price"},
-        {"rds/extended-support/postgres/1[3-9]/*", "*", "*",
-         "the newest pricing page with per-vCPU Extended Support rates (2024-09) predates this "
-         "version's end of standard support; give the rate in a price book"},
-        {"rds/extended-support/mysql/8.0/*", "*", "*",
-         "the newest pricing page with per-vCPU Extended Support rates (2024-09) predates this "
-         "version's end of standard support; give the rate in a price book"},
-    };
+    std::vector<KnownGap> all;
     for (const ServicePricing* service : kind_services()) {
       all.insert(all.end(), service->gaps.begin(), service->gaps.end());
     }
+    // The one gap no single service owns, after the services' own: Savings Plans rates of EC2
+    // and Fargate.
+    all.push_back({"*", "savings-plan/*", "*",
+                   "no public source gives EC2 or Fargate Savings Plans rates (AWS publishes them "
+                   "in the Savings Plans offer files, which 'stackplan pricing update' fetches)"});
     return all;
   }();
   return gaps;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,8 +34,13 @@ struct Mapping {
   std::string sku = {};  ///< the product's SKU, kept with its prices
 };
 
-/// Maps a product to a catalog key, or nullopt when the cost model does not use it. Every rule
-/// that decides which AWS products stackplan prices lives here (see docs/pricing.md).
+/// A catalog key from its parts: price_key({"ec2/instance", "t4g.small"}) ->
+/// "ec2/instance/t4g.small". Each folder's pricing.hpp builds its keys with it, so the kind
+/// that looks a price up and the rule that imports it name it the same way.
+std::string price_key(std::initializer_list<std::string_view> parts);
+
+/// Maps a product to a catalog key, or nullopt when the cost model does not use it: the rule of
+/// the service that owns the product (`ServicePricing::key_of`, in its kind's folder).
 std::optional<Mapping> map_product(const Product& product);
 
 /// Whether a price dimension's description marks the rate of usage a reservation covers
@@ -78,8 +84,8 @@ struct PageEntry {
 /// catalog's.
 struct PageRule {
   std::string_view page;
-  std::string_view label;
-  std::string_view keys[2];
+  std::string label;
+  std::vector<std::string> keys;
   std::string_view unit;
   std::string_view begin = {};
   std::string_view end = {};
@@ -99,7 +105,11 @@ struct PageMapping {
 };
 
 /// Maps a pricing-page entry to catalog keys, or nullopt when the cost model does not use it.
-/// The rules sit beside the offer-file rules in pricing/rules.cpp, one table for both.
+/// The rules are each service's own (`ServicePricing::page_rules` and `page_entry`), beside
+/// its offer-file rule.
 std::optional<PageMapping> map_page_entry(const PageEntry& entry);
+
+/// One key in one unit, on demand: the mapping most page entries have.
+PageMapping page_mapping(std::string key, std::string unit);
 
 }  // namespace stackplan::pricing

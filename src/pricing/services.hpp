@@ -26,9 +26,18 @@ struct ServicePricing {
   std::vector<PageRule> page_rules = {};
   /// Whether its prices are the same everywhere (Route 53): mapped to region "global".
   bool global = false;
+  /// The pricing-page entries whose meaning is computed from the label rather than listed in
+  /// `page_rules` (an instance type or a tier in the label), or nullptr.
+  std::optional<PageMapping> (*page_entry)(const PageEntry& entry) = nullptr;
+  /// The catalog key a Savings Plan rate prices, from the rate's usage type (without the region
+  /// prefix) and operation, or nullptr when no Savings Plan covers the service's usage.
+  std::optional<std::string> (*savings_plan_key)(std::string_view usage,
+                                                 std::string_view operation) = nullptr;
 };
 
-/// The services kinds price from their own folders (listed in services.cpp).
+/// The services kinds price from their own folders (listed in services.cpp). One service code
+/// may be priced by several folders (AmazonEC2: instances and volumes in compute/, NAT gateways
+/// in network/), each owning its own key prefixes.
 const std::vector<const ServicePricing*>& kind_services();
 
 /// The AWS service code that sells what a price key names ("rds/..." -> "AmazonRDS").

@@ -29,39 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The pricing-page files of each service (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/...):
-/// `{location}` is a region's location name, percent-encoded; files without it cover every
-/// region.
-const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_pages = {
-    {"AmazonEC2",
-     {"ec2/USD/current/ec2-ondemand-without-sec-sel/{location}/Linux/index.json",
-      "ec2/USD/current/ec2-reservedinstance/1%20year/No%20Upfront/{location}/Linux/Shared/"
-      "index.json",
-      "ec2/USD/current/ec2-reservedinstance/3%20year/No%20Upfront/{location}/Linux/Shared/"
-      "index.json",
-      "ec2/USD/current/ec2-reservedinstance-convertible/1%20year/No%20Upfront/{location}/Linux/"
-      "Shared/index.json",
-      "ec2/USD/current/ec2-reservedinstance-convertible/3%20year/No%20Upfront/{location}/Linux/"
-      "Shared/index.json",
-      "ec2/USD/current/ebs.json", "ec2/USD/current/natgateway.json"}},
-    {"AmazonRDS",
-     {"rds/USD/current/rds-postgresql-ondemand.json", "rds/USD/current/rds-mysql-ondemand.json",
-      "rds/USD/current/rds-storage.json", "rds/USD/current/rds-aurora-storage.json",
-      "rds/USD/current/rds-aurora-ondemand.json",
-      "rds/USD/current/rds-postgresql-reservedinstance/{deployment}/{term}/{location}/index.json",
-      "rds/USD/current/rds-mysql-reservedinstance/{deployment}/{term}/{location}/index.json"}},
-    {"AmazonECS", {"ecs/USD/current/ecs.json"}},
-    {"AmazonEFS", {"efs/USD/current/efs.json"}},
-    {"AmazonCloudWatch", {"cloudwatch/USD/current/cloudwatch.json"}},
-    {"AmazonVPC", {"vpc/USD/current/vpc.json"}},
-    {"AWSDataTransfer", {"datatransfer/USD/current/datatransfer.json"}},
-};
-
-/// The reservations the RDS pages list, by deployment and term.
-const std::string_view k_rds_deployments[] = {"Single-AZ", "Multi-AZ"};
-const std::string_view k_rds_terms[] = {"1%20year/No%20Upfront", "1%20year/Partial%20Upfront",
-                                        "3%20year/Partial%20Upfront"};
-
 /// Percent-encodes all but RFC 3986's unreserved characters.
 std::string url_encode(std::string_view text) {
   static const char* hex = "0123456789ABCDEF";
@@ -330,12 +297,9 @@ class Updater {
   /// per-region files for each asked region. Only the asked regions' prices are kept.
   bool pages() {
     for (const auto& service : services()) {
+      // Files of b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/: `{location}` is a region's
+      // location name, percent-encoded; files without it cover every region.
       std::vector<std::string_view> files;
-      auto listed = std::find_if(k_pages.begin(), k_pages.end(),
-                                 [&](const auto& entry) { return entry.first == service; });
-      if (listed != k_pages.end()) {
-        files.assign(listed->second.begin(), listed->second.end());
-      }
       for (const ServicePricing* kind : kind_services()) {
         if (kind->service == service) {
           files.insert(files.end(), kind->pages.begin(), kind->pages.end());
@@ -351,16 +315,7 @@ class Updater {
             if (!location) {
               continue;  // a region without a location name has no pages
             }
-            std::string url = replaced(std::string(file), "location", url_encode(*location));
-            if (url.find("{deployment}") == std::string::npos) {
-              urls.push_back(url);
-              continue;
-            }
-            for (auto deployment : k_rds_deployments) {
-              for (auto term : k_rds_terms) {
-                urls.push_back(replaced(replaced(url, "deployment", deployment), "term", term));
-              }
-            }
+            urls.push_back(replaced(std::string(file), "location", url_encode(*location)));
           }
         }
         for (const auto& url : urls) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
+#include "kinds/compute/pricing.hpp"
+#include "kinds/network/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -29,7 +31,7 @@ SpotPrice spot_price(Context& ctx, const std::string& type) {
   if (auto it = overrides.find(type); it != overrides.end()) {
     return {it->second, "spec: compute.purchase.spot.hourly_prices." + type};
   }
-  const std::string key = "ec2/instance/" + type;
+  const std::string key = pricing::ec2_instance_key(type);
   auto observed = ctx.spot_observations(key);
   if (observed.empty()) {
     std::string ref = ctx.missing_ref(key, "spot");
@@ -68,7 +70,7 @@ void spot_lines(const Resource& r, Context& ctx, int desired) {
                  "EC2 " + types.front() + " x " + std::to_string(on_demand) +
                      ", on-demand part of the mixed-instances group",
                  whole(on_demand) * hours_per_month(), "hours"),
-            ctx.rate("ec2/instance/" + types.front()));
+            ctx.rate(pricing::ec2_instance_key(types.front())));
   }
   if (spot_count == 0) {
     return;
@@ -136,7 +138,7 @@ void cost(const Resource& r, Context& ctx) {
   const spec::Compute& c = ctx.spec().compute;
   const spec::Purchase& p = c.purchase;
   const int n = c.desired;
-  const std::string key = "ec2/instance/" + c.instance_type;
+  const std::string key = pricing::ec2_instance_key(c.instance_type);
   const Decimal hours = whole(n) * hours_per_month();
   const std::string count = " x " + std::to_string(n);
 
@@ -191,29 +193,29 @@ void cost(const Resource& r, Context& ctx) {
       ctx.add(line(r, "compute",
                    "EBS " + v.type + " root volume, " + std::to_string(v.size_gb) + " GB" + count,
                    whole(n) * whole(v.size_gb), "GB-months"),
-              ctx.rate("ec2/ebs/" + v.type)),
+              ctx.rate(pricing::ebs_key(v.type))),
       n, c.max);
   if (v.type == "gp3" && v.iops && *v.iops > 3000) {
     at_max(ctx.add(line(r, "compute", "EBS gp3 IOPS above the 3,000 included" + count,
                         whole(n) * whole(*v.iops - 3000), "IOPS-months"),
-                   ctx.rate("ec2/ebs/gp3/iops")),
+                   ctx.rate(pricing::ebs_iops_key("gp3"))),
            n, c.max);
   }
   if (v.type == "gp3" && v.throughput_mbps && *v.throughput_mbps > 125) {
     at_max(ctx.add(line(r, "compute", "EBS gp3 throughput above the 125 MiB/s included" + count,
                         whole(n) * whole(*v.throughput_mbps - 125), "MiBps-months"),
-                   ctx.rate("ec2/ebs/gp3/throughput")),
+                   ctx.rate(pricing::k_ebs_gp3_throughput_key)),
            n, c.max);
   }
   if ((v.type == "io1" || v.type == "io2") && v.iops) {
     at_max(ctx.add(line(r, "compute", "EBS " + v.type + " provisioned IOPS" + count,
                         whole(n) * whole(*v.iops), "IOPS-months"),
-                   ctx.rate("ec2/ebs/" + v.type + "/iops")),
+                   ctx.rate(pricing::ebs_iops_key(v.type))),
            n, c.max);
   }
   if (c.public_ip) {
     at_max(ctx.add(line(r, "network", "Public IPv4 address per instance" + count, hours, "hours"),
-                   ctx.rate("vpc/public-ipv4")),
+                   ctx.rate(pricing::k_public_ipv4_key)),
            n, c.max);
   }
 }

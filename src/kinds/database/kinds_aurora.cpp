@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
+#include "kinds/database/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -51,7 +52,7 @@ void cost(const Resource& r, Context& ctx) {
                    name + " Serverless v2, " + config_text + ", " + used.to_string() +
                        " ACU average (" + lo.to_string() + " to " + hi.to_string() + ")" + times,
                    used * whole(a.instances) * hours_per_month(), "ACU-hours", acu.assumption),
-        "aurora/serverless-v2/" + engine + "/" + config);
+        pricing::aurora_serverless_key(engine, config));
   } else {
     LineItem item =
         line(r, "database",
@@ -59,19 +60,19 @@ void cost(const Resource& r, Context& ctx) {
                  config_text + (s.database.purchase.savings_plan ? "" : ", on-demand"),
              whole(a.instances) * hours_per_month(), "hours");
     database_hours(r, ctx, std::move(item),
-                   "aurora/instance/" + engine + "/" + a.instance_class + "/" + config);
+                   pricing::aurora_instance_key(engine, a.instance_class, config));
   }
 
   model::Usage size = ctx.usage(r, "size_gb", u.size_gb, "database.usage.size_gb");
   ctx.add(usage_line(r, "database", name + " storage, " + config_text, size.value, "GB-months",
                      size.assumption),
-          ctx.rate("aurora/storage/" + engine + "/" + config));
+          ctx.rate(pricing::aurora_storage_key(engine, config)));
   if (!a.io_optimized) {
     model::Usage io = ctx.usage(r, "io_requests_per_month", u.io_requests_per_month,
                                 "database.usage.io_requests_per_month", 1e6);
     ctx.add(usage_line(r, "database", name + " I/O requests (Standard only)", io.value,
                        "1M requests", io.assumption),
-            ctx.rate("aurora/io/" + engine), whole(1'000'000));
+            ctx.rate(pricing::aurora_io_key(engine)), whole(1'000'000));
   }
   // Backup storage up to 100% of the cluster volume is free; only the excess is billed.
   model::Usage backup =
@@ -81,7 +82,7 @@ void cost(const Resource& r, Context& ctx) {
                      billed, "GB-months",
                      backup.assumption + "; billed = backup_gb - size_gb (" +
                          size.value.to_string() + " GB free)"),
-          ctx.rate("aurora/backup/" + engine));
+          ctx.rate(pricing::aurora_backup_key(engine)));
 }
 
 json view(const Resource& r, const spec::Spec& s) {

@@ -3,6 +3,7 @@
 // applies.
 
 #include "kinds/common.hpp"
+#include "kinds/database/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -50,8 +51,7 @@ void extended_support(const Resource& r, Context& ctx, const std::string& engine
            "RDS Extended Support, " + name + " (standard support ended " + dates->standard_ends +
                "), " + std::to_string(vcpus) + " vCPUs" + (rds.multi_az ? " with the standby" : ""),
            whole(vcpus) * hours_per_month(), "vCPU-hours"),
-      ctx.rate("rds/extended-support/" + engine + "/" + major + "/" +
-               (third ? "year-3" : "year-1-2")));
+      ctx.rate(pricing::rds_extended_support_key(engine, major, third ? "year-3" : "year-1-2")));
 }
 
 void cost(const Resource& r, Context& ctx) {
@@ -90,7 +90,7 @@ void cost(const Resource& r, Context& ctx) {
   }
 
   const std::string instance_key =
-      "rds/instance/" + engine + "/" + rds.instance_class + "/" + deployment;
+      pricing::rds_instance_key(engine, rds.instance_class, deployment);
   const std::string what = std::string("RDS ") + (postgres ? "PostgreSQL " : "MySQL ") +
                            rds.instance_class + ", " + dep_text +
                            (s.database.purchase.savings_plan ? "" : ", on-demand");
@@ -102,7 +102,7 @@ void cost(const Resource& r, Context& ctx) {
   }
 
   const spec::Storage& st = rds.storage;
-  model::Rate storage = ctx.rate("rds/storage/" + st.type + "/" + deployment);
+  model::Rate storage = ctx.rate(pricing::rds_storage_key(st.type, deployment));
   ctx.add(
       line(r, "database",
            "RDS storage " + st.type + ", " + dep_text + ", " + std::to_string(st.size_gb) + " GB",
@@ -116,7 +116,7 @@ void cost(const Resource& r, Context& ctx) {
   if ((st.type == "io1" || st.type == "io2") && st.iops) {
     ctx.add(
         line(r, "database", "RDS provisioned IOPS, " + dep_text, whole(*st.iops), "IOPS-months"),
-        ctx.rate("rds/iops/" + st.type + "/" + deployment));
+        ctx.rate(pricing::rds_iops_key(st.type, deployment)));
   }
   // gp3 includes 3,000 IOPS and 125 MiB/s (12,000 and 500 from 400 GB); provisioned beyond that
   // is billed per IOPS-month and MiBps-month, Multi-AZ at its own (double) rate.
@@ -128,14 +128,14 @@ void cost(const Resource& r, Context& ctx) {
           line(r, "database",
                "RDS gp3 IOPS above the " + std::to_string(iops_included) + " included, " + dep_text,
                whole(*st.iops - iops_included), "IOPS-months"),
-          ctx.rate("rds/iops/gp3/" + deployment));
+          ctx.rate(pricing::rds_iops_key("gp3", deployment)));
     }
     if (st.throughput_mbps && *st.throughput_mbps > mbps_included) {
       ctx.add(line(r, "database",
                    "RDS gp3 throughput above the " + std::to_string(mbps_included) +
                        " MiB/s included, " + dep_text,
                    whole(*st.throughput_mbps - mbps_included), "MiBps-months"),
-              ctx.rate("rds/throughput/gp3/" + deployment));
+              ctx.rate(pricing::rds_gp3_throughput_key(deployment)));
     }
   }
 
@@ -153,7 +153,7 @@ void cost(const Resource& r, Context& ctx) {
       usage_line(r, "database", "RDS backup storage beyond the free allowance", billed, "GB-months",
                  backup.assumption + "; billed = backup_gb - the provisioned " + free.to_string() +
                      " GB, which are free"),
-      ctx.rate("rds/backup"));
+      ctx.rate(pricing::k_rds_backup_key));
 }
 
 json view(const Resource& r, const spec::Spec& s) {

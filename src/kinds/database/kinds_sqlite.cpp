@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "kinds/common.hpp"
+#include "kinds/database/pricing.hpp"
+#include "kinds/s3_bucket/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -75,17 +77,17 @@ void cost_efs(const Resource& r, Context& ctx) {
            " throughput)");
   ctx.add(usage_line(r, "database", "EFS Standard storage for the SQLite file", size.value,
                      "GB-months", size.assumption),
-          ctx.rate("efs/storage/standard"));
+          ctx.rate(pricing::k_efs_standard_key));
   // Elastic throughput bills the data read and written; bursting throughput is included.
   if (s.database.efs_throughput_mode == "elastic") {
     model::Usage read = ctx.usage(r, "read_gb", std::nullopt, {});
     model::Usage written = ctx.usage(r, "written_gb", std::nullopt, {});
     ctx.add(usage_line(r, "database", "EFS elastic throughput: data read", read.value, "GB",
                        read.assumption),
-            ctx.rate("efs/elastic/read"));
+            ctx.rate(pricing::k_efs_read_key));
     ctx.add(usage_line(r, "database", "EFS elastic throughput: data written", written.value, "GB",
                        written.assumption),
-            ctx.rate("efs/elastic/write"));
+            ctx.rate(pricing::k_efs_write_key));
   }
 }
 
@@ -131,7 +133,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
                                     " snapshots (every " + ls.snapshot_interval.text + ", " +
                                     ls.retention.text + " retention) + WAL",
                                 stored, "GB-months", basis);
-  ctx.add_tiered(storage, "s3/storage/standard");
+  ctx.add_tiered(storage, pricing::s3_storage_key("standard"));
 
   // Noncurrent versions of deleted snapshots and WAL segments, when the bucket keeps them.
   if (const spec::Bucket* bucket = bucket_named(s, db.replica_bucket);
@@ -143,7 +145,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
                                 "Noncurrent versions of pruned replica files, kept " +
                                     std::to_string(days) + " days",
                                 deleted_per_day * whole(days), "GB-months", basis),
-                     "s3/storage/standard");
+                     pricing::s3_storage_key("standard"));
     } else {
       Decimal growth = deleted_per_day * hours_per_month() / whole(24);  // a month of days
       ctx.warn("plan.unbounded-growth",
@@ -154,7 +156,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
       ctx.add_tiered(usage_line(r, "database",
                                 "Noncurrent versions of pruned replica files (first month; grows)",
                                 growth / whole(2), "GB-months", basis),
-                     "s3/storage/standard");
+                     pricing::s3_storage_key("standard"));
     }
   }
 
@@ -175,7 +177,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
                          " with writes), snapshots, retention checks" +
                          (ls.validation_interval ? ", validations" : ""),
                      tier1, "1k requests", writes.assumption),
-          ctx.rate("s3/requests/tier1"), whole(1000));
+          ctx.rate(pricing::s3_requests_key("standard", "tier1")), whole(1000));
 
   // GETs: each restore (task start) and validation reads the newest snapshot and the WAL
   // written since; it happens at any time between snapshots, so on average after half an
@@ -185,7 +187,7 @@ void cost_litestream(const Resource& r, Context& ctx) {
   ctx.add(usage_line(
               r, "database", "Litestream GET requests: restores on task start and validations",
               reads / whole(1000), "1k requests", restores.assumption + "; " + writes.assumption),
-          ctx.rate("s3/requests/tier2"), whole(1000));
+          ctx.rate(pricing::s3_requests_key("standard", "tier2")), whole(1000));
 }
 
 // --- sqlite-s3-sync ---------------------------------------------------------------------
@@ -217,7 +219,7 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
   }
   ctx.add(usage_line(r, "database", "S3 sync uploads of the database (" + cadence + ")",
                      uploads / whole(1000), "1k requests", basis),
-          ctx.rate("s3/requests/tier1"), whole(1000));
+          ctx.rate(pricing::s3_requests_key("standard", "tier1")), whole(1000));
 
   // Timestamped copies accumulate until something expires them.
   std::optional<int> keep_days = db.s3_sync.backup_retention_days;
@@ -234,7 +236,7 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
                               "S3 sync backup copies, " + std::to_string(*keep_days) +
                                   " days kept (" + copies.rounded(0).to_string() + " copies)",
                               size.value * copies, "GB-months", basis),
-                   "s3/storage/standard");
+                   pricing::s3_storage_key("standard"));
   } else {
     Decimal growth = size.value * uploads;
     ctx.warn("plan.unbounded-growth",
@@ -244,11 +246,11 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
     ctx.add_tiered(
         usage_line(r, "database", "S3 sync backup copies (average of the first month; grows)",
                    growth / whole(2), "GB-months", basis),
-        "s3/storage/standard");
+        pricing::s3_storage_key("standard"));
   }
   ctx.add(usage_line(r, "database", "S3 sync GET requests: restores on task start",
                      restores.value / whole(1000), "1k requests", restores.assumption),
-          ctx.rate("s3/requests/tier2"), whole(1000));
+          ctx.rate(pricing::s3_requests_key("standard", "tier2")), whole(1000));
 }
 
 json view_efs(const Resource& r, const spec::Spec& s) {

@@ -1,6 +1,7 @@
 // Route 53 hosted zone (global price).
 
 #include "kinds/common.hpp"
+#include "kinds/dns_zone/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -18,7 +19,7 @@ void cost(const Resource& r, Context& ctx) {
   const spec::Dns& dns = *ctx.spec().dns;
   ctx.add(line(r, dns.create_zone ? "dns" : model::k_existing, "Route 53 hosted zone " + dns.zone,
                whole(1), "zone-months"),
-          ctx.rate("route53/zone"));
+          ctx.rate(pricing::k_hosted_zone_key));
 }
 
 json view(const Resource& r, const spec::Spec& s) {

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "kinds/common.hpp"
+#include "kinds/ecs_service/pricing.hpp"
+#include "kinds/network/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -42,7 +44,7 @@ void cost(const Resource& r, Context& ctx) {
         ctx.add(line(r, "network",
                      "Public IPv4 address per task, " + svc.name + " x " + std::to_string(count),
                      tasks * hours_per_month(), "hours"),
-                ctx.rate("vpc/public-ipv4"));
+                ctx.rate(pricing::k_public_ipv4_key));
     if (max > count && ip.unit_price) {
       ip.monthly_at_max = whole(max) * hours_per_month() * *ip.unit_price;
       ip.assumption = "autoscaling " + std::to_string(svc.autoscaling->min) + " to " +
@@ -50,16 +52,13 @@ void cost(const Resource& r, Context& ctx) {
     }
   }
 
-  std::string prefix = "fargate/";
-  std::string how = ", on-demand";
-  if (model == spec::PurchaseModel::spot) {
-    prefix = "fargate-spot/";
-    how = ", Fargate Spot";  // x86_64 only: the spec rejects Fargate Spot with arm64
-  }
+  const bool spot = model == spec::PurchaseModel::spot;
+  // Fargate Spot is x86_64 only: the spec rejects it with arm64.
+  const std::string how = spot ? ", Fargate Spot" : ", on-demand";
   const Decimal vcpu_hours = tasks * vcpu * hours_per_month();
   const Decimal gb_hours = tasks * gb * hours_per_month();
-  const std::string vcpu_key = prefix + "vcpu/" + arch;
-  const std::string mem_key = prefix + "memory/" + arch;
+  const std::string vcpu_key = pricing::fargate_vcpu_key(spot, arch);
+  const std::string mem_key = pricing::fargate_memory_key(spot, arch);
 
   if (model == spec::PurchaseModel::savings_plan) {
     const spec::SavingsPlan& sp = s.compute.purchase.savings_plan;

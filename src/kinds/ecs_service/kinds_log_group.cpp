@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
+#include "kinds/ecs_service/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -18,7 +19,7 @@ void cost(const Resource& r, Context& ctx) {
   model::Usage ingest = ctx.usage(r, "ingested_gb", svc.log_ingested_gb, path);
   ctx.add(usage_line(r, "observability", "CloudWatch Logs ingestion, " + svc.name, ingest.value,
                      "GB", ingest.assumption),
-          ctx.rate("logs/ingest"));
+          ctx.rate(pricing::k_logs_ingest_key));
   // Steady state: what the retention period holds, at most the year the plan looks at.
   int days = std::min(svc.log_retention_days, 365);
   Decimal stored = kept_for_days(ingest.value, whole(days));
@@ -28,7 +29,7 @@ void cost(const Resource& r, Context& ctx) {
                      stored, "GB-months",
                      ingest.assumption + "; stored = ingested x " + std::to_string(days) +
                          " days / 30.42 days a month"),
-          ctx.rate("logs/storage"));
+          ctx.rate(pricing::k_logs_storage_key));
   ctx.note(
       "CloudWatch Logs' free allowance (5 GB of log data a month, shared by the whole account) "
       "is not subtracted");

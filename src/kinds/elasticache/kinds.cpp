@@ -2,6 +2,7 @@
 // in the database subnets, reachable from the services' security groups only.
 
 #include "kinds/common.hpp"
+#include "kinds/elasticache/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -23,7 +24,7 @@ void cost(const Resource& r, Context& ctx) {
                            std::to_string(c.nodes) + (c.multi_az ? ", Multi-AZ" : "") +
                            ", on-demand";
   ctx.add(line(r, "cache", what, whole(c.nodes) * hours_per_month(), "node-hours"),
-          ctx.rate("elasticache/node/" + c.engine + "/" + c.node_type));
+          ctx.rate(pricing::elasticache_node_key(c.engine, c.node_type)));
   if (c.snapshot_retention_days > 1) {
     ctx.note("ElastiCache keeps " + std::to_string(c.snapshot_retention_days) +
              " daily snapshots; storage for one is free, the rest is billed per GB-month and "

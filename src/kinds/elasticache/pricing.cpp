@@ -1,5 +1,7 @@
 // Which of AWS's ElastiCache products stackplan prices, and what the snapshot lacks.
 
+#include "kinds/elasticache/pricing.hpp"
+
 #include "pricing/services.hpp"
 
 namespace stackplan::pricing {
@@ -15,10 +17,10 @@ std::optional<std::string> key_of(const Product& p, std::string_view usage) {
     return std::nullopt;
   }
   if (engine == "Valkey") {
-    return "elasticache/node/valkey/" + std::string(node);
+    return elasticache_node_key("valkey", node);
   }
   if (engine == "Redis") {
-    return "elasticache/node/redis/" + std::string(node);
+    return elasticache_node_key("redis", node);
   }
   return std::nullopt;
 }

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "kinds/common.hpp"
+#include "kinds/load_balancer/pricing.hpp"
+#include "kinds/network/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -22,17 +24,17 @@ int zones_of(const spec::Spec& s) {
 void cost(const Resource& r, Context& ctx) {
   const spec::LoadBalancer& lb = *ctx.spec().load_balancer;
   ctx.add(line(r, "network", "Application Load Balancer", hours_per_month(), "hours"),
-          ctx.rate("elb/alb/hours"));
+          ctx.rate(pricing::k_alb_hours_key));
   model::Usage lcu = ctx.usage(r, "lcu", lb.lcu, "load_balancer.usage.lcu");
   ctx.add(usage_line(r, "network", "Load balancer capacity units", lcu.value * hours_per_month(),
                      "LCU-hours", lcu.assumption),
-          ctx.rate("elb/alb/lcu"));
+          ctx.rate(pricing::k_alb_lcu_key));
   int zones = zones_of(ctx.spec());
   ctx.add(line(r, "network",
                "Public IPv4 addresses of the load balancer (one per Availability Zone) x " +
                    std::to_string(zones),
                whole(zones) * hours_per_month(), "hours"),
-          ctx.rate("vpc/public-ipv4"));
+          ctx.rate(pricing::k_public_ipv4_key));
 }
 
 json view(const Resource& r, const spec::Spec& s) {

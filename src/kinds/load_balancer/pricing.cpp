@@ -1,6 +1,8 @@
 // Which of AWS's Elastic Load Balancing products stackplan prices: Application Load Balancer
 // hours and LCU-hours.
 
+#include "kinds/load_balancer/pricing.hpp"
+
 #include "pricing/services.hpp"
 
 namespace stackplan::pricing {
@@ -12,10 +14,10 @@ std::optional<std::string> key_of(const Product& p, std::string_view usage) {
     return std::nullopt;
   }
   if (usage == "LoadBalancerUsage") {
-    return std::string("elb/alb/hours");
+    return std::string(k_alb_hours_key);
   }
   if (usage == "LCUUsage") {
-    return std::string("elb/alb/lcu");
+    return std::string(k_alb_lcu_key);
   }
   return std::nullopt;
 }
@@ -30,8 +32,8 @@ extern const ServicePricing k_load_balancer_pricing{
     {},
     {"elb/USD/current/elb.json"},
     {
-        {"elb", "Application Load Balancer Hours", {"elb/alb/hours"}, "Hrs"},
-        {"elb", "Application Load Balancer LCU Hours", {"elb/alb/lcu"}, "LCU-Hrs"},
+        {"elb", "Application Load Balancer Hours", {std::string(k_alb_hours_key)}, "Hrs"},
+        {"elb", "Application Load Balancer LCU Hours", {std::string(k_alb_lcu_key)}, "LCU-Hrs"},
     },
 };
 

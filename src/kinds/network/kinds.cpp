@@ -2,6 +2,7 @@
 // gateways, and data transfer out to the internet.
 
 #include "kinds/common.hpp"
+#include "kinds/network/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -58,14 +59,14 @@ void cost(const Resource& r, Context& ctx) {
   const Decimal count = whole(n.nat_gateways);
   const std::string times = " x " + std::to_string(n.nat_gateways);
   ctx.add(line(r, "network", "NAT gateway" + times, count * hours_per_month(), "hours"),
-          ctx.rate("ec2/nat/hours"));
+          ctx.rate(pricing::k_nat_hours_key));
   model::Usage gb =
       ctx.usage(r, "processed_gb", n.nat_processed_gb, "network.usage.nat_processed_gb");
   ctx.add(usage_line(r, "network", "NAT gateway data processed", gb.value, "GB", gb.assumption),
-          ctx.rate("ec2/nat/processed"));
+          ctx.rate(pricing::k_nat_processed_key));
   ctx.add(line(r, "network", "Public IPv4 address per NAT gateway" + times,
                count * hours_per_month(), "hours"),
-          ctx.rate("vpc/public-ipv4"));
+          ctx.rate(pricing::k_public_ipv4_key));
 }
 
 json view(const Resource& r, const spec::Spec& s) {
@@ -105,7 +106,7 @@ void cost(const Resource& r, Context& ctx) {
       usage_line(r, "network", "Data transfer out to the internet", gb.value, "GB",
                  gb.assumption + "; the account-wide 100 GB a month free allowance is not "
                                  "subtracted"),
-      "transfer/out");
+      pricing::k_transfer_out_key);
 }
 
 }  // namespace transfer

@@ -3,6 +3,7 @@
 
 #include "aws/facts.hpp"
 #include "kinds/common.hpp"
+#include "kinds/s3_bucket/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -38,19 +39,16 @@ void cost(const Resource& r, Context& ctx) {
           r, "storage", "S3 " + b.storage_class + " storage, " + b.name, storage.value, "GB-months",
           storage.assumption +
               (b.versioning ? "; versioning is on: noncurrent versions count as stored" : "")),
-      "s3/storage/" + b.storage_class);
+      pricing::s3_storage_key(b.storage_class));
   // Requests are priced by the storage class they touch (Standard-IA PUTs cost twice
   // Standard's, its GETs 2.5 times).
-  const std::string requests = b.storage_class == "standard"
-                                   ? std::string("s3/requests/")
-                                   : "s3/requests/" + b.storage_class + "/";
   const std::string class_text = b.storage_class == "standard" ? "" : " (" + b.storage_class + ")";
   ctx.add(usage_line(r, "storage", "S3 PUT, COPY, POST, LIST requests" + class_text,
                      puts.value / whole(1000), "1k requests", puts.assumption),
-          ctx.rate(requests + "tier1"), whole(1000));
+          ctx.rate(pricing::s3_requests_key(b.storage_class, "tier1")), whole(1000));
   ctx.add(usage_line(r, "storage", "S3 GET and other requests" + class_text,
                      gets.value / whole(1000), "1k requests", gets.assumption),
-          ctx.rate(requests + "tier2"), whole(1000));
+          ctx.rate(pricing::s3_requests_key(b.storage_class, "tier2")), whole(1000));
   // Reading from the infrequent-access classes is billed per GB; Intelligent-Tiering bills a
   // monitoring fee per object of 128 KB or more instead.
   if (aws::s3_retrieval_fee(b.storage_class)) {
@@ -58,14 +56,14 @@ void cost(const Resource& r, Context& ctx) {
                                           storage.value.to_double());
     ctx.add(usage_line(r, "storage", "S3 data retrieval (" + b.storage_class + ")", retrieved.value,
                        "GB", retrieved.assumption),
-            ctx.rate("s3/retrieval/" + b.storage_class));
+            ctx.rate(pricing::s3_retrieval_key(b.storage_class)));
   }
   if (b.storage_class == "intelligent-tiering") {
     model::Usage objects =
         ctx.usage(r, "monitored_objects", b.monitored_objects, path + "monitored_objects");
     ctx.add(usage_line(r, "storage", "S3 Intelligent-Tiering monitoring and automation",
                        objects.value / whole(1000), "1k objects", objects.assumption),
-            ctx.rate("s3/monitoring/intelligent-tiering"), whole(1000));
+            ctx.rate(pricing::k_s3_monitoring_key), whole(1000));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kinds/common.hpp"
+#include "kinds/secret/pricing.hpp"
 
 namespace stackplan::kinds {
 namespace {
@@ -43,11 +44,11 @@ void cost(const Resource& r, Context& ctx) {
   ctx.add(line(r, existing ? model::k_existing : "security",
                "Secrets Manager secret " + r.name + (existing ? " (referenced by services)" : ""),
                whole(1), "secret-months"),
-          ctx.rate("secrets/secret"));
+          ctx.rate(pricing::k_secret_key));
   model::Usage calls = ctx.usage(r, "api_calls_per_month", from_spec, path);
   ctx.add(usage_line(r, "security", "Secrets Manager API calls", calls.value / whole(10000),
                      "10k requests", calls.assumption),
-          ctx.rate("secrets/api"), whole(10000));
+          ctx.rate(pricing::k_secret_api_key), whole(10000));
 }
 
 json view(const Resource& r, const spec::Spec& s) {

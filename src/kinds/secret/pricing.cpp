@@ -1,5 +1,7 @@
 // Which of AWS's Secrets Manager products stackplan prices: secret-months and API calls.
 
+#include "kinds/secret/pricing.hpp"
+
 #include "pricing/services.hpp"
 
 namespace stackplan::pricing {
@@ -8,10 +10,10 @@ namespace {
 
 std::optional<std::string> key_of(const Product&, std::string_view usage) {
   if (usage == "AWSSecretsManager-Secrets") {
-    return std::string("secrets/secret");
+    return std::string(k_secret_key);
   }
   if (usage == "AWSSecretsManagerAPIRequest") {
-    return std::string("secrets/api");
+    return std::string(k_secret_api_key);
   }
   return std::nullopt;
 }
@@ -26,8 +28,8 @@ extern const ServicePricing k_secret_pricing{
     {},
     {"secretsmanager/USD/current/secretsmanager.json"},
     {
-        {"secretsmanager", "Secret", {"secrets/secret"}, "Secrets"},
-        {"secretsmanager", "API Request", {"secrets/api"}, "API Requests"},
+        {"secretsmanager", "Secret", {std::string(k_secret_key)}, "Secrets"},
+        {"secretsmanager", "API Request", {std::string(k_secret_api_key)}, "API Requests"},
     },
 };
 
