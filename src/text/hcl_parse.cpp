@@ -9,75 +9,16 @@
 #include <cstdint>
 #include <set>
 
-#include "text/hcl_ast.hpp"
+#include "text/hcl_lex.hpp"
 
 namespace stackplan::text::hcl {
 
 namespace {
 
-enum class Tok {
-  eof,
-  newline,
-  ident,
-  number,
-  quote,    // opening " of a template
-  heredoc,  // <<EOT or <<-EOT with its newline
-  lbrace,
-  rbrace,
-  lbrack,
-  rbrack,
-  lparen,
-  rparen,
-  comma,
-  dot,
-  ellipsis,
-  equal,
-  colon,
-  question,
-  arrow,  // =>
-  op,     // + - * / % == != < > <= >= && || !
-  star,   // * : multiplication, or a splat after '[' or '.'
-  tilde,
-  invalid,
-};
-
-struct Token {
-  Tok type = Tok::eof;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string text;    // identifier, number, operator; heredoc marker
-  bool flush = false;  // <<- heredoc
-};
-
-struct ParseError {
-  std::size_t begin;
-  std::size_t end;
-  std::string message;
-};
-
-bool ident_start(unsigned char c) {
-  return std::isalpha(c) || c == '_' || c >= 0x80;
-}
-bool ident_continue(unsigned char c) {
-  return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80;
-}
-
 class Parser {
  public:
-  explicit Parser(const std::string& text) : src_(text) {
-    line_starts_.push_back(0);
-    continuations_.reserve(src_.size() + 1);
-    std::uint32_t continuations = 0;
-    for (std::size_t i = 0; i < src_.size(); ++i) {
-      continuations_.push_back(continuations);
-      // Columns count characters, not bytes: UTF-8 continuation bytes do not start one.
-      continuations += (static_cast<unsigned char>(src_[i]) & 0xC0) == 0x80;
-      if (src_[i] == '\n') {
-        line_starts_.push_back(i + 1);
-      }
-    }
-    continuations_.push_back(continuations);
-  }
+  explicit Parser(const std::string& text)
+      : lx_(text), src_(lx_.src), at_(lx_.at), newlines_(lx_.newlines) {}
 
   File run() {
     File file;
@@ -90,212 +31,20 @@ class Parser {
   }
 
  private:
-  // ---- positions -------------------------------------------------------------------------
+  // ---- positions and tokens (hcl_lex.cpp) --------------------------------------------------
 
-  Pos pos(std::size_t byte) const {
-    byte = std::min(byte, src_.size());
-    std::size_t line = static_cast<std::size_t>(
-        std::upper_bound(line_starts_.begin(), line_starts_.end(), byte) - line_starts_.begin());
-    const std::size_t start = line_starts_[line - 1];
-    const std::size_t chars = byte - start - (continuations_[byte] - continuations_[start]);
-    return {static_cast<int>(line), static_cast<int>(chars) + 1, byte};
-  }
-  Range range(std::size_t begin, std::size_t end) const { return {pos(begin), pos(end)}; }
-
+  Pos pos(std::size_t byte) const { return lx_.pos(byte); }
+  Range range(std::size_t begin, std::size_t end) const { return lx_.range(begin, end); }
   [[noreturn]] void fail(std::size_t begin, std::size_t end, std::string message) const {
-    throw ParseError{begin, end, std::move(message)};
+    lx_.fail(begin, end, std::move(message));
   }
   [[noreturn]] void fail(const Token& t, std::string message) const {
-    fail(t.begin, t.end, std::move(message));
+    lx_.fail(t, std::move(message));
   }
-
-  // ---- tokens ------------------------------------------------------------------------------
-
-  /// Skips spaces, tabs, carriage returns before newlines, and comments; line comments stop
-  /// before their newline so it still ends the line.
-  void skip_space() {
-    while (at_ < src_.size()) {
-      char c = src_[at_];
-      if (c == ' ' || c == '\t' || (c == '\r' && peek_char(1) == '\n')) {
-        ++at_;
-      } else if (c == '#' || (c == '/' && peek_char(1) == '/')) {
-        while (at_ < src_.size() && src_[at_] != '\n') {
-          ++at_;
-        }
-      } else if (c == '/' && peek_char(1) == '*') {
-        std::size_t close = src_.find("*/", at_ + 2);
-        if (close == std::string::npos) {
-          fail(at_, src_.size(), "unterminated comment");
-        }
-        at_ = close + 2;
-      } else {
-        break;
-      }
-    }
-  }
-
-  char peek_char(std::size_t ahead) const {
-    return at_ + ahead < src_.size() ? src_[at_ + ahead] : '\0';
-  }
-
-  /// Reads the next token. Newlines are returned only when `newlines_` says they matter here.
-  Token lex() {
-    for (;;) {
-      skip_space();
-      if (at_ < src_.size() && src_[at_] == '\n' && !newlines_) {
-        ++at_;
-        continue;
-      }
-      break;
-    }
-    Token t;
-    t.begin = at_;
-    if (at_ >= src_.size()) {
-      t.type = Tok::eof;
-      t.end = at_;
-      return t;
-    }
-    const unsigned char c = static_cast<unsigned char>(src_[at_]);
-    auto one = [&](Tok type, std::size_t n = 1) {
-      t.type = type;
-      t.text = src_.substr(at_, n);
-      at_ += n;
-      t.end = at_;
-      return t;
-    };
-    if (c == '\n') {
-      return one(Tok::newline);
-    }
-    if (ident_start(c)) {
-      std::size_t e = at_ + 1;
-      while (e < src_.size() && ident_continue(static_cast<unsigned char>(src_[e]))) {
-        ++e;
-      }
-      return one(Tok::ident, e - at_);
-    }
-    if (std::isdigit(c)) {
-      std::size_t e = at_;
-      while (e < src_.size() && std::isdigit(static_cast<unsigned char>(src_[e]))) {
-        ++e;
-      }
-      if (e + 1 < src_.size() && src_[e] == '.' &&
-          std::isdigit(static_cast<unsigned char>(src_[e + 1]))) {
-        ++e;
-        while (e < src_.size() && std::isdigit(static_cast<unsigned char>(src_[e]))) {
-          ++e;
-        }
-      }
-      if (e < src_.size() && (src_[e] == 'e' || src_[e] == 'E')) {
-        std::size_t x = e + 1;
-        if (x < src_.size() && (src_[x] == '+' || src_[x] == '-')) {
-          ++x;
-        }
-        if (x < src_.size() && std::isdigit(static_cast<unsigned char>(src_[x]))) {
-          while (x < src_.size() && std::isdigit(static_cast<unsigned char>(src_[x]))) {
-            ++x;
-          }
-          e = x;
-        }
-      }
-      return one(Tok::number, e - at_);
-    }
-    switch (c) {
-      case '"':
-        return one(Tok::quote);
-      case '{':
-        return one(Tok::lbrace);
-      case '}':
-        return one(Tok::rbrace);
-      case '[':
-        return one(Tok::lbrack);
-      case ']':
-        return one(Tok::rbrack);
-      case '(':
-        return one(Tok::lparen);
-      case ')':
-        return one(Tok::rparen);
-      case ',':
-        return one(Tok::comma);
-      case '?':
-        return one(Tok::question);
-      case ':':
-        return one(Tok::colon);
-      case '~':
-        return one(Tok::tilde);
-      case '.':
-        return peek_char(1) == '.' && peek_char(2) == '.' ? one(Tok::ellipsis, 3) : one(Tok::dot);
-      case '=':
-        if (peek_char(1) == '=')
-          return one(Tok::op, 2);
-        if (peek_char(1) == '>')
-          return one(Tok::arrow, 2);
-        return one(Tok::equal);
-      case '!':
-        return peek_char(1) == '=' ? one(Tok::op, 2) : one(Tok::op);
-      case '<':
-        if (peek_char(1) == '<')
-          return heredoc_start(t);
-        return peek_char(1) == '=' ? one(Tok::op, 2) : one(Tok::op);
-      case '>':
-        return peek_char(1) == '=' ? one(Tok::op, 2) : one(Tok::op);
-      case '&':
-        if (peek_char(1) == '&')
-          return one(Tok::op, 2);
-        break;
-      case '|':
-        if (peek_char(1) == '|')
-          return one(Tok::op, 2);
-        break;
-      case '*':
-        return one(Tok::star);
-      case '+':
-      case '-':
-      case '/':
-      case '%':
-        return one(Tok::op);
-      default:
-        break;
-    }
-    t.type = Tok::invalid;
-    t.end = at_ + 1;
-    return t;
-  }
-
-  Token heredoc_start(Token& t) {
-    std::size_t e = at_ + 2;
-    bool flush = false;
-    if (e < src_.size() && src_[e] == '-') {
-      flush = true;
-      ++e;
-    }
-    std::size_t name_begin = e;
-    if (e >= src_.size() || !ident_start(static_cast<unsigned char>(src_[e]))) {
-      fail(at_, e, "invalid heredoc: a marker name must follow <<");
-    }
-    while (e < src_.size() && ident_continue(static_cast<unsigned char>(src_[e]))) {
-      ++e;
-    }
-    t.text = src_.substr(name_begin, e - name_begin);
-    if (e < src_.size() && src_[e] == '\r') {
-      ++e;
-    }
-    if (e >= src_.size() || src_[e] != '\n') {
-      fail(at_, e, "invalid heredoc: the marker must be followed by a newline");
-    }
-    t.type = Tok::heredoc;
-    t.flush = flush;
-    at_ = e + 1;
-    t.end = at_;
-    return t;
-  }
-
-  Token peek() {
-    std::size_t saved = at_;
-    Token t = lex();
-    at_ = saved;
-    return t;
-  }
-  Token next() { return lex(); }
+  void skip_space() { lx_.skip_space(); }
+  char peek_char(std::size_t ahead) const { return lx_.peek_char(ahead); }
+  Token peek() { return lx_.peek(); }
+  Token next() { return lx_.lex(); }
   Token expect(Tok type, const char* what) {
     Token t = next();
     if (t.type != type) {
@@ -303,22 +52,7 @@ class Parser {
     }
     return t;
   }
-  std::string describe(const Token& t) const {
-    switch (t.type) {
-      case Tok::eof:
-        return "the end of the file";
-      case Tok::newline:
-        return "a newline";
-      case Tok::quote:
-        return "a string";
-      case Tok::heredoc:
-        return "a heredoc";
-      case Tok::invalid:
-        return "an invalid character";
-      default:
-        return "'" + src_.substr(t.begin, t.end - t.begin) + "'";
-    }
-  }
+  std::string describe(const Token& t) const { return lx_.describe(t); }
 
   /// Scoped change of whether newlines are tokens.
   struct Newlines {
@@ -1247,11 +981,10 @@ class Parser {
     return tmpl;
   }
 
+  Lexer lx_;
   const std::string& src_;
-  std::vector<std::size_t> line_starts_;
-  std::vector<std::uint32_t> continuations_;  ///< UTF-8 continuation bytes before each offset
-  std::size_t at_ = 0;
-  bool newlines_ = true;
+  std::size_t& at_;  ///< the lexer's cursor: templates are read from it directly
+  bool& newlines_;
   int depth_ = 0;
 };
 
