@@ -473,8 +473,8 @@ TEST_CASE("database.purchase belongs to RDS and Aurora, its terms to the Savings
   stackplan::Diagnostics diags;
   CHECK_FALSE(stackplan::spec::load_spec_text("s.yaml", sqlite, diags));
   CHECK(stackplan::format_diagnostic(diags.all().at(0))
-            .find("database.purchase does not apply to engine sqlite-efs [spec.conflict]") !=
-        std::string::npos);
+            .find("database.purchase applies only when database.engine is rds-* or aurora-* (it "
+                  "is sqlite-efs) [spec.conflict]") != std::string::npos);
   const char* term =
       "version: 1\nname: x\nregion: us-east-2\ndatabase: {engine: rds-mysql, "
       "instance_class: db.m7g.large, purchase: {term: 1y}}\n";

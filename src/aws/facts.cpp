@@ -1,5 +1,7 @@
 #include "aws/facts.hpp"
 
+#include <algorithm>
+
 #include "base/pattern.hpp"
 
 namespace stackplan::aws {
@@ -9,9 +11,14 @@ const char* const k_instance_type_pattern =
     "?)$";
 const char* const k_db_class_pattern =
     "^db\\.([a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.(micro|small|medium|large|[0-9]*xlarge)|serverless)$";
+const std::vector<std::string>& s3_retrieval_fee_classes() {
+  static const std::vector<std::string> classes = {"standard-ia", "one-zone-ia", "glacier-ir"};
+  return classes;
+}
+
 bool s3_retrieval_fee(std::string_view storage_class) {
-  return storage_class == "standard-ia" || storage_class == "one-zone-ia" ||
-         storage_class == "glacier-ir";
+  const auto& classes = s3_retrieval_fee_classes();
+  return std::find(classes.begin(), classes.end(), storage_class) != classes.end();
 }
 
 Architecture architecture_of(const std::string& instance_type) {

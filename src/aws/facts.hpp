@@ -16,6 +16,8 @@ extern const char* const k_db_class_pattern;
 /// Whether reading from an S3 storage class (the spec's name: "standard-ia") is billed per GB
 /// retrieved: Standard-IA, One Zone-IA and Glacier Instant Retrieval.
 bool s3_retrieval_fee(std::string_view storage_class);
+/// Those storage classes, by the spec's names.
+const std::vector<std::string>& s3_retrieval_fee_classes();
 
 enum class Architecture { x86_64, arm64 };
 

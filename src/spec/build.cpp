@@ -48,8 +48,16 @@ Spec build_spec(const json& value, const text::SourceMap& origins, Diagnostics& 
     }
   }
   // Each section in the order of spec v1's keys: a section may read what those before it built.
-  for (const Section* section : sections()) {
-    section->read(r, s);
+  static const std::vector<Type> types = [] {
+    std::vector<Type> out;
+    for (const Section* section : sections()) {
+      out.push_back(section->type());
+    }
+    return out;
+  }();
+  for (std::size_t i = 0; i < sections().size(); ++i) {
+    check_applies(r, types[i], "/" + std::string(sections()[i]->key));
+    sections()[i]->read(r, s);
   }
   assign(s.free_tier, r.boolean("/free_tier"));
   return s;

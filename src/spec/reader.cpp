@@ -1,6 +1,11 @@
 #include "spec/reader.hpp"
 
+#include <fnmatch.h>
+
+#include <algorithm>
 #include <cmath>
+
+#include "spec/schema.hpp"
 
 namespace stackplan::spec {
 
@@ -103,20 +108,99 @@ void check_unique(const Reader& r, std::set<std::string>& seen, const std::strin
   }
 }
 
-void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
-                       const std::string& hint) {
-  if (r.has(pointer)) {
-    r.error(r.key_at(pointer), "spec.conflict",
-            text::display_path(pointer) + " applies only to " + what, hint);
-  }
+namespace {
+
+struct Level {
+  const Type* type;
+  std::string pointer;
+};
+
+bool matches_any(const std::vector<std::string>& patterns, const std::string& value) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
+    return ::fnmatch(p.c_str(), value.c_str(), 0) == 0;
+  });
 }
 
-void reject_unless_inherited(const Reader& r, const std::string& pointer,
-                             const std::string& selector, const std::string& what,
-                             const std::string& hint) {
-  if (r.has(pointer) && !(r.from_scenario(selector) && !r.from_scenario(pointer))) {
-    reject_if_present(r, pointer, what, hint);
+/// The value a selector has, as text: the spec's, or its default. nullopt when the spec gives
+/// an invalid one.
+std::optional<std::string> selector_value(const Reader& r, const Level& level,
+                                          const std::string& key, const std::string& pointer) {
+  if (const json* v = r.get(pointer)) {
+    return v->is_string() ? v->get<std::string>() : v->dump();
   }
+  if (r.present(pointer)) {
+    return std::nullopt;
+  }
+  for (const Field& f : level.type->fields) {
+    if (f.name == key && !f.default_text.empty()) {
+      json parsed = json::parse(f.default_text, nullptr, false);
+      return parsed.is_string() ? parsed.get<std::string>() : f.default_text;
+    }
+  }
+  return std::string();
+}
+
+void walk(const Reader& r, std::vector<Level>& levels, const Type& type,
+          const std::string& pointer) {
+  const json* value = r.get(pointer);
+  if (value == nullptr) {
+    return;
+  }
+  if (type.kind == Kind::array && type.element && value->is_array()) {
+    for (std::size_t i = 0; i < value->size(); ++i) {
+      walk(r, levels, *type.element, pointer + "/" + std::to_string(i));
+    }
+    return;
+  }
+  if (type.kind == Kind::map && type.element && value->is_object()) {
+    for (const auto& [key, item] : value->items()) {
+      walk(r, levels, *type.element, pointer + "/" + text::pointer_token(key));
+    }
+    return;
+  }
+  if (type.kind != Kind::object) {
+    return;
+  }
+  levels.push_back({&type, pointer});
+  for (const Field& f : type.fields) {
+    const std::string field = pointer + "/" + text::pointer_token(f.name);
+    if (!r.has(field)) {
+      continue;
+    }
+    if (!f.applies.empty()) {
+      std::string key = f.applies.selector;
+      std::size_t up = 0;
+      while (key.rfind("../", 0) == 0) {
+        key.erase(0, 3);
+        ++up;
+      }
+      const Level& holder = levels[levels.size() - 1 - std::min(up, levels.size() - 1)];
+      const std::string selector = holder.pointer + "/" + key;
+      auto has = selector_value(r, holder, key, selector);
+      if (!has) {
+        continue;
+      }
+      if (!matches_any(f.applies.values, *has)) {
+        if (!(r.from_scenario(selector) && !r.from_scenario(field))) {
+          const std::string where = text::display_path(selector);
+          r.error(r.key_at(field), "spec.conflict",
+                  text::display_path(field) + " applies only when " + where + " is " +
+                      f.applies.values_text() + (has->empty() ? "" : " (it is " + *has + ")"),
+                  f.applies.hint.empty() ? "remove it, or change " + where : f.applies.hint);
+        }
+        continue;
+      }
+    }
+    walk(r, levels, f.type, field);
+  }
+  levels.pop_back();
+}
+
+}  // namespace
+
+void check_applies(const Reader& r, const Type& type, const std::string& pointer) {
+  std::vector<Level> levels;
+  walk(r, levels, type, pointer);
 }
 
 }  // namespace stackplan::spec

@@ -13,6 +13,8 @@
 
 namespace stackplan::spec {
 
+struct Type;
+
 /// Typed, located access to a validated JSON value. Paths that failed schema validation read
 /// as absent, so cross-field checks never pile a second error on a bad value.
 class Reader {
@@ -76,16 +78,12 @@ inline int as_int(std::optional<std::int64_t> v, int fallback) {
 void check_unique(const Reader& r, std::set<std::string>& seen, const std::string& name,
                   const std::string& pointer, const std::string& what);
 
-/// Reports a key that is present but belongs to another platform, engine or option.
-void reject_if_present(const Reader& r, const std::string& pointer, const std::string& what,
-                       const std::string& hint);
-
-/// The same for a key that depends on a selector (platform, engine, purchase model, vpc). A
-/// key inherited from the base spec is inert when a scenario switches the selector: the
-/// scenario chose something else, and the base's settings for the old choice simply do not
-/// apply to it.
-void reject_unless_inherited(const Reader& r, const std::string& pointer,
-                             const std::string& selector, const std::string& what,
-                             const std::string& hint);
+/// Rejects every field of the value at `pointer` (of schema `type`) given where its `Applies`
+/// says it does not apply (another platform, engine, purchase model or option), as `spec.conflict`
+/// at its key, naming the selector, the values it needs and the value it has. A field a scenario
+/// inherits from the base is not in conflict with a selector the scenario changed (it is ignored
+/// there), and an invalid selector rejects nothing (it has its own error). Fields inside a rejected
+/// one are not looked at.
+void check_applies(const Reader& r, const Type& type, const std::string& pointer);
 
 }  // namespace stackplan::spec

@@ -83,7 +83,7 @@ void section(std::ostringstream& md, const std::string& path, const Type& type, 
                                                : "`" + f.default_text + "`";
     std::string doc = f.doc;
     if (!f.applies.empty()) {
-      doc += " (" + f.applies + ")";
+      doc += " (" + f.applies.text() + ")";
     }
     if (!f.type.pattern_help.empty()) {
       doc += "; " + f.type.pattern_help;

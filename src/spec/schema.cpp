@@ -11,6 +11,20 @@ namespace stackplan::spec {
 
 using nlohmann::json;
 
+std::string Applies::values_text() const {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == values.size() ? " or " : ", ";
+    out += values[i];
+  }
+  return out;
+}
+
+std::string Applies::text() const {
+  std::string key = selector.substr(selector.rfind('/') + 1);
+  return "only when " + key + " is " + values_text();
+}
+
 namespace {
 
 /// Patterns match whole values; every pattern of the schema is anchored with ^...$.
@@ -490,7 +504,7 @@ json json_schema(const Type& t, bool patch) {
       for (const auto& f : t.fields) {
         json p = json_schema(f.type, patch && f.type.kind == Kind::object);
         if (!f.doc.empty()) {
-          p["description"] = f.doc + (f.applies.empty() ? "" : " (" + f.applies + ")");
+          p["description"] = f.doc + (f.applies.empty() ? "" : " (" + f.applies.text() + ")");
         }
         if (!f.default_text.empty()) {
           json d = json::parse(f.default_text, nullptr, false);

@@ -44,6 +44,22 @@ struct Type {
   std::string title;  ///< name of an object type in docs ("service", "bucket")
 };
 
+/// When a field applies: while its selector, a key of the field's own object (or, after each
+/// leading "../", of the object around it), has one of `values`: shell patterns such as
+/// "rds-*"; a flag reads as "true" or "false", an absent selector as its default. The docs, the
+/// JSON Schema and the builder (`check_applies`) all read this one record.
+struct Applies {
+  std::string selector;             ///< "platform", "../storage_class", "../../platform"
+  std::vector<std::string> values;  ///< "ec2"; "rds-*", "aurora-*"
+  std::string hint = {};            ///< the fix; default: remove it, or change the selector
+
+  bool empty() const { return selector.empty(); }
+  /// "only when engine is rds-* or aurora-*", for the docs and the JSON Schema.
+  std::string text() const;
+  /// "ec2", "rds-* or aurora-*".
+  std::string values_text() const;
+};
+
 /// One member of an object type.
 struct Field {
   Field(std::string name_, Type type_, std::string doc_)
@@ -55,7 +71,7 @@ struct Field {
   bool required = false;
   std::string default_text;  ///< as written in docs; JSON text when it parses as JSON
   std::string example;       ///< YAML snippet of the value
-  std::string applies;       ///< "platform: ec2", "engine: rds-*", ...
+  Applies applies;           ///< when the field applies; empty: always
 
   Field& require() {
     required = true;
@@ -81,8 +97,8 @@ struct Field {
     example = std::move(text);
     return *this;
   }
-  Field& only(std::string text) {
-    applies = std::move(text);
+  Field& only(std::string selector, std::vector<std::string> values, std::string hint = {}) {
+    applies = Applies{std::move(selector), std::move(values), std::move(hint)};
     return *this;
   }
 };

@@ -20,6 +20,11 @@ Type instance_type() {
               "is an EC2 instance type such as t4g.small or m7i.large", 32);
 }
 
+constexpr const char* k_fargate_sizes =
+    "Fargate sizes each task itself (services[].cpu, memory, count); remove it or set platform: "
+    "ec2";
+constexpr const char* k_fargate_spot = "Fargate Spot needs no instance options; remove it";
+
 Type savings_plan_type() {
   static const SavingsPlan k_savings_plan;
   return object(
@@ -44,16 +49,20 @@ Type spot_type() {
       {
           Field{"instance_types", list(instance_type(), 20),
                 "Instance types of the mixed-instances policy; default: compute.instance_type"}
+              .only("../../platform", {"ec2"}, k_fargate_spot)
               .ex("[t4g.small, t4g.medium]"),
-          Field{"on_demand_base", whole(0, 1000), "Instances always run on demand"}.def_value(
-              k_spot_options.on_demand_base),
+          Field{"on_demand_base", whole(0, 1000), "Instances always run on demand"}
+              .only("../../platform", {"ec2"}, k_fargate_spot)
+              .def_value(k_spot_options.on_demand_base),
           Field{"on_demand_percentage", whole(0, 100),
                 "Percentage of instances above the base that run on demand"}
+              .only("../../platform", {"ec2"}, k_fargate_spot)
               .def_value(k_spot_options.on_demand_percentage),
           Field{"allocation",
                 one_of({"price-capacity-optimized", "capacity-optimized", "lowest-price",
                         "capacity-optimized-prioritized"}),
                 "Spot allocation strategy"}
+              .only("../../platform", {"ec2"}, k_fargate_spot)
               .def_value(k_spot_options.allocation),
           Field{"hourly_prices",
                 map_of(money(0, 1000), aws::k_instance_type_pattern, "are instance types"),
@@ -87,19 +96,19 @@ Type compute_type() {
                 "ec2: ECS on an Auto Scaling Group; fargate: serverless tasks"}
               .def_value(std::string(k_compute.platform == Platform::ec2 ? "ec2" : "fargate")),
           Field{"instance_type", instance_type(), "EC2 instance type of the Auto Scaling Group"}
-              .only("platform: ec2")
+              .only("platform", {"ec2"}, k_fargate_sizes)
               .ex("t4g.small"),
           Field{"architecture", one_of({"x86_64", "arm64"}),
                 "CPU architecture; default: from the instance type on ec2 (t4g, m7g, ... are "
                 "arm64), x86_64 on fargate"},
           Field{"min", whole(0, 1000), "Minimum instances"}
-              .only("platform: ec2")
+              .only("platform", {"ec2"}, k_fargate_sizes)
               .def_value(k_compute.min),
           Field{"max", whole(1, 1000), "Maximum instances"}
-              .only("platform: ec2")
+              .only("platform", {"ec2"}, k_fargate_sizes)
               .def_value(k_compute.max),
           Field{"desired", whole(0, 1000), "Desired instances; the plan prices this many"}
-              .only("platform: ec2")
+              .only("platform", {"ec2"}, k_fargate_sizes)
               .def_value(k_compute.desired),
           Field{"root_volume",
                 object("root_volume",
@@ -109,11 +118,14 @@ Type compute_type() {
                                .def_value(k_volume.size_gb),
                            Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
                                .def_value(k_volume.type),
-                           Field{"iops", whole(3000, 256000), "Provisioned IOPS (gp3, io1, io2)"},
-                           Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s (gp3)"},
+                           Field{"iops", whole(3000, 256000), "Provisioned IOPS"}.only(
+                               "type", {"gp3", "io1", "io2"},
+                               "gp2 IOPS follow the size; use type: gp3 to provision IOPS"),
+                           Field{"throughput_mbps", whole(125, 2000), "Throughput in MiB/s"}.only(
+                               "type", {"gp3"}, "remove it or use type: gp3"),
                        }),
                 "Root EBS volume of each instance"}
-              .only("platform: ec2"),
+              .only("platform", {"ec2"}, k_fargate_sizes),
           Field{"public_ip", flag(),
                 "Give instances or tasks public IPv4 addresses and run them in public subnets"}
               .def_value(k_compute.public_ip),
@@ -124,10 +136,13 @@ Type compute_type() {
                                  "How compute is bought (spot on fargate is Fargate Spot)"}
                                .def_value(std::string(to_string(k_purchase.model))),
                            Field{"savings_plan", savings_plan_type(), "Savings Plan terms"}.only(
-                               "model: savings-plan"),
-                           Field{"spot", spot_type(), "Spot options"}.only("model: spot"),
-                           Field{"reserved", reserved_type(), "Reserved Instance terms"}.only(
-                               "model: reserved, platform: ec2"),
+                               "model", {"savings-plan"},
+                               "remove it, or set compute.purchase.model: savings-plan"),
+                           Field{"spot", spot_type(), "Spot options"}.only(
+                               "model", {"spot"}, "remove it, or set compute.purchase.model: spot"),
+                           Field{"reserved", reserved_type(), "Reserved Instance terms (EC2 only)"}
+                               .only("model", {"reserved"},
+                                     "remove it, or set compute.purchase.model: reserved"),
                        }),
                 "Purchase option of the compute capacity"},
       });
@@ -181,24 +196,9 @@ struct ComputeReader {
       if (auto tp = r.integer("/compute/root_volume/throughput_mbps")) {
         v.throughput_mbps = static_cast<int>(*tp);
       }
-      if (v.iops && v.type == "gp2") {
-        reject_if_present(r, "/compute/root_volume/iops", "gp3, io1 and io2 volumes",
-                          "gp2 IOPS follow the size; use type: gp3 to provision IOPS");
-      }
-      if (v.throughput_mbps && v.type != "gp3") {
-        reject_if_present(r, "/compute/root_volume/throughput_mbps", "gp3 volumes",
-                          "remove it or use type: gp3");
-      }
       if (!v.iops && (v.type == "io1" || v.type == "io2")) {
         r.error(r.at("/compute/root_volume/type"), "spec.required",
                 v.type + " volumes need compute.root_volume.iops", "add iops, e.g. iops: 3000");
-      }
-    } else {
-      for (const char* key : {"instance_type", "min", "max", "desired", "root_volume"}) {
-        reject_unless_inherited(
-            r, std::string("/compute/") + key, "/compute/platform", "compute.platform ec2",
-            "Fargate sizes each task itself (services[].cpu, memory, count); remove "
-            "it or set platform: ec2");
       }
     }
     if (auto arch = r.str("/compute/architecture")) {
@@ -224,19 +224,6 @@ struct ComputeReader {
                                            : PurchaseModel::on_demand;
     }
     const std::string base = "/compute/purchase/";
-    if (p.model != PurchaseModel::savings_plan) {
-      reject_unless_inherited(r, base + "savings_plan", base + "model",
-                              "purchase.model: savings-plan",
-                              "remove it, or set compute.purchase.model: savings-plan");
-    }
-    if (p.model != PurchaseModel::spot) {
-      reject_unless_inherited(r, base + "spot", base + "model", "purchase.model: spot",
-                              "remove it, or set compute.purchase.model: spot");
-    }
-    if (p.model != PurchaseModel::reserved) {
-      reject_unless_inherited(r, base + "reserved", base + "model", "purchase.model: reserved",
-                              "remove it, or set compute.purchase.model: reserved");
-    }
     SavingsPlan& sp = p.savings_plan;
     assign(sp.type, r.str(base + "savings_plan/type"));
     assign(sp.term, r.str(base + "savings_plan/term"));
@@ -275,14 +262,7 @@ struct ComputeReader {
         }
       }
     }
-    if (c.platform == Platform::fargate) {
-      for (const char* key :
-           {"instance_types", "on_demand_base", "on_demand_percentage", "allocation"}) {
-        reject_unless_inherited(r, base + "spot/" + key, "/compute/platform",
-                                "compute.platform ec2",
-                                "Fargate Spot needs no instance options; remove it");
-      }
-    } else if (p.model == PurchaseModel::spot) {
+    if (c.platform == Platform::ec2 && p.model == PurchaseModel::spot) {
       if (spot.instance_types.empty() && !c.instance_type.empty()) {
         spot.instance_types.push_back(c.instance_type);
       }

@@ -20,11 +20,9 @@ namespace {
 const char* const k_duration = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
 const char* const k_duration_help = "is a duration such as 1s, 5m, 1h30m or 168h";
 
-const char* const k_rds_keys[] = {"version", "instance_class",        "multi_az",
-                                  "storage", "backup_retention_days", "deletion_protection"};
-const char* const k_aurora_keys[] = {
-    "version",      "instance_class",        "instances",          "serverless_v2",
-    "io_optimized", "backup_retention_days", "deletion_protection"};
+const char* const k_no_such_value = "remove it: this engine has no such value to pass";
+const char* const k_set_savings_plan =
+    "remove it, or set database.purchase.model: database-savings-plan";
 
 Type duration() {
   return text(k_duration, k_duration_help, 32);
@@ -64,19 +62,22 @@ std::vector<Field> rds_fields() {
       Field{"instance_class", db_class(), "DB instance class"}.ex("db.t4g.micro"),
       Field{"multi_az", flag(), "Run a standby in a second Availability Zone"}.def_value(
           k_rds.multi_az),
-      Field{"storage",
-            object("storage",
-                   {
-                       Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}
-                           .def_value(k_storage.type),
-                       Field{"size_gb", whole(20, 65536), "Allocated storage in GiB"}.def_value(
-                           k_storage.size_gb),
-                       Field{"iops", whole(1000, 256000),
-                             "Provisioned IOPS (io1, io2; gp3 from 400 GiB)"},
-                       Field{"throughput_mbps", whole(125, 4000),
-                             "Provisioned throughput in MiB/s (gp3 from 400 GiB)"},
-                   }),
-            "Storage of the DB instance"}
+      Field{
+          "storage",
+          object(
+              "storage",
+              {
+                  Field{"type", one_of({"gp2", "gp3", "io1", "io2"}), "EBS volume type"}.def_value(
+                      k_storage.type),
+                  Field{"size_gb", whole(20, 65536), "Allocated storage in GiB"}.def_value(
+                      k_storage.size_gb),
+                  Field{"iops", whole(1000, 256000), "Provisioned IOPS (gp3 from 400 GiB)"}.only(
+                      "type", {"gp3", "io1", "io2"}, "gp2 IOPS follow the size; use type: gp3"),
+                  Field{"throughput_mbps", whole(125, 4000),
+                        "Provisioned throughput in MiB/s (from 400 GiB)"}
+                      .only("type", {"gp3"}, "use type: gp3 to provision throughput"),
+              }),
+          "Storage of the DB instance"}
           .ex("{type: gp3, size_gb: 20}"),
       Field{"backup_retention_days", whole(0, 35), "Days of automated backups (0 disables them)"}
           .def_value(k_rds.backup_retention_days),
@@ -140,45 +141,46 @@ Type database_type() {
                  "starts with a letter and has only letters, digits and '_'", 63),
             "Database the server creates and the services connect to; default: the stack name with "
             "'-' as '_'"}
-          .only("engine: rds-* or aurora-*"),
+          .only("engine", {"rds-*", "aurora-*"}),
       Field{"environment",
             object("database environment",
                    {
                        Field{"host", env_name(), "Variable with the endpoint's host name"}
                            .def_value(k_environment.host)
-                           .only("engine: rds-* or aurora-*"),
+                           .only("../engine", {"rds-*", "aurora-*"}, k_no_such_value),
                        Field{"port", env_name(), "Variable with the endpoint's port"}
                            .def_value(k_environment.port)
-                           .only("engine: rds-* or aurora-*"),
+                           .only("../engine", {"rds-*", "aurora-*"}, k_no_such_value),
                        Field{"name", env_name(), "Variable with the database name"}
                            .def_value(k_environment.name)
-                           .only("engine: rds-* or aurora-*"),
+                           .only("../engine", {"rds-*", "aurora-*"}, k_no_such_value),
                        Field{"username", env_name(),
                              "Variable with the master user's name, from the secret RDS manages"}
                            .def_value(k_environment.username)
-                           .only("engine: rds-* or aurora-*"),
+                           .only("../engine", {"rds-*", "aurora-*"}, k_no_such_value),
                        Field{"password", env_name(),
                              "Variable with the master user's password, from the secret RDS "
                              "manages (never in plain environment)"}
                            .def_value(k_environment.password)
-                           .only("engine: rds-* or aurora-*"),
+                           .only("../engine", {"rds-*", "aurora-*"}, k_no_such_value),
                        Field{"path", env_name(), "Variable with the SQLite file's path"}
                            .def_value(k_environment.path)
-                           .only("engine: sqlite*"),
+                           .only("../engine", {"sqlite*"}, k_no_such_value),
                        Field{"bucket", env_name(), "Variable with the replica or sync bucket"}
                            .def_value(k_environment.bucket)
-                           .only("engine: sqlite-litestream, sqlite-s3-sync"),
+                           .only("../engine", {"sqlite-litestream", "sqlite-s3-sync"},
+                                 k_no_such_value),
                    }),
             "Names of the environment variables that give the services the connection"}
-          .only("engine other than none"),
+          .only("engine", {"sqlite*", "rds-*", "aurora-*"}),
       Field{"path", text("^/[^\\s]*$", "is an absolute path in the container", 256),
             "Path of the SQLite file in the container"}
-          .only("engine: sqlite*")
+          .only("engine", {"sqlite*"})
           .def_value(k_database.path),
       Field{"replica_bucket", bucket_name(),
             "Bucket that holds Litestream replicas; default: NAME-ENVIRONMENT-litestream. When it "
             "names a bucket under buckets:, that bucket's settings are used"}
-          .only("engine: sqlite-litestream"),
+          .only("engine", {"sqlite-litestream"}),
       Field{"litestream",
             object(
                 "litestream",
@@ -193,11 +195,11 @@ Type database_type() {
                           "How often a replica is restored and checked; off when absent"},
                 }),
             "Litestream replication settings"}
-          .only("engine: sqlite-litestream"),
+          .only("engine", {"sqlite-litestream"}),
       Field{"bucket", bucket_name(),
             "Bucket the database file is synced to; default: NAME-ENVIRONMENT-db. When it names a "
             "bucket under buckets:, that bucket's settings are used"}
-          .only("engine: sqlite-s3-sync"),
+          .only("engine", {"sqlite-s3-sync"}),
       Field{
           "s3_sync",
           object("s3_sync",
@@ -213,27 +215,40 @@ Type database_type() {
                            "Days timestamped backups are kept; kept forever when absent"},
                  }),
           "Periodic S3 sync settings"}
-          .only("engine: sqlite-s3-sync"),
+          .only("engine", {"sqlite-s3-sync"}),
       Field{"efs",
             object("efs",
                    {Field{"throughput_mode", one_of({"bursting", "elastic"}), "EFS throughput mode"}
                         .def_value(k_database.efs_throughput_mode)}),
             "EFS file system settings"}
-          .only("engine: sqlite-efs"),
+          .only("engine", {"sqlite-efs"}),
   };
   // RDS and Aurora settings may be given flat under `database:` (as scenario patches often do)
   // or nested under `rds:` / `aurora:`.
-  for (auto fields : {rds_fields(), aurora_fields()}) {
-    for (auto& f : fields) {
-      bool present = false;
-      for (const auto& existing : database_fields) {
-        present = present || existing.name == f.name;
+  const std::vector<Field> rds = rds_fields();
+  const std::vector<Field> aurora = aurora_fields();
+  auto named = [](const std::vector<Field>& fields, const std::string& name) {
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const Field& f) { return f.name == name; });
+  };
+  for (const auto* fields : {&rds, &aurora}) {
+    for (Field f : *fields) {
+      if (named(database_fields, f.name)) {
+        continue;
       }
-      if (!present) {
-        f.applies = "engine: rds-* or aurora-*, same as under rds: or aurora:";
-        f.default_text.clear();
-        database_fields.push_back(f);
+      std::vector<std::string> users;
+      if (named(rds, f.name)) {
+        users.emplace_back("rds-*");
       }
+      if (named(aurora, f.name)) {
+        users.emplace_back("aurora-*");
+      }
+      f.only("engine", users);
+      f.doc += ", as under " + std::string(engines.size() == 2     ? "rds: or aurora:"
+                                           : engines[0] == "rds-*" ? "rds:"
+                                                                   : "aurora:");
+      f.default_text.clear();
+      database_fields.push_back(f);
     }
   }
   database_fields.push_back(Field{
@@ -247,24 +262,24 @@ Type database_type() {
                  Field{"term", one_of({"1y"}),
                        "Commitment term (AWS sells Database Savings Plans for one year)"}
                      .def_value(k_database_purchase.term)
-                     .only("model: database-savings-plan"),
+                     .only("model", {"database-savings-plan"}, k_set_savings_plan),
                  Field{"payment", one_of({"no-upfront"}), "Payment option"}
                      .def_value(k_database_purchase.payment)
-                     .only("model: database-savings-plan"),
+                     .only("model", {"database-savings-plan"}, k_set_savings_plan),
                  Field{"commitment_per_hour", money(0.001, 1e6),
                        "Hourly commitment in USD; default: the amount that covers steady "
                        "usage"}
-                     .only("model: database-savings-plan")
+                     .only("model", {"database-savings-plan"}, k_set_savings_plan)
                      .ex("0.2"),
              }),
       "Purchase option of the database's instances or capacity"}
-                                .only("engine: rds-* or aurora-*")
+                                .only("engine", {"rds-*", "aurora-*"})
                                 .ex("{model: database-savings-plan, term: 1y}"));
   database_fields.push_back(
-      Field{"rds", object("rds", rds_fields()), "RDS instance settings"}.only("engine: rds-*"));
+      Field{"rds", object("rds", rds_fields()), "RDS instance settings"}.only("engine", {"rds-*"}));
   database_fields.push_back(
       Field{"aurora", object("aurora", aurora_fields()), "Aurora cluster settings"}.only(
-          "engine: aurora-*"));
+          "engine", {"aurora-*"}));
   database_fields.push_back(Field{
       "usage",
       object(
@@ -289,57 +304,6 @@ struct DatabaseReader {
   const Reader& r;
   Spec& s;
 
-  /// Which keys of `database:` the engine uses.
-  static bool engine_uses(Engine e, const std::string& key) {
-    if (key == "engine" || key == "service" || key == "usage") {
-      return true;
-    }
-    if (key == "environment") {
-      return e != Engine::none;
-    }
-    if (key == "name") {
-      return is_rds(e) || is_aurora(e);
-    }
-    if (key == "path") {
-      return is_sqlite(e);
-    }
-    if (key == "replica_bucket" || key == "litestream") {
-      return e == Engine::sqlite_litestream;
-    }
-    if (key == "bucket" || key == "s3_sync") {
-      return e == Engine::sqlite_s3_sync;
-    }
-    if (key == "efs") {
-      return e == Engine::sqlite_efs;
-    }
-    if (key == "purchase") {
-      return is_rds(e) || is_aurora(e);
-    }
-    if (key == "rds") {
-      return is_rds(e);
-    }
-    if (key == "aurora") {
-      return is_aurora(e);
-    }
-    bool rds_key =
-        std::find(std::begin(k_rds_keys), std::end(k_rds_keys), key) != std::end(k_rds_keys);
-    bool aurora_key = std::find(std::begin(k_aurora_keys), std::end(k_aurora_keys), key) !=
-                      std::end(k_aurora_keys);
-    return (rds_key && is_rds(e)) || (aurora_key && is_aurora(e));
-  }
-
-  static std::string engines_using(const std::string& key) {
-    std::string out;
-    for (Engine e :
-         {Engine::sqlite, Engine::sqlite_efs, Engine::sqlite_s3_sync, Engine::sqlite_litestream,
-          Engine::rds_postgres, Engine::rds_mysql, Engine::aurora_postgres, Engine::aurora_mysql}) {
-      if (engine_uses(e, key)) {
-        out += (out.empty() ? "" : ", ") + std::string(to_string(e));
-      }
-    }
-    return out;
-  }
-
   /// Reads an RDS/Aurora setting given flat (database.KEY) or nested (database.BLOCK.KEY).
   std::string setting(const std::string& block, const std::string& key) {
     std::string flat = "/database/" + key;
@@ -356,19 +320,6 @@ struct DatabaseReader {
   void database() {
     Database& d = s.database;
     d.engine = engine_named(r.str("/database/engine").value_or("none")).value_or(Engine::none);
-    // An invalid engine is reported once; its keys are not also in conflict with "none".
-    const bool bad_engine = r.present("/database/engine") && !r.has("/database/engine");
-    if (const json* db = r.get("/database"); db && !bad_engine) {
-      for (const auto& [key, value] : db->items()) {
-        std::string pointer = "/database/" + key;
-        bool inherited = r.from_scenario("/database/engine") && !r.from_scenario(pointer);
-        if (!value.is_null() && !engine_uses(d.engine, key) && r.has(pointer) && !inherited) {
-          r.error(r.key_at("/database/" + key), "spec.conflict",
-                  "database." + key + " does not apply to engine " + to_string(d.engine),
-                  "it is used by " + engines_using(key) + "; remove it or change database.engine");
-        }
-      }
-    }
     std::string owner = r.str("/database/service").value_or("");
     if (!owner.empty()) {
       std::vector<std::string> names;
@@ -412,26 +363,19 @@ struct DatabaseReader {
       const char* key;
       std::string* name;
       bool used;
-      const char* engines;
     };
     const bool bucket = d.engine == Engine::sqlite_litestream || d.engine == Engine::sqlite_s3_sync;
     const Variable variables[] = {
-        {"host", &e.host, server, "rds-* and aurora-*"},
-        {"port", &e.port, server, "rds-* and aurora-*"},
-        {"name", &e.name, server, "rds-* and aurora-*"},
-        {"username", &e.username, server, "rds-* and aurora-*"},
-        {"password", &e.password, server, "rds-* and aurora-*"},
-        {"path", &e.path, is_sqlite(d.engine), "sqlite*"},
-        {"bucket", &e.bucket, bucket, "sqlite-litestream and sqlite-s3-sync"},
+        {"host", &e.host, server},         {"port", &e.port, server},
+        {"name", &e.name, server},         {"username", &e.username, server},
+        {"password", &e.password, server}, {"path", &e.path, is_sqlite(d.engine)},
+        {"bucket", &e.bucket, bucket},
     };
     std::map<std::string, std::string> used;  // variable -> database.environment key
     for (const Variable& v : variables) {
       assign(*v.name, r.str(base + v.key));
       if (!v.used) {
-        reject_unless_inherited(
-            r, base + v.key, "/database/engine", std::string("engines ") + v.engines,
-            "remove it; engine " + std::string(to_string(d.engine)) + " has no such value to pass");
-        continue;
+        continue;  // given where it does not apply: check_applies rejects it
       }
       auto [it, inserted] = used.emplace(*v.name, v.key);
       if (!inserted) {
@@ -472,13 +416,6 @@ struct DatabaseReader {
     const std::string base = "/database/purchase/";
     if (auto model = r.str(base + "model")) {
       p.savings_plan = *model == "database-savings-plan";
-    }
-    if (!p.savings_plan) {
-      for (const char* key : {"term", "payment", "commitment_per_hour"}) {
-        reject_unless_inherited(r, base + key, base + "model",
-                                "purchase.model: database-savings-plan",
-                                "remove it, or set database.purchase.model: database-savings-plan");
-      }
     }
     assign(p.term, r.str(base + "term"));
     assign(p.payment, r.str(base + "payment"));
@@ -612,12 +549,6 @@ struct DatabaseReader {
               "io1 allows at most 50 IOPS per GiB: " + std::to_string(50 * st.size_gb) + " for " +
                   std::to_string(st.size_gb) + " GiB",
               "lower iops or raise size_gb");
-    }
-    if (st.type == "gp2") {
-      reject_if_present(r, storage + "/iops", "gp3, io1 and io2 storage",
-                        "gp2 IOPS follow the size; use type: gp3");
-      reject_if_present(r, storage + "/throughput_mbps", "gp3 storage",
-                        "use type: gp3 to provision throughput");
     }
     if (st.type == "gp3" && st.size_gb < 400) {
       for (const char* key : {"iops", "throughput_mbps"}) {

@@ -113,7 +113,8 @@ TEST_CASE("connection variables that do not fit the engine, or share a name, are
   CHECK_FALSE(loaded);
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.all().front().message ==
-        "database.environment.host applies only to engines rds-* and aurora-*");
+        "database.environment.host applies only when database.engine is rds-* or aurora-* (it is "
+        "sqlite-efs)");
 
   stackplan::Diagnostics twice;
   CHECK_FALSE(stackplan::spec::load_spec_text(

@@ -25,7 +25,8 @@ Type type() {
           Field{
               "certificate_arn",
               text("^arn:aws[a-z-]*:acm:.+$", "is an ACM certificate ARN (arn:aws:acm:...)", 2048),
-              "ACM certificate; when absent it becomes a Terraform variable"},
+              "ACM certificate; when absent it becomes a Terraform variable"}
+              .only("https", {"true"}, "remove it or set https: true"),
           Field{"idle_timeout", whole(1, 4000), "Idle timeout in seconds"}.def_value(
               k_load_balancer.idle_timeout),
           Field{"usage",
@@ -59,8 +60,6 @@ void read(const Reader& r, Spec& s) {
   if (!lb.https) {
     r.warning(r.at("/load_balancer/https"), "spec.plain-http",
               "the load balancer serves plain HTTP", "set https: true and give certificate_arn");
-    reject_if_present(r, "/load_balancer/certificate_arn", "https: true",
-                      "remove it or set https: true");
   }
   bool routed = false;
   std::map<std::string, std::string> paths;

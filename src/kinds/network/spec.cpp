@@ -24,23 +24,23 @@ Type network_type() {
               .def_value(std::string(k_network.create_vpc ? "create" : "existing")),
           Field{"vpc_id", text("^vpc-[0-9a-z]+$", "is a VPC id such as vpc-0abc1234", 21),
                 "Id of the existing VPC; when absent it becomes a Terraform variable"}
-              .only("vpc: existing")
+              .only("vpc", {"existing"}, "remove vpc_id, or set network.vpc: existing")
               .ex("vpc-0abc1234"),
           Field{"cidr",
                 text("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-4])$",
                      "is an IPv4 CIDR block from /16 to /24", 18),
                 "Address range of the new VPC"}
-              .only("vpc: create")
+              .only("vpc", {"create"}, "remove it, or set network.vpc: create")
               .def_value(k_network.cidr),
           Field{"public_subnets", whole(1, 6), "Public subnets, one per Availability Zone"}
-              .only("vpc: create")
+              .only("vpc", {"create"}, "remove it, or set network.vpc: create")
               .def_value(k_network.public_subnets),
           Field{"private_subnets", whole(0, 6), "Private subnets, one per Availability Zone"}
-              .only("vpc: create")
+              .only("vpc", {"create"}, "remove it, or set network.vpc: create")
               .def_value(k_network.private_subnets),
           Field{"nat_gateways", whole(0, 6),
                 "NAT gateways for outbound traffic from private subnets"}
-              .only("vpc: create")
+              .only("vpc", {"create"}, "remove it, or set network.vpc: create")
               .def_value(k_network.nat_gateways),
           Field{"usage",
                 object("network usage",
@@ -78,9 +78,6 @@ struct NetworkReader {
     n.data_transfer_out_gb = r.num("/network/usage/data_transfer_out_gb");
     n.nat_processed_gb = r.num("/network/usage/nat_processed_gb");
     if (n.create_vpc) {
-      reject_unless_inherited(r, "/network/vpc_id", "/network/vpc",
-                              "an existing VPC (vpc: existing)",
-                              "remove vpc_id, or set network.vpc: existing");
       if (n.nat_gateways > n.public_subnets) {
         r.error(r.at("/network/nat_gateways"), "spec.range",
                 "network.nat_gateways is " + std::to_string(n.nat_gateways) +
@@ -91,11 +88,6 @@ struct NetworkReader {
         r.warning(r.at("/network/nat_gateways"), "spec.unused",
                   "NAT gateways are billed but there are no private subnets to use them",
                   "remove nat_gateways or add private_subnets");
-      }
-    } else {
-      for (const char* key : {"cidr", "public_subnets", "private_subnets", "nat_gateways"}) {
-        reject_unless_inherited(r, std::string("/network/") + key, "/network/vpc",
-                                "a new VPC (vpc: create)", "remove it, or set network.vpc: create");
       }
     }
   }

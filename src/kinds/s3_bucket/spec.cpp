@@ -62,11 +62,13 @@ Type bucket_type() {
                                  "GET and other requests a month"},
                            Field{"retrieved_gb", number(0, 1e12),
                                  "GB read back a month (billed per GB in these classes)"}
-                               .only("storage_class: standard-ia, one-zone-ia, glacier-ir"),
+                               .only("../storage_class", aws::s3_retrieval_fee_classes(),
+                                     "reads from this class are not billed per GB; remove it"),
                            Field{"monitored_objects", number(0, 1e15),
                                  "Objects of 128 KB or more, each billed a monthly monitoring "
                                  "fee"}
-                               .only("storage_class: intelligent-tiering"),
+                               .only("../storage_class", {"intelligent-tiering"},
+                                     "only Intelligent-Tiering bills monitoring; remove it"),
                        }),
                 "Usage assumptions"},
       });
@@ -112,16 +114,6 @@ void read(const Reader& r, Spec& s) {
     b.get_requests_per_month = r.num(base + "/usage/get_requests_per_month");
     b.retrieved_gb = r.num(base + "/usage/retrieved_gb");
     b.monitored_objects = r.num(base + "/usage/monitored_objects");
-    if (!aws::s3_retrieval_fee(b.storage_class)) {
-      reject_unless_inherited(r, base + "/usage/retrieved_gb", base + "/storage_class",
-                              "storage_class standard-ia, one-zone-ia or glacier-ir",
-                              "reads from this class are not billed per GB; remove it");
-    }
-    if (b.storage_class != "intelligent-tiering") {
-      reject_unless_inherited(r, base + "/usage/monitored_objects", base + "/storage_class",
-                              "storage_class intelligent-tiering",
-                              "only Intelligent-Tiering bills monitoring; remove it");
-    }
     s.buckets.push_back(std::move(b));
   }
 }
