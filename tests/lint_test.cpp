@@ -39,7 +39,7 @@ std::set<int> expected_lines(const std::string& path) {
 std::string describe(const lint::Result& r) {
   std::string out;
   for (const auto& f : r.findings) {
-    out += "  " + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.col) + " " + f.rule +
+    out += "  " + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.col) + " " + f.code +
            ": " + f.message + "\n";
   }
   return out;
@@ -76,8 +76,8 @@ TEST_CASE("each rule fires on its failing fixtures and only there", "[lint]") {
       REQUIRE(r.files.size() == 1);
       std::map<int, int> found;
       for (const auto& f : r.findings) {
-        CHECK(f.rule != "syntax-error");
-        if (f.rule == rule.id) {
+        CHECK(f.code != "syntax-error");
+        if (f.code == rule.id) {
           ++found[f.loc.line];
           CHECK(f.loc.file != nullptr);
           CHECK(f.loc.col > 0);
@@ -166,7 +166,7 @@ TEST_CASE("lint reads CloudFormation JSON and long-form intrinsics", "[lint]") {
   lint::Result r = lint::lint_paths({path.string()});
   std::map<std::string, int> lines;
   for (const auto& f : r.findings) {
-    lines[f.rule] = f.loc.line;
+    lines[f.code] = f.loc.line;
   }
   CHECK(lines["rds-plaintext-password"] == 8);  // the Ref, resolved to the parameter's Default
   CHECK(lines["secret-default"] == 3);

@@ -212,7 +212,9 @@ TEST_CASE("render errors: scenario, target and templates", "[render]") {
   CHECK(misspelt.code == 2);
   CHECK(misspelt.err == (overrides / "terraform/log_group.tf.mustache").generic_string() +
                             ":2:23: error: unknown name 'retention_dayz'; did you mean "
-                            "'retention_days'?\n");
+                            "'retention_days'? [render.template]\n"
+                            " 2 |   retention_in_days = {{retention_dayz}}\n"
+                            "   |                       ^\n");
 
   write(overrides / "terraform/log_group.tf.mustache",
         "resource \"aws_cloudwatch_log_group\" \"{{id}}\" {\n"
@@ -221,7 +223,9 @@ TEST_CASE("render errors: scenario, target and templates", "[render]") {
                                  "--templates", overrides.string()});
   CHECK(unclosed.code == 2);
   CHECK(unclosed.err == (overrides / "terraform/log_group.tf.mustache").generic_string() +
-                            ":2:3: error: unclosed section 'retention_days'\n");
+                            ":2:3: error: unclosed section 'retention_days' [render.template]\n"
+                            " 2 |   {{#retention_days}}\n"
+                            "   |   ^\n");
 
   write(overrides / "terraform/log_groups.tf.mustache", "x\n");
   auto stray = run_cli_parts({"render", "examples/zooid-relay/stack.yaml", "--out", out.string(),
@@ -376,7 +380,7 @@ TEST_CASE("CloudFormation template errors: duplicate logical ids and broken YAML
   CHECK(duplicate.err == (overrides / "cloudformation/log_group.yaml.mustache").generic_string() +
                              ": error: resource Cluster is also defined by "
                              "templates/cloudformation/ecs_cluster.yaml.mustache; logical ids "
-                             "must be unique\n");
+                             "must be unique [render.template]\n");
 
   write(overrides / "cloudformation/log_group.yaml.mustache",
         "{{logical}}LogGroup:\n  Type: AWS::Logs::LogGroup\n    Properties: [\n");

@@ -77,17 +77,18 @@ const spec::Variant* variant_named(const spec::LoadedSpec& loaded, const std::st
 
 }  // namespace
 
-bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& check,
-                        std::vector<lint::Finding>& findings, std::string& error) {
+Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::string>& paths,
+                                                      const SpecCheck& check) {
+  std::vector<lint::Finding> findings;
   const spec::LoadedSpec& loaded = *check.spec;
   render::Origin origin;
   origin.spec = render::spec_name(loaded.path);
-  std::string why;
-  auto spec = spec::select_variant(loaded, check.scenario, origin.scenario, why);
-  if (!spec) {
-    error = loaded.path + " " + why;
-    return false;
+  auto selected = spec::select_variant(loaded, check.scenario);
+  if (!selected) {
+    return failure(loaded.path + " " + selected.error());
   }
+  origin.scenario = selected->scenario;
+  const spec::Spec* spec = &selected->spec;
   const std::string rendered_from =
       loaded.path + (origin.scenario.empty() ? "" : " (scenario " + origin.scenario + ")");
 
@@ -97,8 +98,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
     render::TemplateSet templates(check.templates_dir);
     render::Rendered rendered = render::render(*spec, origin, templates, render::Target::all);
     if (!rendered.errors.empty()) {
-      error = "cannot render " + loaded.path + ": " + rendered.errors.front().message;
-      return false;
+      return failure("cannot render " + loaded.path + ": " + rendered.errors.front().message);
     }
     for (const Root& root : roots) {
       std::vector<render::File> files;
@@ -147,7 +147,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
 
   // Cost guardrails.
   if (!check.budget && !check.max_increase) {
-    return true;
+    return findings;
   }
   static const model::UsageOverrides k_no_usage;
   std::vector<model::Warning> warnings;
@@ -170,8 +170,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
   if (check.max_increase) {
     const spec::Variant* base = variant_named(loaded, check.baseline);
     if (base == nullptr) {
-      error = loaded.path + " has no scenario '" + check.baseline + "' for --baseline";
-      return false;
+      return failure(loaded.path + " has no scenario '" + check.baseline + "' for --baseline");
     }
     std::vector<model::Warning> base_warnings;
     cost::ScenarioPlan base_plan =
@@ -184,7 +183,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
                                             " costs nothing",
                                         "review the change, or raise --max-increase"));
       }
-      return true;
+      return findings;
     }
     Decimal percent =
         ((plan.monthly - base_plan.monthly) * Decimal::from_int(100) / base_plan.monthly)
@@ -199,7 +198,7 @@ bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& 
                        "review the change, or raise --max-increase"));
     }
   }
-  return true;
+  return findings;
 }
 
 }  // namespace stackplan::app

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/decimal.hpp"
+#include "base/result.hpp"
 #include "lint/rules.hpp"
 #include "pricing/catalog.hpp"
 #include "spec/load.hpp"
@@ -25,8 +26,8 @@ struct SpecCheck {
 
 /// Findings (spec-drift, cost-budget, cost-increase) for the lint paths. Paths that are output
 /// folders of `render` (holding terraform/ or cloudformation/), or such folders themselves, are
-/// compared with a fresh render. Returns false with `error` when the spec cannot be used.
-bool check_against_spec(const std::vector<std::string>& paths, const SpecCheck& check,
-                        std::vector<lint::Finding>& findings, std::string& error);
+/// compared with a fresh render. A problem when the spec cannot be used.
+Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::string>& paths,
+                                                      const SpecCheck& check);
 
 }  // namespace stackplan::app

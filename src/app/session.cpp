@@ -45,16 +45,15 @@ void print_diagnostics(Diagnostics& diags, Io io) {
 std::optional<pricing::Catalog> open_priced_catalog(
     const std::string& catalog_option, const std::string& prices_option,
     const std::set<std::string, std::less<>>* regions, std::string& described, Io io) {
-  std::string error;
-  auto catalog = regions != nullptr ? pricing::open_catalog(catalog_option, error, *regions)
-                                    : pricing::open_catalog(catalog_option, error);
+  auto catalog = regions != nullptr ? pricing::open_catalog(catalog_option, *regions)
+                                    : pricing::open_catalog(catalog_option);
   if (!catalog) {
-    io.err << "stackplan: error: " << error << '\n';
+    io.err << "stackplan: error: " << catalog.error() << '\n';
     return std::nullopt;
   }
   std::string path = pricing::price_book_path(prices_option);
   if (path.empty()) {
-    return catalog;
+    return std::move(*catalog);
   }
   Diagnostics diags;
   auto book = pricing::read_price_book(path, pricing::Catalog::snapshot(), diags);
@@ -67,7 +66,7 @@ std::optional<pricing::Catalog> open_priced_catalog(
               (book->prices.size() == 1 ? " price, " : " prices, ") +
               std::to_string(book->discounts.size()) +
               (book->discounts.size() == 1 ? " discount)" : " discounts)");
-  return catalog;
+  return std::move(*catalog);
 }
 
 }  // namespace stackplan::app

@@ -183,6 +183,8 @@ std::string format_diagnostic(const Diagnostic& d) {
       out += ':' + std::to_string(d.loc.line) + ':' + std::to_string(std::max(d.loc.col, 1));
     }
     out += ": ";
+  } else if (!d.loc.where.empty()) {
+    out += d.loc.where + ": ";
   } else {
     out += "stackplan: ";
   }

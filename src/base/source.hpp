@@ -37,6 +37,10 @@ struct SourceLoc {
   int col = 0;
   /// Width of the offending text in bytes; 0 lets the printer measure the token.
   int length = 0;
+  /// A place in input that is not held as a SourceFile (a price file read in chunks, a
+  /// template compiled into the program): how to name it, "prices.json: byte 1042". Printed
+  /// where a file and line would be.
+  std::string where = {};
 
   bool known() const { return file != nullptr && line > 0; }
 };

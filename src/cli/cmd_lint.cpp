@@ -93,11 +93,13 @@ int cmd_lint(const LintOptions& o, Io io) {
     check.scenario = o.scenario;
     check.baseline = o.baseline;
     check.templates_dir = o.templates;
-    std::string error;
-    if (!app::check_against_spec(o.paths, check, result.findings, error)) {
-      io.err << "stackplan: error: " << error << '\n';
+    auto found = app::check_against_spec(o.paths, check);
+    if (!found) {
+      io.err << "stackplan: error: " << found.error() << '\n';
       return k_exit_invalid;
     }
+    result.findings.insert(result.findings.end(), std::make_move_iterator(found->begin()),
+                           std::make_move_iterator(found->end()));
     lint::sort_findings(result.findings);
   }
 

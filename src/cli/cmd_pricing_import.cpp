@@ -21,12 +21,11 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
     return k_exit_environment;
   }
   // Start from the catalog in DIR, or from the snapshot when DIR has none yet.
-  std::string error;
   pricing::Catalog catalog;
   if (std::filesystem::exists(std::filesystem::path(dir) / "catalog.tsv")) {
-    auto existing = pricing::Catalog::load(dir, error);
+    auto existing = pricing::Catalog::load(dir);
     if (!existing) {
-      io.err << "stackplan: error: " << error << '\n';
+      io.err << "stackplan: error: " << existing.error() << '\n';
       return k_exit_invalid;
     }
     catalog = std::move(*existing);
@@ -39,8 +38,8 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
     pricing::ImportStats stats;
     pricing::ImportError failure;
     if (!pricing::import_price_file(file, catalog, stats, failure)) {
-      io.err << failure.file << ": byte " << failure.byte << ": error: " << failure.message
-             << "\nstackplan: nothing imported; " << dir << " is unchanged\n";
+      io.err << format_diagnostic(failure) << "stackplan: nothing imported; " << dir
+             << " is unchanged\n";
       return k_exit_invalid;
     }
     const char* what = stats.layout == "savings-plan" ? "rates"

@@ -175,10 +175,9 @@ int show_coverage(const PricingShowOptions& o, const pricing::Catalog& catalog, 
 }  // namespace
 
 int cmd_pricing_show(const PricingShowOptions& o, Io io) {
-  std::string error;
-  auto catalog = pricing::open_catalog(o.catalog, error);
+  auto catalog = pricing::open_catalog(o.catalog);
   if (!catalog) {
-    io.err << "stackplan: error: " << error << '\n';
+    io.err << "stackplan: error: " << catalog.error() << '\n';
     return k_exit_invalid;
   }
   const auto& regions = aws::regions();

@@ -30,10 +30,9 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   pricing::HttpPolicy policy;
   policy.attempts = o.retries + 1;
   policy.progress = ::isatty(STDERR_FILENO) == 1;
-  std::string error;
-  std::unique_ptr<pricing::Http> client = pricing::make_http_client(policy, error);
-  if (client == nullptr) {
-    io.err << "stackplan: error: " << error << '\n';
+  auto client = pricing::make_http_client(policy);
+  if (!client) {
+    io.err << "stackplan: error: " << client.error() << '\n';
     return k_exit_environment;
   }
   bool lock_failed = false;
@@ -41,7 +40,7 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   if (lock_failed) {
     return k_exit_environment;
   }
-  pricing::UpdateReport report = pricing::update_catalog(options, *client);
+  pricing::UpdateReport report = pricing::update_catalog(options, **client);
   for (const auto& line : report.lines) {
     io.out << line << '\n';
   }

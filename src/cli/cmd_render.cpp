@@ -42,21 +42,18 @@ int cmd_render(const RenderOptions& o, Io io) {
   // The variant to render: the named scenario, else the spec as written without scenarios.
   render::Origin origin;
   origin.spec = render::spec_name(o.spec);
-  std::string error;
-  auto spec = spec::select_variant(*loaded, o.scenario, origin.scenario, error);
-  if (!spec) {
-    io.err << "stackplan: error: " << o.spec << ' ' << error << "\n";
+  auto selected = spec::select_variant(*loaded, o.scenario);
+  if (!selected) {
+    io.err << "stackplan: error: " << o.spec << ' ' << selected.error() << "\n";
     return k_exit_invalid;
   }
+  origin.scenario = selected->scenario;
+  const spec::Spec* spec = &selected->spec;
 
   render::Rendered rendered = render::render(*spec, origin, templates, target);
   if (!rendered.errors.empty()) {
     for (const auto& e : rendered.errors) {
-      io.err << e.origin;
-      if (e.line > 0) {
-        io.err << ':' << e.line << ':' << e.column;
-      }
-      io.err << ": error: " << e.message << "\n";
+      io.err << format_diagnostic(e);
     }
     return k_exit_invalid;
   }

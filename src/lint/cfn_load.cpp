@@ -276,17 +276,17 @@ bool looks_like_template(const Value& root) {
 }  // namespace
 
 std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
-                                          std::vector<LoadError>& errors) {
+                                          std::vector<Diagnostic>& errors) {
   std::istringstream in(file->text());
   Builder builder(file.get());
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const Failure& f) {
-    errors.push_back({file, f.mark.line + 1, f.mark.column + 1, f.message});
+    errors.push_back(syntax_error(file, f.mark.line + 1, f.mark.column + 1, f.message));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    errors.push_back({file, e.mark.line + 1, e.mark.column + 1, e.msg});
+    errors.push_back(syntax_error(file, e.mark.line + 1, e.mark.column + 1, e.msg));
     return std::nullopt;
   }
   std::optional<Value> root = builder.take();

@@ -108,7 +108,7 @@ void suppress(const Module& m, std::vector<Finding>& findings, std::size_t first
       for (std::size_t i = first; i < findings.size(); ++i) {
         Finding& f = findings[i];
         if (f.resource == r.address && f.suppressed_reason.empty() &&
-            std::find(s.rules.begin(), s.rules.end(), f.rule) != s.rules.end()) {
+            std::find(s.rules.begin(), s.rules.end(), f.code) != s.rules.end()) {
           f.suppressed_reason = s.reason;
         }
       }
@@ -164,7 +164,7 @@ const std::vector<Rule>& file_rules() {
 void sort_findings(std::vector<Finding>& findings) {
   auto key = [](const Finding& f) {
     return std::make_tuple(f.loc.file ? f.loc.file->path() : std::string(), f.loc.line, f.loc.col,
-                           f.rule, f.message);
+                           f.code, f.message);
   };
   std::stable_sort(findings.begin(), findings.end(),
                    [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
@@ -218,7 +218,7 @@ Result lint_paths(const std::vector<std::string>& paths) {
     }
   }
 
-  std::vector<LoadError> errors;
+  std::vector<Diagnostic> errors;
   for (const auto& [folder, tf_files] : modules) {
     Module m = load_terraform(folder, tf_files, errors);
     for (const auto& f : tf_files) {
@@ -242,9 +242,10 @@ Result lint_paths(const std::vector<std::string>& paths) {
       result.skipped.push_back(file->path());
     }
   }
-  for (const auto& e : errors) {
-    result.findings.push_back(
-        make_finding("syntax-error", Severity::error, e.file, e.line, e.col, e.message, ""));
+  for (auto& e : errors) {
+    Finding f;
+    static_cast<Diagnostic&>(f) = std::move(e);
+    result.findings.push_back(std::move(f));
   }
   std::sort(result.files.begin(), result.files.end());
   sort_findings(result.findings);

@@ -87,6 +87,15 @@ std::shared_ptr<const SourceFile> Module::shared(const SourceFile* file) const {
   return nullptr;
 }
 
+Diagnostic syntax_error(std::shared_ptr<const SourceFile> file, int line, int col,
+                        std::string message) {
+  Diagnostic d;
+  d.loc = SourceLoc{std::move(file), line, col, 0};
+  d.code = "syntax-error";
+  d.message = std::move(message);
+  return d;
+}
+
 std::vector<const Resource*> Module::of_type(std::string_view type) const {
   std::vector<const Resource*> out;
   for (const auto& r : resources) {

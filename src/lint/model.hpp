@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/diagnostics.hpp"
 #include "base/source.hpp"
 
 namespace stackplan::lint {
@@ -113,23 +114,19 @@ struct Module {
   std::vector<const Resource*> of_types(std::initializer_list<std::string_view> types) const;
 };
 
-/// A problem in a file that stops it from being read (syntax), reported as a finding.
-struct LoadError {
-  std::shared_ptr<const SourceFile> file;
-  int line = 0;
-  int col = 0;
-  std::string message;
-};
+/// A problem that stops a file from being read, as lint reports it (rule `syntax-error`).
+Diagnostic syntax_error(std::shared_ptr<const SourceFile> file, int line, int col,
+                        std::string message);
 
-/// Builds a Terraform module from parsed .tf files. Files with syntax errors are reported and
-/// left out.
+/// Builds a Terraform module from parsed .tf files. Files with syntax errors are reported in
+/// `errors` (a problem that stops a file from being read, located) and left out.
 Module load_terraform(const std::string& folder,
                       const std::vector<std::shared_ptr<const SourceFile>>& files,
-                      std::vector<LoadError>& errors);
+                      std::vector<Diagnostic>& errors);
 
 /// Whether a YAML/JSON file is a CloudFormation template and, if it is, its resources.
 /// nullopt with no error: not a template (lint skips it). nullopt with an error: unreadable.
 std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
-                                          std::vector<LoadError>& errors);
+                                          std::vector<Diagnostic>& errors);
 
 }  // namespace stackplan::lint

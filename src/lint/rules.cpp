@@ -53,7 +53,7 @@ Finding make_finding(const std::string& rule, Severity severity,
                      std::shared_ptr<const SourceFile> file, int line, int col, std::string message,
                      std::string hint) {
   Finding f;
-  f.rule = rule;
+  f.code = rule;
   f.severity = severity;
   f.loc = SourceLoc{std::move(file), line, col, 0};
   f.message = std::move(message);

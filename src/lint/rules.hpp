@@ -15,13 +15,9 @@
 
 namespace stackplan::lint {
 
-/// One finding before suppression: where, what, and the resource it belongs to.
-struct Finding {
-  std::string rule;
-  Severity severity = Severity::error;
-  SourceLoc loc;
-  std::string message;
-  std::string hint;
+/// One finding before suppression: a diagnostic whose code is the rule's id, with the resource
+/// it belongs to.
+struct Finding : Diagnostic {
   std::string resource;           ///< address or logical id; empty for file-level findings
   std::string suppressed_reason;  ///< set when a suppression with a reason covers it
 };

@@ -511,7 +511,7 @@ void attach_suppressions(Module& m, const SourceFile* file) {
 
 Module load_terraform(const std::string& folder,
                       const std::vector<std::shared_ptr<const SourceFile>>& files,
-                      std::vector<LoadError>& errors) {
+                      std::vector<Diagnostic>& errors) {
   Module m;
   m.format = Format::terraform;
   m.name = folder;
@@ -523,7 +523,8 @@ Module load_terraform(const std::string& folder,
     const hcl::File& p = parsed.back();
     if (!p.errors.empty()) {
       const auto& e = p.errors.front();
-      errors.push_back({f, e.range.begin.line, f->position(e.range.begin.byte).second, e.message});
+      errors.push_back(
+          syntax_error(f, e.range.begin.line, f->position(e.range.begin.byte).second, e.message));
       continue;
     }
     m.files.push_back(f);

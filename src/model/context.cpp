@@ -35,10 +35,11 @@ void Context::report_missing(std::string_view key, std::string_view term) {
   }
   std::string region = region_of(key);
   std::string service = pricing::service_of(key);
-  add_warning({"plan.price-missing",
-               "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
-               fetch_hint(service, region), service + " " + region,
-               std::string(key) + " " + std::string(term)});
+  add_warning(
+      make_warning("plan.price-missing",
+                   "price " + missing_ref(key, term) + "; the plan leaves it out of the totals",
+                   fetch_hint(service, region), service + " " + region,
+                   std::string(key) + " " + std::string(term)));
 }
 
 std::string fetch_hint(std::string_view service, std::string_view region) {
@@ -181,17 +182,30 @@ void Context::add_tiered(const LineItem& item, std::string_view key, Decimal sca
     rest.description += " (beyond " + last + ")";
     add(std::move(rest),
         Rate{std::nullopt, std::nullopt, missing_ref(key, "on-demand") + " beyond " + last}, scale);
-    add_warning({"plan.price-missing",
-                 "price " + missing_ref(key, "on-demand") + " beyond " + last + " " + item.unit +
-                     ": the catalog's tiers end there, so the plan leaves the remaining " +
-                     format_quantity(remaining) + " " + item.unit + " out of the totals",
-                 fetch_hint(service, region), service + " " + region,
-                 std::string(key) + " on-demand beyond " + last});
+    add_warning(make_warning(
+        "plan.price-missing",
+        "price " + missing_ref(key, "on-demand") + " beyond " + last + " " + item.unit +
+            ": the catalog's tiers end there, so the plan leaves the remaining " +
+            format_quantity(remaining) + " " + item.unit + " out of the totals",
+        fetch_hint(service, region), service + " " + region,
+        std::string(key) + " on-demand beyond " + last));
   }
 }
 
 void Context::warn(std::string code, std::string message, std::string hint) {
-  add_warning({std::move(code), std::move(message), std::move(hint), {}, {}});
+  add_warning(make_warning(std::move(code), std::move(message), std::move(hint)));
+}
+
+Warning make_warning(std::string code, std::string message, std::string hint, std::string group,
+                     std::string detail) {
+  Warning w;
+  w.severity = Severity::warning;
+  w.code = std::move(code);
+  w.message = std::move(message);
+  w.hint = std::move(hint);
+  w.group = std::move(group);
+  w.detail = std::move(detail);
+  return w;
 }
 
 void Context::add_warning(Warning w) {

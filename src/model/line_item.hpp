@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/decimal.hpp"
+#include "base/diagnostics.hpp"
 
 namespace stackplan::model {
 
@@ -30,14 +31,16 @@ struct LineItem {
   std::optional<Decimal> monthly_at_max;  ///< with autoscaling: the monthly at the maximum count
 };
 
-/// A problem found while planning: never fatal, always shown.
-struct Warning {
-  std::string code;  ///< stable id, e.g. "plan.price-missing"
-  std::string message;
-  std::string hint;
+/// A problem found while planning, never fatal, always shown: a diagnostic (code such as
+/// "plan.price-missing", message, hint) of a stack rather than of a place in the spec.
+struct Warning : Diagnostic {
   /// For a missing price: its service and region ("AmazonS3 us-east-2") and what is missing
   /// there ("s3/requests/tier1 on-demand"), so that reports can list one warning per service.
   std::string group, detail;
 };
+
+/// A Warning; `group` and `detail` for a missing price.
+Warning make_warning(std::string code, std::string message, std::string hint,
+                     std::string group = {}, std::string detail = {});
 
 }  // namespace stackplan::model

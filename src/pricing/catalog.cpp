@@ -45,17 +45,15 @@ auto order(const Price& p) {
 
 }  // namespace
 
-std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& name,
-                                      std::string& error, const Regions* regions,
-                                      bool require_end) {
+Result<Catalog> Catalog::parse(std::string_view text, const std::string& name,
+                               const Regions* regions, bool require_end) {
   Catalog catalog;
   enum class Section { none, sources, prices, superseded, support } section = Section::none;
   std::size_t line_no = 0;
   std::size_t rows = 0;
   bool ended = false;
   auto fail = [&](const std::string& why) {
-    error = name + ":" + std::to_string(line_no) + ": " + why;
-    return std::nullopt;
+    return failure(name + ":" + std::to_string(line_no) + ": " + why);
   };
   if (!text.starts_with(k_magic)) {
     line_no = 1;
@@ -201,11 +199,10 @@ std::optional<Catalog> Catalog::parse(std::string_view text, const std::string& 
 
 const Catalog& Catalog::snapshot() {
   static const Catalog catalog = [] {
-    std::string error;
-    auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", error, nullptr, true);
+    auto parsed = parse(k_snapshot_tsv, "pricing/catalog.tsv", nullptr, true);
     if (!parsed) {
       // The snapshot is checked by the tests; an unreadable one is a build defect.
-      std::fprintf(stderr, "stackplan: internal error: %s\n", error.c_str());
+      std::fprintf(stderr, "stackplan: internal error: %s\n", parsed.error().c_str());
       std::abort();
     }
     return *parsed;
@@ -268,38 +265,34 @@ Catalog Catalog::snapshot(const Regions& regions) {
     // The support rows without the end line, whose count is the whole snapshot's.
     reduced.append(text.substr(support + 1, text.rfind(k_end) - (support + 1)));
   }
-  std::string error;
-  auto parsed = parse(reduced, "pricing/catalog.tsv", error);
+  auto parsed = parse(reduced, "pricing/catalog.tsv");
   if (!parsed) {
-    std::fprintf(stderr, "stackplan: internal error: %s\n", error.c_str());
+    std::fprintf(stderr, "stackplan: internal error: %s\n", parsed.error().c_str());
     std::abort();
   }
   return std::move(*parsed);
 }
 
-std::optional<Catalog> Catalog::load(const std::string& dir, std::string& error,
-                                     const Regions* regions, std::string* read_hash) {
+Result<Catalog> Catalog::load(const std::string& dir, const Regions* regions,
+                              std::string* read_hash) {
   std::string path = (std::filesystem::path(dir) / "catalog.tsv").string();
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
-    error = path + ": not a file (a catalog directory holds a file named catalog.tsv)";
-    return std::nullopt;
+    return failure(path + ": not a file (a catalog directory holds a file named catalog.tsv)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "cannot read " + path + ": " + std::strerror(errno);
-    return std::nullopt;
+    return failure("cannot read " + path + ": " + std::strerror(errno));
   }
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) {
-    error = "cannot read " + path + ": " + std::strerror(errno);
-    return std::nullopt;
+    return failure("cannot read " + path + ": " + std::strerror(errno));
   }
   if (read_hash != nullptr) {
     *read_hash = content_hash(text.view());
   }
-  return parse(text.view(), path, error, regions, true);
+  return parse(text.view(), path, regions, true);
 }
 
 std::vector<const Price*> Catalog::find(std::string_view region, std::string_view key,
@@ -607,21 +600,20 @@ std::string catalog_dir(const std::string& dir_option) {
   return env != nullptr ? env : "";
 }
 
-std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error) {
+Result<Catalog> open_catalog(const std::string& dir_option) {
   std::string dir = catalog_dir(dir_option);
   if (dir.empty()) {
     return Catalog::snapshot();
   }
-  return Catalog::load(dir, error);
+  return Catalog::load(dir);
 }
 
-std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error,
-                                    const Catalog::Regions& regions) {
+Result<Catalog> open_catalog(const std::string& dir_option, const Catalog::Regions& regions) {
   std::string dir = catalog_dir(dir_option);
   if (dir.empty()) {
     return Catalog::snapshot(regions);
   }
-  return Catalog::load(dir, error, &regions);
+  return Catalog::load(dir, &regions);
 }
 
 std::string Catalog::as_of() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/decimal.hpp"
+#include "base/result.hpp"
 
 namespace stackplan::pricing {
 
@@ -57,24 +58,21 @@ struct Superseded {
 class Catalog {
  public:
   using Regions = std::set<std::string, std::less<>>;
-  /// Parses catalog.tsv text; a problem is described in `error` (with `name` and the line) and
-  /// the result is nullopt.
+  /// Parses catalog.tsv text; a problem names `name` and the line.
   /// With `regions`, keeps only the prices of those regions (and "global"), and no superseded
   /// ones: what a plan reads, without parsing the rest.
   /// A whole catalog ends with the line "[end]<tab><rows> rows"; with `require_end` text
   /// without it is an error (a file cut short), and the count is checked whenever it is there.
-  static std::optional<Catalog> parse(std::string_view text, const std::string& name,
-                                      std::string& error, const Regions* regions = nullptr,
-                                      bool require_end = false);
+  static Result<Catalog> parse(std::string_view text, const std::string& name,
+                               const Regions* regions = nullptr, bool require_end = false);
   /// The snapshot compiled into stackplan (pricing/catalog.tsv of the source tree).
   static const Catalog& snapshot();
   /// The snapshot's prices of `regions` only (and "global"), parsed on each call.
   static Catalog snapshot(const Regions& regions);
   /// Reads DIR/catalog.tsv (only the prices of `regions`, when given). With `read_hash`,
   /// stores the content hash of the bytes it read.
-  static std::optional<Catalog> load(const std::string& dir, std::string& error,
-                                     const Regions* regions = nullptr,
-                                     std::string* read_hash = nullptr);
+  static Result<Catalog> load(const std::string& dir, const Regions* regions = nullptr,
+                              std::string* read_hash = nullptr);
 
   /// Every tier of one price, ordered by tier start; empty when the catalog lacks it.
   std::vector<const Price*> find(std::string_view region, std::string_view key,
@@ -139,10 +137,9 @@ class Catalog {
 std::string catalog_dir(const std::string& dir_option);
 
 /// The catalog `plan` and `pricing show` read: --catalog, else $STACKPLAN_CATALOG, else the
-/// snapshot. `error` is set when a given folder cannot be read.
-std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error);
+/// snapshot; a problem when a given folder cannot be read.
+Result<Catalog> open_catalog(const std::string& dir_option);
 /// The same with the prices of `regions` (and "global") only: what `plan` reads.
-std::optional<Catalog> open_catalog(const std::string& dir_option, std::string& error,
-                                    const Catalog::Regions& regions);
+Result<Catalog> open_catalog(const std::string& dir_option, const Catalog::Regions& regions);
 
 }  // namespace stackplan::pricing

@@ -12,6 +12,14 @@ using namespace stackplan;
 using namespace stackplan::pricing;
 
 namespace {
+/// The problem of a result that should have none ("" when it has a value).
+template <class T>
+std::string error_of(const stackplan::Result<T>& result) {
+  return result ? std::string() : result.error();
+}
+}  // namespace
+
+namespace {
 const char* k_small =
     "# stackplan price catalog v1\n"
     "[sources]\n"
@@ -24,8 +32,7 @@ const char* k_small =
 }  // namespace
 
 TEST_CASE("catalog text parses, sorts tiers and round-trips", "[catalog]") {
-  std::string error;
-  auto c = Catalog::parse(k_small, "t.tsv", error);
+  auto c = Catalog::parse(k_small, "t.tsv");
   REQUIRE(c);
   auto tiers = c->find("us-east-1", "s3/storage/standard");
   REQUIRE(tiers.size() == 2);
@@ -36,53 +43,51 @@ TEST_CASE("catalog text parses, sorts tiers and round-trips", "[catalog]") {
   REQUIRE(ri.size() == 1);
   CHECK(ri[0]->upfront->to_string() == "252");
   CHECK(c->find("us-east-2", "s3/storage/standard").empty());
-  auto again = Catalog::parse(c->to_tsv(), "again.tsv", error);
+  auto again = Catalog::parse(c->to_tsv(), "again.tsv");
   REQUIRE(again);
   CHECK(again->to_tsv() == c->to_tsv());
 }
 
 TEST_CASE("catalog errors name the line", "[catalog]") {
-  std::string error;
-  CHECK_FALSE(Catalog::parse("hello\n", "x.tsv", error));
+  std::string error = error_of(Catalog::parse("hello\n", "x.tsv"));
   CHECK(error.rfind("x.tsv:1: not a stackplan price catalog", 0) == 0);
-  CHECK_FALSE(
-      Catalog::parse("# stackplan price catalog v1\n[prices]\n"
-                     "us-east-1\tk\ton-demand\t0\tInf\tHrs\t0.1\t\tnope\n",
-                     "x.tsv", error));
+  error =
+      error_of(Catalog::parse("# stackplan price catalog v1\n[prices]\n"
+                              "us-east-1\tk\ton-demand\t0\tInf\tHrs\t0.1\t\tnope\n",
+                              "x.tsv"));
   CHECK(error == "x.tsv:3: price cites source 'nope', which [sources] does not list");
-  CHECK_FALSE(
-      Catalog::parse("# stackplan price catalog v1\n[sources]\na\toffer\td\tr\n[prices]\n"
-                     "us-east-1\tk\ton-demand\t0\tInf\tHrs\tabc\t\ta\n",
-                     "x.tsv", error));
+  error =
+      error_of(Catalog::parse("# stackplan price catalog v1\n[sources]\na\toffer\td\tr\n[prices]\n"
+                              "us-east-1\tk\ton-demand\t0\tInf\tHrs\tabc\t\ta\n",
+                              "x.tsv"));
   CHECK(error == "x.tsv:5: tier start and price must be decimal numbers");
 }
 
 TEST_CASE("a whole catalog ends with its row count; a cut or empty one is an error", "[catalog]") {
-  std::string error;
-  auto c = Catalog::parse(k_small, "t.tsv", error);
+  auto c = Catalog::parse(k_small, "t.tsv");
   REQUIRE(c);
   const std::string whole = c->to_tsv();
   CHECK(whole.ends_with("\n[end]\t4 rows\n"));
-  CHECK(Catalog::parse(whole, "w.tsv", error, nullptr, true));
+  CHECK(Catalog::parse(whole, "w.tsv", nullptr, true));
 
   // Cut at a line boundary: the last price is gone, the end line with it.
   const std::string cut = whole.substr(0, whole.rfind("us-east-1"));
-  CHECK_FALSE(Catalog::parse(cut, "w.tsv", error, nullptr, true));
+  std::string error = error_of(Catalog::parse(cut, "w.tsv", nullptr, true));
   CHECK(error.find("ends without the line '[end]<tab><rows> rows'") != std::string::npos);
   // A fragment for import needs no end line.
-  CHECK(Catalog::parse(cut, "w.tsv", error));
+  CHECK(Catalog::parse(cut, "w.tsv"));
 
   // A row lost above the end line, or text after it.
-  CHECK_FALSE(Catalog::parse(whole.substr(0, whole.find("us-east-1")) +
-                                 whole.substr(whole.find('\n', whole.find("us-east-1")) + 1),
-                             "w.tsv", error));
+  error = error_of(Catalog::parse(whole.substr(0, whole.find("us-east-1")) +
+                                      whole.substr(whole.find('\n', whole.find("us-east-1")) + 1),
+                                  "w.tsv"));
   CHECK(error.find("the end line says '[end]\t4 rows' but the file has 3 rows") !=
         std::string::npos);
-  CHECK_FALSE(
-      Catalog::parse(whole + "us-east-1\tk\ton-demand\t0\tInf\tHrs\t1\t\ta\n", "w.tsv", error));
+  error =
+      error_of(Catalog::parse(whole + "us-east-1\tk\ton-demand\t0\tInf\tHrs\t1\t\ta\n", "w.tsv"));
   CHECK(error.find("text after the [end] line") != std::string::npos);
 
-  CHECK_FALSE(Catalog::parse("", "e.tsv", error));
+  error = error_of(Catalog::parse("", "e.tsv"));
   CHECK(error ==
         "e.tsv:1: empty, not a stackplan price catalog (the first line must be '# "
         "stackplan price catalog v1')");
@@ -92,16 +97,15 @@ TEST_CASE("loading a catalog directory checks the file is whole", "[catalog]") {
   const auto dir = std::filesystem::temp_directory_path() / "stackplan-catalog-whole";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "catalog.tsv");
-  std::string error;
-  CHECK_FALSE(Catalog::load(dir.string(), error));
+  std::string error = error_of(Catalog::load(dir.string()));
   CHECK(error.find("catalog.tsv: not a file") != std::string::npos);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "catalog.tsv") << "";
-  CHECK_FALSE(Catalog::load(dir.string(), error));
+  error = error_of(Catalog::load(dir.string()));
   CHECK(error.find("catalog.tsv:1: empty") != std::string::npos);
   std::ofstream(dir / "catalog.tsv") << k_small;
-  CHECK_FALSE(Catalog::load(dir.string(), error));
+  error = error_of(Catalog::load(dir.string()));
   CHECK(error.find("ends without the line") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
@@ -123,8 +127,7 @@ Price price(const char* key, const char* begin, std::optional<const char*> end, 
 
 TEST_CASE("merging: the newer source wins with all its tiers, the other is superseded",
           "[catalog]") {
-  std::string error;
-  auto base = Catalog::parse(k_small, "t.tsv", error);
+  auto base = Catalog::parse(k_small, "t.tsv");
   REQUIRE(base);
   Catalog update;
   update.add_source({"b", "offer", "newer offer", "2026-11-01"});
@@ -141,15 +144,14 @@ TEST_CASE("merging: the newer source wins with all its tiers, the other is super
   CHECK(base->find("us-east-1", "ec2/instance/m5.large", "reserved/1y/standard/partial-upfront")
             .size() == 1);
   CHECK(base->sources().size() == 2);
-  auto again = Catalog::parse(base->to_tsv(), "again.tsv", error);
+  auto again = Catalog::parse(base->to_tsv(), "again.tsv");
   REQUIRE(again);
   CHECK(again->to_tsv() == base->to_tsv());
   CHECK(again->superseded().size() == 2);
 }
 
 TEST_CASE("merging: an older source loses, and a source replaces itself", "[catalog]") {
-  std::string error;
-  auto base = Catalog::parse(k_small, "t.tsv", error);
+  auto base = Catalog::parse(k_small, "t.tsv");
   REQUIRE(base);
   Catalog older;
   older.add_source({"old", "citation", "an old table", "2024-01-01"});
@@ -170,8 +172,7 @@ TEST_CASE("merging: an older source loses, and a source replaces itself", "[cata
 }
 
 TEST_CASE("merging: two sources of the same date that disagree are an error", "[catalog]") {
-  std::string error;
-  auto base = Catalog::parse(k_small, "t.tsv", error);
+  auto base = Catalog::parse(k_small, "t.tsv");
   REQUIRE(base);
   std::string before = base->to_tsv();
   Catalog rival;
@@ -229,11 +230,10 @@ TEST_CASE("writing a catalog is atomic and leaves no temporary files", "[catalog
   namespace fs = std::filesystem;
   fs::path dir = stackplan::testing::temp_path("stackplan-catalog-write-test");
   fs::remove_all(dir);
-  std::string error;
-  auto c = Catalog::parse(k_small, "t.tsv", error);
+  auto c = Catalog::parse(k_small, "t.tsv");
   REQUIRE(c);
   CHECK(c->write(dir.string()).empty());
-  auto back = Catalog::load(dir.string(), error);
+  auto back = Catalog::load(dir.string());
   REQUIRE(back);
   CHECK(back->to_tsv() == c->to_tsv());
   std::size_t files = 0;

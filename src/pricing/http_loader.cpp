@@ -13,7 +13,7 @@ namespace stackplan::pricing {
 
 namespace fs = std::filesystem;
 
-std::unique_ptr<Http> make_http_client(const HttpPolicy& policy, std::string& error) {
+Result<std::unique_ptr<Http>> make_http_client(const HttpPolicy& policy) {
   using Create = Http* (*)(const HttpPolicy*);
   Create create = &stackplan_http_client_create;
   if (create == nullptr) {
@@ -30,20 +30,17 @@ std::unique_ptr<Http> make_http_client(const HttpPolicy& policy, std::string& er
       }
     }
     if (found == nullptr) {
-      error = "the network module stackplan-http.so is not installed (looked in " +
-              candidates[0].parent_path().string() + " and " +
-              candidates[1].parent_path().string() + "); reinstall stackplan";
-      return nullptr;
+      return failure("the network module stackplan-http.so is not installed (looked in " +
+                     candidates[0].parent_path().string() + " and " +
+                     candidates[1].parent_path().string() + "); reinstall stackplan");
     }
     void* handle = ::dlopen(found->c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
-      error = std::string("cannot load the network module: ") + ::dlerror();
-      return nullptr;
+      return failure(std::string("cannot load the network module: ") + ::dlerror());
     }
     create = reinterpret_cast<Create>(::dlsym(handle, "stackplan_http_client_create"));
     if (create == nullptr) {
-      error = "the network module " + found->string() + " is not stackplan's";
-      return nullptr;
+      return failure("the network module " + found->string() + " is not stackplan's");
     }
   }
   return std::unique_ptr<Http>(create(&policy));

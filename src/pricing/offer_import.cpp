@@ -839,7 +839,6 @@ class Importer {
 bool run(JsonReader::ReadFn read, const std::string& name, Catalog& out, ImportStats& stats,
          ImportError& error, const std::string& origin = {}) {
   Catalog parsed;
-  error.file = name;
   std::optional<JsonReader> in;
   try {
     in.emplace(std::move(read));
@@ -849,21 +848,18 @@ bool run(JsonReader::ReadFn read, const std::string& name, Catalog& out, ImportS
     stats.bytes = in->offset();
     importer.finish();
   } catch (const JsonError& e) {
-    error.byte = e.offset;
-    error.message = e.read_errno != 0 ? e.message : "malformed JSON: " + e.message;
+    error = import_error(name, e.offset,
+                         e.read_errno != 0 ? e.message : "malformed JSON: " + e.message);
     return false;
   } catch (const Unusable& e) {
-    error.byte = in ? in->offset() : 0;
-    error.message = e.message;
+    error = import_error(name, in ? in->offset() : 0, e.message);
     return false;
   } catch (const UnusableAt& e) {
-    error.byte = e.offset;
-    error.message = e.message;
+    error = import_error(name, e.offset, e.message);
     return false;
   }
   if (std::string why = out.merge(std::move(parsed)); !why.empty()) {
-    error.byte = 0;
-    error.message = why;
+    error = import_error(name, 0, why);
     return false;
   }
   return true;
@@ -880,7 +876,7 @@ bool import_catalog(int fd, const std::string& path, Catalog& out, ImportStats& 
       continue;
     }
     if (n < 0) {
-      error = {path, text.size(), std::string("cannot read: ") + std::strerror(errno)};
+      error = import_error(path, text.size(), std::string("cannot read: ") + std::strerror(errno));
       return false;
     }
     if (n == 0) {
@@ -888,10 +884,9 @@ bool import_catalog(int fd, const std::string& path, Catalog& out, ImportStats& 
     }
     text.append(buffer, static_cast<std::size_t>(n));
   }
-  std::string why;
-  auto parsed = Catalog::parse(text, path, why);
+  auto parsed = Catalog::parse(text, path);
   if (!parsed) {
-    error = {path, 0, why};
+    error = import_error(path, 0, parsed.error());
     return false;
   }
   stats.layout = "catalog";
@@ -901,13 +896,22 @@ bool import_catalog(int fd, const std::string& path, Catalog& out, ImportStats& 
     stats.source_id += (stats.source_id.empty() ? "" : ", ") + id;
   }
   if (std::string clash = out.merge(std::move(*parsed)); !clash.empty()) {
-    error = {path, 0, clash};
+    error = import_error(path, 0, clash);
     return false;
   }
   return true;
 }
 
 }  // namespace
+
+ImportError import_error(std::string file, std::uint64_t byte, std::string message) {
+  ImportError e;
+  e.loc.where = file + ": byte " + std::to_string(byte);
+  e.message = std::move(message);
+  e.file = std::move(file);
+  e.byte = byte;
+  return e;
+}
 
 bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats,
                        ImportError& error) {
@@ -918,7 +922,7 @@ bool import_price_file(const std::string& path, Catalog& out, ImportStats& stats
                        ImportError& error, const std::string& origin) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    error = {path, 0, std::string("cannot open: ") + std::strerror(errno)};
+    error = import_error(path, 0, std::string("cannot open: ") + std::strerror(errno));
     return false;
   }
   char head[sizeof k_catalog_magic - 1];

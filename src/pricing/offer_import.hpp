@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "base/diagnostics.hpp"
 #include "pricing/catalog.hpp"
 
 namespace stackplan::pricing {
@@ -22,12 +23,15 @@ struct ImportStats {
   std::map<std::string, std::uint64_t> unmapped;
 };
 
-/// An import that failed: the file, the byte offset where it went wrong, and why.
-struct ImportError {
+/// An import that failed: a diagnostic at "FILE: byte N" (price files are read in chunks, not
+/// held), with the file and the byte offset where it went wrong kept apart for callers.
+struct ImportError : Diagnostic {
   std::string file;
   std::uint64_t byte = 0;
-  std::string message;
 };
+
+/// The ImportError of `file` at `byte`.
+ImportError import_error(std::string file, std::uint64_t byte, std::string message);
 
 /// Streams an AWS price file into `out`: a bulk offer file (all-region or regional:
 /// `products` + `terms.OnDemand/Reserved`), a Savings Plans file (`products` array +

@@ -160,12 +160,11 @@ class Updater {
       stop("cannot create " + dir.string() + ": " + ec.message());
       return m_report;
     }
-    std::string error;
     std::string catalog_hash;
     if (fs::exists(dir / "catalog.tsv")) {
-      auto existing = Catalog::load(dir.string(), error, nullptr, &catalog_hash);
+      auto existing = Catalog::load(dir.string(), nullptr, &catalog_hash);
       if (!existing) {
-        stop(error);
+        stop(existing.error());
         m_report.invalid_catalog = true;
         return m_report;
       }

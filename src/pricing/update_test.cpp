@@ -134,8 +134,7 @@ TEST_CASE("bulk update: index, region index, offer and Savings Plans files", "[u
   UpdateReport report = run(server.url(), dir.path);
   INFO(report.error);
   REQUIRE(report.error.empty());
-  std::string error;
-  auto catalog = Catalog::load(dir.path.string(), error);
+  auto catalog = Catalog::load(dir.path.string());
   REQUIRE(catalog);
   auto rds = catalog->find("us-east-1", "rds/instance/postgres/db.t3.micro/single-az");
   REQUIRE(rds.size() == 1);
@@ -352,8 +351,7 @@ TEST_CASE("Query API: signed GetProducts, pagination, throttling, expired tokens
           json{{"Type", "TERM_MATCH"}, {"Field", "regionCode"}, {"Value", "us-east-1"}});
   }
   CHECK(json::parse(requests[4].body)["NextToken"] == "page-2");
-  std::string error;
-  auto catalog = Catalog::load(dir.path.string(), error);
+  auto catalog = Catalog::load(dir.path.string());
   REQUIRE(catalog);
   CHECK(catalog->find("us-east-1", "ec2/instance/m5.large")[0]->usd.to_string() == "0.096");
   CHECK(catalog->find("us-east-1", "rds/instance/postgres/db.t3.micro/single-az")[0]
@@ -448,8 +446,7 @@ TEST_CASE("pages update: every page of the asked services, the asked regions' pr
   UpdateReport report = run_pages(server.url(), dir.path, {"AmazonECS", "AmazonEC2"});
   INFO(report.error);
   REQUIRE(report.error.empty());
-  std::string error;
-  auto catalog = Catalog::load(dir.path.string(), error);
+  auto catalog = Catalog::load(dir.path.string());
   REQUIRE(catalog);
   auto vcpu = catalog->find("us-east-2", "fargate/vcpu/x86_64");
   REQUIRE(vcpu.size() == 1);

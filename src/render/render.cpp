@@ -92,7 +92,8 @@ class Renderer {
   std::string run(const std::string& name, const std::string& output_path, const json& data) {
     auto tmpl = templates_.find(name);
     if (!tmpl) {
-      out_.errors.push_back({"templates/" + name + ".mustache", 0, 0, "template not found"});
+      out_.errors.push_back(text_problem("templates/" + name + ".mustache", "", std::string::npos,
+                                         "template not found"));
       return {};
     }
     RenderResult r = render_template(*tmpl, data, escaper_for(output_path), known_names(name));
@@ -240,9 +241,10 @@ void render_cloudformation_file(Renderer& renderer, const std::vector<ResourceVi
     for (const std::string& key : top_level_keys(part)) {
       auto [it, inserted] = defined.emplace(key, name);
       if (!inserted) {
-        out.errors.push_back({renderer.origin(name), 0, 0,
-                              "resource " + key + " is also defined by " +
-                                  renderer.origin(it->second) + "; logical ids must be unique"});
+        out.errors.push_back(text_problem(renderer.origin(name), "", std::string::npos,
+                                          "resource " + key + " is also defined by " +
+                                              renderer.origin(it->second) +
+                                              "; logical ids must be unique"));
       }
     }
     resources += part + "\n";
@@ -272,9 +274,10 @@ void render_cloudformation_file(Renderer& renderer, const std::vector<ResourceVi
     try {
       (void)YAML::Load(text);
     } catch (const YAML::Exception& e) {
-      out.errors.push_back({path, e.mark.line + 1, e.mark.column + 1,
-                            "the rendered template is not valid YAML: " + e.msg +
-                                " (check the cloudformation templates' indentation)"});
+      out.errors.push_back(text_problem(
+          path, text, e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) : std::string::npos,
+          "the rendered template is not valid YAML: " + e.msg +
+              " (check the cloudformation templates' indentation)"));
     }
   }
   files[path] = std::move(text);

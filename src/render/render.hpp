@@ -17,9 +17,9 @@ struct File {
 };
 
 struct Rendered {
-  std::vector<File> files;            ///< sorted by path
-  std::vector<TemplateError> errors;  ///< template problems; files are incomplete when any
-  std::vector<std::string> notes;     ///< things the user should know (nothing to deploy, ...)
+  std::vector<File> files;         ///< sorted by path
+  std::vector<Diagnostic> errors;  ///< template problems; files are incomplete when any
+  std::vector<std::string> notes;  ///< things the user should know (nothing to deploy, ...)
 };
 
 /// What to generate: a Terraform root module, a CloudFormation template, or both. The app files

@@ -36,18 +36,24 @@ const EmbeddedTemplate* embedded(const std::string& name) {
   return it != end && name == it->name ? it : nullptr;
 }
 
-void line_col(const std::string& text, std::size_t offset, int& line, int& col) {
-  line = 1;
-  col = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
+}  // namespace
+
+Diagnostic text_problem(const std::string& origin, const std::string& text, std::size_t offset,
+                        std::string message) {
+  Diagnostic d;
+  d.code = k_template_error;
+  d.message = std::move(message);
+  if (offset == std::string::npos) {
+    d.loc.where = origin;
+    return d;
   }
+  auto file = std::make_shared<const SourceFile>(origin, text);
+  auto [line, col] = file->position(offset);
+  d.loc = SourceLoc{std::move(file), line, col, 0};
+  return d;
 }
+
+namespace {
 
 struct Tag {
   char type = 0;  ///< 0 variable, or one of # ^ / & ! > = {
@@ -271,11 +277,7 @@ RenderResult render_template(const Template& tmpl, const nlohmann::json& data,
                              const std::set<std::string>& known) {
   RenderResult result;
   auto fail = [&](std::size_t offset, std::string message) {
-    TemplateError e;
-    e.origin = tmpl.origin;
-    line_col(tmpl.text, offset, e.line, e.column);
-    e.message = std::move(message);
-    result.error = e;
+    result.error = text_problem(tmpl.origin, tmpl.text, offset, std::move(message));
     return result;
   };
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/diagnostics.hpp"
+
 namespace stackplan::render {
 
 /// A template's text and where it came from ("templates/terraform/s3_bucket.tf.mustache" for a
@@ -42,13 +44,13 @@ class TemplateSet {
   std::string override_dir_;
 };
 
-/// A template problem, located in the template file.
-struct TemplateError {
-  std::string origin;
-  int line = 0;
-  int column = 0;
-  std::string message;
-};
+/// The code of a template problem (a syntax error, an unknown name, a missing template).
+inline constexpr const char* k_template_error = "render.template";
+
+/// A problem located in `text`, shown as `origin` (a template, or the text rendered from them):
+/// at line and column from a byte offset, or at the whole file when `offset` is npos.
+Diagnostic text_problem(const std::string& origin, const std::string& text, std::size_t offset,
+                        std::string message);
 
 /// Renders `tmpl` with `data`. Every string of `data` goes through `escape` (the target's
 /// quoting: HCL or YAML), so templates never escape; HTML escaping is off. Names a template uses
@@ -56,7 +58,7 @@ struct TemplateError {
 /// a misspelt section is an error rather than silently empty output.
 struct RenderResult {
   std::string text;
-  std::optional<TemplateError> error;
+  std::optional<Diagnostic> error;  ///< located in the template
 };
 RenderResult render_template(const Template& tmpl, const nlohmann::json& data,
                              const std::function<std::string(const std::string&)>& escape,

@@ -32,9 +32,9 @@ TEST_CASE("template errors name the line and column", "[templates]") {
   auto unknown = render_template({"t", "dir/t.mustache", "a\n  b = {{nmae}}\n"}, {{"name", "x"}},
                                  [](const std::string& s) { return s; }, {});
   REQUIRE(unknown.error);
-  CHECK(unknown.error->origin == "dir/t.mustache");
-  CHECK(unknown.error->line == 2);
-  CHECK(unknown.error->column == 7);
+  CHECK(unknown.error->loc.file->path() == "dir/t.mustache");
+  CHECK(unknown.error->loc.line == 2);
+  CHECK(unknown.error->loc.col == 7);
   CHECK(unknown.error->message == "unknown name 'nmae'; did you mean 'name'?");
 
   auto known = render_template({"t", "t", "{{#extra}}x{{/extra}}"}, nlohmann::json::object(),
@@ -44,12 +44,12 @@ TEST_CASE("template errors name the line and column", "[templates]") {
   auto partial = render_template({"t", "t", "\n{{> other}}"}, nlohmann::json::object(),
                                  [](const std::string& s) { return s; }, {});
   REQUIRE(partial.error);
-  CHECK(partial.error->line == 2);
+  CHECK(partial.error->loc.line == 2);
   CHECK(partial.error->message == "partials are not supported: '{{>other}}'");
 
   auto open = render_template({"t", "t", "x {{y"}, nlohmann::json::object(),
                               [](const std::string& s) { return s; }, {});
   REQUIRE(open.error);
   CHECK(open.error->message == "unclosed tag '{{'");
-  CHECK(open.error->column == 3);
+  CHECK(open.error->loc.col == 3);
 }

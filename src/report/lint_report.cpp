@@ -91,13 +91,7 @@ std::string lint_text(const lint::Result& result) {
     if (!f.suppressed_reason.empty()) {
       continue;
     }
-    Diagnostic d;
-    d.severity = f.severity;
-    d.loc = f.loc;
-    d.code = f.rule;
-    d.message = f.message;
-    d.hint = f.hint;
-    out += format_diagnostic(d);
+    out += format_diagnostic(f);
   }
   Counts c = count(result);
   out += "linted " + plural(result.files.size(), "file") + ": " + plural(c.errors, "error") + ", " +
@@ -121,7 +115,7 @@ std::string lint_json(const lint::Result& result) {
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings) {
     ordered_json x;
-    x["rule"] = f.rule;
+    x["rule"] = f.code;
     x["severity"] = severity_name(f.severity);
     x["file"] = f.loc.file ? f.loc.file->path() : "";
     x["line"] = f.loc.line;
@@ -129,7 +123,7 @@ std::string lint_json(const lint::Result& result) {
     x["message"] = f.message;
     x["hint"] = f.hint;
     x["resource"] = f.resource;
-    x["equivalents"] = equivalents(rule_of(f.rule));
+    x["equivalents"] = equivalents(rule_of(f.code));
     if (!f.suppressed_reason.empty()) {
       x["suppressed"] = f.suppressed_reason;
     }
@@ -199,9 +193,9 @@ std::string lint_sarif(const lint::Result& result) {
   ordered_json results = ordered_json::array();
   for (const auto& f : result.findings) {
     ordered_json x;
-    x["ruleId"] = f.rule;
+    x["ruleId"] = f.code;
     for (std::size_t i = 0; i < rules.size(); ++i) {
-      if (rules[i]->id == f.rule) {
+      if (rules[i]->id == f.code) {
         x["ruleIndex"] = i;
       }
     }

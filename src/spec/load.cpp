@@ -308,42 +308,38 @@ std::optional<LoadedSpec> load_spec_text(const std::string& path, std::string te
   return load_document(std::make_shared<SourceFile>(path, std::move(text)), diags, limits);
 }
 
-std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& name,
-                                   std::string& scenario, std::string& error) {
+Result<SelectedVariant> select_variant(const LoadedSpec& loaded, const std::string& name) {
   std::string names;
   for (const auto& v : loaded.variants) {
     names += (names.empty() ? "" : ", ") + v.name;
   }
   const bool has_scenarios = loaded.has_scenarios();
-  scenario.clear();
   if (!name.empty()) {
     for (const auto& v : loaded.variants) {
       if (v.name == name) {
-        scenario = has_scenarios ? v.name : "";
-        return v.spec;
+        return SelectedVariant{v.spec, has_scenarios ? v.name : ""};
       }
     }
     // `plan` shows a complete base spec as scenario "base" (add_base_variant): the same name
     // selects it here.
     if (name != "base") {
-      error = "has no scenario '" + name + "'; it has: " + names;
-      return std::nullopt;
+      return failure("has no scenario '" + name + "'; it has: " + names);
     }
   }
   if (!has_scenarios) {
-    return loaded.variants[0].spec;
+    return SelectedVariant{loaded.variants[0].spec, ""};
   }
   Diagnostics base_diags;
   Spec spec = build_spec(loaded.base, loaded.base_origins, base_diags, {});
   if (base_diags.error_count() > 0) {
-    error = name.empty()
-                ? "is not complete without a scenario; choose one with --scenario (" + names + ")"
-                : "has no scenario 'base', and its base spec is not complete without a "
-                  "scenario; it has: " +
-                      names;
-    return std::nullopt;
+    return failure(
+        name.empty()
+            ? "is not complete without a scenario; choose one with --scenario (" + names + ")"
+            : "has no scenario 'base', and its base spec is not complete without a scenario; it "
+              "has: " +
+                  names);
   }
-  return spec;
+  return SelectedVariant{std::move(spec), ""};
 }
 
 }  // namespace stackplan::spec

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/diagnostics.hpp"
+#include "base/result.hpp"
 #include "spec/spec.hpp"
 #include "text/yaml.hpp"
 
@@ -72,9 +73,11 @@ Spec build_spec(const nlohmann::json& value, const text::SourceMap& origins, Dia
 /// The variant `render` and `lint --spec` use: the named scenario; without a name, or with the
 /// name "base" that no scenario has, the spec as written when it has no scenarios, else its
 /// base (which must be complete on its own), as `plan` shows it.
-/// On failure returns nullopt with a one-line `error`. `scenario` is set to the scenario's
-/// name, or empty when the spec has no scenarios or the base was used.
-std::optional<Spec> select_variant(const LoadedSpec& loaded, const std::string& name,
-                                   std::string& scenario, std::string& error);
+/// A problem is one line, to follow the spec's path.
+struct SelectedVariant {
+  Spec spec;
+  std::string scenario;  ///< its name; empty when the spec has no scenarios or the base was used
+};
+Result<SelectedVariant> select_variant(const LoadedSpec& loaded, const std::string& name);
 
 }  // namespace stackplan::spec

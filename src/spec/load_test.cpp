@@ -210,11 +210,10 @@ TEST_CASE("scenario name base selects the base spec that plan shows as scenario 
                          "{instance_class: db.t4g.micro}}}\n",
                      diags);
   REQUIRE(loaded);
-  std::string scenario, error;
-  auto base = select_variant(*loaded, "base", scenario, error);
+  auto base = select_variant(*loaded, "base");
   REQUIRE(base);
-  CHECK(base->database.engine == Engine::sqlite_litestream);
-  CHECK(scenario.empty());  // rendered as the base spec
+  CHECK(base->spec.database.engine == Engine::sqlite_litestream);
+  CHECK(base->scenario.empty());  // rendered as the base spec
 
   auto incomplete =
       load_spec_text("t.yaml",
@@ -222,8 +221,9 @@ TEST_CASE("scenario name base selects the base spec that plan shows as scenario 
                      "scenarios:\n  small: {database: {rds: {instance_class: db.t4g.micro}}}\n",
                      diags);
   REQUIRE(incomplete);
-  CHECK_FALSE(select_variant(*incomplete, "base", scenario, error));
-  CHECK(error ==
+  auto none = select_variant(*incomplete, "base");
+  CHECK_FALSE(none);
+  CHECK(none.error() ==
         "has no scenario 'base', and its base spec is not complete without a scenario; it has: "
         "small");
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.hpp"
+
 namespace stackplan::text::hcl {
 
 /// A position in the source: 1-based line and column (in characters), 0-based byte offset.
@@ -89,10 +91,11 @@ struct Block {
   Range range;
 };
 
-/// A syntax error, located.
-struct Error {
+/// A syntax error: a diagnostic (the message) with its range in the parsed text, in lines and
+/// characters as HashiCorp's parser reports them; the caller that holds the file gives it a
+/// place (`loc`) in it.
+struct Error : Diagnostic {
   Range range;
-  std::string message;
 };
 
 struct File {

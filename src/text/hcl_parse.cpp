@@ -25,7 +25,10 @@ class Parser {
     try {
       file.body = parse_body(/*nested=*/false);
     } catch (const ParseError& e) {
-      file.errors.push_back({{pos(e.begin), pos(e.end)}, e.message});
+      Error error;
+      error.message = e.message;
+      error.range = {pos(e.begin), pos(e.end)};
+      file.errors.push_back(std::move(error));
     }
     return file;
   }

@@ -11,10 +11,9 @@ pricing::Catalog test_catalog(const std::string& prices, const std::string& date
       "# stackplan price catalog v1\n[sources]\n# id\tkind\tdate\treference\nt\tcitation\t" + date +
       "\ttest\n[prices]\n# region\tkey\tterm\tbegin\tend\tunit\tusd\tupfront\tsource\n" + prices +
       after;
-  std::string error;
-  auto parsed = pricing::Catalog::parse(text, "test", error);
+  auto parsed = pricing::Catalog::parse(text, "test");
   if (!parsed) {
-    throw std::runtime_error("test catalog: " + error);
+    throw std::runtime_error("test catalog: " + parsed.error());
   }
   return *parsed;
 }
