@@ -123,7 +123,7 @@ json bucket_view(const spec::Spec& s, const std::string& bucket) {
   return v;
 }
 
-json client_groups(const spec::Spec& s) {
+json client_groups(const spec::Spec& s, const std::string& only) {
   json out = json::array();
   if (s.compute.platform == spec::Platform::ec2) {
     out.push_back({{"id", "instances"},
@@ -132,6 +132,9 @@ json client_groups(const spec::Spec& s) {
     return out;
   }
   for (const auto& svc : s.services) {
+    if (!only.empty() && svc.name != only) {
+      continue;
+    }
     out.push_back({{"id", model::resource_name(svc.name)},
                    {"logical", logical_id(svc.name)},
                    {"group_logical", logical_id(svc.name) + "TasksSecurityGroup"}});

@@ -123,9 +123,11 @@ inline bool secret_by_arn(const std::string& ref) {
 /// otherwise (a database's own bucket need not be listed).
 json bucket_view(const spec::Spec& s, const std::string& bucket);
 
-/// The security groups that reach the database or file system: one per service on Fargate,
-/// the instances' group on EC2. [{"id", "logical", "group_logical"}]
-json client_groups(const spec::Spec& s);
+/// The security groups of what reaches a resource: one per service on Fargate (`only`: that
+/// service's alone), the instances' group on EC2. [{"id", "logical", "group_logical"}]. A
+/// kind others reach writes both sides of the rules for each of them, ingress to itself and
+/// egress from the client, so the clients' templates need not know what they reach.
+json client_groups(const spec::Spec& s, const std::string& only = {});
 
 /// What RDS and Aurora views share: identifier, port, backups, deletion protection, the final
 /// snapshot's name and the client security groups.

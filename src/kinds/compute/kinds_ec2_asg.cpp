@@ -254,9 +254,6 @@ json view(const Resource& r, const spec::Spec& s) {
   }
   v["spot_types"] = types;
   v["load_balanced"] = s.load_balancer.has_value();
-  const int port = database_port(s.database.engine);
-  v["database_port"] = port == 0 ? json(nullptr) : json(port);
-  v["efs"] = s.database.engine == spec::Engine::sqlite_efs;
   v["subnets"] = subnets_view(s);
   return v;
 }

@@ -258,7 +258,7 @@ json view_efs(const Resource& r, const spec::Spec& s) {
   v["file_system_name"] = s.name + "-data";
   v["throughput_mode"] = s.database.efs_throughput_mode;
   v["root_directory"] = "/" + s.name;
-  v["clients"] = client_groups(s);
+  v["clients"] = client_groups(s, s.database.service);  // only the owner mounts it
   v["subnets"] = subnets_view(s);
   return v;
 }

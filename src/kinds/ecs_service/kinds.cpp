@@ -201,7 +201,9 @@ json view(const Resource& r, const spec::Spec& s) {
   }
   v["log_group_id"] = model::resource_name(svc.name);
 
-  // What the task itself reaches: the database's bucket, EFS, the database port.
+  // What the task itself uses of the database: its bucket, or its file system mounted. (The
+  // network paths to what the services reach are the reached kinds' own: each writes both
+  // sides of its rules for every client in `client_groups`.)
   const spec::Database& db = s.database;
   const bool owner = db.service.empty() || db.service == svc.name;
   std::string bucket;
@@ -215,8 +217,6 @@ json view(const Resource& r, const spec::Spec& s) {
                                       {"bucket_logical", logical_id(bucket)}};
   v["efs"] = owner && db.engine == spec::Engine::sqlite_efs;
   v["efs_mount"] = db.path.substr(0, db.path.rfind('/'));
-  v["database_port"] =
-      database_port(db.engine) == 0 ? json(nullptr) : json(database_port(db.engine));
   // The connection the database gives the services it serves (every service reaches RDS and
   // Aurora; a SQLite file is its owning service's). Each entry names the variable and what it
   // carries; the templates write the reference. A variable the service sets itself is its own

@@ -21,6 +21,15 @@ resource "aws_vpc_security_group_ingress_rule" "database_from_effect_app" {
   to_port                      = 5432
 }
 
+resource "aws_vpc_security_group_egress_rule" "effect_app_database" {
+  security_group_id            = aws_security_group.effect_app.id
+  description                  = "Database"
+  referenced_security_group_id = aws_security_group.database.id
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+}
+
 # The master password is created and rotated by RDS in Secrets Manager: it is never in this
 # code, in a variable or in the Terraform state.
 resource "aws_rds_cluster" "main" {

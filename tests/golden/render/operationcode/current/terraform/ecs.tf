@@ -86,15 +86,6 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_instances" {
   to_port                      = 65535
 }
 
-resource "aws_vpc_security_group_egress_rule" "instances_database" {
-  security_group_id            = aws_security_group.instances.id
-  description                  = "Database"
-  referenced_security_group_id = aws_security_group.database.id
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-}
-
 resource "aws_launch_template" "main" {
   name_prefix = "operationcode-"
   image_id    = data.aws_ssm_parameter.ecs_ami.value

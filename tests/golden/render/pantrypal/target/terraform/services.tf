@@ -62,15 +62,6 @@ resource "aws_vpc_security_group_egress_rule" "pantrypal_api_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "pantrypal_api_database" {
-  security_group_id            = aws_security_group.pantrypal_api.id
-  description                  = "Database"
-  referenced_security_group_id = aws_security_group.database.id
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-}
-
 resource "aws_vpc_security_group_ingress_rule" "pantrypal_api_from_alb" {
   security_group_id            = aws_security_group.pantrypal_api.id
   description                  = "Container port from the load balancer"

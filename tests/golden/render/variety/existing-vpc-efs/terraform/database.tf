@@ -27,10 +27,10 @@ resource "aws_vpc_security_group_ingress_rule" "efs_from_web" {
   to_port                      = 2049
 }
 
-resource "aws_vpc_security_group_ingress_rule" "efs_from_worker" {
-  security_group_id            = aws_security_group.efs.id
-  description                  = "NFS from worker"
-  referenced_security_group_id = aws_security_group.worker.id
+resource "aws_vpc_security_group_egress_rule" "web_efs" {
+  security_group_id            = aws_security_group.web.id
+  description                  = "NFS to the database file system"
+  referenced_security_group_id = aws_security_group.efs.id
   ip_protocol                  = "tcp"
   from_port                    = 2049
   to_port                      = 2049

@@ -83,15 +83,6 @@ resource "aws_vpc_security_group_egress_rule" "web_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "web_efs" {
-  security_group_id            = aws_security_group.web.id
-  description                  = "NFS to the database file system"
-  referenced_security_group_id = aws_security_group.efs.id
-  ip_protocol                  = "tcp"
-  from_port                    = 2049
-  to_port                      = 2049
-}
-
 resource "aws_vpc_security_group_ingress_rule" "web_from_alb" {
   security_group_id            = aws_security_group.web.id
   description                  = "Container port from the load balancer"

@@ -21,10 +21,28 @@ resource "aws_vpc_security_group_ingress_rule" "database_from_web" {
   to_port                      = 3306
 }
 
+resource "aws_vpc_security_group_egress_rule" "web_database" {
+  security_group_id            = aws_security_group.web.id
+  description                  = "Database"
+  referenced_security_group_id = aws_security_group.database.id
+  ip_protocol                  = "tcp"
+  from_port                    = 3306
+  to_port                      = 3306
+}
+
 resource "aws_vpc_security_group_ingress_rule" "database_from_worker" {
   security_group_id            = aws_security_group.database.id
   description                  = "Database port from worker"
   referenced_security_group_id = aws_security_group.worker.id
+  ip_protocol                  = "tcp"
+  from_port                    = 3306
+  to_port                      = 3306
+}
+
+resource "aws_vpc_security_group_egress_rule" "worker_database" {
+  security_group_id            = aws_security_group.worker.id
+  description                  = "Database"
+  referenced_security_group_id = aws_security_group.database.id
   ip_protocol                  = "tcp"
   from_port                    = 3306
   to_port                      = 3306

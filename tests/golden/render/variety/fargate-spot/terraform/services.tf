@@ -63,15 +63,6 @@ resource "aws_vpc_security_group_egress_rule" "web_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "web_database" {
-  security_group_id            = aws_security_group.web.id
-  description                  = "Database"
-  referenced_security_group_id = aws_security_group.database.id
-  ip_protocol                  = "tcp"
-  from_port                    = 3306
-  to_port                      = 3306
-}
-
 resource "aws_vpc_security_group_ingress_rule" "web_from_alb" {
   security_group_id            = aws_security_group.web.id
   description                  = "Container port from the load balancer"
@@ -300,15 +291,6 @@ resource "aws_vpc_security_group_egress_rule" "worker_https" {
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
-}
-
-resource "aws_vpc_security_group_egress_rule" "worker_database" {
-  security_group_id            = aws_security_group.worker.id
-  description                  = "Database"
-  referenced_security_group_id = aws_security_group.database.id
-  ip_protocol                  = "tcp"
-  from_port                    = 3306
-  to_port                      = 3306
 }
 
 resource "aws_ecs_task_definition" "worker" {

@@ -27,6 +27,15 @@ resource "aws_vpc_security_group_ingress_rule" "efs_from_zooid_relay" {
   to_port                      = 2049
 }
 
+resource "aws_vpc_security_group_egress_rule" "zooid_relay_efs" {
+  security_group_id            = aws_security_group.zooid_relay.id
+  description                  = "NFS to the database file system"
+  referenced_security_group_id = aws_security_group.efs.id
+  ip_protocol                  = "tcp"
+  from_port                    = 2049
+  to_port                      = 2049
+}
+
 resource "aws_efs_mount_target" "data" {
   count = length(local.service_subnet_ids)
 

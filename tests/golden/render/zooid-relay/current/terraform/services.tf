@@ -82,15 +82,6 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "zooid_relay_efs" {
-  security_group_id            = aws_security_group.zooid_relay.id
-  description                  = "NFS to the database file system"
-  referenced_security_group_id = aws_security_group.efs.id
-  ip_protocol                  = "tcp"
-  from_port                    = 2049
-  to_port                      = 2049
-}
-
 resource "aws_ecs_task_definition" "zooid_relay" {
   family                   = "sphere-zooid-relay-zooid-relay"
   requires_compatibilities = ["FARGATE"]

@@ -62,15 +62,6 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_https" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "zooid_relay_database" {
-  security_group_id            = aws_security_group.zooid_relay.id
-  description                  = "Database"
-  referenced_security_group_id = aws_security_group.database.id
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-}
-
 resource "aws_ecs_task_definition" "zooid_relay" {
   family                   = "sphere-zooid-relay-zooid-relay"
   requires_compatibilities = ["FARGATE"]
