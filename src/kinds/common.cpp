@@ -1,5 +1,7 @@
 #include "kinds/common.hpp"
 
+#include "kinds/kinds.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -121,6 +123,70 @@ json bucket_view(const spec::Spec& s, const std::string& bucket) {
   v["backup_expire_days"] = nullptr;  // set by the SQLite S3 sync for its copies
   v["object_prefix"] = nullptr;
   return v;
+}
+
+json reach_value(const std::string& name, const std::string& value) {
+  return {{"name", name}, {"value", value}, {"tf_local", nullptr}, {"cfn_getatt", nullptr}};
+}
+
+json reach_reference(const std::string& name, const std::string& tf_local,
+                     const std::string& cfn_getatt, const std::string& cfn_value) {
+  return {{"name", name},
+          {"value", cfn_value},
+          {"tf_local", tf_local},
+          {"cfn_getatt", cfn_getatt.empty() ? json(nullptr) : json(cfn_getatt)}};
+}
+
+json reach_secret(const std::string& name, const std::string& field, const std::string& tf_local,
+                  const std::string& cfn_getatt) {
+  return {{"name", name}, {"field", field}, {"tf_local", tf_local}, {"cfn_getatt", cfn_getatt}};
+}
+
+json reach_readable(const std::string& tf_local, const std::string& cfn_getatt) {
+  return {{"tf_local", tf_local}, {"cfn_getatt", cfn_getatt}};
+}
+
+json reach_of(const spec::Spec& s, const spec::Service& svc) {
+  json out = {
+      {"environment", json::array()}, {"secrets", json::array()}, {"readable", json::array()}};
+  auto own = [&](const json& entry) {
+    const std::string& name = entry["name"].get_ref<const std::string&>();
+    return svc.environment.count(name) != 0 || svc.secrets.count(name) != 0;
+  };
+  for (const model::Kind* kind : all()) {
+    if (kind->reach == nullptr || kind->expand(s).empty()) {
+      continue;
+    }
+    json given = kind->reach(s, svc);
+    bool reads_secret = false;
+    for (const char* list : {"environment", "secrets"}) {
+      for (const json& entry : given.value(list, json::array())) {
+        if (!own(entry)) {
+          out[list].push_back(entry);
+          reads_secret = reads_secret || std::string(list) == "secrets";
+        }
+      }
+    }
+    if (reads_secret) {
+      for (const json& arn : given.value("readable", json::array())) {
+        out["readable"].push_back(arn);
+      }
+    }
+  }
+  return out;
+}
+
+json server_database_reach(const spec::Spec& s, const std::string& logical) {
+  const spec::ConnectionEnvironment& n = s.database.environment;
+  const std::string secret = logical + ".MasterUserSecret.SecretArn";
+  return {{"environment",
+           {reach_reference(n.host, "database_host", logical + ".Endpoint.Address"),
+            reach_reference(n.port, "database_port", logical + ".Endpoint.Port"),
+            reach_reference(n.name, "database_name", "", s.database.name)}},
+          {"secrets",
+           {reach_secret(n.username, "username", "database_secret_arn", secret),
+            reach_secret(n.password, "password", "database_secret_arn", secret)}},
+          {"readable", {reach_readable("database_secret_arn", secret)}}};
 }
 
 json client_groups(const spec::Spec& s, const std::string& only) {

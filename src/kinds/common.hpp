@@ -129,10 +129,36 @@ json bucket_view(const spec::Spec& s, const std::string& bucket);
 /// egress from the client, so the clients' templates need not know what they reach.
 json client_groups(const spec::Spec& s, const std::string& only = {});
 
+/// A variable a service gets from what it reaches, as a plain value.
+json reach_value(const std::string& name, const std::string& value);
+/// A variable whose value is an attribute of the reached resource: a Terraform local its
+/// template defines (`tf_local`: "database_host") and a CloudFormation attribute
+/// (`cfn_getatt`: "Database.Endpoint.Address"), or `cfn_value` where CloudFormation has no
+/// attribute for it.
+json reach_reference(const std::string& name, const std::string& tf_local,
+                     const std::string& cfn_getatt, const std::string& cfn_value = {});
+/// A variable ECS fills from a JSON key of a secret the reached resource keeps.
+json reach_secret(const std::string& name, const std::string& field, const std::string& tf_local,
+                  const std::string& cfn_getatt);
+/// The secret ARN a service's execution role must read for those variables.
+json reach_readable(const std::string& tf_local, const std::string& cfn_getatt);
+
+/// What `svc` gets from every kind of the stack it reaches (`Kind::reach`), merged in registry
+/// order: {"environment", "secrets", "readable"}. A variable the service sets itself is its own
+/// and left out; a secret ARN none of the remaining variables read is left out.
+json reach_of(const spec::Spec& s, const spec::Service& svc);
+
 /// What RDS and Aurora views share: identifier, port, backups, deletion protection, the final
 /// snapshot's name and the client security groups.
 json database_view(const Resource& r, const spec::Spec& s, int backup_retention_days,
                    bool deletion_protection);
+
+/// What RDS and Aurora give every service: the endpoint's host and port and the database name
+/// as variables, the master user's name and password from the secret RDS manages, and that
+/// secret to read. `logical` is the CloudFormation resource ("Database", "DatabaseCluster");
+/// the Terraform template defines the locals `database_host`, `database_port`,
+/// `database_name` and `database_secret_arn`.
+json server_database_reach(const spec::Spec& s, const std::string& logical);
 
 /// 5432 for PostgreSQL engines, 3306 for MySQL ones, 0 otherwise.
 int database_port(spec::Engine engine);

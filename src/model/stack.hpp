@@ -60,6 +60,11 @@ struct Kind {
   /// Scenarios of the coverage probe (cost/coverage.cpp) that use every price the kind can
   /// ask for, one `name: {merge patch}` per line, written in YAML flow style.
   std::string_view coverage_scenarios = {};
+  /// What a service that reaches the kind's resources gets from them, asked only of kinds the
+  /// stack has (nullptr: nothing): {"environment": [...], "secrets": [...], "readable": [...]}
+  /// built with kinds/common.hpp's reach_* helpers. Every service's view merges what all
+  /// kinds give it (`kinds::reach_of`), so a service's templates name no kind they reach.
+  nlohmann::json (*reach)(const spec::Spec&, const spec::Service&) = nullptr;
 };
 
 /// A Terraform-safe resource name from a spec name: "pantrypal-backups" -> "pantrypal_backups".

@@ -125,6 +125,10 @@ extern const model::Kind k_aurora_cluster{
     expand,
     cost,
     model::Rendering{"aurora_cluster", "database", {}, view},
+    {},
+    [](const spec::Spec& s, const spec::Service&) {
+      return server_database_reach(s, "DatabaseCluster");
+    },
 };
 
 }  // namespace stackplan::kinds

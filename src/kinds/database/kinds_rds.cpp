@@ -187,6 +187,8 @@ extern const model::Kind k_rds_instance{
     expand,
     cost,
     model::Rendering{"rds_instance", "database", {}, view},
+    {},
+    [](const spec::Spec& s, const spec::Service&) { return server_database_reach(s, "Database"); },
 };
 
 }  // namespace stackplan::kinds

@@ -253,6 +253,23 @@ void cost_s3_sync(const Resource& r, Context& ctx) {
           ctx.rate(pricing::s3_requests_key("standard", "tier2")), whole(1000));
 }
 
+/// What the owning service gets from its SQLite database: the file's path and, when it is
+/// replicated or synced, the bucket.
+json reach(const spec::Spec& s, const spec::Service& svc) {
+  const spec::Database& db = s.database;
+  if (!db.service.empty() && db.service != svc.name) {
+    return json::object();
+  }
+  json env = json::array({reach_value(db.environment.path, db.path)});
+  const std::string& bucket = db.engine == spec::Engine::sqlite_litestream ? db.replica_bucket
+                              : db.engine == spec::Engine::sqlite_s3_sync  ? db.sync_bucket
+                                                                           : std::string();
+  if (!bucket.empty()) {
+    env.push_back(reach_value(db.environment.bucket, bucket));
+  }
+  return {{"environment", env}};
+}
+
 json view_efs(const Resource& r, const spec::Spec& s) {
   json v = base_view(r);
   v["file_system_name"] = s.name + "-data";
@@ -313,6 +330,9 @@ extern const model::Kind k_sqlite_local{
     {},
     expand_local,
     cost_local,
+    std::nullopt,
+    {},
+    reach,
 };
 
 // Listed in kinds/registry.cpp.
@@ -327,6 +347,8 @@ extern const model::Kind k_sqlite_efs{
     expand_efs,
     cost_efs,
     model::Rendering{"sqlite_efs", "database", {}, view_efs},
+    {},
+    reach,
 };
 
 // Listed in kinds/registry.cpp.
@@ -344,6 +366,8 @@ extern const model::Kind k_litestream_replica{
     cost_litestream,
     model::Rendering{
         "s3_bucket", "storage", {"litestream.yml", "litestream-entrypoint.sh"}, view_litestream},
+    {},
+    reach,
 };
 
 // Listed in kinds/registry.cpp.
@@ -358,6 +382,8 @@ extern const model::Kind k_s3_sync{
     expand_s3_sync,
     cost_s3_sync,
     model::Rendering{"s3_bucket", "storage", {"s3-sync.sh"}, view_s3_sync},
+    {},
+    reach,
 };
 
 }  // namespace stackplan::kinds

@@ -217,54 +217,14 @@ json view(const Resource& r, const spec::Spec& s) {
                                       {"bucket_logical", logical_id(bucket)}};
   v["efs"] = owner && db.engine == spec::Engine::sqlite_efs;
   v["efs_mount"] = db.path.substr(0, db.path.rfind('/'));
-  // The connection the database gives the services it serves (every service reaches RDS and
-  // Aurora; a SQLite file is its owning service's). Each entry names the variable and what it
-  // carries; the templates write the reference. A variable the service sets itself is its own
-  // (validate warns) and is not passed.
-  const bool rds = spec::is_rds(db.engine);
-  const bool aurora = spec::is_aurora(db.engine);
-  const spec::ConnectionEnvironment& names = db.environment;
-  json connection_env = json::array();
-  json connection_secrets = json::array();
-  json master_secret = nullptr;
-  auto entry = [&](const std::string& name, const char* carries, const std::string& value) {
-    json e = {{"name", name},  {"rds", rds},        {"aurora", aurora}, {"host", false},
-              {"port", false}, {"database", false}, {"literal", false}, {"value", value}};
-    e[carries] = true;
-    return e;
-  };
-  auto own = [&](const std::string& name) {
-    return svc.environment.count(name) != 0 || svc.secrets.count(name) != 0;
-  };
-  if (rds || aurora) {
-    for (const auto& [name, carries] :
-         {std::pair{names.host, "host"}, std::pair{names.port, "port"},
-          std::pair{names.name, "database"}}) {
-      if (!own(name)) {
-        connection_env.push_back(entry(name, carries, db.name));
-      }
-    }
-    for (const auto& [name, field] :
-         {std::pair{names.username, "username"}, std::pair{names.password, "password"}}) {
-      if (!own(name)) {
-        connection_secrets.push_back(
-            {{"name", name}, {"field", field}, {"rds", rds}, {"aurora", aurora}});
-      }
-    }
-    if (!connection_secrets.empty()) {
-      master_secret = {{"rds", rds}, {"aurora", aurora}};
-    }
-  } else if (owner && spec::is_sqlite(db.engine)) {
-    if (!own(names.path)) {
-      connection_env.push_back(entry(names.path, "literal", db.path));
-    }
-    if (!bucket.empty() && !own(names.bucket)) {
-      connection_env.push_back(entry(names.bucket, "literal", bucket));
-    }
-  }
+  // What the service gets from what it reaches (the database's connection: every service
+  // reaches RDS and Aurora, a SQLite file is its owning service's).
+  const json reach = reach_of(s, svc);
+  const json& connection_env = reach["environment"];
+  const json& connection_secrets = reach["secrets"];
   v["connection_environment"] = connection_env;
   v["connection_secrets"] = connection_secrets;
-  v["master_secret"] = master_secret;
+  v["connection_readable"] = reach["readable"];
   v["has_environment"] = !env.empty() || !connection_env.empty();
   v["has_secrets"] = !readable.empty() || !connection_secrets.empty();
   // The S3 sync uploads the database when the task stops: give it the longest stop timeout.

@@ -11,6 +11,7 @@ namespace {
 struct Rendered {
   stackplan::Diagnostics diags;
   std::string terraform;       ///< services.tf
+  std::string database;        ///< database.tf
   std::string cloudformation;  ///< the template
 };
 
@@ -29,6 +30,8 @@ Rendered render(const std::string& rest, const std::string& service = "") {
   for (const auto& f : r.files) {
     if (f.path == "terraform/services.tf") {
       out.terraform = f.content;
+    } else if (f.path == "terraform/database.tf") {
+      out.database = f.content;
     } else if (f.path.rfind("cloudformation/", 0) == 0) {
       out.cloudformation = f.content;
     }
@@ -46,15 +49,20 @@ TEST_CASE("an RDS database gives every service its endpoint, name and managed cr
           "[connection]") {
   Rendered r = render("database: {engine: rds-postgres, instance_class: db.t4g.micro}\n");
   CHECK(r.diags.warning_count() == 0);
-  CHECK(has(r.terraform, "{ name = \"DB_HOST\", value = aws_db_instance.main.address }"));
-  CHECK(has(r.terraform, "{ name = \"DB_PORT\", value = tostring(aws_db_instance.main.port) }"));
-  CHECK(has(r.terraform, "{ name = \"DB_NAME\", value = aws_db_instance.main.db_name }"));
+  // The service reads the locals the database's file defines.
+  CHECK(has(r.terraform, "{ name = \"DB_HOST\", value = local.database_host }"));
+  CHECK(has(r.terraform, "{ name = \"DB_PORT\", value = local.database_port }"));
+  CHECK(has(r.terraform, "{ name = \"DB_NAME\", value = local.database_name }"));
+  CHECK(has(r.database, "database_host       = aws_db_instance.main.address"));
+  CHECK(has(r.database, "database_port       = tostring(aws_db_instance.main.port)"));
+  CHECK(has(r.database, "database_name       = aws_db_instance.main.db_name"));
+  CHECK(has(r.database,
+            "database_secret_arn = aws_db_instance.main.master_user_secret[0].secret_arn"));
   CHECK(has(r.terraform,
             "{ name = \"DB_PASSWORD\", valueFrom = "
-            "\"${aws_db_instance.main.master_user_secret[0].secret_arn}:password::\" }"));
+            "\"${local.database_secret_arn}:password::\" }"));
   // The execution role may read exactly that secret.
-  CHECK(has(r.terraform,
-            "Resource = [\n        aws_db_instance.main.master_user_secret[0].secret_arn,"));
+  CHECK(has(r.terraform, "Resource = [\n        local.database_secret_arn,"));
   CHECK(has(r.cloudformation,
             "- Name: \"DB_HOST\"\n              Value: !GetAtt Database.Endpoint.Address"));
   CHECK(has(r.cloudformation, "- Name: \"DB_NAME\"\n              Value: \"shop_api\""));
@@ -70,11 +78,16 @@ TEST_CASE("the variables' names and the database name come from the spec", "[con
   Rendered r = render(
       "database:\n  engine: aurora-mysql\n  instance_class: db.t4g.medium\n  name: orders\n"
       "  environment: {host: DATABASE_HOST, password: DATABASE_PASSWORD}\n");
-  CHECK(has(r.terraform, "{ name = \"DATABASE_HOST\", value = aws_rds_cluster.main.endpoint }"));
-  CHECK(has(r.terraform, "{ name = \"DB_NAME\", value = aws_rds_cluster.main.database_name }"));
+  CHECK(has(r.terraform, "{ name = \"DATABASE_HOST\", value = local.database_host }"));
+  CHECK(has(r.database, "database_host       = aws_rds_cluster.main.endpoint"));
+  CHECK(has(r.terraform, "{ name = \"DB_NAME\", value = local.database_name }"));
+  CHECK(has(r.database, "database_name       = aws_rds_cluster.main.database_name"));
   CHECK(has(r.terraform,
             "{ name = \"DATABASE_PASSWORD\", valueFrom = "
-            "\"${aws_rds_cluster.main.master_user_secret[0].secret_arn}:password::\" }"));
+            "\"${local.database_secret_arn}:password::\" }"));
+  CHECK(has(
+      r.cloudformation,
+      "- Name: \"DATABASE_HOST\"\n              Value: !GetAtt DatabaseCluster.Endpoint.Address"));
   CHECK(has(r.cloudformation, "DatabaseName: \"orders\""));
   CHECK_FALSE(has(r.terraform, "\"DB_HOST\""));
 }
@@ -90,7 +103,7 @@ TEST_CASE("a service's own variable wins over the database's, with a warning", "
         "service 'web' sets DB_PASSWORD itself, so it does not get the database's "
         "password");
   CHECK(has(r.terraform, "{ name = \"DB_USER\", valueFrom ="));
-  CHECK_FALSE(has(r.terraform, "master_user_secret[0].secret_arn}:password::"));
+  CHECK_FALSE(has(r.terraform, "database_secret_arn}:password::"));
 }
 
 TEST_CASE("SQLite gives its owning service the path, and the bucket it replicates to",

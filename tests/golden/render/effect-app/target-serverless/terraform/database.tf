@@ -68,3 +68,11 @@ resource "aws_rds_cluster_instance" "main" {
   publicly_accessible        = false
   auto_minor_version_upgrade = true
 }
+
+# The connection the services get: the endpoint, the database and the master user's secret.
+locals {
+  database_host       = aws_rds_cluster.main.endpoint
+  database_port       = tostring(aws_rds_cluster.main.port)
+  database_name       = aws_rds_cluster.main.database_name
+  database_secret_arn = aws_rds_cluster.main.master_user_secret[0].secret_arn
+}

@@ -29,7 +29,7 @@ resource "aws_iam_role_policy" "effect_app_execution_secrets" {
       Action = ["secretsmanager:GetSecretValue"]
       Resource = [
         data.aws_secretsmanager_secret.effect_app_aurora_postgres_credentials.arn,
-        aws_rds_cluster.main.master_user_secret[0].secret_arn,
+        local.database_secret_arn,
       ]
     }]
   })
@@ -112,15 +112,15 @@ resource "aws_ecs_task_definition" "effect_app" {
         { name = "DATABASE_PORT", value = "5432" },
         { name = "DATABASE_SSL", value = "true" },
         { name = "NODE_ENV", value = "production" },
-        { name = "DB_HOST", value = aws_rds_cluster.main.endpoint },
-        { name = "DB_PORT", value = tostring(aws_rds_cluster.main.port) },
-        { name = "DB_NAME", value = aws_rds_cluster.main.database_name },
+        { name = "DB_HOST", value = local.database_host },
+        { name = "DB_PORT", value = local.database_port },
+        { name = "DB_NAME", value = local.database_name },
       ]
       secrets = [
         { name = "DATABASE_PASSWORD", valueFrom = "${data.aws_secretsmanager_secret.effect_app_aurora_postgres_credentials.arn}:password::" },
         { name = "DATABASE_USERNAME", valueFrom = "${data.aws_secretsmanager_secret.effect_app_aurora_postgres_credentials.arn}:username::" },
-        { name = "DB_USER", valueFrom = "${aws_rds_cluster.main.master_user_secret[0].secret_arn}:username::" },
-        { name = "DB_PASSWORD", valueFrom = "${aws_rds_cluster.main.master_user_secret[0].secret_arn}:password::" },
+        { name = "DB_USER", valueFrom = "${local.database_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${local.database_secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"

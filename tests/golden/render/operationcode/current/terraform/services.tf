@@ -29,7 +29,7 @@ resource "aws_iam_role_policy" "python_backend_execution_secrets" {
       Action = ["secretsmanager:GetSecretValue"]
       Resource = [
         data.aws_secretsmanager_secret.prod_python_backend.arn,
-        aws_db_instance.main.master_user_secret[0].secret_arn,
+        local.database_secret_arn,
       ]
     }]
   })
@@ -78,15 +78,15 @@ resource "aws_ecs_task_definition" "python_backend" {
         { name = "RELEASE", value = "1.0.1" },
         { name = "SITE_ID", value = "4" },
         { name = "TZ", value = "UTC" },
-        { name = "DB_HOST", value = aws_db_instance.main.address },
-        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
-        { name = "DB_NAME", value = aws_db_instance.main.db_name },
+        { name = "DB_HOST", value = local.database_host },
+        { name = "DB_PORT", value = local.database_port },
+        { name = "DB_NAME", value = local.database_name },
       ]
       secrets = [
         { name = "SECRET_KEY", valueFrom = "${data.aws_secretsmanager_secret.prod_python_backend.arn}:secret_key::" },
         { name = "SENTRY_DSN", valueFrom = "${data.aws_secretsmanager_secret.prod_python_backend.arn}:sentry_dsn::" },
-        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
-        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
+        { name = "DB_USER", valueFrom = "${local.database_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${local.database_secret_arn}:password::" },
       ]
       healthCheck = {
         command     = ["CMD-SHELL", "wget -q -O /dev/null http://localhost:8000/healthz"]

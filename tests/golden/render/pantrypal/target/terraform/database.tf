@@ -56,3 +56,11 @@ resource "aws_db_instance" "main" {
   auto_minor_version_upgrade          = true
   iam_database_authentication_enabled = true
 }
+
+# The connection the services get: the endpoint, the database and the master user's secret.
+locals {
+  database_host       = aws_db_instance.main.address
+  database_port       = tostring(aws_db_instance.main.port)
+  database_name       = aws_db_instance.main.db_name
+  database_secret_arn = aws_db_instance.main.master_user_secret[0].secret_arn
+}

@@ -29,7 +29,7 @@ resource "aws_iam_role_policy" "pantrypal_api_execution_secrets" {
       Action = ["secretsmanager:GetSecretValue"]
       Resource = [
         aws_secretsmanager_secret.pantrypal_prod_jwt_secret.arn,
-        aws_db_instance.main.master_user_secret[0].secret_arn,
+        local.database_secret_arn,
       ]
     }]
   })
@@ -109,14 +109,14 @@ resource "aws_ecs_task_definition" "pantrypal_api" {
       environment = [
         { name = "NODE_ENV", value = "production" },
         { name = "PORT", value = "3002" },
-        { name = "DB_HOST", value = aws_db_instance.main.address },
-        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
-        { name = "DB_NAME", value = aws_db_instance.main.db_name },
+        { name = "DB_HOST", value = local.database_host },
+        { name = "DB_PORT", value = local.database_port },
+        { name = "DB_NAME", value = local.database_name },
       ]
       secrets = [
         { name = "JWT_SECRET", valueFrom = "${aws_secretsmanager_secret.pantrypal_prod_jwt_secret.arn}:JWT_SECRET::" },
-        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
-        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
+        { name = "DB_USER", valueFrom = "${local.database_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${local.database_secret_arn}:password::" },
       ]
       healthCheck = {
         command     = ["CMD-SHELL", "node -e \"require('http').get('http://localhost:3002/health', (r) => {process.exit(r.statusCode === 200 ? 0 : 1)})\""]

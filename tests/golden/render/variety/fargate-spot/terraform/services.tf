@@ -30,7 +30,7 @@ resource "aws_iam_role_policy" "web_execution_secrets" {
       Resource = [
         "arn:aws:secretsmanager:eu-west-1:123456789012:secret:variety/api-AbCdEf",
         aws_secretsmanager_secret.variety_db.arn,
-        aws_db_instance.main.master_user_secret[0].secret_arn,
+        local.database_secret_arn,
       ]
     }]
   })
@@ -115,15 +115,15 @@ resource "aws_ecs_task_definition" "web" {
       environment = [
         { name = "QUOTE", value = "it's \"quoted\"" },
         { name = "TEMPLATE", value = "$${not_interpolated} %%{ nor_this }" },
-        { name = "DB_HOST", value = aws_db_instance.main.address },
-        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
-        { name = "DB_NAME", value = aws_db_instance.main.db_name },
+        { name = "DB_HOST", value = local.database_host },
+        { name = "DB_PORT", value = local.database_port },
+        { name = "DB_NAME", value = local.database_name },
       ]
       secrets = [
         { name = "API_KEY", valueFrom = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:variety/api-AbCdEf:key::" },
         { name = "DB_URL", valueFrom = "${aws_secretsmanager_secret.variety_db.arn}:url::" },
-        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
-        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
+        { name = "DB_USER", valueFrom = "${local.database_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${local.database_secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"
@@ -260,7 +260,7 @@ resource "aws_iam_role_policy" "worker_execution_secrets" {
       Effect = "Allow"
       Action = ["secretsmanager:GetSecretValue"]
       Resource = [
-        aws_db_instance.main.master_user_secret[0].secret_arn,
+        local.database_secret_arn,
       ]
     }]
   })
@@ -313,13 +313,13 @@ resource "aws_ecs_task_definition" "worker" {
       image     = var.worker_image
       essential = true
       environment = [
-        { name = "DB_HOST", value = aws_db_instance.main.address },
-        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
-        { name = "DB_NAME", value = aws_db_instance.main.db_name },
+        { name = "DB_HOST", value = local.database_host },
+        { name = "DB_PORT", value = local.database_port },
+        { name = "DB_NAME", value = local.database_name },
       ]
       secrets = [
-        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
-        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
+        { name = "DB_USER", valueFrom = "${local.database_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${local.database_secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"

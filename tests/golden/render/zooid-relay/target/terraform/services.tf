@@ -29,7 +29,7 @@ resource "aws_iam_role_policy" "zooid_relay_execution_secrets" {
       Action = ["secretsmanager:GetSecretValue"]
       Resource = [
         aws_secretsmanager_secret.sphere_zooid_relay_relay.arn,
-        aws_db_instance.main.master_user_secret[0].secret_arn,
+        local.database_secret_arn,
       ]
     }]
   })
@@ -89,15 +89,15 @@ resource "aws_ecs_task_definition" "zooid_relay" {
         }
       ]
       environment = [
-        { name = "DB_HOST", value = aws_db_instance.main.address },
-        { name = "DB_PORT", value = tostring(aws_db_instance.main.port) },
-        { name = "DB_NAME", value = aws_db_instance.main.db_name },
+        { name = "DB_HOST", value = local.database_host },
+        { name = "DB_PORT", value = local.database_port },
+        { name = "DB_NAME", value = local.database_name },
       ]
       secrets = [
         { name = "DATABASE_URL", valueFrom = "${aws_secretsmanager_secret.sphere_zooid_relay_relay.arn}:database_url::" },
         { name = "RELAY_SECRET_KEY", valueFrom = "${aws_secretsmanager_secret.sphere_zooid_relay_relay.arn}:secret_key::" },
-        { name = "DB_USER", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:username::" },
-        { name = "DB_PASSWORD", valueFrom = "${aws_db_instance.main.master_user_secret[0].secret_arn}:password::" },
+        { name = "DB_USER", valueFrom = "${local.database_secret_arn}:username::" },
+        { name = "DB_PASSWORD", valueFrom = "${local.database_secret_arn}:password::" },
       ]
       logConfiguration = {
         logDriver = "awslogs"
