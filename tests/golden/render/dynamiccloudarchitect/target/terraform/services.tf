@@ -83,9 +83,11 @@ resource "aws_ecs_task_definition" "backend" {
 
   container_definitions = jsonencode([
     {
-      name        = "backend"
-      image       = var.backend_image
-      essential   = true
+      name      = "backend"
+      image     = var.backend_image
+      essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory      = 1024
       stopTimeout = 120
       command = [
         "/entrypoint.sh",

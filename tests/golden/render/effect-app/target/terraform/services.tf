@@ -99,6 +99,8 @@ resource "aws_ecs_task_definition" "effect_app" {
       name      = "effect-app"
       image     = var.effect_app_image
       essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory = 1024
       portMappings = [
         {
           containerPort = 3000

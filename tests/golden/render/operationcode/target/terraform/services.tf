@@ -82,6 +82,8 @@ resource "aws_ecs_task_definition" "python_backend" {
       name      = "python-backend"
       image     = var.python_backend_image
       essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory = 512
       portMappings = [
         {
           containerPort = 8000

@@ -99,6 +99,8 @@ resource "aws_ecs_task_definition" "pantrypal_api" {
       name      = "pantrypal-api"
       image     = var.pantrypal_api_image
       essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory = 1024
       portMappings = [
         {
           containerPort = 3002

@@ -62,6 +62,8 @@ resource "aws_ecs_task_definition" "web" {
       name      = "web"
       image     = var.web_image
       essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory = 1024
       command = [
         "nginx",
         "-g",
@@ -248,6 +250,8 @@ resource "aws_ecs_task_definition" "worker" {
       name      = "worker"
       image     = var.worker_image
       essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory = 512
       environment = [
         { name = "DB_HOST", value = local.database_host },
         { name = "DB_PORT", value = local.database_port },

@@ -101,6 +101,8 @@ resource "aws_ecs_task_definition" "zooid_relay" {
       name      = "zooid-relay"
       image     = var.zooid_relay_image
       essential = true
+      # The task's memory as the container's hard limit (CT.ECS.PR.7).
+      memory = 1024
       portMappings = [
         {
           containerPort = 3334
