@@ -122,7 +122,33 @@ json bucket_view(const spec::Spec& s, const std::string& bucket) {
   v["abort_days"] = b.lifecycle.abort_incomplete_upload_days;
   v["backup_expire_days"] = nullptr;  // set by the SQLite S3 sync for its copies
   v["object_prefix"] = nullptr;
+  std::vector<ControlException> exceptions = {
+      {"CT.S3.PR.2",
+       "server access logs go to a second bucket and are billed as its storage and requests; "
+       "CloudTrail records the API calls that change the bucket"},
+      {"CT.S3.PR.4", "nothing in this stack consumes events of the bucket"},
+      {"CT.S3.PR.9",
+       "Object Lock would keep the lifecycle rules from deleting expired objects and old "
+       "versions"},
+  };
+  if (b.encryption != "sse-kms") {
+    exceptions.push_back({"CT.S3.PR.10",
+                          "encryption is sse-s3 (buckets[].encryption); sse-kms bills a KMS "
+                          "request for object reads and writes"});
+  }
+  if (!b.versioning) {
+    exceptions.push_back({"CT.S3.PR.11", "versioning is off in the spec (buckets[].versioning)"});
+  }
+  v["exceptions"] = exceptions_view(exceptions);
   return v;
+}
+
+json exceptions_view(const std::vector<ControlException>& exceptions) {
+  json list = json::array();
+  for (const auto& e : exceptions) {
+    list.push_back({{"control", e.control}, {"reason", e.reason}});
+  }
+  return {{"any", !list.empty()}, {"list", list}};
 }
 
 json reach_value(const std::string& name, const std::string& value) {
@@ -174,6 +200,15 @@ json reach_of(const spec::Spec& s, const spec::Service& svc) {
     }
   }
   return out;
+}
+
+std::vector<ControlException> database_exceptions() {
+  return {{"CT.RDS.PR.2",
+           "Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics and is not "
+           "in the plan; the standard CloudWatch metrics of the database remain"},
+          {"CT.RDS.PR.20",
+           "another port hides nothing inside the VPC: only the services' security groups reach "
+           "the database"}};
 }
 
 json server_database_reach(const spec::Spec& s, const std::string& logical) {

@@ -129,6 +129,18 @@ json bucket_view(const spec::Spec& s, const std::string& bucket);
 /// egress from the client, so the clients' templates need not know what they reach.
 json client_groups(const spec::Spec& s, const std::string& only = {});
 
+/// An AWS Control Tower control a rendered resource does not meet on purpose, and the reason
+/// its reader needs. The templates write each into the resource's CloudFormation `Metadata`
+/// (`stackplan: exceptions:`) and as a comment above the Terraform resource; the validators
+/// accept a failed control only where its exception is written, and no exception where the
+/// control holds.
+struct ControlException {
+  std::string control;  ///< "CT.RDS.PR.1"
+  std::string reason;
+};
+/// {"any": bool, "list": [{"control", "reason"}]}: what a resource's template writes.
+json exceptions_view(const std::vector<ControlException>& exceptions);
+
 /// A variable a service gets from what it reaches, as a plain value.
 json reach_value(const std::string& name, const std::string& value);
 /// A variable whose value is an attribute of the reached resource: a Terraform local its
@@ -159,6 +171,9 @@ json database_view(const Resource& r, const spec::Spec& s, int backup_retention_
 /// the Terraform template defines the locals `database_host`, `database_port`,
 /// `database_name` and `database_secret_arn`.
 json server_database_reach(const spec::Spec& s, const std::string& logical);
+
+/// The controls no RDS or Aurora instance meets: Enhanced Monitoring and a port of its own.
+std::vector<ControlException> database_exceptions();
 
 /// 5432 for PostgreSQL engines, 3306 for MySQL ones, 0 otherwise.
 int database_port(spec::Engine engine);

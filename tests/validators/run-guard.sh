@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Renders every example and fixture, every scenario, with --target cloudformation and checks the
-# templates with cfn-guard against the AWS Control Tower proactive controls listed in
-# tests/validators/guard/controls.txt (rules and binary from @cdklabs/cdk-validator-cfnguard,
-# pinned by tests/validators/guard/package-lock.json and installed when missing or out of date).
-# Zero failures are allowed.
+# templates with cfn-guard against every AWS Control Tower proactive control of the services
+# listed in tests/validators/guard/controls.txt (rules and binary from
+# @cdklabs/cdk-validator-cfnguard, pinned by tests/validators/guard/package-lock.json and
+# installed when missing or out of date). A control may fail only on a resource that records an
+# exception for it, with a reason, in its Metadata (tests/validators/guard/check.py).
 # Usage: tests/validators/run-guard.sh path/to/stackplan [work-dir]
 set -euo pipefail
 
@@ -25,9 +26,11 @@ case "$(uname -m)" in
   *) echo "no cfn-guard binary for $(uname -m)" >&2; exit 1 ;;
 esac
 rules=()
-while read -r control; do
-  [[ -z "$control" || "$control" == \#* ]] && continue
-  rules+=(-r "$package/rules/control-tower/cfn-guard/$control.guard")
+while read -r service; do
+  [[ -z "$service" || "$service" == \#* ]] && continue
+  for rule in "$package/rules/control-tower/cfn-guard/$service"/*.guard; do
+    rules+=(-r "$rule")
+  done
 done <"$validators/controls.txt"
 
 # The checker must be able to fail: a bucket policy that does not deny plain HTTP and an Auto
@@ -58,6 +61,18 @@ if "$guard" validate "${rules[@]}" -d "$work/insecure.yaml" -S none >/dev/null 2
   echo "cfn-guard accepted insecure.yaml" >&2
   exit 1
 fi
+# The exceptions check must be able to fail too: on failures no exception covers, and on an
+# exception without a reason.
+"$guard" validate "${rules[@]}" -d "$work/insecure.yaml" -z -o json -S none >"$work/guard.json" 2>&1 || true
+if python3 "$validators/check.py" "$work/insecure.yaml" <"$work/guard.json" >/dev/null 2>&1; then
+  echo "check.py accepted the failures of insecure.yaml" >&2
+  exit 1
+fi
+printf 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata:\n      stackplan:\n        exceptions:\n          - control: CT.S3.PR.4\n            reason: ""\n' >"$work/unexplained.yaml"
+if echo '[]' | python3 "$validators/check.py" "$work/unexplained.yaml" >/dev/null 2>&1; then
+  echo "check.py accepted an exception without a reason" >&2
+  exit 1
+fi
 
 count=0
 templates=0
@@ -70,9 +85,10 @@ while read -r spec example scenario <&3; do
   for template in "$out"/cloudformation/*.yaml; do
     [ -e "$template" ] || continue
     templates=$((templates + 1))
-    if ! "$guard" validate "${rules[@]}" -d "$template" -S fail >"$work/guard.txt" 2>&1; then
+    "$guard" validate "${rules[@]}" -d "$template" -z -o json -S none >"$work/guard.json" 2>&1 || true
+    if ! python3 "$validators/check.py" "$template" <"$work/guard.json" >"$work/check.txt" 2>&1; then
       echo "FAIL $example/$scenario:" >&2
-      grep -E "FAIL|Message|\[CT\." "$work/guard.txt" | head -n 20 >&2
+      head -n 20 "$work/check.txt" >&2
       failures=$((failures + 1))
     fi
   done

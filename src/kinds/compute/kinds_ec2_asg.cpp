@@ -255,6 +255,34 @@ json view(const Resource& r, const spec::Spec& s) {
   v["spot_types"] = types;
   v["load_balanced"] = s.load_balancer.has_value();
   v["subnets"] = subnets_view(s);
+  std::vector<ControlException> launch = {
+      {"CT.EC2.PR.2",
+       "IMDSv2 is required; a hop limit of 2 lets containers in bridge mode reach it"},
+      {"CT.EC2.PR.10",
+       "detailed monitoring is billed per instance metric and is not in the plan; the basic "
+       "five-minute metrics remain"}};
+  if (c.public_ip) {
+    launch.push_back({"CT.EC2.PR.9",
+                      "compute.public_ip is true: tasks and instances run in public subnets with "
+                      "public addresses, so the stack needs no NAT gateway"});
+  }
+  v["launch_exceptions"] = exceptions_view(launch);
+  std::vector<ControlException> group = {
+      {"CT.AUTOSCALING.PR.1",
+       "the group's Availability Zones are those of its subnets (VPCZoneIdentifier), one in "
+       "each of two zones"}};
+  if (types.size() < 2) {
+    group.push_back({"CT.AUTOSCALING.PR.6",
+                     "one instance type, compute.instance_type; list more under "
+                     "compute.purchase.spot.instance_types for Spot"});
+  }
+  if (spot) {
+    group.push_back(
+        {"CT.AUTOSCALING.PR.11",
+         "the Spot instance types are the spec's (compute.purchase.spot.instance_types), "
+         "not all of which encrypt traffic between instances"});
+  }
+  v["exceptions"] = exceptions_view(group);
   return v;
 }
 

@@ -21,6 +21,10 @@ json view(const Resource& r, const spec::Spec& s) {
   v["ec2"] = !fargate;
   v["default_provider"] =
       s.compute.purchase.model == spec::PurchaseModel::spot ? "FARGATE_SPOT" : "FARGATE";
+  v["exceptions"] = exceptions_view(
+      {{"CT.ECS.PR.2",
+        "Container Insights is billed as custom metrics and log data for every task and is not "
+        "in the plan; the services' own logs and the default ECS metrics remain"}});
   return v;
 }
 

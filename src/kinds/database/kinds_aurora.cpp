@@ -102,6 +102,16 @@ json view(const Resource& r, const spec::Spec& s) {
     members.push_back({{"n", i + 1}});
   }
   v["members"] = members;
+  std::vector<ControlException> cluster = {
+      {"CT.RDS.PR.25",
+       "log exports are billed as CloudWatch Logs ingestion and storage and are not in the plan"}};
+  if (s.database.engine == spec::Engine::aurora_mysql) {
+    cluster.push_back({"CT.RDS.PR.6",
+                       "backtracking is billed per change record kept; continuous backups "
+                       "restore the cluster to any second of their retention"});
+  }
+  v["exceptions"] = exceptions_view(cluster);
+  v["member_exceptions"] = exceptions_view(database_exceptions());
   return v;
 }
 

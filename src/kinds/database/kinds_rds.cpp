@@ -169,6 +169,22 @@ json view(const Resource& r, const spec::Spec& s) {
                         ? json(*rds.storage.throughput_mbps)
                         : json(nullptr);
   v["multi_az"] = bool_text(rds.multi_az);
+  std::vector<ControlException> exceptions = database_exceptions();
+  exceptions.push_back({"CT.RDS.PR.14",
+                        "log exports are billed as CloudWatch Logs ingestion and storage and are "
+                        "not in the plan"});
+  exceptions.push_back({"CT.RDS.PR.30",
+                        "storage is encrypted with the AWS managed key for RDS; a customer "
+                        "managed KMS key is billed monthly and per request"});
+  if (!rds.multi_az) {
+    exceptions.push_back(
+        {"CT.RDS.PR.1",
+         "multi_az is false: a standby in a second zone doubles the instance price"});
+  }
+  if (!rds.deletion_protection) {
+    exceptions.push_back({"CT.RDS.PR.13", "deletion_protection is false in the spec"});
+  }
+  v["exceptions"] = exceptions_view(exceptions);
   return v;
 }
 

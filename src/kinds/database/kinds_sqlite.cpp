@@ -277,6 +277,10 @@ json view_efs(const Resource& r, const spec::Spec& s) {
   v["root_directory"] = "/" + s.name;
   v["clients"] = client_groups(s, s.database.service);  // only the owner mounts it
   v["subnets"] = subnets_view(s);
+  v["exceptions"] = exceptions_view(
+      {{"CT.ELASTICFILESYSYSTEM.PR.2",
+        "AWS Backup copies are billed as backup storage and are not in the plan; turn on "
+        "BackupPolicy to keep daily copies of the database"}});
   return v;
 }
 

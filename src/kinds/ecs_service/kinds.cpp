@@ -231,6 +231,27 @@ json view(const Resource& r, const spec::Spec& s) {
   v["stop_timeout"] =
       owner && db.engine == spec::Engine::sqlite_s3_sync ? json(120) : json(nullptr);
   v["has_task_policy"] = !bucket.empty() || (owner && db.engine == spec::Engine::sqlite_efs);
+  std::vector<ControlException> task = {
+      {"CT.ECS.PR.3",
+       "the image decides which user its process runs as; give it a non-root USER in its "
+       "Dockerfile"},
+      {"CT.ECS.PR.6",
+       "applications write temporary files and caches to their file system, which a read-only "
+       "root would break"},
+  };
+  if (!fargate) {
+    task.push_back({"CT.ECS.PR.4",
+                    "on EC2 tasks use bridge networking so that several share an instance; "
+                    "awsvpc would give each task a network interface of the few an instance has"});
+  }
+  v["task_exceptions"] = exceptions_view(task);
+  std::vector<ControlException> service;
+  if (fargate && s.compute.public_ip) {
+    service.push_back({"CT.ECS.PR.9",
+                       "compute.public_ip is true: tasks and instances run in public subnets with "
+                       "public addresses, so the stack needs no NAT gateway"});
+  }
+  v["service_exceptions"] = exceptions_view(service);
   return v;
 }
 

@@ -40,6 +40,16 @@ json view(const Resource& r, const spec::Spec& s) {
   json v = base_view(r);
   v["log_group_name"] = "/ecs/" + s.name + "/" + svc.name;
   v["retention_days"] = svc.log_retention_days;
+  std::vector<ControlException> exceptions = {
+      {"CT.CLOUDWATCH.PR.3",
+       "logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed "
+       "monthly and per request"}};
+  if (svc.log_retention_days < 365) {
+    exceptions.push_back({"CT.CLOUDWATCH.PR.2", "logs are kept " +
+                                                    std::to_string(svc.log_retention_days) +
+                                                    " days (services[].log_retention_days)"});
+  }
+  v["exceptions"] = exceptions_view(exceptions);
   return v;
 }
 

@@ -48,6 +48,22 @@ json view(const Resource& r, const spec::Spec& s) {
   v["idle_timeout"] = lb.idle_timeout;
   v["deletion_protection"] = bool_text(s.environment == "prod");
   v["subnets"] = subnets_view(s);
+  v["exceptions"] = exceptions_view(
+      {{"CT.ELASTICLOADBALANCING.PR.5",
+        "deletion protection is on for environment prod only (in CloudFormation, the "
+        "Environment parameter decides), so that other stacks can be removed"},
+       {"CT.ELASTICLOADBALANCING.PR.6",
+        "access logs are written to an S3 bucket and billed as its storage and requests; the "
+        "services log each request themselves"}});
+  v["http_exceptions"] = exceptions_view(
+      lb.https ? std::vector<ControlException>{}
+               : std::vector<ControlException>{
+                     {"CT.ELASTICLOADBALANCING.PR.1",
+                      "load_balancer.https is false: the stack serves plain HTTP"}});
+  v["https_exceptions"] = exceptions_view(
+      {{"CT.ELASTICLOADBALANCING.PR.2",
+        "the certificate is the CertificateArn parameter, whose AllowedPattern admits ACM "
+        "certificate ARNs only"}});
   return v;
 }
 

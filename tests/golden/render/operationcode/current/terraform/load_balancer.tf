@@ -25,6 +25,8 @@ resource "aws_vpc_security_group_ingress_rule" "alb_http" {
   to_port           = 80
 }
 
+# CT.ELASTICLOADBALANCING.PR.5: deletion protection is on for environment prod only (in CloudFormation, the Environment parameter decides), so that other stacks can be removed
+# CT.ELASTICLOADBALANCING.PR.6: access logs are written to an S3 bucket and billed as its storage and requests; the services log each request themselves
 resource "aws_lb" "main" {
   name                       = "operationcode"
   load_balancer_type         = "application"
@@ -36,6 +38,7 @@ resource "aws_lb" "main" {
   enable_deletion_protection = true
 }
 
+# CT.ELASTICLOADBALANCING.PR.2: the certificate is the CertificateArn parameter, whose AllowedPattern admits ACM certificate ARNs only
 resource "aws_lb_listener" "https" {
   load_balancer_arn = aws_lb.main.arn
   port              = 443

@@ -47,6 +47,9 @@ resource "aws_iam_role" "python_backend_task" {
   })
 }
 
+# CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
+# CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
+# CT.ECS.PR.4: on EC2 tasks use bridge networking so that several share an instance; awsvpc would give each task a network interface of the few an instance has
 resource "aws_ecs_task_definition" "python_backend" {
   family                   = "operationcode-python-backend"
   requires_compatibilities = ["EC2"]
@@ -170,6 +173,8 @@ resource "aws_lb_listener_rule" "python_backend" {
   }
 }
 
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.2: logs are kept 7 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "python_backend" {
   name              = "/ecs/operationcode/python-backend"
   retention_in_days = 7

@@ -33,6 +33,7 @@ resource "aws_vpc_security_group_egress_rule" "instances_cache" {
 
 # Encrypted at rest and in transit (clients connect with TLS: rediss://). Deleting the group
 # leaves a final snapshot.
+# CT.ELASTICACHE.PR.8: clients reach the cache through its security group and TLS; RBAC users would need credentials the application is not given
 resource "aws_elasticache_replication_group" "main" {
   replication_group_id       = "variety-cache"
   description                = "Cache of variety"

@@ -32,6 +32,8 @@ resource "aws_vpc_security_group_egress_rule" "instances_database" {
 
 # The master password is created and rotated by RDS in Secrets Manager: it is never in this
 # code, in a variable or in the Terraform state.
+# CT.RDS.PR.25: log exports are billed as CloudWatch Logs ingestion and storage and are not in the plan
+# CT.RDS.PR.6: backtracking is billed per change record kept; continuous backups restore the cluster to any second of their retention
 resource "aws_rds_cluster" "main" {
   cluster_identifier                  = "variety"
   engine                              = "aurora-mysql"
@@ -52,6 +54,8 @@ resource "aws_rds_cluster" "main" {
   iam_database_authentication_enabled = true
 }
 
+# CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics and is not in the plan; the standard CloudWatch metrics of the database remain
+# CT.RDS.PR.20: another port hides nothing inside the VPC: only the services' security groups reach the database
 resource "aws_rds_cluster_instance" "main" {
   count = 2
 

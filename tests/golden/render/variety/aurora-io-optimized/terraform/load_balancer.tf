@@ -16,6 +16,8 @@ resource "aws_vpc_security_group_ingress_rule" "alb_http" {
   to_port           = 80
 }
 
+# CT.ELASTICLOADBALANCING.PR.5: deletion protection is on for environment prod only (in CloudFormation, the Environment parameter decides), so that other stacks can be removed
+# CT.ELASTICLOADBALANCING.PR.6: access logs are written to an S3 bucket and billed as its storage and requests; the services log each request themselves
 resource "aws_lb" "main" {
   name                       = "variety"
   load_balancer_type         = "application"
@@ -27,6 +29,7 @@ resource "aws_lb" "main" {
   enable_deletion_protection = false
 }
 
+# CT.ELASTICLOADBALANCING.PR.1: load_balancer.https is false: the stack serves plain HTTP
 resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.main.arn
   port              = 80

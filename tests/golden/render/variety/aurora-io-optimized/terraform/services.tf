@@ -48,6 +48,9 @@ resource "aws_iam_role" "web_task" {
   })
 }
 
+# CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
+# CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
+# CT.ECS.PR.4: on EC2 tasks use bridge networking so that several share an instance; awsvpc would give each task a network interface of the few an instance has
 resource "aws_ecs_task_definition" "web" {
   family                   = "variety-web"
   requires_compatibilities = ["EC2"]
@@ -236,6 +239,9 @@ resource "aws_iam_role" "worker_task" {
   })
 }
 
+# CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
+# CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
+# CT.ECS.PR.4: on EC2 tasks use bridge networking so that several share an instance; awsvpc would give each task a network interface of the few an instance has
 resource "aws_ecs_task_definition" "worker" {
   family                   = "variety-worker"
   requires_compatibilities = ["EC2"]
@@ -294,11 +300,15 @@ resource "aws_ecs_service" "worker" {
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.2: logs are kept 14 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "web" {
   name              = "/ecs/variety/web"
   retention_in_days = 14
 }
 
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.2: logs are kept 3 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "worker" {
   name              = "/ecs/variety/worker"
   retention_in_days = 3

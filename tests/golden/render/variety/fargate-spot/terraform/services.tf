@@ -81,6 +81,8 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_web" {
   to_port                      = 8080
 }
 
+# CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
+# CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 resource "aws_ecs_task_definition" "web" {
   family                   = "variety-web"
   requires_compatibilities = ["FARGATE"]
@@ -139,6 +141,7 @@ resource "aws_ecs_task_definition" "web" {
   ])
 }
 
+# CT.ECS.PR.9: compute.public_ip is true: tasks and instances run in public subnets with public addresses, so the stack needs no NAT gateway
 resource "aws_ecs_service" "web" {
   name                              = "web"
   cluster                           = aws_ecs_cluster.main.id
@@ -295,6 +298,8 @@ resource "aws_vpc_security_group_egress_rule" "worker_https" {
   to_port           = 443
 }
 
+# CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
+# CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 resource "aws_ecs_task_definition" "worker" {
   family                   = "variety-worker"
   requires_compatibilities = ["FARGATE"]
@@ -337,6 +342,7 @@ resource "aws_ecs_task_definition" "worker" {
   ])
 }
 
+# CT.ECS.PR.9: compute.public_ip is true: tasks and instances run in public subnets with public addresses, so the stack needs no NAT gateway
 resource "aws_ecs_service" "worker" {
   name                    = "worker"
   cluster                 = aws_ecs_cluster.main.id
@@ -364,11 +370,15 @@ resource "aws_ecs_service" "worker" {
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.2: logs are kept 14 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "web" {
   name              = "/ecs/variety/web"
   retention_in_days = 14
 }
 
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.2: logs are kept 3 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "worker" {
   name              = "/ecs/variety/worker"
   retention_in_days = 3

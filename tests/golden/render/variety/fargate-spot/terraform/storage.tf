@@ -2,6 +2,10 @@
 # Change the spec and run `stackplan render` again rather than editing this file.
 
 # variety-uploads: application data.
+# CT.S3.PR.2: server access logs go to a second bucket and are billed as its storage and requests; CloudTrail records the API calls that change the bucket
+# CT.S3.PR.4: nothing in this stack consumes events of the bucket
+# CT.S3.PR.9: Object Lock would keep the lifecycle rules from deleting expired objects and old versions
+# CT.S3.PR.11: versioning is off in the spec (buckets[].versioning)
 resource "aws_s3_bucket" "variety_uploads" {
   bucket = "variety-uploads"
 }

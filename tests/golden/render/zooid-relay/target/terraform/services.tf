@@ -62,6 +62,8 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_https" {
   to_port           = 443
 }
 
+# CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
+# CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 resource "aws_ecs_task_definition" "zooid_relay" {
   family                   = "sphere-zooid-relay-zooid-relay"
   requires_compatibilities = ["FARGATE"]
@@ -113,6 +115,7 @@ resource "aws_ecs_task_definition" "zooid_relay" {
   ])
 }
 
+# CT.ECS.PR.9: compute.public_ip is true: tasks and instances run in public subnets with public addresses, so the stack needs no NAT gateway
 resource "aws_ecs_service" "zooid_relay" {
   name                    = "zooid-relay"
   cluster                 = aws_ecs_cluster.main.id
@@ -140,6 +143,8 @@ resource "aws_ecs_service" "zooid_relay" {
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.2: logs are kept 30 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "zooid_relay" {
   name              = "/ecs/sphere-zooid-relay/zooid-relay"
   retention_in_days = 30
