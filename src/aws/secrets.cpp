@@ -15,7 +15,11 @@ constexpr std::string_view k_secret_words[] = {
     "PASSWORD",   "PASSWD",  "SECRET", "TOKEN",      "CREDENTIAL", "PRIVATE_KEY",
     "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "ACCESSKEY",
 };
-constexpr std::string_view k_reference_endings[] = {"ARN", "ID", "NAME", "PATH", "FILE", "LENGTH"};
+constexpr std::string_view k_reference_endings[] = {"ARN",   "ARNS", "ID",   "IDS",   "NAME",
+                                                    "NAMES", "PATH", "FILE", "LENGTH"};
+// A name with one of these holds a reference to a key or a setting, not a secret
+// (SecretsKmsKey, manage_master_user_password_rotation).
+constexpr std::string_view k_reference_words[] = {"KMS", "ROTATION", "POLICY"};
 
 }  // namespace
 
@@ -28,8 +32,33 @@ bool secret_like_name(std::string_view name) {
       return false;
     }
   }
+  for (std::string_view word : k_reference_words) {
+    if (u.find(word) != std::string::npos) {
+      return false;
+    }
+  }
   return std::any_of(std::begin(k_secret_words), std::end(k_secret_words),
                      [&](std::string_view word) { return u.find(word) != std::string::npos; });
+}
+
+bool secret_like_value(std::string_view value) {
+  std::string v(value);
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back())) != 0) {
+    v.pop_back();
+  }
+  if (v.empty()) {
+    return false;
+  }
+  static const Pattern not_secret(
+      "^(true|false|yes|no|on|off"          // booleans
+      "|[-+]?[0-9]+(\\.[0-9]+)?"            // numbers
+      "|arn:.*|\\{\\{resolve:.*"            // ARNs, dynamic references
+      "|<[^>]*>|\\$\\{[^}]*\\}|x+|\\*+|-+"  // placeholders
+      "|change[_ -]?me|replace[_ -]?me|todo|tbd|placeholder|none|null|n/?a|dummy|example"
+      ")$");
+  std::transform(v.begin(), v.end(), v.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return !not_secret.search(v);
 }
 
 bool looks_like_secret(std::string_view key, const std::string& value) {

@@ -11,6 +11,12 @@ namespace stackplan::aws {
 /// not end in ARN, ID, NAME, PATH, FILE or LENGTH).
 bool secret_like_name(std::string_view name);
 
+/// Whether a value written as a default could be a secret: a non-empty string that is not a
+/// boolean, a number, an ARN, a dynamic reference ({{resolve:...}}) or a placeholder
+/// ("CHANGE_ME", "<password>", "xxxx", "${...}", "TODO"). The name it is given under does not
+/// decide.
+bool secret_like_value(std::string_view value);
+
 /// Whether an environment variable carries a secret value written in the clear: a value of
 /// eight characters or more under a secret-like name, a private key, an AWS access key id, or a
 /// URL with a password in it.

@@ -55,14 +55,32 @@ void plaintext_secret(const Module& m, Reporter& out) {
   }
 }
 
+/// Whether a variable or parameter holds one string, which a secret can be: Terraform
+/// `string` or `any` (or no type), CloudFormation `String`. Flags, numbers, lists, maps and
+/// CloudFormation's AWS-specific types (key pairs, SSM parameter names) are not secrets.
+bool string_typed(const Value& p, bool tf) {
+  const Value* type = p.get(tf ? "type" : "Type");
+  if (type == nullptr) {
+    return true;
+  }
+  return tf ? type->text == "string" || type->text == "any" : type->text == "String";
+}
+
 void secret_default(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   for (const auto& [name, p] : m.parameters) {
-    if (!aws::secret_like_name(name)) {
+    if (!aws::secret_like_name(name) || !string_typed(p, tf)) {
       continue;
     }
     const Value* def = p.get(tf ? "default" : "Default");
-    if (def != nullptr && def->is_scalar() && !def->text.empty()) {
+    if (def != nullptr && def->kind != Value::Kind::null && def->kind != Value::Kind::string) {
+      continue;  // a flag, a number or a list: whatever the name says, not a secret
+    }
+    if ((def != nullptr && (def->as_bool() || def->as_int())) ||
+        (!tf && p.get("AllowedValues") != nullptr)) {
+      continue;  // "true" or "90" as text, or one of a list of values: a setting
+    }
+    if (def != nullptr && def->kind == Value::Kind::string && aws::secret_like_value(def->text)) {
       out.at_parameter(name, std::string(tf ? "variable " : "parameter ") + name +
                                  " has a secret as its default value");
       continue;
@@ -98,7 +116,9 @@ void add_misc_rules(std::vector<Rule>& out) {
                  "", "", "cfn-lint W1011", plaintext_secret});
   out.push_back({"secret-default", Severity::error, "Secret inputs have no default and are hidden",
                  "A password, token or key as a variable or parameter default is committed with "
-                 "the code; without sensitive / NoEcho it is printed in plans and consoles.",
+                 "the code; without sensitive / NoEcho it is printed in plans and consoles. It "
+                 "concerns string inputs whose names say secret, and a default whose value could "
+                 "be one: not a flag, a number, an ARN, a reference or a placeholder.",
                  "remove the default and set sensitive = true; pass the value at apply time or "
                  "read it from Secrets Manager",
                  "remove the Default and set NoEcho: true, or use a {{resolve:secretsmanager:...}} "

@@ -6,3 +6,7 @@ variable "api_token" { # expect
 variable "db_password" { # expect
   type = string
 }
+
+variable "master_password" { # expect
+  default = "s3cr3t-Value"
+}
