@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   stackplan::lint::Result result = stackplan::lint::lint_paths({path});
   // Every finding says something and points into the file (or at no line at all).
   for (const auto& f : result.findings) {
-    if (f.rule.empty() || f.message.empty() || f.loc.line < 0 || f.loc.line > lines ||
+    if (f.code.empty() || f.message.empty() || f.loc.line < 0 || f.loc.line > lines ||
         f.loc.col < 0) {
       __builtin_trap();
     }
