@@ -340,3 +340,64 @@ TEST_CASE("lint follows a symbolic link loop once and lints each file once", "[l
   CHECK(r.out.find("linted 1 file:") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("lint reads a template's Rules functions and tags before multi-line plain scalars",
+          "[lint]") {
+  auto write = [](const std::string& name, const std::string& text) {
+    auto path = testing::temp_path(name);
+    std::ofstream(path) << text;
+    return path;
+  };
+  // Valid YAML and CloudFormation that a template may hold: no syntax error.
+  auto rules = write("lint-rules-section.yaml",
+                     "Parameters:\n  Env:\n    Type: String\nRules:\n  Prod:\n"
+                     "    RuleCondition: !Equals [!Ref Env, prod]\n    Assertions:\n"
+                     "      - Assert: !Contains [[a, b], !Ref Env]\n"
+                     "      - Assert: !EachMemberEquals [!RefAll \"AWS::EC2::VPC::Id\", vpc-1]\n"
+                     "      - Assert: !EachMemberIn [!ValueOfAll [\"AWS::EC2::Subnet::Id\", "
+                     "VpcId], [vpc-1]]\n"
+                     "      - Assert: !Equals [!ValueOf [Env, Tag], x]\n"
+                     "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+  auto folded = write("lint-tagged-multiline.yaml",
+                      "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                      "      DisplayName:\n        !Sub first \"line\" ${AWS::Region}\n"
+                      "        second line\n      TopicName: !Sub a\n        b\n");
+  lint::Result r = lint::lint_paths({rules.string(), folded.string()});
+  for (const auto& f : r.findings) {
+    CHECK(f.code != "syntax-error");
+  }
+  CHECK(r.files.size() == 2);
+  // The scalar keeps its value and its lines.
+  auto file = std::make_shared<const SourceFile>(folded.string(), testing::read_file(folded));
+  std::vector<Diagnostic> errors;
+  auto m = lint::load_cloudformation(file, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(m);
+  const lint::Value* name = m->resources.at(0).body.at({"DisplayName", "Fn::Sub"});
+  REQUIRE(name != nullptr);
+  CHECK(name->text == "first \"line\" ${AWS::Region} second line");
+  CHECK(name->line == 6);
+  const lint::Value* topic = m->resources.at(0).body.at({"TopicName", "Fn::Sub"});
+  REQUIRE(topic != nullptr);
+  CHECK(topic->text == "a b");
+  fs::remove(rules);
+  fs::remove(folded);
+}
+
+TEST_CASE("a container named by a reference is reported by that reference", "[lint]") {
+  auto path = testing::temp_path("lint-container-ref.yaml");
+  std::ofstream(path) << "Parameters:\n  Name:\n    Type: String\nResources:\n  Task:\n"
+                         "    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+                         "      ContainerDefinitions:\n        - Name: !Ref Name\n"
+                         "          Image: nginx\n          Privileged: true\n";
+  lint::Result r = lint::lint_paths({path.string()});
+  bool found = false;
+  for (const auto& f : r.findings) {
+    if (f.code == "ecs-privileged") {
+      found = true;
+      CHECK(f.message == "container !Ref Name of 'Task' runs privileged (root on the host)");
+    }
+  }
+  CHECK(found);
+  fs::remove(path);
+}

@@ -1,5 +1,7 @@
 // CloudFormation templates (YAML with short-form intrinsic tags, or JSON) into lint's model.
 
+#include <memory>
+#include <regex>
 #include <sstream>
 #include <unordered_map>
 
@@ -26,9 +28,10 @@ struct Failure {
 /// Short-form tag -> long-form key ("!Ref" -> "Ref", "!Sub" -> "Fn::Sub").
 std::optional<std::string> long_form(const std::string& tag) {
   static const char* const k_functions[] = {
-      "Base64", "Cidr",   "FindInMap", "GetAtt", "GetAZs",    "ImportValue",
-      "Join",   "Select", "Split",     "Sub",    "Transform", "And",
-      "Equals", "If",     "Not",       "Or",     "Length",    "ToJsonString"};
+      "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split",
+      "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "Length", "ToJsonString",
+      // The functions of a template's Rules section.
+      "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"};
   if (tag == "!Ref") {
     return "Ref";
   }
@@ -273,23 +276,116 @@ bool looks_like_template(const Value& root) {
   return false;
 }
 
-}  // namespace
+std::size_t indent_of(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == ' ') {
+    ++n;
+  }
+  return n;
+}
 
-std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
-                                          std::vector<Diagnostic>& errors) {
-  std::istringstream in(file->text());
-  Builder builder(file.get());
+/// The text with every short-form tag whose plain scalar continues on the next lines
+/// (`!Sub first line` then `  second line`) turned into a double-quoted scalar over the same
+/// lines: valid YAML that yaml-cpp cannot read as written, with the same value (both fold the
+/// line breaks into spaces) and every line where it was. Empty when there is none.
+std::string quote_tagged_multiline_scalars(const std::string& text) {
+  static const std::regex tagged(
+      R"re(^( *(?:- +)?(?:[^\s#'"][^:#]*: +)?!\w+ +)([^\s\[\{"'|>&*!#][^#]*?) *$)re");
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  bool changed = false;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::smatch m;
+    // std::regex recurses per character: long lines are left as they are.
+    if (lines[i].size() > 1000 || lines[i].find('!') == std::string::npos ||
+        !std::regex_match(lines[i], m, tagged)) {
+      continue;
+    }
+    // Continuation lines are indented deeper than the key the scalar belongs to: the key on
+    // this line, or, for a tag on a line of its own, the key on the line above.
+    std::size_t indent = indent_of(lines[i]);
+    if (m[1].str().find(':') == std::string::npos && m[1].str().find("- ") == std::string::npos) {
+      for (std::size_t k = i; k-- > 0;) {
+        if (indent_of(lines[k]) < lines[k].size()) {
+          indent = std::min(indent, indent_of(lines[k]));
+          break;
+        }
+      }
+    }
+    std::size_t last = i;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      std::string_view next = lines[j];
+      const std::size_t at = indent_of(next);
+      if (at == next.size() || at <= indent || next[at] == '#' || next.substr(at, 2) == "- " ||
+          next.find(": ") != std::string_view::npos || next.find(" #") != std::string_view::npos) {
+        break;
+      }
+      last = j;
+    }
+    if (last == i) {
+      continue;
+    }
+    auto escaped = [](const std::string& part) {
+      std::string out;
+      for (char c : part) {
+        if (c == '"' || c == '\\') {
+          out += '\\';
+        }
+        out += c;
+      }
+      return out;
+    };
+    lines[i] = m[1].str() + "\"" + escaped(m[2].str());
+    for (std::size_t j = i + 1; j <= last; ++j) {
+      const std::size_t at = indent_of(lines[j]);
+      lines[j] = lines[j].substr(0, at) + escaped(lines[j].substr(at)) + (j == last ? "\"" : "");
+    }
+    changed = true;
+    i = last;
+  }
+  if (!changed) {
+    return {};
+  }
+  std::string out;
+  for (const auto& line : lines) {
+    out += line + '\n';
+  }
+  return out;
+}
+
+/// Parses `text` into `builder`; the problem, if any.
+std::optional<Failure> parse_into(const std::string& text, Builder& builder) {
+  std::istringstream in(text);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const Failure& f) {
-    errors.push_back(syntax_error(file, f.mark.line + 1, f.mark.column + 1, f.message));
-    return std::nullopt;
+    return f;
   } catch (const YAML::Exception& e) {
-    errors.push_back(syntax_error(file, e.mark.line + 1, e.mark.column + 1, e.msg));
-    return std::nullopt;
+    return Failure{e.mark, e.msg};
   }
-  std::optional<Value> root = builder.take();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
+                                          std::vector<Diagnostic>& errors) {
+  auto builder = std::make_unique<Builder>(file.get());
+  if (auto failure = parse_into(file->text(), *builder)) {
+    // Valid YAML that yaml-cpp cannot read: a tag before a plain scalar over several lines.
+    const std::string repaired = quote_tagged_multiline_scalars(file->text());
+    builder = std::make_unique<Builder>(file.get());
+    if (repaired.empty() || parse_into(repaired, *builder)) {
+      errors.push_back(
+          syntax_error(file, failure->mark.line + 1, failure->mark.column + 1, failure->message));
+      return std::nullopt;
+    }
+  }
+  std::optional<Value> root = builder->take();
   if (!root || !looks_like_template(*root)) {
     return std::nullopt;
   }

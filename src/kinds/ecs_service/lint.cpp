@@ -21,9 +21,29 @@ const Value* field(const Value& container, bool tf, std::string_view camel) {
   return container.get(pascal);
 }
 
+/// A container's name as findings print it: 'web', or the reference that names it
+/// (`!Ref ServiceName`, `var.name`).
 std::string container_name(const Value& c, bool tf) {
   const Value* n = field(c, tf, "name");
-  return n && n->is_scalar() ? "'" + n->text + "'" : "(unnamed)";
+  if (n == nullptr) {
+    return "(unnamed)";
+  }
+  if (n->is_scalar()) {
+    return "'" + n->text + "'";
+  }
+  if (!n->is_known() && !n->text.empty()) {
+    return n->text;  // a Terraform expression, as written
+  }
+  if (n->is_object() && n->fields.size() == 1 && n->fields[0].second.is_scalar()) {
+    const std::string& key = n->fields[0].first;
+    const std::string tag = key == "Ref"                ? "!Ref"
+                            : key.rfind("Fn::", 0) == 0 ? "!" + key.substr(4)
+                                                        : "";
+    if (!tag.empty()) {
+      return tag + " " + n->fields[0].second.text;
+    }
+  }
+  return "(unnamed)";
 }
 
 /// Every container definition the module declares, with its task definition.
