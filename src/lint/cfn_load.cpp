@@ -1,5 +1,6 @@
 // CloudFormation templates (YAML with short-form intrinsic tags, or JSON) into lint's model.
 
+#include <map>
 #include <memory>
 #include <regex>
 #include <sstream>
@@ -356,6 +357,32 @@ std::string quote_tagged_multiline_scalars(const std::string& text) {
   return out;
 }
 
+/// Replaces every `Ref` of a parameter that has a Default by that default, where the `Ref` is
+/// written and naming the parameter (`via_default`): rules read what the stack gets unless the
+/// deployer passes another value, as they read a Terraform variable's default.
+void bind_parameters(Value& v, const std::map<std::string, Value>& parameters) {
+  if (v.is_object() && v.fields.size() == 1 && v.fields[0].first == "Ref" &&
+      v.fields[0].second.is_scalar()) {
+    auto it = parameters.find(v.fields[0].second.text);
+    const Value* def = it == parameters.end() ? nullptr : it->second.get("Default");
+    if (def != nullptr && (def->is_scalar() || def->is_list())) {
+      Value bound = *def;
+      bound.file = v.file;
+      bound.line = v.line;
+      bound.col = v.col;
+      bound.via_default = it->first;
+      v = std::move(bound);
+    }
+    return;
+  }
+  for (auto& field : v.fields) {
+    bind_parameters(field.second, parameters);
+  }
+  for (auto& item : v.items) {
+    bind_parameters(item, parameters);
+  }
+}
+
 /// Parses `text` into `builder`; the problem, if any.
 std::optional<Failure> parse_into(const std::string& text, Builder& builder) {
   std::istringstream in(text);
@@ -415,6 +442,7 @@ std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile
     }
     if (const Value* props = body.get("Properties"); props && props->is_object()) {
       r.body = *props;
+      bind_parameters(r.body, m.parameters);
     } else {
       r.body.kind = Value::Kind::object;
       r.body.file = file.get();

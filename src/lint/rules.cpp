@@ -151,21 +151,9 @@ bool is_intrinsic(const Value* v) {
   return k == "Ref" || k == "Condition" || k.rfind("Fn::", 0) == 0;
 }
 
-const Value* resolve_parameter(const Module& m, const Value* v, std::string* via) {
+const Value* resolve_parameter(const Value* v, std::string* via) {
   if (v == nullptr) {
     return nullptr;
-  }
-  if (m.format == Format::cloudformation && v->is_object() && v->fields.size() == 1 &&
-      v->fields[0].first == "Ref" && v->fields[0].second.is_scalar()) {
-    auto it = m.parameters.find(v->fields[0].second.text);
-    if (it != m.parameters.end()) {
-      if (const Value* def = it->second.get("Default")) {
-        if (via != nullptr) {
-          *via = it->first;
-        }
-        return def;
-      }
-    }
   }
   if (via != nullptr) {
     *via = v->via_default;

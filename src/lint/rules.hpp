@@ -90,9 +90,10 @@ std::vector<const Resource*> referring(const Module& m, std::string_view type,
                                        std::string_view attribute, const Resource& target);
 /// A CloudFormation Ref / Fn::GetAtt target, or the Terraform reference of an unknown value.
 std::string reference_of(const Value* v);
-/// Resolves `{"Ref": Param}` to the parameter's Default (naming the parameter in `via`);
-/// other values are returned as they are. Null when there is nothing.
-const Value* resolve_parameter(const Module& m, const Value* v, std::string* via = nullptr);
+/// The value, naming in `via` the Terraform variable or CloudFormation parameter whose default
+/// it is (the loaders bind `var.x` and `Ref` of a parameter to its default where it is used);
+/// null when there is nothing.
+const Value* resolve_parameter(const Value* v, std::string* via = nullptr);
 /// A CloudFormation intrinsic function object ({"Ref": ..}, {"Fn::If": ..}).
 bool is_intrinsic(const Value* v);
 

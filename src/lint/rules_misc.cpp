@@ -13,7 +13,7 @@ void log_retention(const Module& m, Reporter& out) {
   for (const Resource* r : m.of_type(tf ? "aws_cloudwatch_log_group" : "AWS::Logs::LogGroup")) {
     const Value* v = r->body.get(tf ? "retention_in_days" : "RetentionInDays");
     std::string via;
-    const Value* resolved = resolve_parameter(m, v, &via);
+    const Value* resolved = resolve_parameter(v, &via);
     if (v == nullptr || (resolved && resolved->as_int() == 0)) {
       out.at(*r, v, "log group " + label(*r) + " keeps its logs forever (and bills for them)");
     }
@@ -24,7 +24,7 @@ void plaintext_secret(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   auto check = [&](const Resource& r, const Value* v) {
     std::string via;
-    const Value* resolved = resolve_parameter(m, v, &via);
+    const Value* resolved = resolve_parameter(v, &via);
     if (resolved == nullptr) {
       return;
     }

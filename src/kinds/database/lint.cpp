@@ -98,7 +98,7 @@ void backup_retention(const Module& m, Reporter& out) {
     }
     const Value* v = b.get(tf ? "backup_retention_period" : "BackupRetentionPeriod");
     std::string via;
-    v = resolve_parameter(m, v, &via);
+    v = resolve_parameter(v, &via);
     if (v != nullptr && !v->is_known()) {
       continue;
     }
@@ -122,7 +122,7 @@ void plaintext_password(const Module& m, Reporter& out) {
     const char* key = tf ? (d.cluster ? "master_password" : "password") : "MasterUserPassword";
     const Value* v = d.r->body.get(key);
     std::string via;
-    const Value* resolved = resolve_parameter(m, v, &via);
+    const Value* resolved = resolve_parameter(v, &via);
     if (resolved == nullptr || !resolved->is_scalar() || resolved->text.empty()) {
       continue;
     }
