@@ -1,6 +1,8 @@
 // Launch templates, instances, EBS volumes and Auto Scaling groups.
 
 #include <cctype>
+#include <cstdint>
+#include <optional>
 
 #include "lint/rules.hpp"
 
@@ -10,6 +12,48 @@ namespace stackplan::lint {
 
 namespace {
 
+/// The bytes `text` encodes when it is base64 (at least 16 characters, padding only at the
+/// end), or nullopt.
+std::optional<std::string> base64_decoded(const std::string& text) {
+  if (text.size() < 16 || text.size() % 4 != 0) {
+    return std::nullopt;
+  }
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  };
+  std::string out;
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '=') {
+      if (i + 2 < text.size() || (i + 1 < text.size() && text[i + 1] != '=')) {
+        return std::nullopt;
+      }
+      break;
+    }
+    int v = value(text[i]);
+    if (v < 0) {
+      return std::nullopt;
+    }
+    bits = (bits << 6) | static_cast<std::uint32_t>(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  return out;
+}
+
 /// The launch template data: Terraform's resource body, CloudFormation's LaunchTemplateData.
 const Value* template_data(const Resource& r, bool tf) {
   return tf ? &r.body : r.body.get("LaunchTemplateData");
@@ -17,6 +61,22 @@ const Value* template_data(const Resource& r, bool tf) {
 
 std::vector<const Resource*> launch_templates(const Module& m, bool tf) {
   return m.of_type(tf ? "aws_launch_template" : "AWS::EC2::LaunchTemplate");
+}
+
+std::vector<const Resource*> launch_configurations(const Module& m, bool tf) {
+  return m.of_type(tf ? "aws_launch_configuration" : "AWS::AutoScaling::LaunchConfiguration");
+}
+
+/// Reports an EBS block device that is not encrypted (one created from a snapshot follows the
+/// snapshot's encryption).
+void check_block_device(const Resource& r, const Value& ebs, bool tf, Reporter& out) {
+  if (ebs.get(tf ? "snapshot_id" : "SnapshotId") != nullptr) {
+    return;
+  }
+  const Value* enc = ebs.get(tf ? "encrypted" : "Encrypted");
+  if (enc == nullptr || is_false(enc)) {
+    out.at(r, enc ? enc : &ebs, label(r) + " creates unencrypted EBS volumes");
+  }
 }
 
 void imdsv2(const Module& m, Reporter& out) {
@@ -29,6 +89,9 @@ void imdsv2(const Module& m, Reporter& out) {
     if (tf) {
       all.emplace_back(r, &r->body);
     }
+  }
+  for (const Resource* r : launch_configurations(m, tf)) {
+    all.emplace_back(r, &r->body);
   }
   for (const auto& [r, data] : all) {
     if (data == nullptr) {
@@ -74,6 +137,30 @@ void ebs_encrypted(const Module& m, Reporter& out) {
       }
     }
   }
+  // Instances and launch configurations: the root and extra block devices they declare.
+  std::vector<const Resource*> hosts = m.of_type(tf ? "aws_instance" : "AWS::EC2::Instance");
+  for (const Resource* r : launch_configurations(m, tf)) {
+    hosts.push_back(r);
+  }
+  for (const Resource* r : hosts) {
+    if (tf) {
+      for (const char* block : {"root_block_device", "ebs_block_device"}) {
+        if (const Value* devices = r->body.get(block)) {
+          for (const Value* d : devices->as_list()) {
+            check_block_device(*r, *d, tf, out);
+          }
+        }
+      }
+      continue;
+    }
+    if (const Value* mappings = r->body.get("BlockDeviceMappings")) {
+      for (const Value* bd : mappings->as_list()) {
+        if (const Value* ebs = bd->get("Ebs")) {
+          check_block_device(*r, *ebs, tf, out);
+        }
+      }
+    }
+  }
   for (const Resource* r : m.of_type(tf ? "aws_ebs_volume" : "AWS::EC2::Volume")) {
     const Value* enc = r->body.get(tf ? "encrypted" : "Encrypted");
     if (r->body.get(tf ? "snapshot_id" : "SnapshotId") == nullptr &&
@@ -98,6 +185,27 @@ void public_ip(const Module& m, Reporter& out) {
       }
     }
   }
+  for (const Resource* r : launch_configurations(m, tf)) {
+    const Value* v = r->body.get(tf ? "associate_public_ip_address" : "AssociatePublicIpAddress");
+    if (is_true(v)) {
+      out.at(*r, v, "instances launched from " + label(*r) + " get public IP addresses");
+    }
+  }
+  for (const Resource* r : m.of_type(tf ? "aws_instance" : "AWS::EC2::Instance")) {
+    std::vector<const Value*> flags;
+    if (tf) {
+      flags.push_back(r->body.get("associate_public_ip_address"));
+    } else if (const Value* nics = r->body.get("NetworkInterfaces")) {
+      for (const Value* nic : nics->as_list()) {
+        flags.push_back(nic->get("AssociatePublicIpAddress"));
+      }
+    }
+    for (const Value* v : flags) {
+      if (is_true(v)) {
+        out.at(*r, v, "instance " + label(*r) + " has a public IP address");
+      }
+    }
+  }
 }
 
 void user_data_secrets(const Module& m, Reporter& out) {
@@ -115,14 +223,28 @@ void user_data_secrets(const Module& m, Reporter& out) {
       all.emplace_back(r, data->get(tf ? "user_data" : "UserData"));
     }
   }
-  for (const Resource* r : m.of_type(tf ? "aws_instance" : "AWS::EC2::Instance")) {
+  std::vector<const Resource*> hosts = m.of_type(tf ? "aws_instance" : "AWS::EC2::Instance");
+  for (const Resource* r : launch_configurations(m, tf)) {
+    hosts.push_back(r);
+  }
+  for (const Resource* r : hosts) {
     all.emplace_back(r, r->body.get(tf ? "user_data" : "UserData"));
+    if (tf) {
+      all.emplace_back(r, r->body.get("user_data_base64"));
+    }
   }
   for (const auto& [r, v] : all) {
     if (v == nullptr) {
       continue;
     }
     std::string text = all_text(v);
+    // User data written already encoded (user_data_base64, a CloudFormation UserData string):
+    // read what it encodes.
+    if (v->is_scalar()) {
+      if (auto decoded = base64_decoded(v->text)) {
+        text += "\n" + *decoded;
+      }
+    }
     std::string upper = text;
     for (char& c : upper) {
       c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -179,18 +301,22 @@ void add_ec2_rules(std::vector<Rule>& out) {
                  "IMDSv1 answers plain GET requests, so a server-side request forgery in any app "
                  "on the instance can read the instance role's credentials.",
                  "add metadata_options { http_tokens = \"required\" }",
-                 "set MetadataOptions: {HttpTokens: required} in LaunchTemplateData", "CKV_AWS_79",
-                 "CT.EC2.PR.1", "AVD-AWS-0130, AVD-AWS-0028", imdsv2});
+                 "set MetadataOptions: {HttpTokens: required} in LaunchTemplateData or the "
+                 "LaunchConfiguration",
+                 "CKV_AWS_79", "CT.EC2.PR.1", "AVD-AWS-0130, AVD-AWS-0028", imdsv2});
   out.push_back({"ec2-ebs-encrypted", Severity::error, "EBS volumes are encrypted",
                  "Unencrypted volumes and their snapshots can be read by anyone who gets a copy.",
-                 "set encrypted = true on every ebs block and aws_ebs_volume",
-                 "set Encrypted: true on every Ebs mapping and AWS::EC2::Volume", "CKV_AWS_8",
-                 "CT.EC2.PR.14", "cfn_nag F1; AVD-AWS-0131, AVD-AWS-0026", ebs_encrypted});
+                 "set encrypted = true on every ebs, root_block_device and ebs_block_device block "
+                 "and aws_ebs_volume",
+                 "set Encrypted: true on every Ebs mapping (launch templates, instances, launch "
+                 "configurations) and AWS::EC2::Volume",
+                 "CKV_AWS_8", "CT.EC2.PR.14", "cfn_nag F1; AVD-AWS-0131, AVD-AWS-0026",
+                 ebs_encrypted});
   out.push_back({"ec2-public-ip", Severity::warning, "Launched instances get no public IP",
                  "Instances with public addresses are reachable from the internet wherever their "
                  "security group allows.",
-                 "set associate_public_ip_address = false and launch into private subnets with "
-                 "a NAT gateway",
+                 "set associate_public_ip_address = false (launch templates, instances, launch "
+                 "configurations) and launch into private subnets with a NAT gateway",
                  "set AssociatePublicIpAddress: false and launch into private subnets with a NAT "
                  "gateway",
                  "CKV_AWS_88", "CT.EC2.PR.9, CT.AUTOSCALING.PR.5", "AVD-AWS-0009", public_ip});

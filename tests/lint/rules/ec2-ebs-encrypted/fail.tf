@@ -22,3 +22,27 @@ resource "aws_ebs_volume" "data" { # expect
   availability_zone = "us-east-1a"
   size              = 10
 }
+
+resource "aws_instance" "worker" {
+  ami           = "ami-0abc"
+  instance_type = "t4g.small"
+
+  root_block_device { # expect
+    volume_size = 30
+  }
+
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 10
+    encrypted   = false # expect
+  }
+}
+
+resource "aws_launch_configuration" "legacy" {
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+
+  root_block_device {
+    encrypted = false # expect
+  }
+}

@@ -23,3 +23,27 @@ resource "aws_ebs_volume" "data" {
   size              = 10
   encrypted         = true
 }
+
+resource "aws_instance" "worker" {
+  ami           = "ami-0abc"
+  instance_type = "t4g.small"
+
+  root_block_device {
+    volume_size = 30
+    encrypted   = true
+  }
+
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    snapshot_id = "snap-0abc"
+  }
+}
+
+resource "aws_launch_configuration" "legacy" {
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+
+  root_block_device {
+    encrypted = true
+  }
+}

@@ -12,3 +12,8 @@ resource "aws_instance" "bastion" { # expect
   ami           = "ami-0abc"
   instance_type = "t4g.nano"
 }
+
+resource "aws_launch_configuration" "legacy" { # expect
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+}

@@ -17,3 +17,12 @@ resource "aws_instance" "bastion" {
     http_endpoint = "disabled"
   }
 }
+
+resource "aws_launch_configuration" "legacy" {
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+
+  metadata_options {
+    http_tokens = "required"
+  }
+}

@@ -12,3 +12,15 @@ resource "aws_launch_template" "app" {
     associate_public_ip_address = true # expect
   }
 }
+
+resource "aws_instance" "bastion" {
+  ami                         = "ami-0abc"
+  instance_type               = "t4g.nano"
+  associate_public_ip_address = true # expect
+}
+
+resource "aws_launch_configuration" "legacy" {
+  image_id                    = "ami-0abc"
+  instance_type               = "t4g.small"
+  associate_public_ip_address = true # expect
+}

@@ -12,3 +12,14 @@ resource "aws_launch_template" "app" {
     associate_public_ip_address = false
   }
 }
+
+resource "aws_instance" "bastion" {
+  ami                         = "ami-0abc"
+  instance_type               = "t4g.nano"
+  associate_public_ip_address = false
+}
+
+resource "aws_launch_configuration" "legacy" {
+  image_id      = "ami-0abc"
+  instance_type = "t4g.small"
+}

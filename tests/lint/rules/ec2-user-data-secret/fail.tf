@@ -9,3 +9,9 @@ resource "aws_launch_template" "app" {
   }
   user_data     = base64encode("#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n") # expect
 }
+
+resource "aws_launch_configuration" "legacy" {
+  image_id         = "ami-0abc"
+  instance_type    = "t4g.small"
+  user_data_base64 = "IyEvYmluL2Jhc2gKZXhwb3J0IERCX1BBU1NXT1JEPWh1bnRlcjJodW50ZXIyCg==" # expect
+}

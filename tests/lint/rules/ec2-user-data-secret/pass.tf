@@ -9,3 +9,9 @@ resource "aws_launch_template" "app" {
   }
   user_data     = base64encode("#!/bin/bash\necho ECS_CLUSTER=main >> /etc/ecs/ecs.config\n")
 }
+
+resource "aws_launch_configuration" "legacy" {
+  image_id         = "ami-0abc"
+  instance_type    = "t4g.small"
+  user_data_base64 = "IyEvYmluL2Jhc2gKZWNobyBFQ1NfQ0xVU1RFUj1tYWluID4+IC9ldGMvZWNzL2Vjcy5jb25maWcK"
+}
