@@ -99,12 +99,30 @@ void public_acl(const Module& m, Reporter& out) {
       }
     }
   };
+  // A grant to everyone or to every AWS account, not only a canned ACL.
+  auto check_grants = [&](const Resource& r, const Value* grants, bool nested) {
+    if (grants == nullptr) {
+      return;
+    }
+    for (const Value* g : grants->as_list()) {
+      const Value* uri = nested ? g->at({"grantee", "uri"}) : g->get("uri");
+      if (uri != nullptr && uri->is_scalar() &&
+          (uri->text.ends_with("/global/AllUsers") ||
+           uri->text.ends_with("/global/AuthenticatedUsers"))) {
+        out.at(
+            r, uri,
+            label(r) + " grants " + uri->text.substr(uri->text.rfind('/') + 1) + " access by ACL");
+      }
+    }
+  };
   if (out.terraform()) {
     for (const Resource* b : m.of_type(k_tf_bucket)) {
       check(*b, b->body.get("acl"));
+      check_grants(*b, b->body.get("grant"), false);
     }
     for (const Resource* a : m.of_type("aws_s3_bucket_acl")) {
       check(*a, a->body.get("acl"));
+      check_grants(*a, a->body.at({"access_control_policy", "grant"}), true);
     }
     return;
   }
@@ -163,16 +181,51 @@ void tls_only(const Module& m, Reporter& out) {
   }
 }
 
+/// The bucket a policy names, as findings print it: a declared bucket by its address, any
+/// other by the name or reference written ('existing-bucket').
+std::string policy_bucket(const Module& m, const Value* bucket) {
+  if (bucket == nullptr) {
+    return "(no bucket)";
+  }
+  if (bucket->is_scalar()) {
+    return "'" + bucket->text + "'";
+  }
+  const std::string ref = reference_of(bucket);
+  for (const Resource& r : m.resources) {
+    if (!ref.empty() && r.address == ref) {
+      return label(r);
+    }
+  }
+  return ref.empty() ? "(unknown bucket)" : ref;
+}
+
 void public_policy(const Module& m, Reporter& out) {
-  for (const Resource* b : m.of_type(out.terraform() ? k_tf_bucket : k_cfn_bucket)) {
-    for (const auto& [resource, doc] : bucket_policies(m, *b)) {
-      Policy p = policy_of(doc);
-      for (const Value* s : statements(p)) {
-        if (allows(*s) && principal_everyone(*s) && s->get("Condition") == nullptr) {
-          out.at(*resource, s->get("Principal"),
-                 "the policy of S3 bucket " + label(*b) +
-                     " allows anyone (Principal \"*\") without a condition");
-        }
+  const bool tf = out.terraform();
+  // Every bucket policy of the module, on a bucket it declares or on one it does not.
+  struct Found {
+    const Resource* holder;
+    const Value* doc;
+    std::string bucket;
+  };
+  std::vector<Found> policies;
+  for (const Resource* p : m.of_type(tf ? "aws_s3_bucket_policy" : "AWS::S3::BucketPolicy")) {
+    policies.push_back({p, p->body.get(tf ? "policy" : "PolicyDocument"),
+                        policy_bucket(m, p->body.get(tf ? "bucket" : "Bucket"))});
+  }
+  if (tf) {
+    for (const Resource* b : m.of_type(k_tf_bucket)) {
+      if (const Value* inline_policy = b->body.get("policy")) {
+        policies.push_back({b, inline_policy, label(*b)});
+      }
+    }
+  }
+  for (const auto& [holder, doc, bucket] : policies) {
+    Policy p = policy_of(doc);
+    for (const Value* s : statements(p)) {
+      if (allows(*s) && principal_everyone(*s) && s->get("Condition") == nullptr) {
+        out.at(*holder, s->get("Principal"),
+               "the policy of S3 bucket " + bucket +
+                   " allows anyone (Principal \"*\") without a condition");
       }
     }
   }
@@ -199,9 +252,10 @@ void add_s3_rules(std::vector<Rule>& out) {
                  "set BucketEncryption with a ServerSideEncryptionByDefault rule",
                  "CKV_AWS_19, CKV_AWS_145", "CT.S3.PR.10", "cfn_nag W41, AVD-AWS-0088",
                  encryption});
-  out.push_back({"s3-public-acl", Severity::error, "S3 buckets do not grant public canned ACLs",
-                 "public-read, public-read-write and authenticated-read ACLs expose objects to "
-                 "everyone (or every AWS account).",
+  out.push_back({"s3-public-acl", Severity::error, "S3 buckets do not grant public ACLs",
+                 "public-read, public-read-write and authenticated-read ACLs, and grants to the "
+                 "AllUsers or AuthenticatedUsers groups, expose objects to everyone (or every AWS "
+                 "account).",
                  "remove the ACL (keep object ownership BucketOwnerEnforced) and grant access "
                  "with a bucket policy",
                  "remove AccessControl (keep OwnershipControls BucketOwnerEnforced) and grant "

@@ -14,3 +14,17 @@ resource "aws_s3_bucket_policy" "site" {
     }]
   })
 }
+
+# A bucket the module does not create.
+resource "aws_s3_bucket_policy" "existing" {
+  bucket = "existing-bucket"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*" # expect
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::existing-bucket/*"
+    }]
+  })
+}
