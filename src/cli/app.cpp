@@ -1,10 +1,14 @@
 #include "cli/app.hpp"
 
+#include <cctype>
+
 #include <ostream>
 
 #include <CLI/CLI.hpp>
 
 #include "base/diagnostics.hpp"
+#include "base/spelling.hpp"
+#include "pricing/catalog.hpp"
 #include "pricing/price_book.hpp"
 #include "report/plan_report.hpp"
 #include "version.hpp"
@@ -44,6 +48,86 @@ int exit_code(app::Status status) {
   return k_exit_environment;
 }
 
+namespace {
+
+/// "stackplan pricing show" for a subcommand: the names from the top.
+std::string full_name(const CLI::App* app) {
+  std::string name = app->get_name();
+  for (const CLI::App* p = app->get_parent(); p != nullptr; p = p->get_parent()) {
+    name = p->get_name() + " " + name;
+  }
+  return name;
+}
+
+/// The names a command accepts as options ("--format", "-q").
+std::vector<std::string> option_names(const CLI::App* app) {
+  std::vector<std::string> out;
+  for (const CLI::Option* opt : app->get_options()) {
+    for (const auto& l : opt->get_lnames()) {
+      out.push_back("--" + l);
+    }
+    for (const auto& sn : opt->get_snames()) {
+      out.push_back("-" + sn);
+    }
+  }
+  return out;
+}
+
+/// The first word of `args` that names no command, or no option of its command, described with
+/// the nearest name; empty when every command and option word is known. Option values are
+/// skipped: a word after an option that takes one is its value.
+std::string unknown_word(CLI::App& app, const std::vector<std::string>& args) {
+  CLI::App* command = &app;
+  bool value_next = false;
+  for (const std::string& arg : args) {
+    if (value_next) {
+      value_next = false;
+      continue;
+    }
+    if (arg == "--") {
+      return {};
+    }
+    if (arg.size() > 1 && arg[0] == '-' && std::isdigit(static_cast<unsigned char>(arg[1])) == 0) {
+      const std::string name = arg.substr(0, arg.find('='));
+      const CLI::Option* opt = nullptr;
+      for (const CLI::App* a = command; a != nullptr && opt == nullptr; a = a->get_parent()) {
+        opt = a->get_option_no_throw(name);
+      }
+      if (opt == nullptr) {
+        std::vector<std::string> names = option_names(command);
+        std::string where = command == &app ? "stackplan" : full_name(command);
+        return "'" + where + "' has no option " + name + "; " +
+               suggestion_hint(name, names, "its options");
+      }
+      value_next = opt->get_type_size() > 0 && arg.find('=') == std::string::npos;
+      continue;
+    }
+    // A word: a subcommand of the current command, or a positional argument of a command
+    // without subcommands.
+    std::vector<std::string> names;
+    for (const CLI::App* sub : command->get_subcommands({})) {
+      names.push_back(sub->get_name());
+    }
+    if (names.empty()) {
+      continue;
+    }
+    CLI::App* sub = nullptr;
+    try {
+      sub = command->get_subcommand(arg);
+    } catch (const CLI::OptionNotFound&) {
+    }
+    if (sub == nullptr) {
+      std::string where = command == &app ? "stackplan" : full_name(command);
+      return "unknown command '" + arg + "' of '" + where + "'; " +
+             suggestion_hint(arg, names, "commands");
+    }
+    command = sub;
+  }
+  return {};
+}
+
+}  // namespace
+
 int run(const std::vector<std::string>& args, Io io) {
   CLI::App app{
       "stackplan: one spec of an AWS application -> Terraform, CloudFormation, a "
@@ -52,7 +136,8 @@ int run(const std::vector<std::string>& args, Io io) {
   app.require_subcommand(0, 1);
   app.fallthrough(false);
   bool show_version = false;
-  app.add_flag("--version", show_version, "Print the version and exit");
+  app.add_flag("-V,--version", show_version,
+               "Print the version and the date of the built-in prices, and exit");
   Options o;
 
   auto* validate = app.add_subcommand("validate", "Parse and check specs; print every problem");
@@ -194,6 +279,14 @@ int run(const std::vector<std::string>& args, Io io) {
   auto* help = app.add_subcommand("help", "Show help for a command");
   help->add_option("COMMAND", o.help_topic, "Command")->expected(0, 2);
 
+  if (args.empty()) {
+    io.err << app.help();
+    return k_exit_invalid;
+  }
+  if (std::string problem = unknown_word(app, args); !problem.empty()) {
+    io.err << "stackplan: error: " << problem << '\n' << "Run 'stackplan help' for usage.\n";
+    return k_exit_invalid;
+  }
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -203,13 +296,23 @@ int run(const std::vector<std::string>& args, Io io) {
   } catch (const CLI::CallForAllHelp&) {
     io.out << app.help("", CLI::AppFormatMode::All);
     return k_exit_ok;
+  } catch (const CLI::RequiredError& e) {
+    // A command that needs a subcommand (pricing) without one: its help.
+    const bool no_subcommand = std::string(e.what()).find("subcommand") != std::string::npos;
+    for (const CLI::App* sub : no_subcommand ? app.get_subcommands() : std::vector<CLI::App*>{}) {
+      io.err << sub->get_formatter()->make_help(sub, full_name(sub), CLI::AppFormatMode::Normal);
+      return k_exit_invalid;
+    }
+    io.err << "stackplan: error: " << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
+    return k_exit_invalid;
   } catch (const CLI::ParseError& e) {
     io.err << "stackplan: error: " << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
     return k_exit_invalid;
   }
 
   if (show_version) {
-    io.out << "stackplan " << k_version << '\n';
+    io.out << "stackplan " << k_version << " (built-in prices as of "
+           << pricing::Catalog::snapshot(pricing::Catalog::Regions{}).as_of() << ")\n";
     return k_exit_ok;
   }
   if (*validate) {
@@ -228,8 +331,9 @@ int run(const std::vector<std::string>& args, Io io) {
         return k_exit_invalid;
       }
     }
-    // App::help() would describe the selected `help` command itself; format the topic.
-    io.out << topic->get_formatter()->make_help(topic, topic->get_name(),
+    // App::help() would describe the selected `help` command itself; format the topic under
+    // its full name ("stackplan pricing show").
+    io.out << topic->get_formatter()->make_help(topic, full_name(topic),
                                                 CLI::AppFormatMode::Normal);
     return k_exit_ok;
   }
@@ -251,8 +355,13 @@ int run(const std::vector<std::string>& args, Io io) {
   if (*update) {
     return cmd_pricing_update(update_options, io);
   }
-  io.out << app.help();
-  return k_exit_ok;
+  // A command that needs a subcommand (pricing) without one.
+  for (const CLI::App* sub : app.get_subcommands()) {
+    io.err << sub->get_formatter()->make_help(sub, full_name(sub), CLI::AppFormatMode::Normal);
+    return k_exit_invalid;
+  }
+  io.err << app.help();
+  return k_exit_invalid;
 }
 
 }  // namespace stackplan::cli

@@ -21,10 +21,42 @@ Result call(std::vector<std::string> args) {
 }
 }  // namespace
 
-TEST_CASE("the version flag prints the version", "[cli]") {
+TEST_CASE("the version flag prints the version and the date of the built-in prices", "[cli]") {
   auto r = call({"--version"});
   CHECK(r.code == 0);
   CHECK(r.out.rfind("stackplan ", 0) == 0);
+  CHECK(r.out.find(" (built-in prices as of 20") != std::string::npos);
+  CHECK(call({"-V"}).out == r.out);
+}
+
+TEST_CASE("without a command, the command list; a misspelt command or option, the nearest",
+          "[cli]") {
+  auto bare = call({});
+  CHECK(bare.code == 2);
+  CHECK(bare.out.empty());
+  CHECK(bare.err.find("Subcommands:") != std::string::npos);
+  CHECK(bare.err.find("validate") != std::string::npos);
+
+  auto command = call({"valdate", "x.yaml"});
+  CHECK(command.code == 2);
+  CHECK(command.err.rfind("stackplan: error: unknown command 'valdate' of 'stackplan'; did you "
+                          "mean 'validate'?\n",
+                          0) == 0);
+  auto sub = call({"pricing", "shwo"});
+  CHECK(sub.code == 2);
+  CHECK(sub.err.find("unknown command 'shwo' of 'stackplan pricing'; did you mean 'show'?") !=
+        std::string::npos);
+  auto option = call({"plan", "--formt", "json", "x.yaml"});
+  CHECK(option.code == 2);
+  CHECK(option.err.find("'stackplan plan' has no option --formt; did you mean '--format'?") !=
+        std::string::npos);
+  // Values of options are not commands: a spec named like one, a negative number.
+  CHECK(call({"validate", "--quiet", "plan"}).err.find("unknown command") == std::string::npos);
+
+  // A command that needs a subcommand shows its own help.
+  auto pricing = call({"pricing"});
+  CHECK(pricing.code == 2);
+  CHECK(pricing.err.find("Usage: stackplan pricing [OPTIONS] SUBCOMMAND") != std::string::npos);
 }
 
 TEST_CASE("help lists the commands and each command's flags", "[cli]") {
@@ -35,6 +67,7 @@ TEST_CASE("help lists the commands and each command's flags", "[cli]") {
   }
   auto plan = call({"help", "plan"});
   CHECK(plan.code == 0);
+  CHECK(plan.out.find("Usage: stackplan plan [OPTIONS] SPEC...") != std::string::npos);
   for (const char* flag :
        {"--scenario", "--compare", "--baseline", "--format", "--catalog", "--usage", "--budget"}) {
     CHECK(plan.out.find(flag) != std::string::npos);
