@@ -211,6 +211,14 @@ TEST_CASE("lint --spec reports drift file by file and cost guardrails", "[lint][
       {"lint", out.string(), "--spec", spec, "--scenario", "current", "--format", "json"});
   CHECK(other.code == 1);
 
+  // Without --scenario, the one the folder was rendered for, and said so; the manifest is
+  // render's own file, not one lint skips.
+  auto recorded = testing::run_cli_parts({"lint", out.string(), "--spec", spec});
+  CHECK(recorded.code == 0);
+  CHECK(recorded.err == "stackplan: comparing with scenario 'target' of " + spec + ", which " +
+                            out.lexically_normal().generic_string() + " was rendered for\n");
+  CHECK(recorded.out.find("skipped") == std::string::npos);
+
   // One edit, one missing file: two findings, each on its file.
   {
     std::ofstream edit(out / "terraform" / "network.tf", std::ios::app);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "base/file.hpp"
 #include "cost/plan.hpp"
@@ -77,13 +78,35 @@ const spec::Variant* variant_named(const spec::LoadedSpec& loaded, const std::st
 
 }  // namespace
 
-Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::string>& paths,
-                                                      const SpecCheck& check) {
-  std::vector<lint::Finding> findings;
+Result<SpecFindings> check_against_spec(const std::vector<std::string>& paths,
+                                        const SpecCheck& check) {
+  SpecFindings out;
+  std::vector<lint::Finding>& findings = out.findings;
   const spec::LoadedSpec& loaded = *check.spec;
   render::Origin origin;
   origin.spec = render::spec_name(loaded.path);
-  auto selected = spec::select_variant(loaded, check.scenario);
+  std::vector<Root> roots = roots_of(paths);
+  // Without --scenario, the scenario the rendered folders were rendered for, when they agree.
+  std::string scenario = check.scenario;
+  if (scenario.empty()) {
+    std::set<std::string> recorded;
+    std::string where;
+    for (const Root& root : roots) {
+      if (auto s = render::recorded_scenario(root.dir.string()); s && !s->empty()) {
+        recorded.insert(*s);
+        where = root.dir.generic_string();
+      }
+    }
+    if (recorded.size() == 1) {
+      scenario = *recorded.begin();
+      out.notes.push_back("comparing with scenario '" + scenario + "' of " + loaded.path +
+                          ", which " + where + " was rendered for");
+    } else if (recorded.size() > 1) {
+      return failure("the folders were rendered for different scenarios of " + loaded.path +
+                     "; choose one with --scenario");
+    }
+  }
+  auto selected = spec::select_variant(loaded, scenario);
   if (!selected) {
     return failure(loaded.path + " " + selected.error());
   }
@@ -93,7 +116,6 @@ Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::str
       loaded.path + (origin.scenario.empty() ? "" : " (scenario " + origin.scenario + ")");
 
   // Drift, file by file.
-  std::vector<Root> roots = roots_of(paths);
   if (!roots.empty()) {
     render::TemplateSet templates(check.templates_dir);
     render::Rendered rendered = render::render(*spec, origin, templates, render::Target::all);
@@ -147,7 +169,7 @@ Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::str
 
   // Cost guardrails.
   if (!check.budget && !check.max_increase) {
-    return findings;
+    return out;
   }
   static const model::UsageOverrides k_no_usage;
   std::vector<model::Warning> warnings;
@@ -183,7 +205,7 @@ Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::str
                                             " costs nothing",
                                         "review the change, or raise --max-increase"));
       }
-      return findings;
+      return out;
     }
     Decimal percent =
         ((plan.monthly - base_plan.monthly) * Decimal::from_int(100) / base_plan.monthly)
@@ -198,7 +220,7 @@ Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::str
                        "review the change, or raise --max-increase"));
     }
   }
-  return findings;
+  return out;
 }
 
 }  // namespace stackplan::app

@@ -24,10 +24,16 @@ struct SpecCheck {
   const pricing::Catalog* catalog = nullptr;
 };
 
+struct SpecFindings {
+  std::vector<lint::Finding> findings;
+  std::vector<std::string> notes;  ///< what was compared, when the user did not say
+};
+
 /// Findings (spec-drift, cost-budget, cost-increase) for the lint paths. Paths that are output
 /// folders of `render` (holding terraform/ or cloudformation/), or such folders themselves, are
-/// compared with a fresh render. A problem when the spec cannot be used.
-Result<std::vector<lint::Finding>> check_against_spec(const std::vector<std::string>& paths,
-                                                      const SpecCheck& check);
+/// compared with a fresh render; without a scenario, of the one their manifest records. A
+/// problem when the spec cannot be used.
+Result<SpecFindings> check_against_spec(const std::vector<std::string>& paths,
+                                        const SpecCheck& check);
 
 }  // namespace stackplan::app

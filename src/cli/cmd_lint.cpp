@@ -98,8 +98,11 @@ int cmd_lint(const LintOptions& o, Io io) {
       io.err << "stackplan: error: " << found.error() << '\n';
       return k_exit_invalid;
     }
-    result.findings.insert(result.findings.end(), std::make_move_iterator(found->begin()),
-                           std::make_move_iterator(found->end()));
+    for (const auto& note : found->notes) {
+      io.err << "stackplan: " << note << '\n';
+    }
+    result.findings.insert(result.findings.end(), std::make_move_iterator(found->findings.begin()),
+                           std::make_move_iterator(found->findings.end()));
     lint::sort_findings(result.findings);
   }
 

@@ -62,6 +62,7 @@ int cmd_render(const RenderOptions& o, Io io) {
   write.check = o.check;
   write.force = o.force;
   write.owned = render::owned_folders(target);
+  write.scenario = origin.scenario;
   for (const auto& note : rendered.notes) {
     io.err << "stackplan: note: " << note << "\n";
   }

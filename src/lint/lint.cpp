@@ -57,6 +57,8 @@ void walk(const fs::path& dir, std::vector<fs::path>& out, Visited& visited) {
         continue;
       }
       walk(p, out, visited);
+    } else if (name.rfind(".stackplan-", 0) == 0) {
+      continue;  // render's own manifest and journal
     } else if (is_terraform(p) || is_template_candidate(p)) {
       out.push_back(p);
     }

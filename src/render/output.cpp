@@ -197,6 +197,18 @@ std::vector<std::string> finish_interrupted(const std::string& out_dir,
   return messages;
 }
 
+std::optional<std::string> recorded_scenario(const std::string& out_dir) {
+  auto text = read_file_bytes(fs::path(out_dir) / k_manifest);
+  if (!text) {
+    return std::nullopt;
+  }
+  json m = json::parse(*text, nullptr, false);
+  if (!m.is_object() || !m.contains("scenario") || !m["scenario"].is_string()) {
+    return std::nullopt;
+  }
+  return m["scenario"].get<std::string>();
+}
+
 std::map<std::string, std::string> read_manifest(const fs::path& root) {
   std::map<std::string, std::string> manifest;
   if (auto text = read_file_bytes(root / k_manifest)) {
@@ -478,6 +490,7 @@ WriteResult write_files(const std::vector<File>& files, const std::string& out_d
   }
   json m;
   m["generator"] = "stackplan";
+  m["scenario"] = options.scenario;
   m["files"] = json::object();
   for (const auto& [path, hash] : manifest) {
     if (!owned(path)) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,13 @@ struct WriteOptions {
   /// Called at each step of a write ("staged", "committed", "moved <path>"); tests throw from
   /// it to leave the folder as a process killed at that step would.
   std::function<void(const std::string& step)> on_step = {};
+  /// The scenario rendered (empty: the base spec), recorded in the manifest for `lint --spec`.
+  std::string scenario = {};
 };
+
+/// The scenario the manifest of `out_dir` records ("" for the base spec), or nullopt when it
+/// has no manifest or records none.
+std::optional<std::string> recorded_scenario(const std::string& out_dir);
 
 struct WriteResult {
   int exit_code = 0;  ///< 0 done / no drift, 1 drift or refused, 2 unsafe path, 3 I/O failure
