@@ -127,10 +127,14 @@ def from_bundle(data):
             note="commit date of the file; the page states none"))
 
 
+# A catalog with no prices, as pricing/build.sh starts from.
+EMPTY_CATALOG = "# stackplan price catalog v1\n[end]\t0 rows\n"
+
+
 def unmapped_labels(stackplan, path):
     with tempfile.TemporaryDirectory() as d:
         with open(os.path.join(d, "catalog.tsv"), "w") as f:
-            f.write("# stackplan price catalog v1\n[sources]\n[prices]\n")
+            f.write(EMPTY_CATALOG)
         out = subprocess.run([stackplan, "pricing", "import", "--verbose", "--catalog", d, path],
                              check=True, capture_output=True, text=True).stdout
     return {line.strip().rsplit(" (", 1)[0] for line in out.splitlines()
@@ -208,7 +212,7 @@ def page_prices(stackplan, pages_dir):
     """On-demand prices of the pricing pages alone: (region, key) -> usd text."""
     with tempfile.TemporaryDirectory() as d:
         with open(os.path.join(d, "catalog.tsv"), "w") as f:
-            f.write("# stackplan price catalog v1\n[sources]\n[prices]\n")
+            f.write(EMPTY_CATALOG)
         files = sorted(os.path.join(pages_dir, n) for n in os.listdir(pages_dir))
         subprocess.run([stackplan, "pricing", "import", "--catalog", d] + files, check=True,
                        capture_output=True)
