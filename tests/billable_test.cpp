@@ -34,6 +34,7 @@ const std::map<std::string, std::string> k_free = {
     {"aws_iam_role_policy", "IAM is free"},
     {"aws_iam_role_policy_attachment", "IAM is free"},
     {"aws_iam_instance_profile", "IAM is free"},
+    {"aws_kms_alias", "aliases are free; the key is billed"},
     {"aws_ecs_cluster", "clusters are free; tasks and instances are billed"},
     {"aws_ecs_cluster_capacity_providers", "capacity providers are free"},
     {"aws_ecs_capacity_provider", "capacity providers are free"},

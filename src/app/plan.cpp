@@ -348,6 +348,7 @@ Status plan(const PlanRequest& o, Io io) {
             std::vector<model::Warning> warnings;
             cost::ScenarioPlan scenario =
                 cost::plan_scenario(v->name, *v->spec, *catalog, overrides, warnings);
+            scenario.strict = cost::strict_upgrade(scenario, *v->spec, *catalog, overrides);
             scenario.notes.insert(scenario.notes.begin(), v->notes.begin(), v->notes.end());
             scenario.lookups.clear();  // only the coverage report reads them
             stack.scenarios.push_back(std::move(scenario));

@@ -35,6 +35,7 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
   }
   ScenarioPlan plan;
   plan.name = name;
+  plan.security_profile = std::string(spec::to_string(spec.security.profile));
   plan.items = std::move(ctx.items());
   plan.notes = std::move(ctx.notes());
   plan.lookups = std::move(ctx.lookups());
@@ -61,6 +62,21 @@ ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
     warnings.push_back(std::move(w));
   }
   return plan;
+}
+
+std::optional<StrictUpgrade> strict_upgrade(const ScenarioPlan& plan, const spec::Spec& spec,
+                                            const pricing::Catalog& catalog,
+                                            const model::UsageOverrides& usage) {
+  std::vector<std::string> adds = kinds::strict_additions(spec);
+  if (spec.security.strict() || adds.empty()) {
+    return std::nullopt;
+  }
+  spec::Spec strict = spec;
+  strict.security.profile = spec::SecurityProfile::strict;
+  std::vector<model::Warning> ignored;  // the scenario's own plan reports them
+  const ScenarioPlan upgraded = plan_scenario(plan.name, strict, catalog, usage, ignored);
+  return StrictUpgrade{std::move(adds), upgraded.monthly - plan.monthly,
+                       upgraded.missing - plan.missing};
 }
 
 std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,

@@ -12,6 +12,13 @@
 
 namespace stackplan::cost {
 
+/// What security.profile strict would add to a baseline scenario's monthly cost.
+struct StrictUpgrade {
+  std::vector<std::string> adds;  ///< what it renders more, in words ("a KMS key", ...)
+  Decimal monthly;                ///< strict's monthly minus the scenario's
+  std::size_t missing = 0;        ///< prices strict needs that the catalog lacks (not in `monthly`)
+};
+
 /// The plan of one scenario of one stack.
 struct ScenarioPlan {
   std::string name;
@@ -24,6 +31,8 @@ struct ScenarioPlan {
   std::optional<Decimal> monthly_at_max;  ///< with autoscaling, the monthly at maximum capacity
   std::vector<std::string> notes;
   std::vector<model::PriceLookup> lookups;  ///< every price the scenario asked the catalog for
+  std::string security_profile;             ///< "baseline" or "strict"
+  std::optional<StrictUpgrade> strict;      ///< of a baseline scenario, when asked for
 };
 
 /// `to` minus `from`. `percent` is empty when `from` costs nothing; `incomplete` when either
@@ -79,6 +88,13 @@ Decimal line_cents(const model::LineItem& item);
 ScenarioPlan plan_scenario(const std::string& name, const spec::Spec& spec,
                            const pricing::Catalog& catalog, const model::UsageOverrides& usage,
                            std::vector<model::Warning>& warnings);
+
+/// What the same scenario costs more with security.profile strict (nullopt when it is strict
+/// already, or when strict would add nothing to it): the scenario planned again with the
+/// stricter profile.
+std::optional<StrictUpgrade> strict_upgrade(const ScenarioPlan& plan, const spec::Spec& spec,
+                                            const pricing::Catalog& catalog,
+                                            const model::UsageOverrides& usage);
 
 /// Deltas of every scenario against `baseline`.
 std::vector<Delta> deltas_against(const std::vector<ScenarioPlan>& scenarios,

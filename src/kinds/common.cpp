@@ -1,5 +1,6 @@
 #include "kinds/common.hpp"
 
+#include "kinds/ecs_service/pricing.hpp"
 #include "kinds/kinds.hpp"
 
 #include <algorithm>
@@ -202,13 +203,84 @@ json reach_of(const spec::Spec& s, const spec::Service& svc) {
   return out;
 }
 
-std::vector<ControlException> database_exceptions() {
-  return {{"CT.RDS.PR.2",
-           "Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics and is not "
-           "in the plan; the standard CloudWatch metrics of the database remain"},
-          {"CT.RDS.PR.20",
-           "another port hides nothing inside the VPC: only the services' security groups reach "
-           "the database"}};
+std::vector<ControlException> database_exceptions(const spec::Spec& s) {
+  std::vector<ControlException> out;
+  if (!s.security.strict()) {
+    out.push_back({"CT.RDS.PR.2",
+                   "Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics "
+                   "(security.profile: strict turns it on); the standard CloudWatch metrics of "
+                   "the database remain"});
+  }
+  out.push_back({"CT.RDS.PR.20",
+                 "another port hides nothing inside the VPC: only the services' security groups "
+                 "reach the database"});
+  return out;
+}
+
+ControlException logs_kms_exception() {
+  return {"CT.CLOUDWATCH.PR.3",
+          "logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is "
+          "billed monthly and per request (security.profile: strict)"};
+}
+
+std::vector<std::string> database_log_types(spec::Engine engine) {
+  switch (engine) {
+    case spec::Engine::rds_postgres:
+      return {"postgresql", "upgrade"};
+    case spec::Engine::aurora_postgres:
+      return {"postgresql"};
+    case spec::Engine::rds_mysql:
+    case spec::Engine::aurora_mysql:
+      return {"audit", "error", "general", "slowquery"};
+    default:
+      return {};
+  }
+}
+
+std::string database_log_group(const spec::Spec& s, const std::string& type) {
+  return std::string(spec::is_aurora(s.database.engine) ? "/aws/rds/cluster/"
+                                                        : "/aws/rds/instance/") +
+         s.name + "/" + type;
+}
+
+json database_security_view(const spec::Spec& s) {
+  json v;
+  const bool strict = s.security.strict();
+  v["strict"] = strict;
+  v["monitoring_interval"] = k_monitoring_interval;
+  json types = json::array();
+  json groups = json::array();
+  if (strict) {
+    for (const std::string& type : database_log_types(s.database.engine)) {
+      types.push_back(type);
+      groups.push_back({{"id", "database_" + type}, {"logical", logical_id("database-" + type)}});
+    }
+  }
+  v["log_types"] = types;
+  v["log_groups"] = groups;
+  return v;
+}
+
+extern const model::UsageParam k_monitoring_usage{
+    "monitoring_gb", "GB a month", 0.5,
+    "OS metrics Enhanced Monitoring writes to CloudWatch Logs a month, per instance (a JSON "
+    "record of a few kilobytes with the top processes every 60 seconds; security.profile: "
+    "strict)"};
+
+void enhanced_monitoring_cost(const Resource& r, Context& ctx, int instances) {
+  model::Usage gb = ctx.usage(r, "monitoring_gb", std::nullopt, {});
+  const Decimal ingested = gb.value * whole(instances);
+  const std::string each = instances > 1 ? " x " + std::to_string(instances) + " instances" : "";
+  ctx.add(usage_line(r, "observability",
+                     "RDS Enhanced Monitoring, OS metrics every " +
+                         std::to_string(k_monitoring_interval) + " s to CloudWatch Logs" + each,
+                     ingested, "GB", gb.assumption),
+          ctx.rate(pricing::k_logs_ingest_key));
+  ctx.add(usage_line(r, "observability",
+                     "RDS Enhanced Monitoring storage, 30 days retained (RDSOSMetrics)",
+                     kept_for_days(ingested, whole(30)), "GB-months",
+                     gb.assumption + "; stored = ingested x 30 days / 30.42 days a month"),
+          ctx.rate(pricing::k_logs_storage_key));
 }
 
 json server_database_reach(const spec::Spec& s, const std::string& logical) {

@@ -172,8 +172,32 @@ json database_view(const Resource& r, const spec::Spec& s, int backup_retention_
 /// `database_name` and `database_secret_arn`.
 json server_database_reach(const spec::Spec& s, const std::string& logical);
 
-/// The controls no RDS or Aurora instance meets: Enhanced Monitoring and a port of its own.
-std::vector<ControlException> database_exceptions();
+/// The controls no RDS or Aurora instance meets: a port of its own, and Enhanced Monitoring
+/// unless the stack is strict.
+std::vector<ControlException> database_exceptions(const spec::Spec& s);
+
+/// A log group a baseline stack leaves encrypted with CloudWatch Logs' own keys.
+ControlException logs_kms_exception();
+
+/// What security.profile strict adds to RDS and Aurora: Enhanced Monitoring every
+/// `k_monitoring_interval` seconds through a role of its own, the storage under the stack's KMS
+/// key, and every log type of the engine exported to a log group the stack creates (with the
+/// key and a year's retention), which the database waits for so that RDS does not create it
+/// first. {"strict", "monitoring_interval", "log_types": [...], "log_groups": [{"id",
+/// "logical"}]}
+json database_security_view(const spec::Spec& s);
+inline constexpr int k_monitoring_interval = 60;
+/// The retention of the log groups of a strict database: the year AWS Control Tower asks for.
+inline constexpr int k_strict_log_retention_days = 365;
+/// The log types CT.RDS.PR.14 and CT.RDS.PR.25 ask of an engine (all it can export).
+std::vector<std::string> database_log_types(spec::Engine engine);
+/// The log group RDS writes a log type to: /aws/rds/instance/<id>/<type> (or cluster/).
+std::string database_log_group(const spec::Spec& s, const std::string& type);
+/// Enhanced Monitoring's OS metrics, declared by the RDS and Aurora kinds alike.
+extern const model::UsageParam k_monitoring_usage;
+/// Lines for a strict database's Enhanced Monitoring of `instances` instances: CloudWatch Logs
+/// ingestion and 30 days of storage of the RDSOSMetrics log group.
+void enhanced_monitoring_cost(const Resource& r, Context& ctx, int instances);
 
 /// 5432 for PostgreSQL engines, 3306 for MySQL ones, 0 otherwise.
 int database_port(spec::Engine engine);

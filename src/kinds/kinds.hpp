@@ -17,6 +17,11 @@ const std::vector<const model::Kind*>& all();
 /// The resources of one spec variant, in registry order.
 std::vector<model::Resource> resources_of(const spec::Spec& spec);
 
+/// What security.profile strict adds to a stack, in words ("a KMS key", "Container
+/// Insights", ...): nothing when the stack has no services and no RDS or Aurora database, which
+/// is when strict renders no key either. Defined in kinds/kms_key/kinds.cpp.
+std::vector<std::string> strict_additions(const spec::Spec& spec);
+
 /// docs/usage.md: every usage figure of every kind, with its default.
 std::string usage_reference();
 

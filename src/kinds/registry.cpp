@@ -20,6 +20,7 @@ extern const Kind k_nat_gateway;
 extern const Kind k_data_transfer;
 extern const Kind k_rds_instance;
 extern const Kind k_aurora_cluster;
+extern const Kind k_database_log_group;
 extern const Kind k_sqlite_local;
 extern const Kind k_sqlite_efs;
 extern const Kind k_litestream_replica;
@@ -28,6 +29,7 @@ extern const Kind k_elasticache;
 extern const Kind k_s3_bucket;
 extern const Kind k_load_balancer;
 extern const Kind k_secret;
+extern const Kind k_kms_key;
 extern const Kind k_dns_zone;
 extern const Kind k_external_cost;
 
@@ -35,14 +37,14 @@ const std::vector<const Kind*>& all() {
   // Order matters once: compute kinds come before the Savings Plan, which prices the usage
   // they register. Otherwise this is the order of the plan.
   static const std::vector<const Kind*> all = {
-      &kinds::k_network,        &kinds::k_ecs_cluster,   &kinds::k_ec2_asg,
-      &kinds::k_ecs_service,    &kinds::k_log_group,     &kinds::k_rds_instance,
-      &kinds::k_aurora_cluster, &kinds::k_elasticache,
+      &kinds::k_network,        &kinds::k_ecs_cluster,        &kinds::k_ec2_asg,
+      &kinds::k_ecs_service,    &kinds::k_log_group,          &kinds::k_rds_instance,
+      &kinds::k_aurora_cluster, &kinds::k_database_log_group, &kinds::k_elasticache,
       &kinds::k_savings_plan,  // after every kind whose usage a Savings Plan may cover
-      &kinds::k_sqlite_local,   &kinds::k_sqlite_efs,    &kinds::k_litestream_replica,
-      &kinds::k_s3_sync,        &kinds::k_s3_bucket,     &kinds::k_load_balancer,
-      &kinds::k_nat_gateway,    &kinds::k_data_transfer, &kinds::k_secret,
-      &kinds::k_dns_zone,       &kinds::k_external_cost,
+      &kinds::k_sqlite_local,   &kinds::k_sqlite_efs,         &kinds::k_litestream_replica,
+      &kinds::k_s3_sync,        &kinds::k_s3_bucket,          &kinds::k_load_balancer,
+      &kinds::k_nat_gateway,    &kinds::k_data_transfer,      &kinds::k_secret,
+      &kinds::k_kms_key,        &kinds::k_dns_zone,           &kinds::k_external_cost,
   };
   return all;
 }

@@ -34,7 +34,7 @@ TEST_CASE("every kind is registered once, with a unique name", "[kinds]") {
       }
     }
   }
-  CHECK(names.size() == 20);
+  CHECK(names.size() == 22);
 }
 
 TEST_CASE("each kind's documented address matches the resources it makes", "[kinds]") {

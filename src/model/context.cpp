@@ -217,7 +217,9 @@ void Context::add_warning(Warning w) {
 }
 
 void Context::note(std::string text) {
-  m_notes.push_back(std::move(text));
+  if (std::find(m_notes.begin(), m_notes.end(), text) == m_notes.end()) {
+    m_notes.push_back(std::move(text));
+  }
 }
 
 std::string format_number(double value) {

@@ -99,7 +99,7 @@ class Context {
 
   void warn(std::string code, std::string message, std::string hint = {});
   void add_warning(Warning w);  ///< once per message
-  void note(std::string text);
+  void note(std::string text);  ///< once per text
 
   std::vector<LineItem>& items() { return m_items; }
   std::vector<Warning>& warnings() { return m_warnings; }

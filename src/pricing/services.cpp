@@ -21,13 +21,14 @@ extern const ServicePricing k_elasticache_pricing;
 extern const ServicePricing k_secret_pricing;
 extern const ServicePricing k_load_balancer_pricing;
 extern const ServicePricing k_s3_bucket_pricing;
+extern const ServicePricing k_kms_key_pricing;
 
 const std::vector<const ServicePricing*>& kind_services() {
   static const std::vector<const ServicePricing*> all = {
       &k_database_pricing,  &k_efs_pricing,         &k_compute_pricing, &k_fargate_pricing,
       &k_log_group_pricing, &k_nat_pricing,         &k_vpc_pricing,     &k_data_transfer_pricing,
       &k_dns_zone_pricing,  &k_elasticache_pricing, &k_secret_pricing,  &k_load_balancer_pricing,
-      &k_s3_bucket_pricing,
+      &k_s3_bucket_pricing, &k_kms_key_pricing,
   };
   return all;
 }

@@ -145,6 +145,21 @@ std::string unit_price_text(const LineItem& item) {
   return item.unit_price ? "$" + item.unit_price->to_string() : "price missing";
 }
 
+/// What security.profile strict would add, in one line.
+std::string strict_text(const cost::StrictUpgrade& up) {
+  std::string what;
+  for (std::size_t i = 0; i < up.adds.size(); ++i) {
+    what += (i == 0 ? "" : i + 1 == up.adds.size() ? " and " : ", ") + up.adds[i];
+  }
+  std::string text =
+      "security.profile strict (" + what + ") would add " + money(up.monthly) + " a month";
+  if (up.missing > 0) {
+    text += " and " + std::to_string(up.missing) + (up.missing == 1 ? " price" : " prices") +
+            " the catalog lacks";
+  }
+  return text;
+}
+
 std::string stack_title(const StackPlan& st) {
   return st.name + " (" + st.spec + ", " + st.region + ")";
 }
@@ -221,6 +236,11 @@ ordered_json stack_json(const StackPlan& st) {
     j["missing_prices"] = sc.missing;
     j["monthly_at_max"] = optional_number(sc.monthly_at_max);
     j["notes"] = sc.notes;
+    j["security"] = {
+        {"profile", sc.security_profile},
+        {"strict_adds", sc.strict ? ordered_json(sc.strict->adds) : ordered_json(nullptr)},
+        {"strict_adds_monthly", sc.strict ? number(sc.strict->monthly) : ordered_json(nullptr)},
+        {"strict_missing_prices", sc.strict ? sc.strict->missing : 0}};
     ordered_json items = ordered_json::array();
     for (const LineItem& i : sc.items) {
       ordered_json it;
@@ -372,6 +392,9 @@ class TableWriter : public PlanWriter {
       if (sc.monthly_at_max) {
         out << "  at maximum scale: " << money(*sc.monthly_at_max) << " a month\n";
       }
+      if (sc.strict) {
+        out << "  " << strict_text(*sc.strict) << "\n";
+      }
       if (sc.missing > 0) {
         out << "  " << sc.missing << (sc.missing == 1 ? " price is" : " prices are")
             << " missing from the catalog; the total leaves " << (sc.missing == 1 ? "it" : "them")
@@ -490,6 +513,9 @@ class MarkdownWriter : public PlanWriter {
       }
       if (any_usage) {
         out << "\n\\* usage-based\n";
+      }
+      if (sc.strict) {
+        out << "\n_" << md_cell(strict_text(*sc.strict)) << "_\n";
       }
       for (const auto& n : sc.notes) {
         out << "\n> " << md_cell(n) << "\n";

@@ -13,12 +13,13 @@ extern const Section k_secrets_section;
 extern const Section k_dns_section;
 extern const Section k_cache_section;
 extern const Section k_external_costs_section;
+extern const Section k_security_section;  // spec/security.cpp
 
 const std::vector<const Section*>& sections() {
   static const std::vector<const Section*> all = {
       &k_network_section, &k_compute_section,        &k_services_section, &k_database_section,
       &k_buckets_section, &k_load_balancer_section,  &k_secrets_section,  &k_dns_section,
-      &k_cache_section,   &k_external_costs_section,
+      &k_cache_section,   &k_external_costs_section, &k_security_section,
   };
   return all;
 }

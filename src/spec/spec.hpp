@@ -22,6 +22,7 @@
 #include "kinds/s3_bucket/spec.hpp"
 #include "kinds/secret/spec.hpp"
 #include "spec/engines.hpp"
+#include "spec/security.hpp"
 
 namespace stackplan::spec {
 
@@ -42,6 +43,7 @@ struct Spec {
   std::optional<Dns> dns;
   std::optional<Cache> cache;
   std::vector<ExternalCost> external_costs;
+  Security security;
   bool free_tier = false;
 };
 

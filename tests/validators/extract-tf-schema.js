@@ -19,7 +19,8 @@ const RESOURCES = [
   "aws_ecs_task_definition", "aws_efs_access_point", "aws_efs_backup_policy", "aws_efs_file_system",
   "aws_efs_mount_target", "aws_eip", "aws_elasticache_replication_group",
   "aws_elasticache_subnet_group", "aws_iam_instance_profile", "aws_iam_role", "aws_iam_role_policy",
-  "aws_iam_role_policy_attachment", "aws_internet_gateway", "aws_launch_template", "aws_lb",
+  "aws_iam_role_policy_attachment", "aws_internet_gateway", "aws_kms_alias", "aws_kms_key",
+  "aws_launch_template", "aws_lb",
   "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_nat_gateway",
   "aws_rds_cluster", "aws_rds_cluster_instance", "aws_route", "aws_route53_record", "aws_route53_zone",
   "aws_route_table", "aws_route_table_association", "aws_s3_bucket",
@@ -29,8 +30,8 @@ const RESOURCES = [
   "aws_vpc", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule",
 ];
 const DATA = [
-  "aws_availability_zones", "aws_route53_zone", "aws_secretsmanager_secret", "aws_ssm_parameter",
-  "aws_vpc",
+  "aws_availability_zones", "aws_caller_identity", "aws_partition", "aws_route53_zone",
+  "aws_secretsmanager_secret", "aws_ssm_parameter", "aws_vpc",
 ];
 // Arguments every resource accepts that the provider package models outside the Config struct.
 const META = ["count", "for_each", "depends_on", "provider", "lifecycle", "connection", "provisioners"];

@@ -83,6 +83,9 @@ void cost(const Resource& r, Context& ctx) {
                      backup.assumption + "; billed = backup_gb - size_gb (" +
                          size.value.to_string() + " GB free)"),
           ctx.rate(pricing::aurora_backup_key(engine)));
+  if (s.security.strict()) {
+    enhanced_monitoring_cost(r, ctx, a.instances);
+  }
 }
 
 json view(const Resource& r, const spec::Spec& s) {
@@ -102,16 +105,20 @@ json view(const Resource& r, const spec::Spec& s) {
     members.push_back({{"n", i + 1}});
   }
   v["members"] = members;
-  std::vector<ControlException> cluster = {
-      {"CT.RDS.PR.25",
-       "log exports are billed as CloudWatch Logs ingestion and storage and are not in the plan"}};
+  v["security"] = database_security_view(s);
+  std::vector<ControlException> cluster;
+  if (!s.security.strict()) {
+    cluster.push_back({"CT.RDS.PR.25",
+                       "log exports are billed as CloudWatch Logs ingestion and storage "
+                       "(security.profile: strict exports them)"});
+  }
   if (s.database.engine == spec::Engine::aurora_mysql) {
     cluster.push_back({"CT.RDS.PR.6",
                        "backtracking is billed per change record kept; continuous backups "
                        "restore the cluster to any second of their retention"});
   }
   v["exceptions"] = exceptions_view(cluster);
-  v["member_exceptions"] = exceptions_view(database_exceptions());
+  v["member_exceptions"] = exceptions_view(database_exceptions(s));
   return v;
 }
 
@@ -131,7 +138,8 @@ extern const model::Kind k_aurora_cluster{
      {"backup_gb", "GB-months", 0,
       "Backup storage of the cluster (continuous backups and snapshots); up to 100% of the "
       "cluster volume is free",
-      "size_gb (all of it free)"}},
+      "size_gb (all of it free)"},
+     k_monitoring_usage},
     expand,
     cost,
     model::Rendering{"aurora_cluster", "database", {}, view},

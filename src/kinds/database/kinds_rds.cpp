@@ -154,6 +154,9 @@ void cost(const Resource& r, Context& ctx) {
                  backup.assumption + "; billed = backup_gb - the provisioned " + free.to_string() +
                      " GB, which are free"),
       ctx.rate(pricing::k_rds_backup_key));
+  if (s.security.strict()) {
+    enhanced_monitoring_cost(r, ctx, rds.multi_az ? 2 : 1);
+  }
 }
 
 json view(const Resource& r, const spec::Spec& s) {
@@ -169,13 +172,17 @@ json view(const Resource& r, const spec::Spec& s) {
                         ? json(*rds.storage.throughput_mbps)
                         : json(nullptr);
   v["multi_az"] = bool_text(rds.multi_az);
-  std::vector<ControlException> exceptions = database_exceptions();
-  exceptions.push_back({"CT.RDS.PR.14",
-                        "log exports are billed as CloudWatch Logs ingestion and storage and are "
-                        "not in the plan"});
-  exceptions.push_back({"CT.RDS.PR.30",
-                        "storage is encrypted with the AWS managed key for RDS; a customer "
-                        "managed KMS key is billed monthly and per request"});
+  v["security"] = database_security_view(s);
+  std::vector<ControlException> exceptions = database_exceptions(s);
+  if (!s.security.strict()) {
+    exceptions.push_back({"CT.RDS.PR.14",
+                          "log exports are billed as CloudWatch Logs ingestion and storage "
+                          "(security.profile: strict exports them)"});
+    exceptions.push_back({"CT.RDS.PR.30",
+                          "storage is encrypted with the AWS managed key for RDS; a customer "
+                          "managed KMS key is billed monthly and per request (security.profile: "
+                          "strict)"});
+  }
   if (!rds.multi_az) {
     exceptions.push_back(
         {"CT.RDS.PR.1",
@@ -199,7 +206,8 @@ extern const model::Kind k_rds_instance{
     "tier",
     {{"backup_gb", "GB-months", 0,
       "Backup storage (automated backups and snapshots); up to the provisioned storage is free",
-      "the provisioned storage (all of it free)"}},
+      "the provisioned storage (all of it free)"},
+     k_monitoring_usage},
     expand,
     cost,
     model::Rendering{"rds_instance", "database", {}, view},

@@ -40,10 +40,11 @@ json view(const Resource& r, const spec::Spec& s) {
   json v = base_view(r);
   v["log_group_name"] = "/ecs/" + s.name + "/" + svc.name;
   v["retention_days"] = svc.log_retention_days;
-  std::vector<ControlException> exceptions = {
-      {"CT.CLOUDWATCH.PR.3",
-       "logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed "
-       "monthly and per request"}};
+  v["kms"] = s.security.strict();
+  std::vector<ControlException> exceptions;
+  if (!s.security.strict()) {
+    exceptions.push_back(logs_kms_exception());
+  }
   if (svc.log_retention_days < 365) {
     exceptions.push_back({"CT.CLOUDWATCH.PR.2", "logs are kept " +
                                                     std::to_string(svc.log_retention_days) +

@@ -1,5 +1,6 @@
 // Which of AWS's products stackplan prices for a service: Fargate vCPU and memory hours (on
-// demand, Fargate Spot and Savings Plans) and its CloudWatch log group's ingestion and storage.
+// demand, Fargate Spot and Savings Plans), its CloudWatch log group's ingestion and storage, and
+// the custom metrics Container Insights publishes about it.
 
 #include "kinds/ecs_service/pricing.hpp"
 
@@ -50,6 +51,9 @@ std::optional<std::string> logs_key(const Product&, std::string_view usage) {
   if (usage == "TimedStorage-ByteHrs") {
     return std::string(k_logs_storage_key);
   }
+  if (usage == "CW:MetricMonitorUsage") {
+    return std::string(k_metric_key);
+  }
   return std::nullopt;
 }
 
@@ -81,13 +85,19 @@ extern const ServicePricing k_fargate_pricing{
 
 extern const ServicePricing k_log_group_pricing{
     "AmazonCloudWatch",
-    {"logs/"},
+    {"logs/", "cloudwatch/"},
     logs_key,
     {},
     {"cloudwatch/USD/current/cloudwatch.json"},
     {
         {"cloudwatch", "Logs Collected Data Ingestion", {std::string(k_logs_ingest_key)}, "GB"},
         {"cloudwatch", "Stored Data", {std::string(k_logs_storage_key)}, "GB-Mo"},
+        // clang-format off
+        {"cloudwatch", "Metric for the first 10000", {std::string(k_metric_key)}, "Metrics", "0", "10000"},
+        {"cloudwatch", "Metric for the next 240000", {std::string(k_metric_key)}, "Metrics", "10000", "250000"},
+        {"cloudwatch", "Metric for the next 750000", {std::string(k_metric_key)}, "Metrics", "250000", "1000000"},
+        {"cloudwatch", "Metric for over 1000000", {std::string(k_metric_key)}, "Metrics", "1000000"},
+        // clang-format on
     },
 };
 

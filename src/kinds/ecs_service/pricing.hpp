@@ -22,5 +22,8 @@ inline std::string fargate_memory_key(bool spot, std::string_view arch) {
 inline constexpr std::string_view k_logs_ingest_key = "logs/ingest";
 /// GB-months of log data stored.
 inline constexpr std::string_view k_logs_storage_key = "logs/storage";
+/// Months of one custom metric (Container Insights publishes its metrics as custom metrics),
+/// tiered by the account's metric count.
+inline constexpr std::string_view k_metric_key = "cloudwatch/metric";
 
 }  // namespace stackplan::pricing

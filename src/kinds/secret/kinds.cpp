@@ -46,8 +46,8 @@ void cost(const Resource& r, Context& ctx) {
                whole(1), "secret-months"),
           ctx.rate(pricing::k_secret_key));
   model::Usage calls = ctx.usage(r, "api_calls_per_month", from_spec, path);
-  ctx.add(usage_line(r, "security", "Secrets Manager API calls", calls.value / whole(10000),
-                     "10k requests", calls.assumption),
+  ctx.add(usage_line(r, "security", "Secrets Manager API calls, " + r.name,
+                     calls.value / whole(10000), "10k requests", calls.assumption),
           ctx.rate(pricing::k_secret_api_key), whole(10000));
 }
 

@@ -148,7 +148,7 @@ resource "aws_ecs_service" "backend" {
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 
-# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.CLOUDWATCH.PR.2: logs are kept 30 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "backend" {
   name              = "/ecs/dynamiccloudarchitect/backend"

@@ -32,7 +32,7 @@ resource "aws_vpc_security_group_egress_rule" "effect_app_database" {
 
 # The master password is created and rotated by RDS in Secrets Manager: it is never in this
 # code, in a variable or in the Terraform state.
-# CT.RDS.PR.25: log exports are billed as CloudWatch Logs ingestion and storage and are not in the plan
+# CT.RDS.PR.25: log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
 resource "aws_rds_cluster" "main" {
   cluster_identifier                  = "effect-app"
   engine                              = "aurora-postgresql"
@@ -57,7 +57,7 @@ resource "aws_rds_cluster" "main" {
   }
 }
 
-# CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics and is not in the plan; the standard CloudWatch metrics of the database remain
+# CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics (security.profile: strict turns it on); the standard CloudWatch metrics of the database remain
 # CT.RDS.PR.20: another port hides nothing inside the VPC: only the services' security groups reach the database
 resource "aws_rds_cluster_instance" "main" {
   count = 1

@@ -205,7 +205,7 @@ resource "aws_lb_listener_rule" "effect_app" {
   }
 }
 
-# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.CLOUDWATCH.PR.2: logs are kept 30 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "effect_app" {
   name              = "/ecs/effect-app/effect-app"

@@ -253,7 +253,7 @@ resource "aws_appautoscaling_policy" "pantrypal_api_memory" {
   }
 }
 
-# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
+# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.CLOUDWATCH.PR.2: logs are kept 7 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "pantrypal_api" {
   name              = "/ecs/pantrypal/pantrypal-api"

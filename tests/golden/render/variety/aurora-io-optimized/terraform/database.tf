@@ -30,9 +30,26 @@ resource "aws_vpc_security_group_egress_rule" "instances_database" {
   to_port                      = 3306
 }
 
+# Enhanced Monitoring's role: RDS assumes it to write the OS metrics to CloudWatch Logs.
+resource "aws_iam_role" "database_monitoring" {
+  name = "variety-rds-monitoring"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "monitoring.rds.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "database_monitoring" {
+  role       = aws_iam_role.database_monitoring.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+}
+
 # The master password is created and rotated by RDS in Secrets Manager: it is never in this
 # code, in a variable or in the Terraform state.
-# CT.RDS.PR.25: log exports are billed as CloudWatch Logs ingestion and storage and are not in the plan
 # CT.RDS.PR.6: backtracking is billed per change record kept; continuous backups restore the cluster to any second of their retention
 resource "aws_rds_cluster" "main" {
   cluster_identifier                  = "variety"
@@ -52,9 +69,21 @@ resource "aws_rds_cluster" "main" {
   final_snapshot_identifier           = "variety-final"
   copy_tags_to_snapshot               = true
   iam_database_authentication_enabled = true
+  kms_key_id                          = aws_kms_key.main.arn
+  enabled_cloudwatch_logs_exports = [
+    "audit",
+    "error",
+    "general",
+    "slowquery",
+  ]
+  depends_on = [
+    aws_cloudwatch_log_group.database_audit,
+    aws_cloudwatch_log_group.database_error,
+    aws_cloudwatch_log_group.database_general,
+    aws_cloudwatch_log_group.database_slowquery,
+  ]
 }
 
-# CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics and is not in the plan; the standard CloudWatch metrics of the database remain
 # CT.RDS.PR.20: another port hides nothing inside the VPC: only the services' security groups reach the database
 resource "aws_rds_cluster_instance" "main" {
   count = 2
@@ -67,6 +96,9 @@ resource "aws_rds_cluster_instance" "main" {
   db_subnet_group_name       = aws_db_subnet_group.main.name
   publicly_accessible        = false
   auto_minor_version_upgrade = true
+  monitoring_interval        = 60
+  monitoring_role_arn        = aws_iam_role.database_monitoring.arn
+  depends_on                 = [aws_iam_role_policy_attachment.database_monitoring]
 }
 
 # The connection the services get: the endpoint, the database and the master user's secret.
@@ -75,4 +107,36 @@ locals {
   database_port       = tostring(aws_rds_cluster.main.port)
   database_name       = aws_rds_cluster.main.database_name
   database_secret_arn = aws_rds_cluster.main.master_user_secret[0].secret_arn
+}
+
+# RDS writes the database's audit log here; created first, with the stack's key and a year's
+# retention, so that RDS does not create it without either.
+resource "aws_cloudwatch_log_group" "database_audit" {
+  name              = "/aws/rds/cluster/variety/audit"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.main.arn
+}
+
+# RDS writes the database's error log here; created first, with the stack's key and a year's
+# retention, so that RDS does not create it without either.
+resource "aws_cloudwatch_log_group" "database_error" {
+  name              = "/aws/rds/cluster/variety/error"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.main.arn
+}
+
+# RDS writes the database's general log here; created first, with the stack's key and a year's
+# retention, so that RDS does not create it without either.
+resource "aws_cloudwatch_log_group" "database_general" {
+  name              = "/aws/rds/cluster/variety/general"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.main.arn
+}
+
+# RDS writes the database's slowquery log here; created first, with the stack's key and a year's
+# retention, so that RDS does not create it without either.
+resource "aws_cloudwatch_log_group" "database_slowquery" {
+  name              = "/aws/rds/cluster/variety/slowquery"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.main.arn
 }

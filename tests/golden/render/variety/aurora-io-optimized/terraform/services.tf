@@ -300,16 +300,16 @@ resource "aws_ecs_service" "worker" {
   depends_on = [aws_ecs_cluster_capacity_providers.main]
 }
 
-# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
 # CT.CLOUDWATCH.PR.2: logs are kept 14 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "web" {
   name              = "/ecs/variety/web"
   retention_in_days = 14
+  kms_key_id        = aws_kms_key.main.arn
 }
 
-# CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request
 # CT.CLOUDWATCH.PR.2: logs are kept 3 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "worker" {
   name              = "/ecs/variety/worker"
   retention_in_days = 3
+  kms_key_id        = aws_kms_key.main.arn
 }

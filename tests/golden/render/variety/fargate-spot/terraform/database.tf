@@ -50,10 +50,10 @@ resource "aws_vpc_security_group_egress_rule" "worker_database" {
 
 # The master password is created and rotated by RDS in Secrets Manager: it is never in this
 # code, in a variable or in the Terraform state.
-# CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics and is not in the plan; the standard CloudWatch metrics of the database remain
+# CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics (security.profile: strict turns it on); the standard CloudWatch metrics of the database remain
 # CT.RDS.PR.20: another port hides nothing inside the VPC: only the services' security groups reach the database
-# CT.RDS.PR.14: log exports are billed as CloudWatch Logs ingestion and storage and are not in the plan
-# CT.RDS.PR.30: storage is encrypted with the AWS managed key for RDS; a customer managed KMS key is billed monthly and per request
+# CT.RDS.PR.14: log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
+# CT.RDS.PR.30: storage is encrypted with the AWS managed key for RDS; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.RDS.PR.13: deletion_protection is false in the spec
 resource "aws_db_instance" "main" {
   identifier                          = "variety"
