@@ -37,12 +37,14 @@ void cost(const Resource& r, Context& ctx) {
                whole(1), "key-months"),
           ctx.rate(pricing::k_kms_key_key));
   model::Usage requests = ctx.usage(r, "requests_per_month", std::nullopt, {});
-  ctx.add(usage_line(r, "security", "KMS requests", requests.value / whole(10000), "10k requests",
-                     requests.assumption),
-          ctx.rate(pricing::k_kms_requests_key), whole(10000));
+  // Tiered: where AWS's price list gives the account's free requests as a $0 tier, so does
+  // the plan.
+  ctx.add_tiered(usage_line(r, "security", "KMS requests", requests.value / whole(10000),
+                            "10k requests", requests.assumption),
+                 pricing::k_kms_requests_key, whole(10000));
   ctx.note(
-      "AWS KMS's free allowance (20,000 requests a month, shared by the whole account) is not "
-      "subtracted");
+      "AWS KMS's free allowance (20,000 requests a month, shared by the whole account) is "
+      "subtracted only where the catalog gives it as a price tier");
 }
 
 json view(const Resource& r, const spec::Spec& s) {
