@@ -1,5 +1,7 @@
 #include "kinds/common.hpp"
 
+#include "aws/controls.hpp"
+
 #include "kinds/ecs_service/pricing.hpp"
 #include "kinds/kinds.hpp"
 
@@ -147,7 +149,10 @@ json bucket_view(const spec::Spec& s, const std::string& bucket) {
 json exceptions_view(const std::vector<ControlException>& exceptions) {
   json list = json::array();
   for (const auto& e : exceptions) {
-    list.push_back({{"control", e.control}, {"reason", e.reason}});
+    const std::string_view checkov = aws::checkov_check(e.control);
+    list.push_back({{"control", e.control},
+                    {"checkov", checkov.empty() ? json(nullptr) : json(std::string(checkov))},
+                    {"reason", e.reason}});
   }
   return {{"any", !list.empty()}, {"list", list}};
 }

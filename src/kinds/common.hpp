@@ -138,7 +138,8 @@ struct ControlException {
   std::string control;  ///< "CT.RDS.PR.1"
   std::string reason;
 };
-/// {"any": bool, "list": [{"control", "reason"}]}: what a resource's template writes.
+/// {"any": bool, "list": [{"control", "checkov", "reason"}]}: what a resource's template
+/// writes; "checkov" is the matching checkov check, or empty.
 json exceptions_view(const std::vector<ControlException>& exceptions);
 
 /// A variable a service gets from what it reaches, as a plain value.

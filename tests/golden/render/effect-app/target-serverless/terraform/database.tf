@@ -34,6 +34,7 @@ resource "aws_vpc_security_group_egress_rule" "effect_app_database" {
 # code, in a variable or in the Terraform state.
 # CT.RDS.PR.25: log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
 resource "aws_rds_cluster" "main" {
+  # checkov:skip=CKV_AWS_324:log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
   cluster_identifier                  = "effect-app"
   engine                              = "aurora-postgresql"
   engine_version                      = "15.4"
@@ -60,6 +61,7 @@ resource "aws_rds_cluster" "main" {
 # CT.RDS.PR.2: Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics (security.profile: strict turns it on); the standard CloudWatch metrics of the database remain
 # CT.RDS.PR.20: another port hides nothing inside the VPC: only the services' security groups reach the database
 resource "aws_rds_cluster_instance" "main" {
+  # checkov:skip=CKV_AWS_118:Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics (security.profile: strict turns it on); the standard CloudWatch metrics of the database remain
   count = 1
 
   identifier                 = "effect-app-${count.index + 1}"

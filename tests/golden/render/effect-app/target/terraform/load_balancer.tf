@@ -28,6 +28,8 @@ resource "aws_vpc_security_group_ingress_rule" "alb_http" {
 # CT.ELASTICLOADBALANCING.PR.5: deletion protection is on for environment prod only (in CloudFormation, the Environment parameter decides), so that other stacks can be removed
 # CT.ELASTICLOADBALANCING.PR.6: access logs are written to an S3 bucket and billed as its storage and requests; the services log each request themselves
 resource "aws_lb" "main" {
+  # checkov:skip=CKV_AWS_150:deletion protection is on for environment prod only (in CloudFormation, the Environment parameter decides), so that other stacks can be removed
+  # checkov:skip=CKV_AWS_91:access logs are written to an S3 bucket and billed as its storage and requests; the services log each request themselves
   name                       = "effect-app"
   load_balancer_type         = "application"
   internal                   = false

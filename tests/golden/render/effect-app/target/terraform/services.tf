@@ -83,6 +83,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_effect_app" {
 # CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
 # CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 resource "aws_ecs_task_definition" "effect_app" {
+  # checkov:skip=CKV_AWS_336:applications write temporary files and caches to their file system, which a read-only root would break
   family                   = "effect-app-effect-app"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
@@ -208,6 +209,8 @@ resource "aws_lb_listener_rule" "effect_app" {
 # CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.CLOUDWATCH.PR.2: logs are kept 30 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "effect_app" {
+  # checkov:skip=CKV_AWS_158:logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
+  # checkov:skip=CKV_AWS_338:logs are kept 30 days (services[].log_retention_days)
   name              = "/ecs/effect-app/effect-app"
   retention_in_days = 30
 }

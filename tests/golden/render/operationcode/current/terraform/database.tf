@@ -37,6 +37,8 @@ resource "aws_vpc_security_group_egress_rule" "instances_database" {
 # CT.RDS.PR.14: log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
 # CT.RDS.PR.30: storage is encrypted with the AWS managed key for RDS; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 resource "aws_db_instance" "main" {
+  # checkov:skip=CKV_AWS_118:Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics (security.profile: strict turns it on); the standard CloudWatch metrics of the database remain
+  # checkov:skip=CKV_AWS_129:log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
   identifier                          = "operationcode"
   engine                              = "postgres"
   engine_version                      = "13.20"

@@ -104,6 +104,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_web" {
 # CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
 # CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 resource "aws_ecs_task_definition" "web" {
+  # checkov:skip=CKV_AWS_336:applications write temporary files and caches to their file system, which a read-only root would break
   family                   = "variety-web"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
@@ -317,6 +318,7 @@ resource "aws_vpc_security_group_egress_rule" "worker_https" {
 # CT.ECS.PR.3: the image decides which user its process runs as; give it a non-root USER in its Dockerfile
 # CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 resource "aws_ecs_task_definition" "worker" {
+  # checkov:skip=CKV_AWS_336:applications write temporary files and caches to their file system, which a read-only root would break
   family                   = "variety-worker"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
@@ -383,6 +385,8 @@ resource "aws_ecs_service" "worker" {
 # CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.CLOUDWATCH.PR.2: logs are kept 14 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "web" {
+  # checkov:skip=CKV_AWS_158:logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
+  # checkov:skip=CKV_AWS_338:logs are kept 14 days (services[].log_retention_days)
   name              = "/ecs/variety/web"
   retention_in_days = 14
 }
@@ -390,6 +394,8 @@ resource "aws_cloudwatch_log_group" "web" {
 # CT.CLOUDWATCH.PR.3: logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.CLOUDWATCH.PR.2: logs are kept 3 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "worker" {
+  # checkov:skip=CKV_AWS_158:logs are encrypted with CloudWatch Logs' own keys; a customer managed KMS key is billed monthly and per request (security.profile: strict)
+  # checkov:skip=CKV_AWS_338:logs are kept 3 days (services[].log_retention_days)
   name              = "/ecs/variety/worker"
   retention_in_days = 3
 }

@@ -52,6 +52,7 @@ resource "aws_iam_role" "web_task" {
 # CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 # CT.ECS.PR.4: on EC2 tasks use bridge networking so that several share an instance; awsvpc would give each task a network interface of the few an instance has
 resource "aws_ecs_task_definition" "web" {
+  # checkov:skip=CKV_AWS_336:applications write temporary files and caches to their file system, which a read-only root would break
   family                   = "variety-web"
   requires_compatibilities = ["EC2"]
   network_mode             = "bridge"
@@ -243,6 +244,7 @@ resource "aws_iam_role" "worker_task" {
 # CT.ECS.PR.6: applications write temporary files and caches to their file system, which a read-only root would break
 # CT.ECS.PR.4: on EC2 tasks use bridge networking so that several share an instance; awsvpc would give each task a network interface of the few an instance has
 resource "aws_ecs_task_definition" "worker" {
+  # checkov:skip=CKV_AWS_336:applications write temporary files and caches to their file system, which a read-only root would break
   family                   = "variety-worker"
   requires_compatibilities = ["EC2"]
   network_mode             = "bridge"
@@ -302,6 +304,7 @@ resource "aws_ecs_service" "worker" {
 
 # CT.CLOUDWATCH.PR.2: logs are kept 14 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "web" {
+  # checkov:skip=CKV_AWS_338:logs are kept 14 days (services[].log_retention_days)
   name              = "/ecs/variety/web"
   retention_in_days = 14
   kms_key_id        = aws_kms_key.main.arn
@@ -309,6 +312,7 @@ resource "aws_cloudwatch_log_group" "web" {
 
 # CT.CLOUDWATCH.PR.2: logs are kept 3 days (services[].log_retention_days)
 resource "aws_cloudwatch_log_group" "worker" {
+  # checkov:skip=CKV_AWS_338:logs are kept 3 days (services[].log_retention_days)
   name              = "/ecs/variety/worker"
   retention_in_days = 3
   kms_key_id        = aws_kms_key.main.arn

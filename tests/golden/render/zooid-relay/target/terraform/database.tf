@@ -38,6 +38,9 @@ resource "aws_vpc_security_group_egress_rule" "zooid_relay_database" {
 # CT.RDS.PR.30: storage is encrypted with the AWS managed key for RDS; a customer managed KMS key is billed monthly and per request (security.profile: strict)
 # CT.RDS.PR.1: multi_az is false: a standby in a second zone doubles the instance price
 resource "aws_db_instance" "main" {
+  # checkov:skip=CKV_AWS_118:Enhanced Monitoring is billed as CloudWatch Logs ingestion of its metrics (security.profile: strict turns it on); the standard CloudWatch metrics of the database remain
+  # checkov:skip=CKV_AWS_129:log exports are billed as CloudWatch Logs ingestion and storage (security.profile: strict exports them)
+  # checkov:skip=CKV_AWS_157:multi_az is false: a standby in a second zone doubles the instance price
   identifier                          = "sphere-zooid-relay"
   engine                              = "postgres"
   engine_version                      = "16"
