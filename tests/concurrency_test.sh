@@ -48,21 +48,31 @@ for i in 1 2 3 4; do
   fi
 done
 
-# A lock held by someone else: wait for it, or give up with exit 3 after the timeout.
+# A lock held by someone else: wait for it, or give up with exit 3 after the timeout. The
+# holder keeps the lock until this script releases it, so no step depends on how fast the
+# machine is.
 out="$work/held"
 mkdir -p "$out"
-flock "$out/.stackplan.lock" sleep 3 &
+flock "$out/.stackplan.lock" sh -c 'touch "$1/held"; while [ ! -e "$1/release" ]; do sleep 0.05; done' \
+  sh "$work" &
 holder=$!
-sleep 0.3
+until [[ -e "$work/held" ]]; do sleep 0.05; done
 STACKPLAN_LOCK_TIMEOUT=0.5 "$stackplan" render $spec --out "$out" >/dev/null 2>"$work/held.err"
 got=$?
 [[ $got == 3 ]] || fail "render while the lock is held: exit $got, expected 3"
 grep -q "another stackplan process is using $out" "$work/held.err" ||
   fail "render while the lock is held: $(cat "$work/held.err")"
-"$stackplan" render $spec --out "$out" >/dev/null 2>"$work/held.err"
+"$stackplan" render $spec --out "$out" >/dev/null 2>"$work/waited.err" &
+waiter=$!
+for _ in $(seq 600); do
+  grep -q "waiting for another stackplan process using $out" "$work/waited.err" && break
+  sleep 0.05
+done
+grep -q "waiting for another stackplan process using $out" "$work/waited.err" ||
+  fail "render that waits did not say so: $(cat "$work/waited.err")"
+touch "$work/release"
+wait $waiter
 got=$?
-[[ $got == 0 ]] || fail "render after waiting: exit $got: $(cat "$work/held.err")"
-grep -q "waiting for another stackplan process using $out" "$work/held.err" ||
-  fail "render that waited did not say so"
+[[ $got == 0 ]] || fail "render after waiting: exit $got: $(cat "$work/waited.err")"
 wait $holder
 exit $status
