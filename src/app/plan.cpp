@@ -171,7 +171,8 @@ Status plan(const PlanRequest& o, Io io) {
   if (!o.budget.empty()) {
     budget = Decimal::parse(o.budget);
     if (!budget || budget->units() < 0) {
-      io.err << "stackplan: error: --budget needs an amount of USD a month, such as 50 or "
+      io.err << error_prefix(io)
+             << "--budget needs an amount of USD a month, such as 50 or "
                 "49.99; got '"
              << o.budget << "'\n";
       return Status::invalid;
@@ -183,7 +184,7 @@ Status plan(const PlanRequest& o, Io io) {
     c.text = text;
     auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 >= text.size()) {
-      io.err << "stackplan: error: --compare needs PATH=V1,V2,...; got '" << text << "'\n";
+      io.err << error_prefix(io) << "--compare needs PATH=V1,V2,...; got '" << text << "'\n";
       return Status::invalid;
     }
     c.path = text.substr(0, eq);
@@ -194,7 +195,7 @@ Status plan(const PlanRequest& o, Io io) {
       std::string v =
           rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (v.empty()) {
-        io.err << "stackplan: error: --compare '" << text << "' has an empty value\n";
+        io.err << error_prefix(io) << "--compare '" << text << "' has an empty value\n";
         return Status::invalid;
       }
       c.values.push_back(v);
@@ -254,7 +255,7 @@ Status plan(const PlanRequest& o, Io io) {
     }
     for (const auto& want : o.scenarios) {
       if (std::find(names.begin(), names.end(), want) == names.end()) {
-        io.err << "stackplan: error: " << loaded.path << " has no scenario '" << want << "'";
+        io.err << error_prefix(io) << loaded.path << " has no scenario '" << want << "'";
         std::string hint = suggestion_hint(want, names, "scenarios");
         io.err << (hint.empty() ? "" : "; " + hint) << '\n';
         return Status::invalid;
@@ -269,7 +270,7 @@ Status plan(const PlanRequest& o, Io io) {
     }
     if (!o.budget_scenario.empty() &&
         std::find(selected[i].begin(), selected[i].end(), o.budget_scenario) == selected[i].end()) {
-      io.err << "stackplan: error: " << loaded.path << " plans no scenario '" << o.budget_scenario
+      io.err << error_prefix(io) << loaded.path << " plans no scenario '" << o.budget_scenario
              << "' for --budget-scenario";
       std::string hint = suggestion_hint(o.budget_scenario, names, "scenarios");
       io.err << (hint.empty() ? "" : "; " + hint) << '\n';
@@ -278,7 +279,7 @@ Status plan(const PlanRequest& o, Io io) {
     if (!o.baseline.empty()) {
       if (std::find(selected[i].begin(), selected[i].end(), o.baseline) == selected[i].end()) {
         const std::vector<std::string>& planned = selected[i];
-        io.err << "stackplan: error: --baseline '" << o.baseline
+        io.err << error_prefix(io) << "--baseline '" << o.baseline
                << "' is not a planned scenario of " << loaded.path;
         std::string hint = suggestion_hint(o.baseline, planned, "planned");
         io.err << (hint.empty() ? "" : "; " + hint) << '\n';
@@ -320,7 +321,7 @@ Status plan(const PlanRequest& o, Io io) {
   plan.catalog_as_of = catalog->as_of();
   static const model::UsageOverrides k_no_usage;
   const model::UsageOverrides& overrides = usage ? usage->values : k_no_usage;
-  auto writer = report::plan_writer(o.format, io.out);
+  auto writer = report::plan_writer(o.format, io.out, io.color_out);
   writer->begin(plan);
   Decimal budget_sum;
   std::vector<std::string> checked, incomplete;
@@ -382,15 +383,16 @@ Status plan(const PlanRequest& o, Io io) {
           writer->stack(stack);
         });
   } catch (const std::overflow_error&) {
-    io.err << "stackplan: error: a usage figure is too large to price exactly (quantities and "
+    io.err << error_prefix(io)
+           << "a usage figure is too large to price exactly (quantities and "
               "amounts are limited to 10^26)\n";
     return Status::invalid;
   } catch (const std::runtime_error& e) {
-    io.err << "stackplan: error: " << e.what() << '\n';
+    io.err << error_prefix(io) << e.what() << '\n';
     return Status::environment;
   }
   writer->end(plan);
-  io.err << report::plan_warnings_text(plan);
+  io.err << report::plan_warnings_text(plan, io.color_err);
 
   if (budget) {
     const Decimal sum = budget_sum;

@@ -1,5 +1,7 @@
 #include "app/session.hpp"
 
+#include "base/color.hpp"
+
 #include <filesystem>
 #include <ostream>
 
@@ -19,7 +21,7 @@ std::optional<DirectoryLock> lock_directory_for(const std::string& dir, bool exc
     }
     std::filesystem::create_directories(path, ec);
     if (ec) {
-      io.err << "stackplan: error: cannot create " << dir << ": " << ec.message() << '\n';
+      io.err << error_prefix(io) << "cannot create " << dir << ": " << ec.message() << '\n';
       failed = true;
       return std::nullopt;
     }
@@ -29,16 +31,24 @@ std::optional<DirectoryLock> lock_directory_for(const std::string& dir, bool exc
     io.err.flush();
   });
   if (!attempt.lock) {
-    io.err << "stackplan: error: " << attempt.error << '\n';
+    io.err << error_prefix(io) << attempt.error << '\n';
     failed = true;
   }
   return std::move(attempt.lock);
 }
 
+std::string error_prefix(const Io& io) {
+  return "stackplan: " + paint("error", Tone::error, io.color_err) + ": ";
+}
+
+std::string warning_prefix(const Io& io) {
+  return "stackplan: " + paint("warning", Tone::warning, io.color_err) + ": ";
+}
+
 void print_diagnostics(Diagnostics& diags, Io io) {
   diags.sort();
   for (const auto& d : diags.all()) {
-    io.err << format_diagnostic(d);
+    io.err << format_diagnostic(d, io.color_err);
   }
 }
 
@@ -48,7 +58,7 @@ std::optional<pricing::Catalog> open_priced_catalog(
   auto catalog = regions != nullptr ? pricing::open_catalog(catalog_option, *regions)
                                     : pricing::open_catalog(catalog_option);
   if (!catalog) {
-    io.err << "stackplan: error: " << catalog.error() << '\n';
+    io.err << error_prefix(io) << catalog.error() << '\n';
     return std::nullopt;
   }
   std::string path = pricing::price_book_path(prices_option);

@@ -20,7 +20,14 @@ namespace stackplan::app {
 struct Io {
   std::ostream& out;
   std::ostream& err;
+  bool color_out = false;  ///< mark `out` with colours (a terminal, or --color always)
+  bool color_err = false;  ///< the same for `err`
 };
+
+/// "stackplan: error: ", with "error" in colour when `io.err` takes colours.
+std::string error_prefix(const Io& io);
+/// "stackplan: warning: ", the same way.
+std::string warning_prefix(const Io& io);
 
 /// How a use case ended; the command line maps each to its exit code.
 enum class Status {

@@ -1,5 +1,7 @@
 #include "base/diagnostics.hpp"
 
+#include "base/color.hpp"
+
 #include <algorithm>
 #include <string_view>
 
@@ -175,7 +177,7 @@ void Diagnostics::append(Diagnostics&& other) {
   other.m_warnings = 0;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic& d, bool color) {
   std::string out;
   if (d.loc.file) {
     out += d.loc.file->path();
@@ -188,7 +190,10 @@ std::string format_diagnostic(const Diagnostic& d) {
   } else {
     out += "stackplan: ";
   }
-  out += severity_name(d.severity);
+  const Tone tone = d.severity == Severity::error     ? Tone::error
+                    : d.severity == Severity::warning ? Tone::warning
+                                                      : Tone::note;
+  out += paint(severity_name(d.severity), tone, color);
   out += ": " + d.message;
   if (!d.code.empty()) {
     out += " [" + d.code + "]";
@@ -217,13 +222,14 @@ std::string format_diagnostic(const Diagnostic& d) {
     std::size_t pad = display_columns(line.substr(begin, col - begin)) + (begin > 0 ? 3 : 0);
     std::size_t span =
         std::max<std::size_t>(1, display_columns(line.substr(col, std::min(width, k_max))));
-    out += ' ' + gutter + " | " + std::string(pad, ' ') + '^' + std::string(span - 1, '~') + '\n';
+    out += ' ' + gutter + " | " + std::string(pad, ' ') +
+           paint('^' + std::string(span - 1, '~'), Tone::hint, color) + '\n';
   }
   for (const auto& note : d.notes) {
-    out += "note: " + note + '\n';
+    out += paint("note", Tone::note, color) + ": " + note + '\n';
   }
   if (!d.hint.empty()) {
-    out += "hint: " + d.hint + '\n';
+    out += paint("hint", Tone::hint, color) + ": " + d.hint + '\n';
   }
   return out;
 }

@@ -54,7 +54,7 @@ class Diagnostics {
 };
 
 /// gcc-style text: `file:line:col: error: message [code]`, the source line, a caret, the hint.
-std::string format_diagnostic(const Diagnostic& diagnostic);
+std::string format_diagnostic(const Diagnostic& diagnostic, bool color = false);
 
 /// "2 errors, 1 warning" (empty when there are none).
 std::string format_counts(std::size_t errors, std::size_t warnings);

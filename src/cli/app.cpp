@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
 #include <cctype>
+#include <cstdlib>
+#include <string_view>
 
 #include <ostream>
 
@@ -128,7 +130,54 @@ std::string unknown_word(CLI::App& app, const std::vector<std::string>& args) {
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, Io io) {
+bool use_color(const std::string& choice, bool tty) {
+  if (choice == "always") {
+    return true;
+  }
+  if (choice == "never") {
+    return false;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') {
+    return false;
+  }
+  const char* force = std::getenv("CLICOLOR_FORCE");
+  if (force != nullptr && *force != '\0' && std::string_view(force) != "0") {
+    return true;
+  }
+  const char* term = std::getenv("TERM");
+  return tty && (term == nullptr || std::string_view(term) != "dumb");
+}
+
+int run(const std::vector<std::string>& in, Io io) {
+  // --color applies to every command, wherever it is written: taken out before the command
+  // line is parsed.
+  std::string color = "auto";
+  std::vector<std::string> args;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == "--color" || in[i].rfind("--color=", 0) == 0) {
+      const bool inline_value = in[i].size() > 7;
+      if (!inline_value && i + 1 == in.size()) {
+        io.err << error_prefix(io) << "--color needs auto, always or never\n";
+        return k_exit_invalid;
+      }
+      color = inline_value ? in[i].substr(8) : in[++i];
+      if (color != "auto" && color != "always" && color != "never") {
+        io.err << error_prefix(io) << "--color needs auto, always or never; got '" << color
+               << "'\n";
+        return k_exit_invalid;
+      }
+      continue;
+    }
+    if (in[i] == "--") {
+      args.insert(args.end(), in.begin() + static_cast<std::ptrdiff_t>(i), in.end());
+      break;
+    }
+    args.push_back(in[i]);
+  }
+  io.color_out = use_color(color, io.color_out);
+  io.color_err = use_color(color, io.color_err);
+
   CLI::App app{
       "stackplan: one spec of an AWS application -> Terraform, CloudFormation, a "
       "cost plan, and lint",
@@ -138,6 +187,11 @@ int run(const std::vector<std::string>& args, Io io) {
   bool show_version = false;
   app.add_flag("-V,--version", show_version,
                "Print the version and the date of the built-in prices, and exit");
+  std::string color_help;  // taken out of the arguments above; here for --help to list it
+  app.add_option("--color", color_help,
+                 "auto (colours on a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks "
+                 "for them anyway), always or never; for every command")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   Options o;
 
   auto* validate = app.add_subcommand("validate", "Parse and check specs; print every problem");
@@ -284,7 +338,7 @@ int run(const std::vector<std::string>& args, Io io) {
     return k_exit_invalid;
   }
   if (std::string problem = unknown_word(app, args); !problem.empty()) {
-    io.err << "stackplan: error: " << problem << '\n' << "Run 'stackplan help' for usage.\n";
+    io.err << error_prefix(io) << problem << '\n' << "Run 'stackplan help' for usage.\n";
     return k_exit_invalid;
   }
   std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -303,10 +357,10 @@ int run(const std::vector<std::string>& args, Io io) {
       io.err << sub->get_formatter()->make_help(sub, full_name(sub), CLI::AppFormatMode::Normal);
       return k_exit_invalid;
     }
-    io.err << "stackplan: error: " << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
+    io.err << error_prefix(io) << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
     return k_exit_invalid;
   } catch (const CLI::ParseError& e) {
-    io.err << "stackplan: error: " << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
+    io.err << error_prefix(io) << e.what() << '\n' << "Run 'stackplan help' for usage.\n";
     return k_exit_invalid;
   }
 
@@ -327,7 +381,7 @@ int run(const std::vector<std::string>& args, Io io) {
       try {
         topic = topic->get_subcommand(name);
       } catch (const CLI::OptionNotFound&) {
-        io.err << "stackplan: error: no command '" << name << "'\n";
+        io.err << error_prefix(io) << "no command '" << name << "'\n";
         return k_exit_invalid;
       }
     }

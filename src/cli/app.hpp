@@ -24,15 +24,24 @@ enum ExitCode : int {
   k_exit_environment = 3,  ///< network, disk, permissions
 };
 
+using app::error_prefix;
 using app::Io;
 using app::open_priced_catalog;
 using app::print_diagnostics;
+using app::warning_prefix;
 
 /// The exit code of a use case's status.
 int exit_code(app::Status status);
 
-/// Runs stackplan with `args` (without the program name) and returns the exit code.
+/// Runs stackplan with `args` (without the program name) and returns the exit code. The
+/// colour flags of `io` say whether each stream is a terminal; `--color` and the environment
+/// decide from there (`use_color`).
 int run(const std::vector<std::string>& args, Io io);
+
+/// Whether to colour a stream: `choice` is --color's value ("auto" unless given); with
+/// "auto", NO_COLOR (set and not empty) turns colours off, CLICOLOR_FORCE (set, not empty and
+/// not "0") turns them on, and otherwise a terminal (`tty`) other than TERM=dumb has them.
+bool use_color(const std::string& choice, bool tty);
 
 struct PricingShowOptions {
   std::string region;

@@ -25,7 +25,7 @@ int threshold(const std::string& fail_on) {
 std::optional<Decimal> amount(const std::string& text, const char* flag, Io io) {
   auto d = Decimal::parse(text);
   if (!d || d->units() < 0) {
-    io.err << "stackplan: error: " << flag << " needs a number of at least 0, such as 50 or "
+    io.err << error_prefix(io) << flag << " needs a number of at least 0, such as 50 or "
            << "12.5; got '" << text << "'\n";
     return std::nullopt;
   }
@@ -38,12 +38,14 @@ int cmd_lint(const LintOptions& o, Io io) {
   const bool spec_flags = !o.scenario.empty() || !o.budget.empty() || !o.max_increase.empty() ||
                           !o.baseline.empty() || !o.templates.empty();
   if (o.spec.empty() && spec_flags) {
-    io.err << "stackplan: error: --scenario, --budget, --max-increase, --baseline and "
+    io.err << error_prefix(io)
+           << "--scenario, --budget, --max-increase, --baseline and "
               "--templates need --spec\n";
     return k_exit_invalid;
   }
   if (!o.max_increase.empty() && o.baseline.empty()) {
-    io.err << "stackplan: error: --max-increase needs --baseline (the scenario to compare "
+    io.err << error_prefix(io)
+           << "--max-increase needs --baseline (the scenario to compare "
               "with)\n";
     return k_exit_invalid;
   }
@@ -59,10 +61,10 @@ int cmd_lint(const LintOptions& o, Io io) {
   lint::Result result = lint::lint_paths(o.paths);
   if (!result.missing.empty() || !result.unreadable.empty()) {
     for (const auto& p : result.missing) {
-      io.err << "stackplan: error: cannot read " << p << "\n";
+      io.err << error_prefix(io) << "cannot read " << p << "\n";
     }
     for (const auto& p : result.unreadable) {
-      io.err << "stackplan: error: cannot read " << p << "\n";
+      io.err << error_prefix(io) << "cannot read " << p << "\n";
     }
     // A path that is not there is the user's mistake; a file the system will not give is not.
     return result.missing.empty() ? k_exit_environment : k_exit_invalid;
@@ -86,7 +88,7 @@ int cmd_lint(const LintOptions& o, Io io) {
     }
     std::error_code ec;
     if (!o.templates.empty() && !std::filesystem::is_directory(o.templates, ec)) {
-      io.err << "stackplan: error: --templates " << o.templates << " is not a folder\n";
+      io.err << error_prefix(io) << "--templates " << o.templates << " is not a folder\n";
       return k_exit_invalid;
     }
     check.spec = &*loaded;
@@ -95,7 +97,7 @@ int cmd_lint(const LintOptions& o, Io io) {
     check.templates_dir = o.templates;
     auto found = app::check_against_spec(o.paths, check);
     if (!found) {
-      io.err << "stackplan: error: " << found.error() << '\n';
+      io.err << error_prefix(io) << found.error() << '\n';
       return k_exit_invalid;
     }
     for (const auto& note : found->notes) {
@@ -111,7 +113,7 @@ int cmd_lint(const LintOptions& o, Io io) {
   } else if (o.format == "sarif") {
     io.out << report::lint_sarif(result);
   } else {
-    io.out << report::lint_text(result);
+    io.out << report::lint_text(result, io.color_out);
   }
   const int limit = threshold(o.fail_on);
   for (const auto& f : result.findings) {

@@ -10,7 +10,8 @@ namespace stackplan::cli {
 int cmd_pricing_import(const PricingImportOptions& o, Io io) {
   std::string dir = pricing::catalog_dir(o.catalog);
   if (dir.empty()) {
-    io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
+    io.err << error_prefix(io)
+           << "say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";
     return k_exit_invalid;
   }
@@ -25,7 +26,7 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
   if (std::filesystem::exists(std::filesystem::path(dir) / "catalog.tsv")) {
     auto existing = pricing::Catalog::load(dir);
     if (!existing) {
-      io.err << "stackplan: error: " << existing.error() << '\n';
+      io.err << error_prefix(io) << existing.error() << '\n';
       return k_exit_invalid;
     }
     catalog = std::move(*existing);
@@ -38,7 +39,7 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
     pricing::ImportStats stats;
     pricing::ImportError failure;
     if (!pricing::import_price_file(file, catalog, stats, failure)) {
-      io.err << format_diagnostic(failure) << "stackplan: nothing imported; " << dir
+      io.err << format_diagnostic(failure, io.color_err) << "stackplan: nothing imported; " << dir
              << " is unchanged\n";
       return k_exit_invalid;
     }
@@ -66,7 +67,7 @@ int cmd_pricing_import(const PricingImportOptions& o, Io io) {
     }
   }
   if (std::string why = catalog.write(dir); !why.empty()) {
-    io.err << "stackplan: error: " << why << '\n';
+    io.err << error_prefix(io) << why << '\n';
     return k_exit_environment;
   }
   for (const auto& line : lines) {

@@ -177,32 +177,32 @@ int show_coverage(const PricingShowOptions& o, const pricing::Catalog& catalog, 
 int cmd_pricing_show(const PricingShowOptions& o, Io io) {
   auto catalog = pricing::open_catalog(o.catalog);
   if (!catalog) {
-    io.err << "stackplan: error: " << catalog.error() << '\n';
+    io.err << error_prefix(io) << catalog.error() << '\n';
     return k_exit_invalid;
   }
   const auto& regions = aws::regions();
   if (!o.region.empty() && o.region != "global" &&
       std::find(regions.begin(), regions.end(), o.region) == regions.end()) {
-    io.err << "stackplan: error: unknown region '" << o.region << "'; "
+    io.err << error_prefix(io) << "unknown region '" << o.region << "'; "
            << suggestion_hint(o.region, regions, "known regions") << '\n';
     return k_exit_invalid;
   }
   const auto& services = pricing::known_services();
   if (!o.service.empty() &&
       std::find(services.begin(), services.end(), o.service) == services.end()) {
-    io.err << "stackplan: error: unknown service '" << o.service << "'; "
+    io.err << error_prefix(io) << "unknown service '" << o.service << "'; "
            << suggestion_hint(o.service, services, "services") << '\n';
     return k_exit_invalid;
   }
   if (o.coverage) {
     if (!o.filters.empty()) {
-      io.err << "stackplan: error: --coverage takes --region and --service, not --filter\n";
+      io.err << error_prefix(io) << "--coverage takes --region and --service, not --filter\n";
       return k_exit_invalid;
     }
     return show_coverage(o, *catalog, io);
   }
   if (o.format == "markdown") {
-    io.err << "stackplan: error: --format markdown goes with --coverage\n";
+    io.err << error_prefix(io) << "--format markdown goes with --coverage\n";
     return k_exit_invalid;
   }
   std::vector<std::pair<std::string, std::string>> filters;
@@ -210,7 +210,8 @@ int cmd_pricing_show(const PricingShowOptions& o, Io io) {
     auto eq = f.find('=');
     std::string k = f.substr(0, eq);
     if (eq == std::string::npos || (k != "key" && k != "term" && k != "unit" && k != "source")) {
-      io.err << "stackplan: error: --filter takes K=V with K one of key, term, unit, source; "
+      io.err << error_prefix(io)
+             << "--filter takes K=V with K one of key, term, unit, source; "
                 "got '"
              << f << "'\n";
       return k_exit_invalid;

@@ -19,11 +19,12 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   options.endpoint = o.endpoint;
   options.catalog_dir = pricing::catalog_dir(o.catalog);
   if (std::string problem = pricing::options_problem(options); !problem.empty()) {
-    io.err << "stackplan: error: " << problem << '\n';
+    io.err << error_prefix(io) << problem << '\n';
     return k_exit_invalid;
   }
   if (options.catalog_dir.empty()) {
-    io.err << "stackplan: error: say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
+    io.err << error_prefix(io)
+           << "say which catalog to write: --catalog DIR or STACKPLAN_CATALOG "
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";
     return k_exit_invalid;
   }
@@ -32,7 +33,7 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
   policy.progress = ::isatty(STDERR_FILENO) == 1;
   auto client = pricing::make_http_client(policy);
   if (!client) {
-    io.err << "stackplan: error: " << client.error() << '\n';
+    io.err << error_prefix(io) << client.error() << '\n';
     return k_exit_environment;
   }
   bool lock_failed = false;
@@ -45,7 +46,7 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
     io.out << line << '\n';
   }
   if (!report.error.empty()) {
-    io.err << "stackplan: error: " << report.error << "\nstackplan: the catalog in "
+    io.err << error_prefix(io) << report.error << "\nstackplan: the catalog in "
            << options.catalog_dir << " is unchanged\n";
     return report.invalid_catalog ? k_exit_invalid : k_exit_environment;
   }

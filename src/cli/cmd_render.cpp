@@ -20,7 +20,7 @@ int cmd_render(const RenderOptions& o, Io io) {
                                                              : render::Target::terraform;
   std::error_code ec;
   if (!o.templates.empty() && !fs::is_directory(o.templates, ec)) {
-    io.err << "stackplan: error: --templates " << o.templates << " is not a folder\n";
+    io.err << error_prefix(io) << "--templates " << o.templates << " is not a folder\n";
     return k_exit_invalid;
   }
   render::TemplateSet templates(o.templates);
@@ -44,7 +44,7 @@ int cmd_render(const RenderOptions& o, Io io) {
   origin.spec = render::spec_name(o.spec);
   auto selected = spec::select_variant(*loaded, o.scenario);
   if (!selected) {
-    io.err << "stackplan: error: " << o.spec << ' ' << selected.error() << "\n";
+    io.err << error_prefix(io) << o.spec << ' ' << selected.error() << "\n";
     return k_exit_invalid;
   }
   origin.scenario = selected->scenario;
@@ -53,7 +53,7 @@ int cmd_render(const RenderOptions& o, Io io) {
   render::Rendered rendered = render::render(*spec, origin, templates, target);
   if (!rendered.errors.empty()) {
     for (const auto& e : rendered.errors) {
-      io.err << format_diagnostic(e);
+      io.err << format_diagnostic(e, io.color_err);
     }
     return k_exit_invalid;
   }
@@ -86,7 +86,7 @@ int cmd_render(const RenderOptions& o, Io io) {
     fs::remove(o.out_dir, ec);
   }
   for (const auto& m : result.messages) {
-    io.err << (o.check ? "stackplan: drift: " : "stackplan: error: ") << m << "\n";
+    io.err << (o.check ? std::string("stackplan: drift: ") : error_prefix(io)) << m << "\n";
   }
   if (result.exit_code != 0) {
     if (o.check && result.exit_code == 1) {

@@ -3,12 +3,15 @@
 #include <exception>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "cli/app.hpp"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
-    const int code = stackplan::cli::run(args, {std::cout, std::cerr});
+    const int code = stackplan::cli::run(
+        args, {std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1});
     // Output that did not reach its destination (a full disk, a closed pipe) is a failure,
     // never a success with a truncated result.
     std::cout.flush();

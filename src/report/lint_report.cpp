@@ -85,13 +85,13 @@ const lint::Rule* rule_of(const std::string& id) {
 
 }  // namespace
 
-std::string lint_text(const lint::Result& result) {
+std::string lint_text(const lint::Result& result, bool color) {
   std::string out;
   for (const auto& f : result.findings) {
     if (!f.suppressed_reason.empty()) {
       continue;
     }
-    out += format_diagnostic(f);
+    out += format_diagnostic(f, color);
   }
   Counts c = count(result);
   out += "linted " + plural(result.files.size(), "file") + ": " + plural(c.errors, "error") + ", " +

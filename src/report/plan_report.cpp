@@ -1,4 +1,6 @@
 #include "report/plan_report.hpp"
+
+#include "base/color.hpp"
 #include "base/json_text.hpp"
 
 #include <algorithm>
@@ -195,13 +197,7 @@ struct Table {
     return out;
   }
 
-  static std::size_t display_width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) {
-      n += (c & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return n;
-  }
+  static std::size_t display_width(const std::string& s) { return visible_width(s); }
 };
 
 }  // namespace
@@ -336,7 +332,7 @@ class JsonWriter : public PlanWriter {
 /// Tables grouped by component with subtotals, monthly and annual, deltas and assumptions.
 class TableWriter : public PlanWriter {
  public:
-  explicit TableWriter(std::ostream& out) : m_out(out) {}
+  TableWriter(std::ostream& out, bool color) : m_out(out), m_color(color) {}
 
   void begin(const Plan&) override {}
 
@@ -345,16 +341,19 @@ class TableWriter : public PlanWriter {
     if (m_count++ > 0) {
       out << "\n";
     }
-    out << stack_title(st) << "\n";
+    out << paint(stack_title(st), Tone::heading, m_color) << "\n";
     for (const ScenarioPlan& sc : st.scenarios) {
-      out << "\nscenario " << sc.name << (sc.name == st.baseline ? " (baseline)" : "") << "\n";
+      out << "\n"
+          << paint("scenario " + sc.name + (sc.name == st.baseline ? " (baseline)" : ""),
+                   Tone::heading, m_color)
+          << "\n";
       Table t;
       t.right = {false, true, true, true, true};
       t.rows.push_back({"item", "quantity", "unit price", "monthly", "annual"});
       std::vector<std::string> footnotes;
       const std::vector<std::string> total{
-          "total" + std::string(sc.missing > 0 ? " (incomplete)" : ""), "", "", money(sc.monthly),
-          money(sc.annual)};
+          "total" + (sc.missing > 0 ? paint(" (incomplete)", Tone::missing, m_color) : ""), "", "",
+          money(sc.monthly), money(sc.annual)};
       bool totalled = false;
       for (const auto& [component, items] : by_component(sc)) {
         const bool existing = component == model::k_existing;
@@ -371,15 +370,19 @@ class TableWriter : public PlanWriter {
             footnotes.push_back(*i->assumption);
             mark = " [" + std::to_string(footnotes.size()) + "]";
           }
-          t.rows.push_back({"  " + i->description + mark, quantity_text(*i), unit_price_text(*i),
+          t.rows.push_back({"  " + i->description + mark, quantity_text(*i),
+                            i->missing ? paint(unit_price_text(*i), Tone::missing, m_color)
+                                       : unit_price_text(*i),
                             i->missing ? "-" : money(i->monthly),
                             i->missing ? "-" : money(cost::annual_of(i->monthly))});
         }
         Decimal sub = subtotal(items);
         const bool incomplete =
             std::any_of(items.begin(), items.end(), [](const LineItem* i) { return i->missing; });
-        t.rows.push_back({incomplete ? "  subtotal (incomplete)" : "  subtotal", "", "", money(sub),
-                          money(cost::annual_of(sub))});
+        t.rows.push_back(
+            {"  subtotal" +
+                 (incomplete ? paint(" (incomplete)", Tone::missing, m_color) : std::string()),
+             "", "", money(sub), money(cost::annual_of(sub))});
       }
       if (!totalled) {
         t.rows.push_back(total);
@@ -413,8 +416,10 @@ class TableWriter : public PlanWriter {
       t.right = {false, true, true, true};
       t.rows.push_back({"scenario", "monthly", "annual", "change"});
       for (const Delta& d : st.deltas) {
-        t.rows.push_back({d.to + (d.incomplete ? " (incomplete)" : ""), delta_money(d, d.monthly),
-                          delta_money(d, d.annual), percent_text(d)});
+        t.rows.push_back(
+            {d.to + (d.incomplete ? paint(" (incomplete)", Tone::missing, m_color) : ""),
+             delta_cell(delta_money(d, d.monthly)), delta_cell(delta_money(d, d.annual)),
+             delta_cell(percent_text(d))});
       }
       out << t.render("  ");
       if (std::string note = bounds_note(st.deltas); !note.empty()) {
@@ -436,7 +441,17 @@ class TableWriter : public PlanWriter {
   }
 
  private:
+  /// A money delta: red when it costs more, green when less.
+  std::string delta_cell(const std::string& text) const {
+    const std::size_t sign = text.find_first_of("+-");  // after a ">= " or "<= " bound
+    if (sign == std::string::npos) {
+      return text;  // "n/a", or no change
+    }
+    return paint(text, text[sign] == '+' ? Tone::increase : Tone::decrease, m_color);
+  }
+
   std::ostream& m_out;
+  bool m_color = false;
   std::size_t m_count = 0;
 };
 
@@ -604,7 +619,7 @@ const std::vector<std::string>& plan_formats() {
   return formats;
 }
 
-std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out) {
+std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out, bool color) {
   if (format == "json") {
     return std::make_unique<JsonWriter>(out);
   }
@@ -614,7 +629,7 @@ std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& o
   if (format == "csv") {
     return std::make_unique<CsvWriter>(out);
   }
-  return std::make_unique<TableWriter>(out);
+  return std::make_unique<TableWriter>(out, color);
 }
 
 std::string plan_text(std::string_view format, const Plan& plan) {
@@ -628,13 +643,13 @@ std::string plan_text(std::string_view format, const Plan& plan) {
   return out.str();
 }
 
-std::string plan_warnings_text(const Plan& plan) {
+std::string plan_warnings_text(const Plan& plan, bool color) {
   std::string out;
   for (const auto& w : shown_warnings(plan)) {
-    out += "warning: " + w.stack + " (" + scenario_list(w.scenarios) + "): " + w.warning.message +
-           " [" + w.warning.code + "]\n";
+    out += paint("warning", Tone::warning, color) + ": " + w.stack + " (" +
+           scenario_list(w.scenarios) + "): " + w.warning.message + " [" + w.warning.code + "]\n";
     if (!w.warning.hint.empty()) {
-      out += "  hint: " + w.warning.hint + "\n";
+      out += "  " + paint("hint", Tone::hint, color) + ": " + w.warning.hint + "\n";
     }
   }
   return out;

@@ -25,14 +25,16 @@ class PlanWriter {
 /// comment), csv (one row per line item, RFC 4180).
 const std::vector<std::string>& plan_formats();
 
-/// The writer of one of plan_formats() (anything else: table) onto `out`.
-std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out);
+/// The writer of one of plan_formats() (anything else: table) onto `out`; the table marks
+/// costs going up and down, missing prices and titles with colours when `color`.
+std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out,
+                                        bool color = false);
 
 /// A whole plan in one format, as its writer writes it.
 std::string plan_text(std::string_view format, const cost::Plan& plan);
 
 /// Warnings as text lines for stderr ("warning: ... [code]" and a hint).
-std::string plan_warnings_text(const cost::Plan& plan);
+std::string plan_warnings_text(const cost::Plan& plan, bool color = false);
 
 /// "$1,234.50", "-$16.42".
 std::string money(Decimal amount);

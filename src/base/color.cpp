@@ -1,0 +1,59 @@
+#include "base/color.hpp"
+
+namespace stackplan {
+
+namespace {
+
+std::string_view sgr(Tone tone) {
+  switch (tone) {
+    case Tone::error:
+      return "\033[1;31m";
+    case Tone::warning:
+      return "\033[1;35m";
+    case Tone::note:
+      return "\033[1;36m";
+    case Tone::hint:
+      return "\033[1;32m";
+    case Tone::increase:
+      return "\033[31m";
+    case Tone::decrease:
+      return "\033[32m";
+    case Tone::missing:
+      return "\033[33m";
+    case Tone::heading:
+      return "\033[1m";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string paint(std::string_view text, Tone tone, bool on) {
+  if (!on || text.empty()) {
+    return std::string(text);
+  }
+  std::string out(sgr(tone));
+  out += text;
+  out += "\033[0m";
+  return out;
+}
+
+std::size_t visible_width(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0x1B && i + 1 < text.size() && text[i + 1] == '[') {
+      // CSI: parameters and intermediates up to a final byte in @ to ~.
+      i += 2;
+      while (i < text.size() && (static_cast<unsigned char>(text[i]) < 0x40 ||
+                                 static_cast<unsigned char>(text[i]) > 0x7E)) {
+        ++i;
+      }
+      continue;
+    }
+    n += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace stackplan

@@ -1,0 +1,31 @@
+#pragma once
+
+// Marking text for a terminal: ANSI colours where the command line decided they are wanted
+// (a terminal, `--color`, NO_COLOR and CLICOLOR_FORCE; see cli/app.cpp), plain text otherwise.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace stackplan {
+
+/// What a piece of text is, which decides its colour.
+enum class Tone {
+  error,     ///< bold red: "error"
+  warning,   ///< bold magenta: "warning"
+  note,      ///< bold cyan: "note"
+  hint,      ///< bold green: "hint", and the caret under a problem
+  increase,  ///< red: a cost going up
+  decrease,  ///< green: a cost going down
+  missing,   ///< yellow: a price the catalog lacks, an incomplete total
+  heading,   ///< bold: a scenario's or a stack's title
+};
+
+/// `text` in the colour of `tone` when `on`, else `text` as it is.
+std::string paint(std::string_view text, Tone tone, bool on);
+
+/// The columns `text` takes on a terminal: a UTF-8 character counts once, an ANSI escape
+/// sequence not at all.
+std::size_t visible_width(std::string_view text);
+
+}  // namespace stackplan
