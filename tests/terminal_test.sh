@@ -57,6 +57,25 @@ for example in examples/*/stack.yaml tests/fixtures/render/variety.yaml; do
   cmp -s "$work/stripped" "$work/plain" || fail "$example: colours move the table"
 done
 
+# Tables and warnings fit the terminal: with 100 columns no line is longer (after its escapes);
+# piped, COLUMNS changes nothing and lines are as long as they need.
+for example in examples/*/stack.yaml tests/fixtures/render/variety.yaml; do
+  on_tty "$work/narrow" "COLUMNS=100 $stackplan plan $example"
+  sed 's/\x1b\[[0-9;]*m//g; s/\r$//' "$work/narrow" >"$work/narrow.txt"
+  longest=$(awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }' "$work/narrow.txt")
+  [[ $longest -le 100 ]] || fail "$example on 100 columns: a line of $longest"
+  "$stackplan" plan "$example" >"$work/wide" 2>&1
+  COLUMNS=100 "$stackplan" plan "$example" >"$work/wide-columns" 2>&1
+  cmp -s "$work/wide" "$work/wide-columns" || fail "$example piped: COLUMNS changed the output"
+done
+longest=$(awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }' "$work/wide")
+[[ $longest -gt 100 ]] || fail "piped: the widest example has no line over 100 columns"
+# Nothing is lost by wrapping: the same words in the same order.
+on_tty "$work/narrow" "COLUMNS=80 $stackplan plan $spec"
+sed 's/\x1b\[[0-9;]*m//g; s/\r$//' "$work/narrow" | tr -s ' \n' '\n\n' >"$work/narrow.words"
+"$stackplan" plan $spec 2>&1 | tr -s ' \n' '\n\n' >"$work/wide.words"
+cmp -s "$work/narrow.words" "$work/wide.words" || fail "wrapping on 80 columns lost or moved words"
+
 # Spec errors: the severity and the caret.
 printf 'version: 1\nname: t\nregion: us-east-1\nservices: 3\n' >"$work/bad.yaml"
 on_tty "$work/bad" "$stackplan validate $work/bad.yaml"

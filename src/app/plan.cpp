@@ -321,7 +321,7 @@ Status plan(const PlanRequest& o, Io io) {
   plan.catalog_as_of = catalog->as_of();
   static const model::UsageOverrides k_no_usage;
   const model::UsageOverrides& overrides = usage ? usage->values : k_no_usage;
-  auto writer = report::plan_writer(o.format, io.out, io.color_out);
+  auto writer = report::plan_writer(o.format, io.out, io.color_out, io.width_out);
   writer->begin(plan);
   Decimal budget_sum;
   std::vector<std::string> checked, incomplete;
@@ -392,7 +392,7 @@ Status plan(const PlanRequest& o, Io io) {
     return Status::environment;
   }
   writer->end(plan);
-  io.err << report::plan_warnings_text(plan, io.color_err);
+  io.err << report::plan_warnings_text(plan, io.color_err, io.width_err);
 
   if (budget) {
     const Decimal sum = budget_sum;

@@ -1,6 +1,6 @@
 #include "app/session.hpp"
 
-#include "base/color.hpp"
+#include "base/terminal.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -48,7 +48,7 @@ std::string warning_prefix(const Io& io) {
 void print_diagnostics(Diagnostics& diags, Io io) {
   diags.sort();
   for (const auto& d : diags.all()) {
-    io.err << format_diagnostic(d, io.color_err);
+    io.err << format_diagnostic(d, io.color_err, io.width_err);
   }
 }
 

@@ -1,6 +1,6 @@
 #include "base/diagnostics.hpp"
 
-#include "base/color.hpp"
+#include "base/terminal.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -177,7 +177,25 @@ void Diagnostics::append(Diagnostics&& other) {
   other.m_warnings = 0;
 }
 
-std::string format_diagnostic(const Diagnostic& d, bool color) {
+namespace {
+
+/// `label` and `text`, wrapped to `width` with continuation lines indented by two.
+std::string wrapped_line(const std::string& label, const std::string& text, std::size_t width) {
+  constexpr std::size_t k_hang = 2;
+  const std::size_t room = width == 0 ? 0 : std::max<std::size_t>(width, k_hang + 20) - k_hang;
+  const std::size_t label_width = visible_width(label);
+  std::string out;
+  const std::vector<std::string> pieces =
+      wrap_words(text, room, label_width > k_hang ? label_width - k_hang : 0);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    out += (i == 0 ? label : std::string(k_hang, ' ')) + pieces[i] + '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d, bool color, std::size_t columns) {
   std::string out;
   if (d.loc.file) {
     out += d.loc.file->path();
@@ -193,43 +211,42 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
   const Tone tone = d.severity == Severity::error     ? Tone::error
                     : d.severity == Severity::warning ? Tone::warning
                                                       : Tone::note;
-  out += paint(severity_name(d.severity), tone, color);
-  out += ": " + d.message;
-  if (!d.code.empty()) {
-    out += " [" + d.code + "]";
-  }
-  out += '\n';
+  out += paint(severity_name(d.severity), tone, color) + ": ";
+  out = wrapped_line(out, d.message + (d.code.empty() ? "" : " [" + d.code + "]"), columns);
   if (d.loc.known()) {
     std::string_view line = d.loc.file->line(d.loc.line);
     std::size_t col = static_cast<std::size_t>(std::max(d.loc.col, 1) - 1);
     col = std::min(col, line.size());
     std::size_t width =
         d.loc.length > 0 ? static_cast<std::size_t>(d.loc.length) : token_width(line, col);
-    // Long lines are shown as a window around the column.
-    constexpr std::size_t k_max = 100;
+    // Long lines are shown as a window around the column, narrower on a narrow terminal.
+    const std::size_t margin = std::to_string(d.loc.line).size() + 10;  // gutter and "..."s
+    const std::size_t window =
+        columns == 0 ? 100
+                     : std::clamp<std::size_t>(columns > margin ? columns - margin : 0, 20, 100);
     std::size_t begin = 0;
-    if (line.size() > k_max && col > k_max / 2) {
-      begin = std::min(col - k_max / 4, line.size() > k_max ? line.size() - k_max : 0);
+    if (line.size() > window && col > window / 2) {
+      begin = std::min(col - window / 4, line.size() > window ? line.size() - window : 0);
       while (begin > 0 && begin < line.size() && is_utf8_continuation(line[begin])) {
         --begin;
       }
     }
-    std::string_view shown = line.substr(begin, k_max);
+    std::string_view shown = line.substr(begin, window);
     std::string number = std::to_string(d.loc.line);
     std::string gutter(number.size(), ' ');
     out += ' ' + number + " | " + (begin > 0 ? "..." : "") + printable(shown) +
            (begin + shown.size() < line.size() ? "..." : "") + '\n';
     std::size_t pad = display_columns(line.substr(begin, col - begin)) + (begin > 0 ? 3 : 0);
     std::size_t span =
-        std::max<std::size_t>(1, display_columns(line.substr(col, std::min(width, k_max))));
+        std::max<std::size_t>(1, display_columns(line.substr(col, std::min(width, window))));
     out += ' ' + gutter + " | " + std::string(pad, ' ') +
            paint('^' + std::string(span - 1, '~'), Tone::hint, color) + '\n';
   }
   for (const auto& note : d.notes) {
-    out += paint("note", Tone::note, color) + ": " + note + '\n';
+    out += wrapped_line(paint("note", Tone::note, color) + ": ", note, columns);
   }
   if (!d.hint.empty()) {
-    out += paint("hint", Tone::hint, color) + ": " + d.hint + '\n';
+    out += wrapped_line(paint("hint", Tone::hint, color) + ": ", d.hint, columns);
   }
   return out;
 }

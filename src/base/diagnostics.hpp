@@ -54,7 +54,11 @@ class Diagnostics {
 };
 
 /// gcc-style text: `file:line:col: error: message [code]`, the source line, a caret, the hint.
-std::string format_diagnostic(const Diagnostic& diagnostic, bool color = false);
+/// With `color`, the severity, the caret and the labels are coloured; with a `width` (a
+/// terminal's columns), the message, notes and hint wrap to it and the source line is shown
+/// as a window that fits.
+std::string format_diagnostic(const Diagnostic& diagnostic, bool color = false,
+                              std::size_t width = 0);
 
 /// "2 errors, 1 warning" (empty when there are none).
 std::string format_counts(std::size_t errors, std::size_t warnings);

@@ -113,7 +113,7 @@ int cmd_lint(const LintOptions& o, Io io) {
   } else if (o.format == "sarif") {
     io.out << report::lint_sarif(result);
   } else {
-    io.out << report::lint_text(result, io.color_out);
+    io.out << report::lint_text(result, io.color_out, io.width_out);
   }
   const int limit = threshold(o.fail_on);
   for (const auto& f : result.findings) {

@@ -53,7 +53,7 @@ int cmd_render(const RenderOptions& o, Io io) {
   render::Rendered rendered = render::render(*spec, origin, templates, target);
   if (!rendered.errors.empty()) {
     for (const auto& e : rendered.errors) {
-      io.err << format_diagnostic(e, io.color_err);
+      io.err << format_diagnostic(e, io.color_err, io.width_err);
     }
     return k_exit_invalid;
   }

@@ -37,7 +37,7 @@ int cmd_validate(const std::vector<std::string>& specs, bool quiet, Io io) {
       },
       [&](std::size_t i, Checked c) {
         for (const auto& d : c.diags.all()) {
-          io.err << format_diagnostic(d, io.color_err);
+          io.err << format_diagnostic(d, io.color_err, io.width_err);
         }
         errors += c.diags.error_count();
         warnings += c.diags.warning_count();

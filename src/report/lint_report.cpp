@@ -85,13 +85,13 @@ const lint::Rule* rule_of(const std::string& id) {
 
 }  // namespace
 
-std::string lint_text(const lint::Result& result, bool color) {
+std::string lint_text(const lint::Result& result, bool color, std::size_t width) {
   std::string out;
   for (const auto& f : result.findings) {
     if (!f.suppressed_reason.empty()) {
       continue;
     }
-    out += format_diagnostic(f, color);
+    out += format_diagnostic(f, color, width);
   }
   Counts c = count(result);
   out += "linted " + plural(result.files.size(), "file") + ": " + plural(c.errors, "error") + ", " +

@@ -9,7 +9,7 @@
 namespace stackplan::report {
 
 /// Unsuppressed findings gcc-style, then a summary line.
-std::string lint_text(const lint::Result& result, bool color = false);
+std::string lint_text(const lint::Result& result, bool color = false, std::size_t width = 0);
 /// Every finding (suppressed ones marked), the files read and the counts.
 std::string lint_json(const lint::Result& result);
 /// SARIF 2.1.0 for GitHub code scanning: every rule with its help, results with regions,

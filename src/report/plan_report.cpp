@@ -1,7 +1,7 @@
 #include "report/plan_report.hpp"
 
-#include "base/color.hpp"
 #include "base/json_text.hpp"
+#include "base/terminal.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -172,27 +172,54 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> right;  ///< right-aligned columns
 
-  std::string render(const std::string& indent) const {
+  /// The rows, aligned. With a `max` width (a terminal's), a first column that would make
+  /// lines longer is narrowed, and its cells wrap onto lines of their own, indented by two
+  /// more; 0 is no limit.
+  std::string render(const std::string& indent, std::size_t max = 0) const {
     std::vector<std::size_t> width(right.size(), 0);
     for (const auto& row : rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
         width[i] = std::max(width[i], display_width(row[i]));
       }
     }
+    if (max > 0 && !width.empty()) {
+      std::size_t others = indent.size();
+      for (std::size_t i = 1; i < width.size(); ++i) {
+        others += 2 + width[i];
+      }
+      constexpr std::size_t k_narrowest = 24;
+      if (others + width[0] > max) {
+        width[0] = std::max(k_narrowest, max > others ? max - others : 0);
+      }
+    }
     std::string out;
     for (const auto& row : rows) {
-      std::string text = indent;
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        std::size_t pad = width[i] - display_width(row[i]);
-        if (i > 0) {
-          text += "  ";
+      std::vector<std::string> first = {row.empty() ? std::string() : row[0]};
+      if (!row.empty() && display_width(row[0]) > width[0]) {
+        const std::size_t lead = row[0].find_first_not_of(' ');
+        const std::size_t at = lead == std::string::npos ? 0 : lead;
+        const std::size_t room = width[0] > at + 2 ? width[0] - at - 2 : 1;
+        first.clear();
+        for (const std::string& piece : wrap_words(std::string_view(row[0]).substr(at), room)) {
+          first.push_back(std::string(first.empty() ? at : at + 2, ' ') + piece);
         }
-        text += right[i] ? std::string(pad, ' ') + row[i] : row[i] + std::string(pad, ' ');
       }
-      while (!text.empty() && text.back() == ' ') {
-        text.pop_back();
+      for (std::size_t n = 0; n < first.size(); ++n) {
+        std::string text = indent;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          // The other cells go on the cell's last line, beside where its text ends.
+          const std::string& cell = i == 0 ? first[n] : n + 1 == first.size() ? row[i] : "";
+          std::size_t pad = width[i] > display_width(cell) ? width[i] - display_width(cell) : 0;
+          if (i > 0) {
+            text += "  ";
+          }
+          text += right[i] ? std::string(pad, ' ') + cell : cell + std::string(pad, ' ');
+        }
+        while (!text.empty() && text.back() == ' ') {
+          text.pop_back();
+        }
+        out += text + "\n";
       }
-      out += text + "\n";
     }
     return out;
   }
@@ -332,7 +359,8 @@ class JsonWriter : public PlanWriter {
 /// Tables grouped by component with subtotals, monthly and annual, deltas and assumptions.
 class TableWriter : public PlanWriter {
  public:
-  TableWriter(std::ostream& out, bool color) : m_out(out), m_color(color) {}
+  TableWriter(std::ostream& out, bool color, std::size_t width)
+      : m_out(out), m_color(color), m_width(width) {}
 
   void begin(const Plan&) override {}
 
@@ -387,27 +415,26 @@ class TableWriter : public PlanWriter {
       if (!totalled) {
         t.rows.push_back(total);
       }
-      out << t.render("  ");
+      out << t.render("  ", m_width);
       if (!sc.upfront.is_zero()) {
-        out << "  upfront payments: " << money(sc.upfront)
-            << " (amortised in the monthly figures)\n";
+        say("  ", "upfront payments: " + money(sc.upfront) + " (amortised in the monthly figures)");
       }
       if (sc.monthly_at_max) {
-        out << "  at maximum scale: " << money(*sc.monthly_at_max) << " a month\n";
+        say("  ", "at maximum scale: " + money(*sc.monthly_at_max) + " a month");
       }
       if (sc.strict) {
-        out << "  " << strict_text(*sc.strict) << "\n";
+        say("  ", strict_text(*sc.strict));
       }
       if (sc.missing > 0) {
-        out << "  " << sc.missing << (sc.missing == 1 ? " price is" : " prices are")
-            << " missing from the catalog; the total leaves " << (sc.missing == 1 ? "it" : "them")
-            << " out (see warnings)\n";
+        say("  ", std::to_string(sc.missing) + (sc.missing == 1 ? " price is" : " prices are") +
+                      " missing from the catalog; the total leaves " +
+                      (sc.missing == 1 ? "it" : "them") + " out (see warnings)");
       }
       for (std::size_t i = 0; i < footnotes.size(); ++i) {
-        out << "  [" << i + 1 << "] " << footnotes[i] << "\n";
+        say("  [" + std::to_string(i + 1) + "] ", footnotes[i]);
       }
       for (const auto& n : sc.notes) {
-        out << "  note: " << n << "\n";
+        say("  note: ", n);
       }
     }
     if (!st.deltas.empty()) {
@@ -421,9 +448,9 @@ class TableWriter : public PlanWriter {
              delta_cell(delta_money(d, d.monthly)), delta_cell(delta_money(d, d.annual)),
              delta_cell(percent_text(d))});
       }
-      out << t.render("  ");
+      out << t.render("  ", m_width);
       if (std::string note = bounds_note(st.deltas); !note.empty()) {
-        out << "  " << note << '\n';
+        say("  ", note);
       }
     }
   }
@@ -450,8 +477,20 @@ class TableWriter : public PlanWriter {
     return paint(text, text[sign] == '+' ? Tone::increase : Tone::decrease, m_color);
   }
 
+  /// A line under a table: `label` then `text`, wrapped to the terminal's width with the
+  /// continuation lines under the text.
+  void say(const std::string& label, const std::string& text) {
+    const std::size_t hang = visible_width(label);
+    const std::size_t room = m_width == 0 ? 0 : m_width > hang + 20 ? m_width - hang : 20;
+    const std::vector<std::string> pieces = wrap_words(text, room);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      m_out << (i == 0 ? label : std::string(hang, ' ')) << pieces[i] << "\n";
+    }
+  }
+
   std::ostream& m_out;
   bool m_color = false;
+  std::size_t m_width = 0;  ///< the terminal's columns; 0: no limit
   std::size_t m_count = 0;
 };
 
@@ -619,7 +658,8 @@ const std::vector<std::string>& plan_formats() {
   return formats;
 }
 
-std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out, bool color) {
+std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out, bool color,
+                                        std::size_t width) {
   if (format == "json") {
     return std::make_unique<JsonWriter>(out);
   }
@@ -629,7 +669,7 @@ std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& o
   if (format == "csv") {
     return std::make_unique<CsvWriter>(out);
   }
-  return std::make_unique<TableWriter>(out, color);
+  return std::make_unique<TableWriter>(out, color, width);
 }
 
 std::string plan_text(std::string_view format, const Plan& plan) {
@@ -643,13 +683,25 @@ std::string plan_text(std::string_view format, const Plan& plan) {
   return out.str();
 }
 
-std::string plan_warnings_text(const Plan& plan, bool color) {
+std::string plan_warnings_text(const Plan& plan, bool color, std::size_t width) {
+  // Continuation lines of a wrapped warning are indented by two, of a hint by eight.
+  auto wrapped = [&](const std::string& label, const std::string& text, std::size_t hang) {
+    const std::size_t room = width == 0 ? 0 : width > hang + 20 ? width - hang : 20;
+    const std::vector<std::string> pieces = wrap_words(text, room, visible_width(label) - hang);
+    std::string lines;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      lines += (i == 0 ? label : std::string(hang, ' ')) + pieces[i] + "\n";
+    }
+    return lines;
+  };
   std::string out;
   for (const auto& w : shown_warnings(plan)) {
-    out += paint("warning", Tone::warning, color) + ": " + w.stack + " (" +
-           scenario_list(w.scenarios) + "): " + w.warning.message + " [" + w.warning.code + "]\n";
+    out += wrapped(paint("warning", Tone::warning, color) + ": ",
+                   w.stack + " (" + scenario_list(w.scenarios) + "): " + w.warning.message + " [" +
+                       w.warning.code + "]",
+                   2);
     if (!w.warning.hint.empty()) {
-      out += "  " + paint("hint", Tone::hint, color) + ": " + w.warning.hint + "\n";
+      out += wrapped("  " + paint("hint", Tone::hint, color) + ": ", w.warning.hint, 8);
     }
   }
   return out;

@@ -26,15 +26,16 @@ class PlanWriter {
 const std::vector<std::string>& plan_formats();
 
 /// The writer of one of plan_formats() (anything else: table) onto `out`; the table marks
-/// costs going up and down, missing prices and titles with colours when `color`.
+/// costs going up and down, missing prices and titles with colours when `color`, and fits a
+/// terminal `width` columns wide (0: lines as long as they need).
 std::unique_ptr<PlanWriter> plan_writer(std::string_view format, std::ostream& out,
-                                        bool color = false);
+                                        bool color = false, std::size_t width = 0);
 
 /// A whole plan in one format, as its writer writes it.
 std::string plan_text(std::string_view format, const cost::Plan& plan);
 
 /// Warnings as text lines for stderr ("warning: ... [code]" and a hint).
-std::string plan_warnings_text(const cost::Plan& plan, bool color = false);
+std::string plan_warnings_text(const cost::Plan& plan, bool color = false, std::size_t width = 0);
 
 /// "$1,234.50", "-$16.42".
 std::string money(Decimal amount);

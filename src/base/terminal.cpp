@@ -1,4 +1,4 @@
-#include "base/color.hpp"
+#include "base/terminal.hpp"
 
 namespace stackplan {
 
@@ -54,6 +54,41 @@ std::size_t visible_width(std::string_view text) {
     n += (c & 0xC0) != 0x80 ? 1 : 0;
   }
   return n;
+}
+
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width, std::size_t first) {
+  std::vector<std::string> lines;
+  if (width == 0 || visible_width(text) + first <= width) {
+    lines.emplace_back(text);
+    return lines;
+  }
+  std::string line;
+  std::size_t used = first;  // columns taken on the current line
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view word = text.substr(at, end - at);
+    const std::size_t w = visible_width(word);
+    if (!line.empty() && used + 1 + w > width) {
+      lines.push_back(line);
+      line.clear();
+      used = 0;
+    }
+    if (!line.empty()) {
+      line += ' ';
+      ++used;
+    }
+    line += word;
+    used += w;
+    at = end + 1;
+  }
+  if (!line.empty() || lines.empty()) {
+    lines.push_back(line);
+  }
+  return lines;
 }
 
 }  // namespace stackplan

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "base/color.hpp"
+#include "base/terminal.hpp"
 
 using stackplan::paint;
 using stackplan::Tone;
@@ -15,4 +15,16 @@ TEST_CASE("color: painted only when asked, and measured without its escapes", "[
   CHECK(visible_width("caf\xc3\xa9") == 4);
   CHECK(visible_width("a\033[1;31mb\033[0mc") == 3);
   CHECK(visible_width("\033[") == 0);  // a cut escape counts nothing, and reads no further
+}
+
+TEST_CASE("terminal: words wrapped to a width, none cut", "[terminal]") {
+  using stackplan::wrap_words;
+  using V = std::vector<std::string>;
+  CHECK(wrap_words("short", 0) == V{"short"});
+  CHECK(wrap_words("short", 10) == V{"short"});
+  CHECK(wrap_words("one two three four", 9) == V{"one two", "three", "four"});
+  CHECK(wrap_words("one two three", 9, 4) == V{"one", "two three"});
+  CHECK(wrap_words("a verylongword b", 5) == V{"a", "verylongword", "b"});
+  // Escapes take no room.
+  CHECK(wrap_words("\033[1mab\033[0m cd", 5) == V{"\033[1mab\033[0m cd"});
 }

@@ -1,11 +1,13 @@
 #pragma once
 
-// Marking text for a terminal: ANSI colours where the command line decided they are wanted
-// (a terminal, `--color`, NO_COLOR and CLICOLOR_FORCE; see cli/app.cpp), plain text otherwise.
+// Text for a terminal: ANSI colours where the command line decided they are wanted (a
+// terminal, `--color`, NO_COLOR and CLICOLOR_FORCE; see cli/app.cpp), and lines wrapped to
+// its width. Plain, full-width text otherwise.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace stackplan {
 
@@ -27,5 +29,11 @@ std::string paint(std::string_view text, Tone tone, bool on);
 /// The columns `text` takes on a terminal: a UTF-8 character counts once, an ANSI escape
 /// sequence not at all.
 std::size_t visible_width(std::string_view text);
+
+/// `text` (one line) broken at spaces into lines of at most `width` visible columns, the
+/// first `first` columns shorter (what precedes it on its line); a word longer than a line is
+/// kept whole. Each piece is returned without its trailing space. Width 0: one piece.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width,
+                                    std::size_t first = 0);
 
 }  // namespace stackplan
