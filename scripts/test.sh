@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="$(nproc)"
 
+echo "== setup (Debian packages)"
 ./scripts/setup.sh --dev
 # The CloudFormation validators (cfn-lint) come from npm and run on the machine's Node.js.
 for tool in node npm; do
@@ -17,7 +18,7 @@ echo "== format"
 ./scripts/check-format.sh
 
 echo "== fuzz (${FUZZ_SECONDS:-60} s)"
-./scripts/fuzz.sh "${FUZZ_SECONDS:-60}" 2>&1 | tail -n 12
+./scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
 echo "== ASan + UBSan"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTACKPLAN_SANITIZE=ON -DSTACKPLAN_WERROR=ON -DSTACKPLAN_TESTS=ON -DSTACKPLAN_REQUIRE_VALIDATORS=ON >/dev/null
