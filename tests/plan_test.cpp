@@ -393,6 +393,43 @@ TEST_CASE("plan --compare: the value is read as given, and an engine gets settin
   }
 }
 
+TEST_CASE("plan --compare: list elements by index or by the value of a key", "[plan]") {
+  enter_source_dir();
+  const std::string spec = "examples/pantrypal/stack.yaml";
+  SECTION("an index in brackets is the element's") {
+    json plan = compare_plan(spec, "services[0].count=1,3");
+    const json& one = scenario_named(plan, "services[0].count=1");
+    const json& three = scenario_named(plan, "services[0].count=3");
+    CHECK(has_item(one, "Fargate pantrypal-api (1 task"));
+    CHECK(has_item(three, "Fargate pantrypal-api (3 tasks"));
+    // The same as the dotted index.
+    json dotted = compare_plan(spec, "services.0.count=3");
+    CHECK(scenario_named(dotted, "services.0.count=3")["items"] == three["items"]);
+  }
+  SECTION("[name=...] picks the element with that name") {
+    json plan = compare_plan(spec, "services[name=pantrypal-api].cpu=256");
+    const json& small = scenario_named(plan, "services[name=pantrypal-api].cpu=256");
+    CHECK(has_item(small, "Fargate pantrypal-api (1 task, 0.25 vCPU"));
+  }
+  SECTION("a name no element has is named, with the names there are") {
+    auto r = run_cli_parts({"plan", spec, "--scenario", "target", "--compare",
+                            "services[name=pantrypal-apii].cpu=256"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("'services[name=pantrypal-apii].cpu' names no element: none has name "
+                     "pantrypal-apii [plan.compare]") != std::string::npos);
+    CHECK(r.err.find("hint: the names there: pantrypal-api") != std::string::npos);
+  }
+  SECTION("a path that is not one is an error") {
+    for (const char* bad : {"services[x].cpu=1", "services[0]cpu=1", "services[].cpu=1",
+                            "[0].cpu=1", "services..cpu=1", "services[name=].cpu=1"}) {
+      INFO(bad);
+      auto r = run_cli_parts({"plan", spec, "--scenario", "target", "--compare", bad});
+      CHECK(r.code == 2);
+      CHECK(r.err.find("[plan.compare]") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("a usage file overrides assumptions and rejects what it does not know",
           "[plan][golden]") {
   enter_source_dir();

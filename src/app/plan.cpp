@@ -182,8 +182,15 @@ Status plan(const PlanRequest& o, Io io) {
   for (const auto& text : o.compare) {
     Comparison c;
     c.text = text;
-    auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 >= text.size()) {
+    // The first '=' outside the path's [key=value] selectors.
+    std::size_t eq = 0;
+    for (int depth = 0; eq < text.size(); ++eq) {
+      depth += text[eq] == '[' ? 1 : text[eq] == ']' ? -1 : 0;
+      if (text[eq] == '=' && depth == 0) {
+        break;
+      }
+    }
+    if (eq >= text.size() || eq == 0 || eq + 1 >= text.size()) {
       io.err << error_prefix(io) << "--compare needs PATH=V1,V2,...; got '" << text << "'\n";
       return Status::invalid;
     }

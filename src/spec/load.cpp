@@ -177,35 +177,141 @@ bool add_base_variant(LoadedSpec& spec) {
   return true;
 }
 
+namespace {
+
+/// One step of a --compare path: a key, a list index (`services.0`, `services[0]`) or the
+/// element of a list whose key has a value (`services[name=api]`).
+struct PathStep {
+  std::string key;    ///< a key; for a selector, the key the element is chosen by
+  std::string value;  ///< a selector's value
+  enum { key_step, index_step, select_step } kind = key_step;
+};
+
+/// The steps of a dotted path with optional [index] and [key=value] selectors, or nullopt.
+std::optional<std::vector<PathStep>> path_steps(const std::string& path) {
+  std::vector<PathStep> steps;
+  std::size_t i = 0;
+  bool need_key = true;  // after a dot, or at the start
+  while (i < path.size()) {
+    if (path[i] == '[') {
+      const std::size_t close = path.find(']', i);
+      if (close == std::string::npos || close == i + 1 || steps.empty()) {
+        return std::nullopt;
+      }
+      const std::string inside = path.substr(i + 1, close - i - 1);
+      const std::size_t eq = inside.find('=');
+      PathStep step;
+      if (eq == std::string::npos) {
+        if (inside.find_first_not_of("0123456789") != std::string::npos) {
+          return std::nullopt;
+        }
+        step.key = inside;
+        step.kind = PathStep::index_step;
+      } else {
+        if (eq == 0 || eq + 1 == inside.size()) {
+          return std::nullopt;
+        }
+        step.key = inside.substr(0, eq);
+        step.value = inside.substr(eq + 1);
+        step.kind = PathStep::select_step;
+      }
+      steps.push_back(step);
+      i = close + 1;
+      need_key = false;
+      continue;
+    }
+    if (path[i] == '.') {
+      if (need_key) {
+        return std::nullopt;  // an empty key
+      }
+      need_key = true;
+      ++i;
+      continue;
+    }
+    if (!need_key) {
+      return std::nullopt;  // text right after a ]
+    }
+    const std::size_t end = path.find_first_of(".[", i);
+    steps.push_back(
+        {path.substr(i, end == std::string::npos ? end : end - i), {}, PathStep::key_step});
+    i = end == std::string::npos ? path.size() : end;
+    need_key = false;
+  }
+  if (need_key || steps.empty()) {
+    return std::nullopt;
+  }
+  return steps;
+}
+
+/// A --compare path that names nothing, with what to say about it.
+struct PathError {
+  std::string message;
+  std::string hint;
+};
+
+}  // namespace
+
 bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& path,
                  const std::string& text, const std::string& label, Diagnostics& diags) {
   json merged = spec.base;
   std::string pointer;  // JSON pointer of the value set
   json value;
   try {
+    const auto steps = path_steps(path);
+    if (!steps) {
+      throw std::out_of_range("syntax");
+    }
     // A list index must name an existing element; objects on the way are created.
     json* at = &merged;
-    std::size_t start = 0;
-    while (true) {
-      std::size_t dot = path.find('.', start);
-      std::string token = path.substr(start, dot == std::string::npos ? dot : dot - start);
-      if (at->is_array()) {
+    for (const PathStep& step : *steps) {
+      const bool digits =
+          !step.key.empty() && step.key.find_first_not_of("0123456789") == std::string::npos;
+      if (step.kind == PathStep::select_step) {
+        if (!at->is_array()) {
+          throw std::out_of_range("not a list");
+        }
+        std::vector<std::string> values;
+        json* found = nullptr;
+        std::size_t index = 0;
+        for (std::size_t n = 0; n < at->size(); ++n) {
+          json& element = (*at)[n];
+          if (!element.is_object() || !element.contains(step.key)) {
+            continue;
+          }
+          const json& v = element[step.key];
+          const std::string shown = v.is_string() ? v.get<std::string>() : v.dump();
+          values.push_back(shown);
+          if (found == nullptr && shown == step.value) {
+            found = &element;
+            index = n;
+          }
+        }
+        if (found == nullptr) {
+          std::string list;
+          for (const auto& v : values) {
+            list += (list.empty() ? "" : ", ") + v;
+          }
+          throw PathError{
+              label + ": '" + path + "' names no element: none has " + step.key + " " + step.value,
+              values.empty() ? "no element of that list has " + step.key
+                             : "the " + step.key + "s there: " + list};
+        }
+        at = found;
+        pointer += "/" + std::to_string(index);
+      } else if (at->is_array() && (step.kind == PathStep::index_step || digits)) {
         std::size_t i = 0;
-        auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
-        if (ec != std::errc() || end != token.data() + token.size() || i >= at->size()) {
+        auto [end, ec] = std::from_chars(step.key.data(), step.key.data() + step.key.size(), i);
+        if (ec != std::errc() || end != step.key.data() + step.key.size() || i >= at->size()) {
           throw std::out_of_range("index");
         }
         at = &(*at)[i];
-      } else if (at->is_object() || at->is_null()) {
-        at = &(*at)[token];
+        pointer += "/" + step.key;
+      } else if (step.kind == PathStep::key_step && (at->is_object() || at->is_null())) {
+        at = &(*at)[step.key];
+        pointer += "/" + text::pointer_token(step.key);
       } else {
         throw std::out_of_range("scalar");
       }
-      pointer += "/" + text::pointer_token(token);
-      if (dot == std::string::npos) {
-        break;
-      }
-      start = dot + 1;
     }
     // The text as YAML would read it (numbers, booleans, null, else text), except that a value
     // replacing text stays text ("16" for a version).
@@ -214,10 +320,14 @@ bool add_variant(LoadedSpec& spec, const std::string& name, const std::string& p
         !typed.is_discarded() && (typed.is_number() || typed.is_boolean() || typed.is_null());
     value = scalar && !at->is_string() ? typed : json(text);
     *at = value;
+  } catch (const PathError& e) {
+    diags.error(spec.base_origins.value_loc(""), "plan.compare", e.message, e.hint);
+    return false;
   } catch (const std::exception&) {
     diags.error(spec.base_origins.value_loc(""), "plan.compare",
                 label + ": '" + path + "' does not name a value of the spec",
-                "use dotted keys and list indexes, e.g. database.engine or services.0.count");
+                "use dotted keys, list indexes and elements by name, e.g. database.engine, "
+                "services[0].count or services[name=api].cpu");
     return false;
   }
   // The value is the variant's own, as a scenario's would be: it is read exactly as given (not

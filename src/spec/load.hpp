@@ -40,7 +40,9 @@ struct LoadedSpec {
 std::string scenarios_note(const std::vector<std::string>& scenarios);
 
 /// Adds a variant made by setting one value of the base spec (`plan --compare`): `path` is
-/// dotted ("database.engine", "services.0.count") and `text` is read as YAML reads a plain
+/// dotted ("database.engine"), with list elements by index ("services[0].count", or
+/// "services.0.count") or by the value of one of their keys ("services[name=api].cpu"), and
+/// `text` is read as YAML reads a plain
 /// scalar, except that a value replacing text stays text. The value is treated as a scenario
 /// would treat it: base keys that do not apply to it are left alone. When the base with that
 /// value alone is invalid (an engine needs settings the base lacks), the object holding the
