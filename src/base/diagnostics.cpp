@@ -177,24 +177,6 @@ void Diagnostics::append(Diagnostics&& other) {
   other.m_warnings = 0;
 }
 
-namespace {
-
-/// `label` and `text`, wrapped to `width` with continuation lines indented by two.
-std::string wrapped_line(const std::string& label, const std::string& text, std::size_t width) {
-  constexpr std::size_t k_hang = 2;
-  const std::size_t room = width == 0 ? 0 : std::max<std::size_t>(width, k_hang + 20) - k_hang;
-  const std::size_t label_width = visible_width(label);
-  std::string out;
-  const std::vector<std::string> pieces =
-      wrap_words(text, room, label_width > k_hang ? label_width - k_hang : 0);
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    out += (i == 0 ? label : std::string(k_hang, ' ')) + pieces[i] + '\n';
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string format_diagnostic(const Diagnostic& d, bool color, std::size_t columns) {
   std::string out;
   if (d.loc.file) {
@@ -212,7 +194,7 @@ std::string format_diagnostic(const Diagnostic& d, bool color, std::size_t colum
                     : d.severity == Severity::warning ? Tone::warning
                                                       : Tone::note;
   out += paint(severity_name(d.severity), tone, color) + ": ";
-  out = wrapped_line(out, d.message + (d.code.empty() ? "" : " [" + d.code + "]"), columns);
+  out = wrap_lines(out, d.message + (d.code.empty() ? "" : " [" + d.code + "]"), columns, 2);
   if (d.loc.known()) {
     std::string_view line = d.loc.file->line(d.loc.line);
     std::size_t col = static_cast<std::size_t>(std::max(d.loc.col, 1) - 1);
@@ -243,10 +225,10 @@ std::string format_diagnostic(const Diagnostic& d, bool color, std::size_t colum
            paint('^' + std::string(span - 1, '~'), Tone::hint, color) + '\n';
   }
   for (const auto& note : d.notes) {
-    out += wrapped_line(paint("note", Tone::note, color) + ": ", note, columns);
+    out += wrap_lines(paint("note", Tone::note, color) + ": ", note, columns, 2);
   }
   if (!d.hint.empty()) {
-    out += wrapped_line(paint("hint", Tone::hint, color) + ": ", d.hint, columns);
+    out += wrap_lines(paint("hint", Tone::hint, color) + ": ", d.hint, columns, 2);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "base/terminal.hpp"
 
+#include <algorithm>
+
 namespace stackplan {
 
 namespace {
@@ -89,6 +91,22 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width, st
     lines.push_back(line);
   }
   return lines;
+}
+
+std::string wrap_lines(std::string_view label, std::string_view text, std::size_t width,
+                       std::size_t hang) {
+  constexpr std::size_t k_least = 20;
+  const std::size_t room = width == 0 ? 0 : std::max(width, hang + k_least) - hang;
+  const std::size_t label_width = visible_width(label);
+  const std::vector<std::string> pieces =
+      wrap_words(text, room, label_width > hang ? label_width - hang : 0);
+  std::string out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    out += i == 0 ? std::string(label) : std::string(hang, ' ');
+    out += pieces[i];
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace stackplan

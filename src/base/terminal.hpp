@@ -36,4 +36,10 @@ std::size_t visible_width(std::string_view text);
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width,
                                     std::size_t first = 0);
 
+/// `label` then `text`, as lines of at most `width` columns (0: one line), each ending in a
+/// newline; the lines after the first are indented by `hang` columns. However narrow the
+/// width, a line keeps 20 columns for text.
+std::string wrap_lines(std::string_view label, std::string_view text, std::size_t width,
+                       std::size_t hang);
+
 }  // namespace stackplan

@@ -28,3 +28,17 @@ TEST_CASE("terminal: words wrapped to a width, none cut", "[terminal]") {
   // Escapes take no room.
   CHECK(wrap_words("\033[1mab\033[0m cd", 5) == V{"\033[1mab\033[0m cd"});
 }
+
+TEST_CASE("terminal: a label and its text as lines, continuations under a hang", "[terminal]") {
+  using stackplan::wrap_lines;
+  CHECK(wrap_lines("note: ", "short", 0, 2) == "note: short\n");
+  CHECK(wrap_lines("note: ", "one two three", 0, 2) == "note: one two three\n");
+  // 30 columns: the first line has 30 - 6 for text, the others 30 - 2.
+  CHECK(wrap_lines("note: ", "aaaa bbbb cccc dddd eeee ffff gggg", 30, 2) ==
+        "note: aaaa bbbb cccc dddd eeee\n  ffff gggg\n");
+  CHECK(wrap_lines("note: ", "aaaa bbbb cccc dddd eeeee ffff", 30, 2) ==
+        "note: aaaa bbbb cccc dddd\n  eeeee ffff\n");
+  // Too narrow: 20 columns of text are kept.
+  CHECK(wrap_lines("[1] ", "aaaa bbbb cccc dddd eeee", 10, 4) ==
+        "[1] aaaa bbbb cccc dddd\n    eeee\n");
+}

@@ -480,12 +480,7 @@ class TableWriter : public PlanWriter {
   /// A line under a table: `label` then `text`, wrapped to the terminal's width with the
   /// continuation lines under the text.
   void say(const std::string& label, const std::string& text) {
-    const std::size_t hang = visible_width(label);
-    const std::size_t room = m_width == 0 ? 0 : m_width > hang + 20 ? m_width - hang : 20;
-    const std::vector<std::string> pieces = wrap_words(text, room);
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      m_out << (i == 0 ? label : std::string(hang, ' ')) << pieces[i] << "\n";
-    }
+    m_out << wrap_lines(label, text, m_width, visible_width(label));
   }
 
   std::ostream& m_out;
@@ -685,23 +680,14 @@ std::string plan_text(std::string_view format, const Plan& plan) {
 
 std::string plan_warnings_text(const Plan& plan, bool color, std::size_t width) {
   // Continuation lines of a wrapped warning are indented by two, of a hint by eight.
-  auto wrapped = [&](const std::string& label, const std::string& text, std::size_t hang) {
-    const std::size_t room = width == 0 ? 0 : width > hang + 20 ? width - hang : 20;
-    const std::vector<std::string> pieces = wrap_words(text, room, visible_width(label) - hang);
-    std::string lines;
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      lines += (i == 0 ? label : std::string(hang, ' ')) + pieces[i] + "\n";
-    }
-    return lines;
-  };
   std::string out;
   for (const auto& w : shown_warnings(plan)) {
-    out += wrapped(paint("warning", Tone::warning, color) + ": ",
-                   w.stack + " (" + scenario_list(w.scenarios) + "): " + w.warning.message + " [" +
-                       w.warning.code + "]",
-                   2);
+    out += wrap_lines(paint("warning", Tone::warning, color) + ": ",
+                      w.stack + " (" + scenario_list(w.scenarios) + "): " + w.warning.message +
+                          " [" + w.warning.code + "]",
+                      width, 2);
     if (!w.warning.hint.empty()) {
-      out += wrapped("  " + paint("hint", Tone::hint, color) + ": ", w.warning.hint, 8);
+      out += wrap_lines("  " + paint("hint", Tone::hint, color) + ": ", w.warning.hint, width, 8);
     }
   }
   return out;
