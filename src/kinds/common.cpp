@@ -242,6 +242,10 @@ std::vector<std::string> database_log_types(spec::Engine engine) {
   }
 }
 
+json database_log_group_names(const std::string& type) {
+  return {{"id", "database_" + type}, {"logical", logical_id("database-" + type)}};
+}
+
 std::string database_log_group(const spec::Spec& s, const std::string& type) {
   return std::string(spec::is_aurora(s.database.engine) ? "/aws/rds/cluster/"
                                                         : "/aws/rds/instance/") +
@@ -258,7 +262,7 @@ json database_security_view(const spec::Spec& s) {
   if (strict) {
     for (const std::string& type : database_log_types(s.database.engine)) {
       types.push_back(type);
-      groups.push_back({{"id", "database_" + type}, {"logical", logical_id("database-" + type)}});
+      groups.push_back(database_log_group_names(type));
     }
   }
   v["log_types"] = types;

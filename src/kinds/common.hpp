@@ -192,6 +192,9 @@ inline constexpr int k_monitoring_interval = 60;
 inline constexpr int k_strict_log_retention_days = 365;
 /// The log types CT.RDS.PR.14 and CT.RDS.PR.25 ask of an engine (all it can export).
 std::vector<std::string> database_log_types(spec::Engine engine);
+/// The names the stack's log group of a database log type has in both targets, the one place
+/// they are made: {"id": "database_<type>" (Terraform), "logical": "Database<Type>"}.
+json database_log_group_names(const std::string& type);
 /// The log group RDS writes a log type to: /aws/rds/instance/<id>/<type> (or cluster/).
 std::string database_log_group(const spec::Spec& s, const std::string& type);
 /// Enhanced Monitoring's OS metrics, declared by the RDS and Aurora kinds alike.

@@ -16,7 +16,8 @@ std::vector<Resource> expand(const spec::Spec& s) {
     return out;
   }
   for (const std::string& type : database_log_types(s.database.engine)) {
-    out.push_back({nullptr, "aws_cloudwatch_log_group.database_" + type, type, -1});
+    const std::string id = database_log_group_names(type)["id"];
+    out.push_back({nullptr, "aws_cloudwatch_log_group." + id, type, -1});
   }
   return out;
 }
@@ -38,7 +39,7 @@ void cost(const Resource& r, Context& ctx) {
 
 json view(const Resource& r, const spec::Spec& s) {
   json v = base_view(r);
-  v["logical"] = logical_id("database-" + r.name);
+  v["logical"] = database_log_group_names(r.name)["logical"];
   v["log_group_name"] = database_log_group(s, r.name);
   v["retention_days"] = k_strict_log_retention_days;
   return v;
