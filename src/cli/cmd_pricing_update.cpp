@@ -1,9 +1,8 @@
-#include <unistd.h>
-
 #include <memory>
 #include <ostream>
 #include <string>
 
+#include "app/progress.hpp"
 #include "cli/app.hpp"
 #include "pricing/catalog.hpp"
 #include "pricing/http_loader.hpp"
@@ -28,9 +27,13 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
               "(the built-in snapshot is read-only; a new catalog starts from it)\n";
     return k_exit_invalid;
   }
+  // A status line redrawn on a terminal; elsewhere a line per file and one per stall.
+  app::UpdateProgress progress(io, io.width_err > 0);
+  options.on_fetch = [&](const std::string& what) { progress.fetch(what); };
+  options.on_line = [&](const std::string& line) { progress.line(line); };
   pricing::HttpPolicy policy;
   policy.attempts = o.retries + 1;
-  policy.progress = ::isatty(STDERR_FILENO) == 1;
+  policy.on_progress = [&](const pricing::TransferProgress& p) { progress.transfer(p); };
   auto client = pricing::make_http_client(policy);
   if (!client) {
     io.err << error_prefix(io) << client.error() << '\n';
@@ -42,9 +45,6 @@ int cmd_pricing_update(const PricingUpdateOptions& o, Io io) {
     return k_exit_environment;
   }
   pricing::UpdateReport report = pricing::update_catalog(options, **client);
-  for (const auto& line : report.lines) {
-    io.out << line << '\n';
-  }
   if (!report.error.empty()) {
     io.err << error_prefix(io) << report.error << "\nstackplan: the catalog in "
            << options.catalog_dir << " is unchanged\n";

@@ -53,16 +53,28 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return size * count;
 }
 
-int on_progress(void*, curl_off_t total, curl_off_t now, curl_off_t, curl_off_t) {
-  if (total > 0) {
-    int width = 40;
-    int filled = static_cast<int>(static_cast<double>(now) / static_cast<double>(total) * width);
-    std::fprintf(stderr, "\r  [%-*.*s] %3d%% %8.1f MB", width, filled,
-                 "########################################",
-                 static_cast<int>(100.0 * static_cast<double>(now) / static_cast<double>(total)),
-                 static_cast<double>(now) / 1e6);
-  } else {
-    std::fprintf(stderr, "\r  %8.1f MB", static_cast<double>(now) / 1e6);
+/// The state of one transfer's progress reports.
+struct ProgressState {
+  const std::function<void(const TransferProgress&)>* report = nullptr;
+  TransferProgress progress;
+  std::chrono::steady_clock::time_point start;
+  std::chrono::steady_clock::time_point last_byte;
+  std::chrono::steady_clock::time_point last_report;
+};
+
+int on_progress(void* user, curl_off_t total, curl_off_t now, curl_off_t, curl_off_t) {
+  auto* state = static_cast<ProgressState*>(user);
+  const auto at = std::chrono::steady_clock::now();
+  if (now != state->progress.received) {
+    state->last_byte = at;
+  }
+  state->progress.received = now;
+  state->progress.total = total > 0 ? total : -1;
+  state->progress.seconds = std::chrono::duration<double>(at - state->start).count();
+  state->progress.idle_seconds = std::chrono::duration<double>(at - state->last_byte).count();
+  if (at - state->last_report >= std::chrono::milliseconds(100)) {
+    state->last_report = at;
+    (*state->report)(state->progress);
   }
   return 0;
 }
@@ -172,9 +184,15 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "stackplan");
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    if (m_policy.progress && file_path != nullptr) {
+    ProgressState progress;
+    if (m_policy.on_progress) {
+      progress.report = &m_policy.on_progress;
+      progress.progress.url = url;
+      progress.progress.attempt = attempt;
+      progress.start = progress.last_byte = progress.last_report = std::chrono::steady_clock::now();
       curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
       curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &progress);
     }
     if (post_body != nullptr) {
       curl_easy_setopt(curl, CURLOPT_POST, 1L);
@@ -192,8 +210,9 @@ HttpResult HttpClient::perform(const std::string& url, const std::vector<std::st
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
     curl_off_t expected = -1;
     curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
-    if (m_policy.progress && file_path != nullptr) {
-      std::fputc('\n', stderr);
+    if (m_policy.on_progress) {
+      progress.progress.done = true;
+      m_policy.on_progress(progress.progress);
     }
     curl_slist_free_all(list);
     curl_easy_cleanup(curl);

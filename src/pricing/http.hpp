@@ -7,6 +7,17 @@
 
 namespace stackplan::pricing {
 
+/// How far a transfer has come, for progress and stall reports.
+struct TransferProgress {
+  std::string url;
+  long long received = 0;   ///< body bytes so far
+  long long total = -1;     ///< the body's length; -1 while unknown
+  double seconds = 0;       ///< since the request started
+  double idle_seconds = 0;  ///< since the last byte arrived (or the request started)
+  int attempt = 1;
+  bool done = false;  ///< the last call of a transfer, however it ended
+};
+
 /// How the client retries and times out. Defaults suit the AWS Price List endpoints.
 struct HttpPolicy {
   int attempts = 5;                              ///< tries per request
@@ -15,7 +26,8 @@ struct HttpPolicy {
   long connect_timeout_seconds = 10;
   long low_speed_bytes_per_second = 1024;  ///< abort a transfer slower than this ...
   long low_speed_seconds = 30;             ///< ... for this long
-  bool progress = false;                   ///< draw a progress bar on stderr
+  /// Called as transfers go (at most ten times a second, and once more when one ends).
+  std::function<void(const TransferProgress&)> on_progress;
 };
 
 /// AWS credentials for SigV4; never printed or logged.

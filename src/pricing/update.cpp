@@ -174,8 +174,7 @@ class Updater {
     }
     m_etags = read_etags(dir / "etags.tsv", catalog_hash);
     if (m_etags.empty() && fs::exists(dir / "etags.tsv")) {
-      m_report.lines.push_back(
-          "etags.tsv was made for another catalog.tsv than this one: every file is fetched");
+      say("etags.tsv was made for another catalog.tsv than this one: every file is fetched");
     }
     remove_stale_downloads(dir);
     m_scratch = dir / (std::string(k_scratch_prefix) + std::to_string(::getpid()));
@@ -197,7 +196,7 @@ class Updater {
       return m_report;
     }
     if (std::string why = write_etags(dir / "etags.tsv", m_etags, written_hash); !why.empty()) {
-      m_report.lines.push_back("warning: " + why + "; unchanged files will be fetched again");
+      say("warning: " + why + "; unchanged files will be fetched again");
     }
     return m_report;
   }
@@ -278,7 +277,23 @@ class Updater {
          (r.attempts == 1 ? " attempt)" : " attempts)"));
   }
 
-  bool get_json(const std::string& url, json& out) {
+  /// A line of the report, passed on as it is made.
+  void say(std::string line) {
+    if (m_options.on_line) {
+      m_options.on_line(line);
+    }
+    m_report.lines.push_back(std::move(line));
+  }
+
+  /// Says what the next request fetches.
+  void fetching(const std::string& what) {
+    if (m_options.on_fetch) {
+      m_options.on_fetch(what);
+    }
+  }
+
+  bool get_json(const std::string& url, json& out, const std::string& what) {
+    fetching(what);
     HttpResult r = m_client.get(url);
     if (!r.error.empty()) {
       fail(url, r);
@@ -362,6 +377,7 @@ class Updater {
   bool fetch_and_import(const std::string& url, const std::string& label,
                         bool asked_regions_only = false, const Expected* expected = nullptr) {
     auto known = m_etags.find(url);
+    fetching(label);
     HttpResult r =
         m_client.download(url, m_scratch.string(), known == m_etags.end() ? "" : known->second);
     if (!r.error.empty()) {
@@ -369,7 +385,7 @@ class Updater {
       return false;
     }
     if (r.not_modified()) {
-      m_report.lines.push_back(label + ": unchanged");
+      say(label + ": unchanged");
       return true;
     }
     ImportStats stats;
@@ -405,14 +421,14 @@ class Updater {
       m_etags[url] = r.etag;
     }
     m_report.changed = true;
-    m_report.lines.push_back(label + ": " + std::to_string(stats.prices) + " prices (" +
-                             stats.source_id + ", " + std::to_string(stats.bytes) + " bytes)");
+    say(label + ": " + std::to_string(stats.prices) + " prices (" + stats.source_id + ", " +
+        std::to_string(stats.bytes) + " bytes)");
     return true;
   }
 
   bool bulk() {
     json index;
-    if (!get_json(endpoint() + "/offers/v1.0/aws/index.json", index)) {
+    if (!get_json(endpoint() + "/offers/v1.0/aws/index.json", index, "the offer index")) {
       return false;
     }
     const json& offers = index.value("offers", json::object());
@@ -428,7 +444,8 @@ class Updater {
       if (region_url.empty()) {
         return stop(service + " has no region index");
       }
-      if (!resolve(region_url, index_url) || !get_json(region_url, region_index)) {
+      if (!resolve(region_url, index_url) ||
+          !get_json(region_url, region_index, service + " region index")) {
         return stop(service + " has no region index");
       }
       // Offer region indexes are maps: {"regions": {"us-east-1": {...}}}.
@@ -466,7 +483,7 @@ class Updater {
   bool savings_plans(std::string index_url) {
     json index;
     if (!resolve(index_url, endpoint() + "/offers/v1.0/aws/index.json") ||
-        !get_json(index_url, index)) {
+        !get_json(index_url, index, "the Savings Plans index")) {
       return false;
     }
     // Savings Plans region indexes are lists: {"regions": [{"regionCode", "versionUrl"}]}.
@@ -534,6 +551,7 @@ class Updater {
           if (!token.empty()) {
             request["NextToken"] = token;
           }
+          fetching("GetProducts " + service + " " + region + " page " + std::to_string(pages + 1));
           HttpResult r = m_client.aws_json_post(endpoint() + "/", "AWSPriceListService.GetProducts",
                                                 request.dump(), credentials, "us-east-1", "pricing",
                                                 throttled);
@@ -571,7 +589,7 @@ class Updater {
           }
         }
         if (items.empty()) {
-          m_report.lines.push_back(service + " " + region + ": no products");
+          say(service + " " + region + ": no products");
           continue;
         }
         std::istringstream in(json{{"PriceList", items}}.dump());
@@ -582,9 +600,8 @@ class Updater {
           return stop(error.file + ": " + error.message);
         }
         m_report.changed = true;
-        m_report.lines.push_back(service + " " + region + ": " + std::to_string(stats.prices) +
-                                 " prices from " + std::to_string(pages) + " pages (" +
-                                 stats.source_id + ")");
+        say(service + " " + region + ": " + std::to_string(stats.prices) + " prices from " +
+            std::to_string(pages) + " pages (" + stats.source_id + ")");
       }
     }
     return true;

@@ -15,7 +15,10 @@ struct UpdateOptions {
   std::string source = "bulk";        ///< "bulk" or "api"
   std::string endpoint;               ///< empty: the AWS endpoint of the chosen API
   std::string catalog_dir;
-  bool progress = false;
+  /// Before each request: what it fetches ("AmazonRDS us-east-1", "the offer index").
+  std::function<void(const std::string& what)> on_fetch;
+  /// Each line of the report as it is made (they are in UpdateReport::lines too).
+  std::function<void(const std::string& line)> on_line;
 };
 
 struct UpdateReport {

@@ -168,6 +168,17 @@ void HttpServer::handle(int fd) {
     case Response::Fault::cut_mid_body:
       send_all(fd, response.body.substr(0, response.body.size() / 2));
       break;
+    case Response::Fault::stall: {
+      const std::size_t half = response.body.size() / 2;
+      if (send_all(fd, response.body.substr(0, half))) {
+        for (auto waited = std::chrono::milliseconds(0); waited < response.pause && !m_stop;
+             waited += std::chrono::milliseconds(50)) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        send_all(fd, response.body.substr(half));
+      }
+      break;
+    }
     case Response::Fault::slow:
       for (std::size_t i = 0; i < response.body.size() && !m_stop; i += 16) {
         if (!send_all(fd, response.body.substr(i, 16))) {

@@ -26,12 +26,13 @@ struct Response {
     cut_mid_body,  ///< send half the body, then close
     short_length,  ///< Content-Length larger than the body, then close
     slow,          ///< send the body a few bytes at a time with pauses
+    stall,         ///< send half the body, send nothing for `pause`, then the rest
   };
   int status = 200;
   std::map<std::string, std::string> headers;
   std::string body;
   Fault fault = Fault::none;
-  std::chrono::milliseconds pause{0};  ///< for slow: pause between chunks
+  std::chrono::milliseconds pause{0};  ///< for slow: pause between chunks; for stall: the stall
 };
 
 /// A real HTTP/1.1 server on 127.0.0.1 with an ephemeral port, one connection at a time,
