@@ -21,6 +21,7 @@ struct PlanRequest {
   std::string budget;
   std::string budget_scenario;
   std::string prices;
+  std::string diff;  ///< --diff: the other spec, or REV:PATH
 };
 
 /// Plans the specs of `request`; found when the plan is over --budget or cannot be checked

@@ -2,6 +2,7 @@
 
 #include "base/json_text.hpp"
 #include "base/terminal.hpp"
+#include "cost/diff.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -691,6 +692,217 @@ std::string plan_warnings_text(const Plan& plan, bool color, std::size_t width) 
     }
   }
   return out;
+}
+
+namespace {
+
+using cost::DiffLine;
+using cost::ScenarioDiff;
+using cost::StackDiff;
+
+std::string side_text(const std::optional<Decimal>& amount, bool missing) {
+  return !amount ? "-" : missing ? "missing" : money(*amount);
+}
+
+const char* change_name(const DiffLine& l) {
+  return !l.before ? "added" : !l.after ? "removed" : l.changed() ? "changed" : "unchanged";
+}
+
+/// "scenario base", "scenario spot (only after)".
+std::string scenario_title(const ScenarioDiff& sc) {
+  return "scenario " + sc.name +
+         (!sc.in_before  ? " (only after)"
+          : !sc.in_after ? " (only before)"
+                         : "");
+}
+
+std::string delta_text(const ScenarioDiff& sc) {
+  return delta_money(sc.delta, sc.delta.monthly) +
+         (sc.delta.percent ? " (" + percent_text(sc.delta) + ")" : "");
+}
+
+/// The lines that did not change, as one sentence; empty when every line changed.
+std::string unchanged_text(const ScenarioDiff& sc) {
+  std::size_t count = 0;
+  Decimal sum;
+  for (const DiffLine& l : sc.lines) {
+    if (!l.changed()) {
+      ++count;
+      sum += *l.after;
+    }
+  }
+  return count == 0 ? std::string()
+                    : std::to_string(count) + (count == 1 ? " line" : " lines") + " unchanged (" +
+                          money(sum) + " a month)";
+}
+
+std::string diff_table(const StackDiff& d, bool color, std::size_t width) {
+  std::ostringstream out;
+  out << paint(d.name + " (" + d.region + "): " + d.before_label + " -> " + d.after_label,
+               Tone::heading, color)
+      << "\n";
+  for (const ScenarioDiff& sc : d.scenarios) {
+    out << "\n" << paint(scenario_title(sc), Tone::heading, color) << "\n";
+    Table t;
+    t.right = {false, true, true, true};
+    t.rows.push_back({"item", "before", "after", "delta"});
+    std::string component;
+    for (const DiffLine& l : sc.lines) {
+      if (!l.changed()) {
+        continue;
+      }
+      if (l.component != component) {
+        component = l.component;
+        t.rows.push_back({component, "", "", ""});
+      }
+      const Decimal delta = l.delta();
+      const std::string sign = signed_money(delta);
+      t.rows.push_back(
+          {"  " + l.description + (l.before ? "" : " (new)") + (l.after ? "" : " (gone)"),
+           side_text(l.before, l.before_missing), side_text(l.after, l.after_missing),
+           delta.units() > 0   ? paint(sign, Tone::increase, color)
+           : delta.units() < 0 ? paint(sign, Tone::decrease, color)
+                               : sign});
+      if (!l.before_description.empty()) {
+        t.rows.push_back({"    was: " + l.before_description, "", "", ""});
+      }
+    }
+    const std::string delta = delta_text(sc);
+    const bool up = sc.delta.monthly.units() > 0;
+    const bool down = sc.delta.monthly.units() < 0;
+    t.rows.push_back({"total" + ((sc.before_missing + sc.after_missing) > 0
+                                     ? paint(" (incomplete)", Tone::missing, color)
+                                     : std::string()),
+                      money(sc.before_monthly), money(sc.after_monthly),
+                      up     ? paint(delta, Tone::increase, color)
+                      : down ? paint(delta, Tone::decrease, color)
+                             : delta});
+    if (t.rows.size() == 2) {  // the header and the total: nothing changed
+      out << "  no change: " << money(sc.after_monthly) << " a month\n";
+      continue;
+    }
+    out << t.render("  ", width);
+    if (std::string same = unchanged_text(sc); !same.empty()) {
+      out << "  " << same << "\n";
+    }
+  }
+  out << "\nprices: " << d.catalog_source << ", as of " << d.catalog_as_of
+      << "; 730 hours a month\n";
+  return out.str();
+}
+
+std::string diff_markdown(const StackDiff& d) {
+  std::ostringstream out;
+  out << "## " << md_cell(d.name) << ": `" << d.before_label << "` → `" << d.after_label << "` ("
+      << d.region << ")\n\n";
+  out << "| scenario | before | after | delta |\n|---|---:|---:|---:|\n";
+  for (const ScenarioDiff& sc : d.scenarios) {
+    out << "| " << md_cell(scenario_title(sc).substr(9)) << " | " << money(sc.before_monthly)
+        << " | " << money(sc.after_monthly) << " | " << md_cell(delta_text(sc)) << " |\n";
+  }
+  for (const ScenarioDiff& sc : d.scenarios) {
+    out << "\n<details><summary>" << md_cell(sc.name) << ": " << md_cell(delta_text(sc))
+        << " a month</summary>\n\n"
+        << "| component | resource | item | before | after | delta |\n"
+        << "|---|---|---|---:|---:|---:|\n";
+    for (const DiffLine& l : sc.lines) {
+      if (!l.changed()) {
+        continue;
+      }
+      out << "| " << l.component << " | `" << l.resource << "` | " << md_cell(l.description)
+          << (l.before_description.empty() ? "" : "<br>was: " + md_cell(l.before_description))
+          << " | " << side_text(l.before, l.before_missing) << " | "
+          << side_text(l.after, l.after_missing) << " | " << signed_money(l.delta()) << " |\n";
+    }
+    out << "| **total** | | | **" << money(sc.before_monthly) << "** | **"
+        << money(sc.after_monthly) << "** | **" << md_cell(delta_text(sc)) << "** |\n";
+    if (std::string same = unchanged_text(sc); !same.empty()) {
+      out << "\n_" << same << "_\n";
+    }
+    out << "\n</details>\n";
+  }
+  out << "\n_Prices: " << d.catalog_source << ", as of " << d.catalog_as_of
+      << "; 730 hours a month._\n";
+  return out.str();
+}
+
+std::string diff_csv(const StackDiff& d) {
+  std::ostringstream out;
+  out << "before,after,stack,scenario,component,resource,description,before_description,"
+         "before_monthly,after_monthly,delta_monthly,change,before_price_missing,"
+         "after_price_missing\r\n";
+  for (const ScenarioDiff& sc : d.scenarios) {
+    for (const DiffLine& l : sc.lines) {
+      out << csv_field(d.before_label) << ',' << csv_field(d.after_label) << ','
+          << csv_field(d.name) << ',' << csv_field(sc.name) << ',' << csv_field(l.component) << ','
+          << csv_field(l.resource) << ',' << csv_field(l.description) << ','
+          << csv_field(l.before_description) << ','
+          << (l.before ? l.before->to_fixed(2) : std::string()) << ','
+          << (l.after ? l.after->to_fixed(2) : std::string()) << ',' << l.delta().to_fixed(2) << ','
+          << change_name(l) << ',' << (l.before_missing ? "true" : "false") << ','
+          << (l.after_missing ? "true" : "false") << "\r\n";
+    }
+  }
+  return out.str();
+}
+
+std::string diff_json(const StackDiff& d) {
+  ordered_json j;
+  j["before"] = d.before_label;
+  j["after"] = d.after_label;
+  j["name"] = d.name;
+  j["region"] = d.region;
+  ordered_json scenarios = ordered_json::array();
+  for (const ScenarioDiff& sc : d.scenarios) {
+    ordered_json s;
+    s["name"] = sc.name;
+    s["in_before"] = sc.in_before;
+    s["in_after"] = sc.in_after;
+    s["before_monthly"] = number(sc.before_monthly);
+    s["after_monthly"] = number(sc.after_monthly);
+    s["delta_monthly"] = number(sc.delta.monthly);
+    s["delta_annual"] = number(sc.delta.annual);
+    s["delta_percent"] = optional_number(sc.delta.percent);
+    s["delta_bound"] = bound_name(sc.delta.bound);
+    s["before_missing_prices"] = sc.before_missing;
+    s["after_missing_prices"] = sc.after_missing;
+    ordered_json lines = ordered_json::array();
+    for (const DiffLine& l : sc.lines) {
+      ordered_json line;
+      line["component"] = l.component;
+      line["resource"] = l.resource;
+      line["description"] = l.description;
+      line["before_description"] =
+          l.before_description.empty() ? ordered_json(nullptr) : ordered_json(l.before_description);
+      line["before_monthly"] = optional_number(l.before);
+      line["after_monthly"] = optional_number(l.after);
+      line["delta_monthly"] = number(l.delta());
+      line["change"] = change_name(l);
+      line["before_price_missing"] = l.before_missing;
+      line["after_price_missing"] = l.after_missing;
+      lines.push_back(std::move(line));
+    }
+    s["lines"] = std::move(lines);
+    scenarios.push_back(std::move(s));
+  }
+  j["scenarios"] = std::move(scenarios);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::string diff_text(std::string_view format, const cost::StackDiff& diff, bool color,
+                      std::size_t width) {
+  if (format == "json") {
+    return diff_json(diff);
+  }
+  if (format == "markdown") {
+    return diff_markdown(diff);
+  }
+  if (format == "csv") {
+    return diff_csv(diff);
+  }
+  return diff_table(diff, color, width);
 }
 
 }  // namespace stackplan::report

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cost/diff.hpp"
 #include "cost/plan.hpp"
 
 namespace stackplan::report {
@@ -36,6 +37,12 @@ std::string plan_text(std::string_view format, const cost::Plan& plan);
 
 /// Warnings as text lines for stderr ("warning: ... [code]" and a hint).
 std::string plan_warnings_text(const cost::Plan& plan, bool color = false, std::size_t width = 0);
+
+/// `plan SPEC --diff OTHER` in one of plan_formats(): the changed lines of each scenario with
+/// their before, after and delta, the totals and how many lines did not change (JSON and CSV
+/// list every line, each with its change: added, removed, changed or unchanged).
+std::string diff_text(std::string_view format, const cost::StackDiff& diff, bool color = false,
+                      std::size_t width = 0);
 
 /// "$1,234.50", "-$16.42".
 std::string money(Decimal amount);
