@@ -2,7 +2,8 @@
 # Installs what stackplan needs, from Debian's packages.
 #   scripts/setup.sh         the build dependencies: compiler, CMake, Ninja and the libraries
 #   scripts/setup.sh --dev   also the test tools: Catch2, clang (fuzzing, sanitizers),
-#                            clang-format, Go with HashiCorp's HCL sources, Python's jsonschema
+#                            clang-format, Go with HashiCorp's HCL sources, Python's jsonschema,
+#                            zsh and fish (completion tests), groff (the man page check)
 # Idempotent: does nothing when all of it is already installed.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ case "${1:-}" in
       catch2 clang libclang-rt-14-dev clang-format
       python3 python3-jsonschema python3-yaml jq
       golang-go golang-github-hashicorp-hcl-v2-dev
+      zsh fish groff-base
     )
     ;;
   *)

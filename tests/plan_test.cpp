@@ -544,3 +544,101 @@ TEST_CASE("RDS Extended Support is billed per vCPU-hour past the end of standard
   // PostgreSQL 16 is in standard support until 2029.
   CHECK_FALSE(has_item(scenario_named(plan, "postgres-16"), "Extended Support"));
 }
+
+TEST_CASE("plan --diff: two specs line by line, in every format", "[plan][diff][golden]") {
+  enter_source_dir();
+  const std::string before = "examples/pantrypal/stack.yaml";
+  const std::string after = "tests/fixtures/plan/pantrypal-grown.yaml";
+  for (const std::string format : {"table", "json", "markdown", "csv"}) {
+    INFO(format);
+    std::string ext = format == "table" ? "txt" : format == "markdown" ? "md" : format;
+    CHECK(check_golden("tests/golden/plan/diff." + ext,
+                       run_cli({"plan", before, "--diff", after, "--format", format}))
+              .empty());
+  }
+  // Each side's totals are its own plan's; the lines' deltas add up to the scenario's.
+  auto diff = run_cli_parts({"plan", before, "--diff", after, "--format", "json"});
+  REQUIRE(diff.code == 0);
+  const json d = json::parse(diff.out);
+  for (const auto& [path, key] :
+       {std::pair{before, "before_monthly"}, std::pair{after, "after_monthly"}}) {
+    const json plan = json::parse(run_cli_parts({"plan", path, "--format", "json"}).out);
+    for (const auto& sc : plan["stacks"][0]["scenarios"]) {
+      const auto found = std::find_if(d["scenarios"].begin(), d["scenarios"].end(),
+                                      [&](const json& s) { return s["name"] == sc["name"]; });
+      REQUIRE(found != d["scenarios"].end());
+      CHECK(exact((*found)[key]) == exact(sc["monthly"]));
+    }
+  }
+  for (const auto& sc : d["scenarios"]) {
+    Decimal sum;
+    for (const auto& line : sc["lines"]) {
+      sum += exact(line["delta_monthly"]);
+    }
+    CHECK(cents(sum) == cents(exact(sc["delta_monthly"])));
+  }
+}
+
+TEST_CASE("plan --diff reads REV:PATH from git, and says what it cannot do", "[plan][diff]") {
+  enter_source_dir();
+  const fs::path repo = stackplan::testing::temp_path("stackplan-diff-git");
+  fs::remove_all(repo);
+  fs::create_directories(repo);
+  fs::copy_file("examples/pantrypal/stack.yaml", repo / "stack.yaml");
+  const std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@t ";
+  REQUIRE(std::system((git + "init -q && " + git + "add stack.yaml && " + git + "commit -qm first")
+                          .c_str()) == 0);
+  fs::copy_file("tests/fixtures/plan/pantrypal-grown.yaml", repo / "stack.yaml",
+                fs::copy_options::overwrite_existing);
+  const fs::path here = fs::current_path();
+  fs::current_path(repo);
+  auto from_git = run_cli_parts({"plan", "HEAD:stack.yaml", "--diff", "stack.yaml", "--format",
+                                 "json", "--scenario", "target"});
+  auto bad_rev = run_cli_parts({"plan", "stack.yaml", "--diff", "HEAD~5:stack.yaml"});
+  fs::current_path(here);
+  fs::remove_all(repo);
+  INFO(from_git.err);
+  REQUIRE(from_git.code == 0);
+  const json d = json::parse(from_git.out);
+  CHECK(d["before"] == "HEAD:stack.yaml");
+  REQUIRE(d["scenarios"].size() == 1);
+  CHECK(d["scenarios"][0]["delta_monthly"] == -18.28);
+  CHECK(bad_rev.code == 2);
+  CHECK(bad_rev.err.find("git cannot show HEAD~5:stack.yaml") != std::string::npos);
+
+  auto with_compare =
+      run_cli_parts({"plan", "examples/pantrypal/stack.yaml", "--diff",
+                     "examples/pantrypal/stack.yaml", "--compare", "services[0].count=1,2"});
+  CHECK(with_compare.code == 2);
+  CHECK(with_compare.err.find("it takes no --compare") != std::string::npos);
+  auto unknown = run_cli_parts({"plan", "examples/pantrypal/stack.yaml", "--diff",
+                                "examples/pantrypal/stack.yaml", "--scenario", "taget"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("did you mean 'target'?") != std::string::npos);
+}
+
+TEST_CASE("init writes a spec and its schema, plans it, and never overwrites by accident",
+          "[init]") {
+  enter_source_dir();
+  const fs::path dir = stackplan::testing::temp_path("stackplan-init");
+  fs::remove_all(dir);
+  const std::string out = (dir / "app" / "stack.yaml").string();
+  auto r = run_cli_parts({"init", "--platform", "ec2", "--database", "aurora-mysql", "--region",
+                          "eu-west-1", "--name", "shop", "--out", out});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("shop (" + out + ", eu-west-1)") != std::string::npos);
+  CHECK(r.out.find("Aurora") != std::string::npos);
+  CHECK(fs::exists(dir / "app" / "spec-v1.schema.json"));
+  CHECK(json::parse(stackplan::testing::read_file((dir / "app/spec-v1.schema.json").string())) ==
+        json::parse(run_cli_parts({"schema"}).out));
+  auto again = run_cli_parts({"init", "--out", out});
+  CHECK(again.code == 2);
+  CHECK(again.err.find("exists; nothing written") != std::string::npos);
+  auto bad = run_cli_parts({"init", "--database", "postgres", "--out", out});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("did you mean") != std::string::npos);
+  auto validate = run_cli_parts({"validate", out});
+  CHECK(validate.code == 0);
+  fs::remove_all(dir);
+}

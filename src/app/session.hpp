@@ -20,10 +20,11 @@ namespace stackplan::app {
 struct Io {
   std::ostream& out;
   std::ostream& err;
-  bool color_out = false;     ///< mark `out` with colours (a terminal, or --color always)
-  bool color_err = false;     ///< the same for `err`
-  std::size_t width_out = 0;  ///< columns of the terminal `out` is; 0: not a terminal
-  std::size_t width_err = 0;  ///< the same for `err`
+  bool color_out = false;      ///< mark `out` with colours (a terminal, or --color always)
+  bool color_err = false;      ///< the same for `err`
+  std::size_t width_out = 0;   ///< columns of the terminal `out` is; 0: not a terminal
+  std::size_t width_err = 0;   ///< the same for `err`
+  std::istream* in = nullptr;  ///< standard input when it is a terminal (questions); else null
 };
 
 /// "stackplan: error: ", with "error" in colour when `io.err` takes colours.

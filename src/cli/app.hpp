@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/init.hpp"
 #include "app/plan.hpp"
 #include "app/session.hpp"
 #include "pricing/catalog.hpp"
@@ -68,6 +69,7 @@ struct PricingUpdateOptions {
 };
 
 using PlanOptions = app::PlanRequest;
+using InitOptions = app::InitRequest;
 
 struct RenderOptions {
   std::string spec;
@@ -102,5 +104,9 @@ int cmd_lint(const LintOptions& options, Io io);
 int cmd_pricing_show(const PricingShowOptions& options, Io io);
 int cmd_pricing_import(const PricingImportOptions& options, Io io);
 int cmd_pricing_update(const PricingUpdateOptions& options, Io io);
+int cmd_init(const InitOptions& options, Io io);
+/// `__complete scenarios SPEC | regions | services`: the words the completion scripts offer,
+/// one a line; nothing (and exit 0) when the spec cannot be read.
+int cmd_complete(const std::vector<std::string>& words, Io io);
 
 }  // namespace stackplan::cli

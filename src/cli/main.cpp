@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
   try {
     const int code = stackplan::cli::run(
         args, {std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1,
-               columns(STDOUT_FILENO), columns(STDERR_FILENO)});
+               columns(STDOUT_FILENO), columns(STDERR_FILENO),
+               isatty(STDIN_FILENO) == 1 ? &std::cin : nullptr});
     // Output that did not reach its destination (a full disk, a closed pipe) is a failure,
     // never a success with a truncated result.
     std::cout.flush();

@@ -58,7 +58,7 @@ Variant check_variant(std::string name, json value, text::SourceMap origins, Dia
   if (!value.is_object()) {
     diags.error(origins.value_loc(""), "spec.type",
                 "a spec must be a mapping with keys such as version, name and region",
-                "start from 'stackplan schema' or an example in examples/");
+                text::k_first_spec_hint);
     return Variant{std::move(name), std::move(value), std::move(origins), {}, {}};
   }
   validate_value(spec_v1(), value, "", origins, diags, bad);

@@ -653,7 +653,7 @@ std::optional<Document> parse_document(const std::shared_ptr<const SourceFile>& 
                  SourceLoc{file, 1, 1, 1},
                  "spec.empty",
                  "spec is empty",
-                 "start from 'stackplan schema' or an example in examples/",
+                 k_first_spec_hint,
                  {}});
       return std::nullopt;
     }

@@ -58,6 +58,11 @@ struct Document {
   SourceMap origins;
 };
 
+/// The hint of a spec with nothing usable in it: where a first spec comes from.
+inline constexpr const char* k_first_spec_hint =
+    "'stackplan init' writes a starter spec; the examples are in share/stackplan/examples "
+    "where stackplan is installed";
+
 /// Limits that keep hostile input cheap.
 struct ParseLimits {
   std::size_t max_file_bytes = 8u << 20;  ///< 8 MiB
