@@ -88,6 +88,19 @@ on_tty "$work/lint" "$stackplan lint tests/lint/rules 2>/dev/null"
 grep -qF -e "${esc}1;31merror${esc}0m" -e "${esc}1;35mwarning${esc}0m" "$work/lint" ||
   fail "lint on a terminal: findings not marked"
 
+# init asks on a terminal (standard input one), again after a wrong answer; without a
+# terminal it asks nothing and takes the defaults.
+printf 'shop\nec3\nec2\n\neu-west-1\n' |
+  script -qec "$stackplan init --no-plan --out $work/asked.yaml" /dev/null >"$work/init" 2>&1
+grep -q "'ec3' is not a platform; did you mean 'ec2'?" "$work/init" ||
+  fail "init on a terminal: no second question after a wrong answer: $(cat "$work/init")"
+grep -q "^  platform: ec2" "$work/asked.yaml" && grep -q "^region: eu-west-1" "$work/asked.yaml" ||
+  fail "init on a terminal: the answers are not in the spec"
+"$stackplan" init --no-plan --out "$work/quiet.yaml" </dev/null >"$work/init-piped" 2>&1 ||
+  fail "init without a terminal: $(cat "$work/init-piped")"
+grep -q "platform: fargate" "$work/quiet.yaml" || fail "init without a terminal: not the defaults"
+grep -q "?" "$work/init-piped" && fail "init without a terminal asked: $(cat "$work/init-piped")"
+
 # A wrong value is a usage error.
 "$stackplan" --color sometimes plan $spec >/dev/null 2>"$work/err"
 [[ $? == 2 ]] || fail "--color sometimes: not exit 2"
