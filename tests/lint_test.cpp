@@ -170,7 +170,7 @@ TEST_CASE("lint reads CloudFormation JSON and long-form intrinsics", "[lint]") {
   }
   CHECK(lines["rds-plaintext-password"] == 8);  // the Ref, resolved to the parameter's Default
   CHECK(lines["secret-default"] == 3);
-  CHECK(lines.count("rds-storage-encrypted") == 0);  // unknown until deployed: not reported
+  CHECK(lines["rds-storage-encrypted"] == 9);  // Fn::If read both ways: its false branch
   fs::remove(path);
 }
 
@@ -408,4 +408,62 @@ TEST_CASE("a container named by a reference is reported by that reference", "[li
   }
   CHECK(found);
   fs::remove(path);
+}
+
+TEST_CASE("local Terraform modules are expanded; what a call passes is found at the call",
+          "[lint][modules]") {
+  testing::enter_source_dir();
+  const std::string caller = "tests/lint/modules/examples/complete/main.tf";
+  lint::Result r = lint::lint_paths({"tests/lint/modules/examples/complete"});
+  INFO(describe(r));
+  // Each `# expect RULE` line of the caller gets that finding, on an argument it passes.
+  std::map<int, std::string> want;
+  {
+    std::ifstream in(caller);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (auto at = line.find("# expect "); at != std::string::npos) {
+        want[n] = line.substr(at + 9);
+      }
+    }
+  }
+  REQUIRE(want.size() == 2);
+  std::map<int, std::string> got;
+  std::vector<std::string> in_module;
+  for (const auto& f : r.findings) {
+    REQUIRE(f.loc.file != nullptr);
+    if (f.loc.file->path() == caller) {
+      got[f.loc.line] = f.code;
+    } else {
+      in_module.push_back(f.loc.file->path() + " " + f.code + " " + f.message);
+    }
+  }
+  CHECK(got == want);
+  // A finding on the module's own default, once per call that reaches it; never for the call
+  // with count = 0.
+  CHECK(in_module ==
+        std::vector<std::string>{
+            "tests/lint/modules/modules/db/logs/main.tf logs-retention log group "
+            "'module.db.module.logs.aws_cloudwatch_log_group.this' keeps its logs forever (and "
+            "bills for them)",
+            "tests/lint/modules/modules/db/logs/main.tf logs-retention log group "
+            "'module.db_public.module.logs.aws_cloudwatch_log_group.this' keeps its logs forever "
+            "(and bills for them)"});
+  CHECK(r.unchecked_modules ==
+        std::vector<std::string>{"module.vpc (terraform-aws-modules/vpc/aws)"});
+  const std::string text = report::lint_text(r);
+  CHECK(text.find("not checked: 1 module call whose source is not a local folder: module.vpc "
+                  "(terraform-aws-modules/vpc/aws)") != std::string::npos);
+
+  // The module alone: its defaults are safe, and nothing points into the caller.
+  lint::Result alone = lint::lint_paths({"tests/lint/modules/modules/db"});
+  for (const auto& f : alone.findings) {
+    CHECK(f.code == "logs-retention");
+  }
+
+  // A module that calls itself ends.
+  lint::Result cycle = lint::lint_paths({"tests/lint/modules/cycle"});
+  CHECK(cycle.findings.empty());
+  REQUIRE(cycle.unchecked_modules.size() == 1);
+  CHECK(cycle.unchecked_modules[0].find("calls itself") != std::string::npos);
 }

@@ -1,5 +1,6 @@
 // CloudFormation templates (YAML with short-form intrinsic tags, or JSON) into lint's model.
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <regex>
@@ -383,6 +384,60 @@ void bind_parameters(Value& v, const std::map<std::string, Value>& parameters) {
   }
 }
 
+bool is_no_value(const Value& v) {
+  return v.is_object() && v.fields.size() == 1 && v.fields[0].first == "Ref" &&
+         v.fields[0].second.is_scalar() && v.fields[0].second.text == "AWS::NoValue";
+}
+
+/// `Fn::If: [condition, when_true, when_false]` as written, or null.
+const Value* if_branches(const Value& v) {
+  if (v.is_object() && v.fields.size() == 1 && v.fields[0].first == "Fn::If" &&
+      v.fields[0].second.is_list() && v.fields[0].second.items.size() == 3) {
+    return &v.fields[0].second;
+  }
+  return nullptr;
+}
+
+bool uses_if(const Value& v) {
+  if (if_branches(v) != nullptr) {
+    return true;
+  }
+  for (const auto& f : v.fields) {
+    if (uses_if(f.second)) {
+      return true;
+    }
+  }
+  for (const auto& i : v.items) {
+    if (uses_if(i)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Replaces every Fn::If by the branch `taken` (1: true, 2: false), nested ones too; returns
+/// false when the value itself is to be removed (the branch is AWS::NoValue).
+bool take_branch(Value& v, std::size_t taken) {
+  for (int guard = 0; guard < 64; ++guard) {
+    const Value* branches = if_branches(v);
+    if (branches == nullptr) {
+      break;
+    }
+    Value chosen = branches->items[taken];
+    v = std::move(chosen);
+  }
+  if (is_no_value(v)) {
+    return false;
+  }
+  for (auto it = v.fields.begin(); it != v.fields.end();) {
+    it = take_branch(it->second, taken) ? it + 1 : v.fields.erase(it);
+  }
+  for (auto it = v.items.begin(); it != v.items.end();) {
+    it = take_branch(*it, taken) ? it + 1 : v.items.erase(it);
+  }
+  return true;
+}
+
 /// Parses `text` into `builder`; the problem, if any.
 std::optional<Failure> parse_into(const std::string& text, Builder& builder) {
   std::istringstream in(text);
@@ -398,6 +453,26 @@ std::optional<Failure> parse_into(const std::string& text, Builder& builder) {
 }
 
 }  // namespace
+
+std::vector<Module> condition_readings(const Module& m) {
+  const bool any = std::any_of(m.resources.begin(), m.resources.end(),
+                               [](const Resource& r) { return uses_if(r.body); });
+  if (!any) {
+    return {};
+  }
+  std::vector<Module> out;
+  for (std::size_t taken : {1u, 2u}) {
+    Module reading = m;
+    for (auto& r : reading.resources) {
+      if (!take_branch(r.body, taken)) {
+        r.body = Value{};
+        r.body.kind = Value::Kind::object;
+      }
+    }
+    out.push_back(std::move(reading));
+  }
+  return out;
+}
 
 std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile>& file,
                                           std::vector<Diagnostic>& errors) {

@@ -220,9 +220,31 @@ Result lint_paths(const std::vector<std::string>& paths) {
     }
   }
 
+  // The .tf files of a folder a local module call names, read as the folders above are.
+  const ModuleFiles read_module = [&](const std::string& folder) {
+    std::vector<std::shared_ptr<const SourceFile>> out;
+    std::error_code ec;
+    std::vector<fs::path> found;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      if (is_terraform(it->path()) && it->is_regular_file(ec) &&
+          fs::file_size(it->path(), ec) <= k_max_file_bytes) {
+        found.push_back(it->path());
+      }
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto& p : found) {
+      if (auto bytes = read_file_bytes(p)) {
+        out.push_back(std::make_shared<const SourceFile>(display(p), std::move(*bytes)));
+      }
+    }
+    return out;
+  };
+
   std::vector<Diagnostic> errors;
   for (const auto& [folder, tf_files] : modules) {
-    Module m = load_terraform(folder, tf_files, errors);
+    Module m = load_terraform(folder, tf_files, errors, read_module);
+    result.unchecked_modules.insert(result.unchecked_modules.end(), m.unchecked_modules.begin(),
+                                    m.unchecked_modules.end());
     for (const auto& f : tf_files) {
       result.files.push_back(f->path());
     }
@@ -233,7 +255,14 @@ Result lint_paths(const std::vector<std::string>& paths) {
     auto m = load_cloudformation(file, errors);
     if (m) {
       result.files.push_back(file->path());
-      run_rules(*m, result.findings);
+      // A template with Fn::If is checked both ways; identical findings are merged below.
+      auto readings = condition_readings(*m);
+      if (readings.empty()) {
+        run_rules(*m, result.findings);
+      }
+      for (const auto& reading : readings) {
+        run_rules(reading, result.findings);
+      }
     } else if (errors.size() > before &&
                (file->text().find("AWS::") != std::string::npos ||
                 file->text().find("AWSTemplateFormatVersion") != std::string::npos)) {

@@ -5,6 +5,7 @@
 // is one function with a branch per format over the same helpers.
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,6 +42,9 @@ struct Value {
   /// For unknown values: the resource address (Terraform, "aws_s3_bucket.assets") or logical
   /// id (CloudFormation, from Ref / Fn::GetAtt) the expression refers to first, if any.
   std::string ref;
+  /// Passed to a local Terraform module by its call: it keeps the call's position, so a finding
+  /// on it points at the caller's line.
+  bool from_call = false;
 
   bool is_null() const { return kind == Kind::null; }
   bool is_known() const { return kind != Kind::unknown; }
@@ -106,6 +110,10 @@ struct Module {
   /// Terraform variables (the block body) / CloudFormation Parameters (the parameter object);
   /// each value's key position is where the variable or parameter is declared.
   std::map<std::string, Value> parameters;
+  /// Terraform module calls whose source is not a local folder (a registry, git, a URL), or
+  /// a local folder without .tf files: "module.vpc (terraform-aws-modules/vpc/aws)". Their
+  /// resources are not checked.
+  std::vector<std::string> unchecked_modules;
 
   std::shared_ptr<const SourceFile> shared(const SourceFile* file) const;
   /// Resources of one type, in source order.
@@ -118,11 +126,25 @@ struct Module {
 Diagnostic syntax_error(std::shared_ptr<const SourceFile> file, int line, int col,
                         std::string message);
 
+/// The .tf files of a folder a module call names (empty when it has none or is unreadable).
+using ModuleFiles =
+    std::function<std::vector<std::shared_ptr<const SourceFile>>(const std::string& folder)>;
+
 /// Builds a Terraform module from parsed .tf files. Files with syntax errors are reported in
-/// `errors` (a problem that stops a file from being read, located) and left out.
+/// `errors` (a problem that stops a file from being read, located) and left out. With
+/// `read_module`, calls of local modules (`source = "./..."` or `"../..."`) are expanded: the
+/// called folder's resources join the module as `module.NAME.TYPE.LABEL`, its variables bound
+/// to the call's arguments (a value the call passes keeps the caller's position), nested calls
+/// too; a call with `count = 0` or an empty `for_each` is skipped, any other is read once.
 Module load_terraform(const std::string& folder,
                       const std::vector<std::shared_ptr<const SourceFile>>& files,
-                      std::vector<Diagnostic>& errors);
+                      std::vector<Diagnostic>& errors, const ModuleFiles& read_module = {});
+
+/// A template's two readings when its resources use `Fn::If`: every condition taken true (each
+/// `Fn::If` is its second element), then every condition false (its third); a branch that is
+/// `Ref: AWS::NoValue` removes the property. Rules run over both, so a value either branch
+/// gives is checked, and the finding points at that branch. Empty when nothing uses `Fn::If`.
+std::vector<Module> condition_readings(const Module& m);
 
 /// Whether a YAML/JSON file is a CloudFormation template and, if it is, its resources.
 /// nullopt with no error: not a template (lint skips it). nullopt with an error: unreadable.

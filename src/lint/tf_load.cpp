@@ -2,7 +2,10 @@
 // values; literals, object and tuple constructors, jsonencode(), variable defaults, locals and
 // aws_iam_policy_document data sources are evaluated; anything else stays unknown.
 
+#include <algorithm>
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <set>
 
 #include "lint/model.hpp"
@@ -25,13 +28,33 @@ Value unknown_value() {
   return v;
 }
 
+/// Where a module's converter sits in the tree of module calls.
+struct CallSite {
+  std::string folder;                 ///< the module's folder, as displayed
+  std::string prefix;                 ///< "module.db." for a called module; empty at the root
+  std::map<std::string, Value> args;  ///< variable -> the value the call passes
+  std::vector<std::string> chain;     ///< folders of the calls above, to stop a cycle
+  std::shared_ptr<std::size_t> expanded = std::make_shared<std::size_t>(0);  ///< calls read
+};
+
+constexpr std::size_t k_max_module_depth = 8;
+constexpr std::size_t k_max_module_calls = 500;  ///< per root module: bounded work on any tree
+
 class Converter {
  public:
-  Converter(Module& module, std::vector<std::pair<const SourceFile*, const hcl::File*>> files)
-      : m_module(module), m_files(std::move(files)) {
+  Converter(Module& module, std::vector<std::pair<const SourceFile*, const hcl::File*>> files,
+            CallSite site = {}, const ModuleFiles* read_module = nullptr,
+            std::vector<Diagnostic>* errors = nullptr)
+      : m_module(module),
+        m_files(std::move(files)),
+        m_site(std::move(site)),
+        m_read_module(read_module),
+        m_errors(errors) {
     for (const auto& [file, parsed] : m_files) {
       for (const auto& block : parsed->body.blocks) {
-        if (block.type == "locals") {
+        if (block.type == "module" && block.labels.size() == 1) {
+          m_calls.emplace_back(file, &block);
+        } else if (block.type == "locals") {
           for (const auto& a : block.body.attributes) {
             m_locals[a.name] = {file, a.expr.get()};
           }
@@ -45,7 +68,9 @@ class Converter {
   }
 
   void run() {
-    for (const auto& [name, v] : m_variables) {
+    // A called module's variables are bound by its call; the rules on inputs (defaults that
+    // look like secrets) read the root module's own.
+    for (const auto& [name, v] : m_site.prefix.empty() ? m_variables : decltype(m_variables){}) {
       Value& p = m_module.parameters[name] = body(v.first, v.second->body);
       p.key_line = v.second->range.begin.line;
       p.key_col = byte_col(v.first, v.second->range.begin);
@@ -60,7 +85,7 @@ class Converter {
         r.type = block.labels[0];
         r.name = block.labels[1];
         r.data_source = data;
-        r.address = (data ? "data." : "") + r.type + "." + r.name;
+        r.address = m_site.prefix + (data ? "data." : "") + r.type + "." + r.name;
         r.file = file;
         r.line = block.range.begin.line;
         r.col = byte_col(file, block.range.begin);
@@ -69,9 +94,103 @@ class Converter {
         m_module.resources.push_back(std::move(r));
       }
     }
+    for (const auto& [file, block] : m_calls) {
+      expand(file, *block);
+    }
   }
 
  private:
+  /// A module call: a local folder is read and converted in place, its resources prefixed
+  /// with the call's address; anything else is listed as not checked.
+  void expand(const SourceFile* file, const hcl::Block& call) {
+    const std::string address = m_site.prefix + "module." + call.labels[0];
+    const hcl::Attribute* source = nullptr;
+    std::map<std::string, Value> args;
+    for (const auto& a : call.body.attributes) {
+      if (a.name == "source") {
+        source = &a;
+        continue;
+      }
+      Value v = expr(file, a.expr.get(), 0);
+      if ((a.name == "count" && v.as_int() == 0) ||
+          (a.name == "for_each" && (v.is_list() || v.is_object()) && v.items.empty() &&
+           v.fields.empty())) {
+        return;  // never created
+      }
+      if (a.name == "version" || a.name == "count" || a.name == "for_each" ||
+          a.name == "providers" || a.name == "depends_on") {
+        continue;
+      }
+      v.from_call = true;
+      args[a.name] = std::move(v);
+    }
+    const Value where = source ? expr(file, source->expr.get(), 0) : Value{};
+    const std::string& text = where.text;
+    const bool local = where.kind == Value::Kind::string &&
+                       (text.rfind("./", 0) == 0 || text.rfind("../", 0) == 0);
+    if (!local) {
+      m_module.unchecked_modules.push_back(
+          address + " (" + (where.kind == Value::Kind::string ? text : "source not known") + ")");
+      return;
+    }
+    if (m_read_module == nullptr || !*m_read_module) {
+      return;
+    }
+    auto normal = std::filesystem::path(m_site.folder).append(text).lexically_normal();
+    if (!normal.has_filename()) {
+      normal = normal.parent_path();  // "a/b/" of "./": the folder itself
+    }
+    const std::string folder = normal.generic_string();
+    std::vector<std::string> chain = m_site.chain;
+    chain.push_back(m_site.folder);
+    if (std::find(chain.begin(), chain.end(), folder) != chain.end()) {
+      m_module.unchecked_modules.push_back(address + " (" + text + ": calls itself)");
+      return;
+    }
+    if (chain.size() > k_max_module_depth || ++*m_site.expanded > k_max_module_calls) {
+      m_module.unchecked_modules.push_back(address + " (" + text + ": nested too deep)");
+      return;
+    }
+    auto files = (*m_read_module)(folder);
+    if (files.empty()) {
+      m_module.unchecked_modules.push_back(address + " (" + text + ": no .tf files there)");
+      return;
+    }
+    // The called module's syntax trees live until its resources are converted.
+    std::vector<hcl::File> parsed;
+    parsed.reserve(files.size());
+    std::vector<std::pair<const SourceFile*, const hcl::File*>> good;
+    for (auto f : files) {
+      // A folder called twice is one set of files: the first reading is kept, and positions
+      // point into it.
+      auto kept = std::find_if(m_module.files.begin(), m_module.files.end(),
+                               [&](const auto& k) { return k->path() == f->path(); });
+      if (kept != m_module.files.end()) {
+        f = *kept;
+      } else {
+        m_module.files.push_back(f);
+      }
+      parsed.push_back(hcl::parse(f->text()));
+      const hcl::File& p = parsed.back();
+      if (!p.errors.empty()) {
+        if (m_errors != nullptr) {
+          const auto& e = p.errors.front();
+          m_errors->push_back(syntax_error(f, e.range.begin.line,
+                                           f->position(e.range.begin.byte).second, e.message));
+        }
+        continue;
+      }
+      good.emplace_back(f.get(), &p);
+    }
+    CallSite site{folder, address + ".", std::move(args), std::move(chain), m_site.expanded};
+    Converter(m_module, good, std::move(site), m_read_module, m_errors).run();
+  }
+
+  /// A resource address as this module's resources are named (with the call's prefix).
+  std::string prefixed(const std::string& address) const {
+    return address.empty() ? address : m_site.prefix + address;
+  }
+
   static int byte_col(const SourceFile* file, const hcl::Pos& pos) {
     return file->position(pos.byte).second;
   }
@@ -234,7 +353,7 @@ class Converter {
         Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
         for (const auto& part : e->items) {
           if (part && part->kind != ExprKind::string && v.ref.empty()) {
-            v.ref = resource_ref(traversal(part.get()));
+            v.ref = prefixed(resource_ref(traversal(part.get())));
           }
         }
         return v;
@@ -285,6 +404,9 @@ class Converter {
       case ExprKind::splat: {
         std::string path = traversal(e);
         Value resolved = reference(path, depth);
+        if (resolved.from_call) {
+          return resolved;  // written in the call: found there
+        }
         if (resolved.kind != Value::Kind::unknown || !resolved.via_default.empty()) {
           resolved.file = file;
           resolved.line = e->range.begin.line;
@@ -292,7 +414,7 @@ class Converter {
           return resolved;
         }
         Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
-        v.ref = resource_ref(path);
+        v.ref = prefixed(resource_ref(path));
         return v;
       }
       default: {
@@ -308,6 +430,9 @@ class Converter {
     }
     auto parts = path_parts(path);
     if (parts.size() == 2 && parts[0] == "var") {
+      if (auto arg = m_site.args.find(parts[1]); arg != m_site.args.end()) {
+        return arg->second;
+      }
       auto it = m_variables.find(parts[1]);
       if (it != m_variables.end()) {
         for (const auto& a : it->second.second->body.attributes) {
@@ -417,6 +542,10 @@ class Converter {
 
   Module& m_module;
   std::vector<std::pair<const SourceFile*, const hcl::File*>> m_files;
+  CallSite m_site;
+  const ModuleFiles* m_read_module;
+  std::vector<Diagnostic>* m_errors;
+  std::vector<std::pair<const SourceFile*, const hcl::Block*>> m_calls;
   std::map<std::string, std::pair<const SourceFile*, const Expr*>> m_locals;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_variables;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_data;
@@ -511,7 +640,7 @@ void attach_suppressions(Module& m, const SourceFile* file) {
 
 Module load_terraform(const std::string& folder,
                       const std::vector<std::shared_ptr<const SourceFile>>& files,
-                      std::vector<Diagnostic>& errors) {
+                      std::vector<Diagnostic>& errors, const ModuleFiles& read_module) {
   Module m;
   m.format = Format::terraform;
   m.name = folder;
@@ -530,7 +659,9 @@ Module load_terraform(const std::string& folder,
     m.files.push_back(f);
     good.emplace_back(f.get(), &p);
   }
-  Converter(m, good).run();
+  CallSite root;
+  root.folder = folder;
+  Converter(m, good, std::move(root), &read_module, &errors).run();
   for (const auto& f : m.files) {
     attach_suppressions(m, f.get());
   }

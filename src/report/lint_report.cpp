@@ -104,6 +104,14 @@ std::string lint_text(const lint::Result& result, bool color, std::size_t width)
            (result.skipped.size() == 1 ? "is" : "are") + " not CloudFormation";
   }
   out += "\n";
+  if (!result.unchecked_modules.empty()) {
+    out += "not checked: " + plural(result.unchecked_modules.size(), "module call") +
+           " whose source is not a local folder:";
+    for (const auto& m : result.unchecked_modules) {
+      out += " " + m + (&m == &result.unchecked_modules.back() ? "" : ",");
+    }
+    out += "\n";
+  }
   return out;
 }
 
@@ -112,6 +120,7 @@ std::string lint_json(const lint::Result& result) {
   j["version"] = 1;
   j["files"] = result.files;
   j["skipped"] = result.skipped;
+  j["unchecked_modules"] = result.unchecked_modules;
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings) {
     ordered_json x;
@@ -238,7 +247,15 @@ std::string lint_rules_markdown() {
       "Values lint cannot know before deployment (references, functions, conditions) are never "
       "guessed: a rule fires only on what the file states. Terraform variable defaults, locals, "
       "`jsonencode()` and `aws_iam_policy_document` data sources, and CloudFormation parameter "
-      "defaults, are followed.\n\n"
+      "defaults, are followed. A CloudFormation `Fn::If` is read both ways (every condition true, "
+      "then every condition false; a branch that is `AWS::NoValue` leaves the property out), so a "
+      "value either branch may deploy is checked and a finding points at that branch. Calls of "
+      "local Terraform modules (`source = \"./...\"` or `\"../...\"`) are expanded: the "
+      "called folder's resources are checked as `module.NAME.TYPE.LABEL`, with its variables "
+      "bound to the call's arguments, so a value the call passes is found on the caller's line; "
+      "nested calls too, a call with `count = 0` or an empty `for_each` is skipped, and any other "
+      "is read once. Calls of remote modules (a registry, git, a URL) are listed as not checked "
+      "under the summary and in the JSON output (`unchecked_modules`).\n\n"
       "Severities: **error** (exit 1 by default), **warning** (exit 1 with `--fail-on warning`), "
       "**note** (exit 1 with `--fail-on note`). `--fail-on none` never fails.\n\n"
       "## Suppressing a finding\n\n"
