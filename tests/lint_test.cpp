@@ -467,3 +467,26 @@ TEST_CASE("local Terraform modules are expanded; what a call passes is found at 
   REQUIRE(cycle.unchecked_modules.size() == 1);
   CHECK(cycle.unchecked_modules[0].find("calls itself") != std::string::npos);
 }
+
+TEST_CASE("EBS encryption by default in the module covers what instances leave unsaid", "[lint]") {
+  const auto dir = testing::temp_path("lint-ebs-by-default");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "main.tf");
+    out << "resource \"aws_ebs_encryption_by_default\" \"on\" {\n  enabled = true\n}\n\n"
+           "resource \"aws_instance\" \"bare\" {\n  ami = \"ami-1\"\n}\n\n"
+           "resource \"aws_instance\" \"off\" {\n  ami = \"ami-1\"\n  root_block_device {\n"
+           "    encrypted = false\n  }\n}\n";
+  }
+  lint::Result r = lint::lint_paths({dir.string()});
+  std::vector<int> lines;
+  for (const auto& f : r.findings) {
+    if (f.code == "ec2-ebs-encrypted") {
+      lines.push_back(f.loc.line);
+    }
+  }
+  // Only the volume that turns encryption off.
+  CHECK(lines == std::vector<int>{12});
+  fs::remove_all(dir);
+}

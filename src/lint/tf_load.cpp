@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "lint/model.hpp"
@@ -90,8 +91,22 @@ class Converter {
         r.line = block.range.begin.line;
         r.col = byte_col(file, block.range.begin);
         r.end_line = block.range.end.line;
-        r.body = body(file, block.body);
-        m_module.resources.push_back(std::move(r));
+        // for_each over a collection known here: one resource per element, with each.key and
+        // each.value bound; otherwise one, with them unknown.
+        const auto elements = for_each_elements(file, block.body);
+        if (elements.empty()) {
+          r.body = body(file, block.body);
+          m_module.resources.push_back(std::move(r));
+          continue;
+        }
+        for (const auto& [key, value] : elements) {
+          Resource one = r;
+          one.address += "[\"" + key + "\"]";
+          m_each = {key, value};
+          one.body = body(file, block.body);
+          m_module.resources.push_back(std::move(one));
+        }
+        m_each.reset();
       }
     }
     for (const auto& [file, block] : m_calls) {
@@ -100,6 +115,32 @@ class Converter {
   }
 
  private:
+  /// The elements of a resource's for_each when its collection is known: a map's keys and
+  /// values, a set of strings as keys and values; empty otherwise (or past 100 elements).
+  std::vector<std::pair<std::string, Value>> for_each_elements(const SourceFile* file,
+                                                               const hcl::Body& b) {
+    std::vector<std::pair<std::string, Value>> out;
+    for (const auto& a : b.attributes) {
+      if (a.name != "for_each") {
+        continue;
+      }
+      Value v = expr(file, a.expr.get(), 0);
+      if (v.is_object() && v.fields.size() <= 100) {
+        for (const auto& [k, e] : v.fields) {
+          out.emplace_back(k, e);
+        }
+      } else if (v.is_list() && v.items.size() <= 100) {
+        for (const auto& e : v.items) {
+          if (e.kind != Value::Kind::string) {
+            return {};  // for_each takes a set of strings
+          }
+          out.emplace_back(e.text, e);
+        }
+      }
+    }
+    return out;
+  }
+
   /// A module call: a local folder is read and converted in place, its resources prefixed
   /// with the call's address; anything else is listed as not checked.
   void expand(const SourceFile* file, const hcl::Block& call) {
@@ -445,6 +486,22 @@ class Converter {
       }
       return unknown_value();
     }
+    if (!parts.empty() && parts[0] == "each" && m_each && parts.size() >= 2) {
+      if (parts[1] == "key" && parts.size() == 2) {
+        Value key;
+        key.kind = Value::Kind::string;
+        key.text = m_each->first;
+        return key;
+      }
+      if (parts[1] == "value") {
+        const Value* v = &m_each->second;
+        for (std::size_t i = 2; i < parts.size() && v != nullptr; ++i) {
+          v = v->get(parts[i]);
+        }
+        return v != nullptr ? *v : unknown_value();
+      }
+      return unknown_value();
+    }
     if (parts.size() == 2 && parts[0] == "local") {
       auto it = m_locals.find(parts[1]);
       if (it != m_locals.end() && m_resolving.insert(path).second) {
@@ -546,6 +603,7 @@ class Converter {
   const ModuleFiles* m_read_module;
   std::vector<Diagnostic>* m_errors;
   std::vector<std::pair<const SourceFile*, const hcl::Block*>> m_calls;
+  std::optional<std::pair<std::string, Value>> m_each;  ///< each.key, each.value
   std::map<std::string, std::pair<const SourceFile*, const Expr*>> m_locals;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_variables;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_data;

@@ -142,14 +142,33 @@ void ebs_encrypted(const Module& m, Reporter& out) {
   for (const Resource* r : launch_configurations(m, tf)) {
     hosts.push_back(r);
   }
+  // EBS encryption by default, turned on in the same module, encrypts what a resource leaves
+  // unsaid.
+  bool by_default = false;
+  for (const Resource* r : m.of_type("aws_ebs_encryption_by_default")) {
+    const Value* enabled = r->body.get("enabled");
+    by_default = by_default || enabled == nullptr || is_true(enabled);
+  }
   for (const Resource* r : hosts) {
     if (tf) {
       for (const char* block : {"root_block_device", "ebs_block_device"}) {
         if (const Value* devices = r->body.get(block)) {
           for (const Value* d : devices->as_list()) {
-            check_block_device(*r, *d, tf, out);
+            if (!by_default || (d->get("encrypted") != nullptr && is_false(d->get("encrypted")))) {
+              check_block_device(*r, *d, tf, out);
+            }
           }
         }
+      }
+      // No root_block_device (or an empty list of them): the root volume is the AMI's,
+      // unencrypted unless its snapshot is.
+      const Value* root = r->body.get("root_block_device");
+      const bool none = root == nullptr || (root->is_list() && root->items.empty());
+      if (none && !by_default) {
+        out.at(*r, nullptr,
+               label(*r) +
+                   " creates an unencrypted root volume (no root_block_device with "
+                   "encrypted = true)");
       }
       continue;
     }

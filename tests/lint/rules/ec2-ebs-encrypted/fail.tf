@@ -46,3 +46,9 @@ resource "aws_launch_configuration" "legacy" {
     encrypted = false # expect
   }
 }
+
+# No root_block_device: the root volume is the AMI's, unencrypted (as an empty list of them).
+resource "aws_instance" "bare" { # expect
+  ami           = "ami-0abc"
+  instance_type = "t4g.small"
+}

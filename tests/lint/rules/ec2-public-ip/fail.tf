@@ -24,3 +24,18 @@ resource "aws_launch_configuration" "legacy" {
   instance_type               = "t4g.small"
   associate_public_ip_address = true # expect
 }
+
+# for_each over a known map: the instance whose value is true is public.
+variable "public_by_name" {
+  default = {
+    web    = true
+    worker = false
+  }
+}
+
+resource "aws_instance" "each" {
+  for_each                    = var.public_by_name
+  ami                         = "ami-0abc"
+  instance_type               = "t4g.small"
+  associate_public_ip_address = each.value # expect
+}

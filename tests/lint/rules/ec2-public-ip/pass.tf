@@ -23,3 +23,14 @@ resource "aws_launch_configuration" "legacy" {
   image_id      = "ami-0abc"
   instance_type = "t4g.small"
 }
+
+# for_each over a known map in which no instance is public.
+resource "aws_instance" "each" {
+  for_each = {
+    web    = false
+    worker = false
+  }
+  ami                         = "ami-0abc"
+  instance_type               = "t4g.small"
+  associate_public_ip_address = each.value
+}
