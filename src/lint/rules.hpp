@@ -40,6 +40,8 @@ struct Rule {
   std::string_view control_tower;  ///< AWS Control Tower proactive control
   std::string_view cfn_lint;       ///< cfn-lint / cfn_nag / trivy (AVD) where they have one
   void (*check)(const Module&, Reporter&);
+  /// Where the rule decides otherwise than its checkov equivalent on purpose, and why (docs).
+  std::string_view differences = {};
 };
 
 /// Collects the findings of one rule over one module.

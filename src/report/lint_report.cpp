@@ -301,6 +301,10 @@ std::string lint_rules_markdown() {
     out += "- CloudFormation: " + std::string(r.hint_cloudformation) + ".\n";
     out += "- Fixtures: `tests/lint/rules/" + std::string(r.id) +
            "/` (`fail.tf`, `pass.tf`, `fail.yaml`, `pass.yaml`).\n";
+    if (!r.differences.empty()) {
+      out += "- Differs from " + std::string(r.checkov) +
+             " on purpose: " + std::string(r.differences) + "\n";
+    }
   }
   out +=
       "\n## Findings about the files\n\n"

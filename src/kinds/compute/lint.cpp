@@ -330,7 +330,12 @@ void add_ec2_rules(std::vector<Rule>& out) {
                  "set Encrypted: true on every Ebs mapping (launch templates, instances, launch "
                  "configurations) and AWS::EC2::Volume",
                  "CKV_AWS_8", "CT.EC2.PR.14", "cfn_nag F1; AVD-AWS-0131, AVD-AWS-0026",
-                 ebs_encrypted});
+                 ebs_encrypted,
+                 "checkov reads `encrypted = False` (capitalised) as false; it is not an HCL "
+                 "boolean and Terraform rejects the file, so lint leaves it as a value it cannot "
+                 "know. An aws_ebs_encryption_by_default in the module turns lint's implicit "
+                 "cases off (a missing root_block_device or encrypted), which checkov does not "
+                 "look at."});
   out.push_back({"ec2-public-ip", Severity::warning, "Launched instances get no public IP",
                  "Instances with public addresses are reachable from the internet wherever their "
                  "security group allows.",

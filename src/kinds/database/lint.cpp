@@ -192,7 +192,10 @@ void add_rds_rules(std::vector<Rule>& out) {
                  "set BackupRetentionPeriod to 7 or "
                  "more",
                  "CKV_AWS_133", "CT.RDS.PR.8", "cfn_nag W75; cfn-lint E3719; AVD-AWS-0077",
-                 backup_retention});
+                 backup_retention,
+                 "checkov passes a database that does not set a retention and fails one above "
+                 "35 days; lint warns on the default (1 day, less than 7) and leaves values "
+                 "above 35 to the provider, which rejects them at plan time."});
   out.push_back({"rds-plaintext-password", Severity::error,
                  "Database master passwords are not written in code",
                  "A password in code or in a variable/parameter default lands in version "
@@ -213,7 +216,10 @@ void add_rds_rules(std::vector<Rule>& out) {
                  "remove auto_minor_version_upgrade = false",
                  "remove "
                  "AutoMinorVersionUpgrade: false",
-                 "CKV_AWS_226", "CT.RDS.PR.5", "", minor_upgrades});
+                 "CKV_AWS_226", "CT.RDS.PR.5", "", minor_upgrades,
+                 "checkov fails a database that does not set auto_minor_version_upgrade; AWS "
+                 "and the Terraform provider default it to true, so lint passes it and flags "
+                 "only an explicit false."});
 }
 
 }  // namespace stackplan::lint
