@@ -16,7 +16,8 @@ struct Result {
   std::vector<std::string> skipped;     ///< YAML/JSON files that are not CloudFormation templates
   std::vector<std::string> missing;     ///< paths that do not exist, or are too large
   std::vector<std::string> unreadable;  ///< files the system would not give: "path: reason"
-  /// Terraform module calls lint could not follow (remote sources): "module.vpc (source)".
+  /// Terraform module calls lint could not follow (remote sources), where they are written:
+  /// "main.tf:21: module.vpc (source)".
   std::vector<std::string> unchecked_modules;
 };
 

@@ -111,8 +111,8 @@ struct Module {
   /// each value's key position is where the variable or parameter is declared.
   std::map<std::string, Value> parameters;
   /// Terraform module calls whose source is not a local folder (a registry, git, a URL), or
-  /// a local folder without .tf files: "module.vpc (terraform-aws-modules/vpc/aws)". Their
-  /// resources are not checked.
+  /// a local folder without .tf files, with where the call is written:
+  /// "main.tf:21: module.vpc (terraform-aws-modules/vpc/aws)". Their resources are not checked.
   std::vector<std::string> unchecked_modules;
 
   std::shared_ptr<const SourceFile> shared(const SourceFile* file) const;

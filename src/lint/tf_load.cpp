@@ -145,6 +145,9 @@ class Converter {
   /// with the call's address; anything else is listed as not checked.
   void expand(const SourceFile* file, const hcl::Block& call) {
     const std::string address = m_site.prefix + "module." + call.labels[0];
+    // Where the call is written, first in what is listed as not checked.
+    const std::string at =
+        file->path() + ":" + std::to_string(call.range.begin.line) + ": " + address;
     const hcl::Attribute* source = nullptr;
     std::map<std::string, Value> args;
     for (const auto& a : call.body.attributes) {
@@ -171,7 +174,8 @@ class Converter {
                        (text.rfind("./", 0) == 0 || text.rfind("../", 0) == 0);
     if (!local) {
       m_module.unchecked_modules.push_back(
-          address + " (" + (where.kind == Value::Kind::string ? text : "source not known") + ")");
+          at + " (" + (where.kind == Value::Kind::string ? text : "a source not known here") +
+          ": not a local folder)");
       return;
     }
     if (m_read_module == nullptr || !*m_read_module) {
@@ -185,16 +189,16 @@ class Converter {
     std::vector<std::string> chain = m_site.chain;
     chain.push_back(m_site.folder);
     if (std::find(chain.begin(), chain.end(), folder) != chain.end()) {
-      m_module.unchecked_modules.push_back(address + " (" + text + ": calls itself)");
+      m_module.unchecked_modules.push_back(at + " (" + text + ": calls itself)");
       return;
     }
     if (chain.size() > k_max_module_depth || ++*m_site.expanded > k_max_module_calls) {
-      m_module.unchecked_modules.push_back(address + " (" + text + ": nested too deep)");
+      m_module.unchecked_modules.push_back(at + " (" + text + ": nested too deep)");
       return;
     }
     auto files = (*m_read_module)(folder);
     if (files.empty()) {
-      m_module.unchecked_modules.push_back(address + " (" + text + ": no .tf files there)");
+      m_module.unchecked_modules.push_back(at + " (" + text + ": no .tf files there)");
       return;
     }
     // The called module's syntax trees live until its resources are converted.

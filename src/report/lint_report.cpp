@@ -105,12 +105,10 @@ std::string lint_text(const lint::Result& result, bool color, std::size_t width)
   }
   out += "\n";
   if (!result.unchecked_modules.empty()) {
-    out += "not checked: " + plural(result.unchecked_modules.size(), "module call") +
-           " whose source is not a local folder:";
+    out += "not checked: " + plural(result.unchecked_modules.size(), "module call") + "\n";
     for (const auto& m : result.unchecked_modules) {
-      out += " " + m + (&m == &result.unchecked_modules.back() ? "" : ",");
+      out += "  " + m + "\n";
     }
-    out += "\n";
   }
   return out;
 }
@@ -256,8 +254,9 @@ std::string lint_rules_markdown() {
       "nested calls too, a call with `count = 0` or an empty `for_each` is skipped, and any other "
       "is read once. A resource whose `for_each` is a map or set known in the files is read once "
       "per element, with `each.key` and `each.value` bound. Calls of remote modules (a registry, "
-      "git, a URL) are listed as not checked "
-      "under the summary and in the JSON output (`unchecked_modules`).\n\n"
+      "git, a URL) are listed as not checked, "
+      "with where each is written, under the summary and in the JSON output "
+      "(`unchecked_modules`).\n\n"
       "Severities: **error** (exit 1 by default), **warning** (exit 1 with `--fail-on warning`), "
       "**note** (exit 1 with `--fail-on note`). `--fail-on none` never fails.\n\n"
       "## Suppressing a finding\n\n"
