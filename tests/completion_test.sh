@@ -79,6 +79,15 @@ bash_offers "$work/stackplan.bash" stackplan completion ""
 expect bash "completion " bash zsh fish
 bash_offers "$work/stackplan.bash" stackplan validate examples/pantrypal/st
 expect bash "validate examples/pantrypal/st" "$spec"
+bash_offers "$work/stackplan.bash" stackplan validate examples/pantrypal/
+expect bash "validate examples/pantrypal/" "$spec"
+refuse bash "validate examples/pantrypal/" examples/pantrypal/plan.txt.golden
+bash_offers "$work/stackplan.bash" stackplan validate exam
+expect bash "validate exam" examples
+# Loading the script leaves the shell's options as they were.
+bash -c 'shopt -u extglob; source "$1"; shopt -q extglob && echo on' _ "$work/stackplan.bash" \
+  >"$work/got"
+[ -s "$work/got" ] && fail "bash: loading the script turns extglob on"
 
 if [ -n "$zsh_bin" ]; then
   stackplan completion zsh >"$work/_stackplan" || fail "completion zsh exits $?"

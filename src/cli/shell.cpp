@@ -249,9 +249,11 @@ std::string bash_script(const std::vector<CommandInfo>& commands) {
     return "COMPREPLY=($(compgen -W \"" + list + "\" -- \"$cur\"))";
   };
   const std::string ask = "COMPREPLY=($(compgen -W \"$(_stackplan_words \"${COMP_WORDS[0]}\" ";
+  // Folders and .yaml, .yml and .json files, without turning on extglob in the user's shell.
   const std::string spec_files =
-      "COMPREPLY=($(compgen -d -S / -- \"$cur\"; compgen -f -X '!*.@(yaml|yml|json)' -- "
-      "\"$cur\")); compopt -o nospace -o filenames 2>/dev/null";
+      "COMPREPLY=(); local f; while IFS= read -r f; do [[ -d $f || $f == *.yaml || $f == *.yml "
+      "|| $f == *.json ]] && COMPREPLY+=(\"$f\"); done < <(compgen -f -- \"$cur\"); "
+      "compopt -o filenames 2>/dev/null";
   auto value_action = [&](Values v, const std::vector<std::string>& choices) -> std::string {
     switch (v) {
       case Values::choice:
@@ -302,7 +304,6 @@ std::string bash_script(const std::vector<CommandInfo>& commands) {
   }
   s << "  esac\n"
     << "}\n\n"
-    << "shopt -s extglob 2>/dev/null\n"
     << "complete -F _stackplan stackplan\n";
   return s.str();
 }
