@@ -220,11 +220,7 @@ Status plan_diff(const PlanRequest& o, Io io) {
     diff.scenarios.push_back(cost::diff_scenarios(name, plans[0] ? &*plans[0] : nullptr,
                                                   plans[1] ? &*plans[1] : nullptr));
   }
-  const std::string dir = pricing::catalog_dir(o.catalog);
-  diff.catalog_source = dir.empty() ? "built-in snapshot (pricing/catalog.tsv)" : "catalog " + dir;
-  if (!price_book.empty()) {
-    diff.catalog_source += " with " + price_book;
-  }
+  diff.catalog_source = catalog_description(o.catalog, price_book);
   diff.catalog_as_of = catalog->as_of();
   io.out << report::diff_text(o.format, diff, io.color_out, io.width_out);
   io.err << report::plan_warnings_text(warnings_plan, io.color_err, io.width_err);

@@ -245,11 +245,7 @@ Status plan(const PlanRequest& o, Io io) {
   // Cost every spec on every core and write each stack as soon as it and those before it are
   // done, so that memory holds a few stacks whatever the count.
   cost::Plan plan;
-  const std::string dir = pricing::catalog_dir(o.catalog);
-  plan.catalog_source = dir.empty() ? "built-in snapshot (pricing/catalog.tsv)" : "catalog " + dir;
-  if (!price_book.empty()) {
-    plan.catalog_source += " with " + price_book;
-  }
+  plan.catalog_source = catalog_description(o.catalog, price_book);
   plan.catalog_as_of = catalog->as_of();
   static const model::UsageOverrides k_no_usage;
   const model::UsageOverrides& overrides = usage ? usage->values : k_no_usage;

@@ -37,6 +37,12 @@ std::optional<DirectoryLock> lock_directory_for(const std::string& dir, bool exc
   return std::move(attempt.lock);
 }
 
+std::string catalog_description(const std::string& catalog_option, const std::string& price_book) {
+  const std::string dir = pricing::catalog_dir(catalog_option);
+  std::string out = dir.empty() ? "built-in snapshot (pricing/catalog.tsv)" : "catalog " + dir;
+  return price_book.empty() ? out : out + " with " + price_book;
+}
+
 std::string error_prefix(const Io& io) {
   return "stackplan: " + paint("error", Tone::error, io.color_err) + ": ";
 }

@@ -51,6 +51,10 @@ std::optional<pricing::Catalog> open_priced_catalog(
     const std::string& catalog_option, const std::string& prices_option,
     const std::set<std::string, std::less<>>* regions, std::string& described, Io io);
 
+/// How a plan names its prices: "built-in snapshot (pricing/catalog.tsv)" or "catalog DIR",
+/// with the price book when one applies.
+std::string catalog_description(const std::string& catalog_option, const std::string& price_book);
+
 /// Locks a directory a command writes (`exclusive`, creating it when missing) or reads whole
 /// (shared; nullopt without a message when it does not exist yet, there being nothing to
 /// read). While another stackplan holds it, says so on `io.err` and waits up to

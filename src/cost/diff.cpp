@@ -14,6 +14,21 @@ bool DiffLine::changed() const {
          !before_description.empty();
 }
 
+namespace {
+
+/// A line of the diff with what `item` gives it: the after side, or the before side.
+DiffLine line_of(const model::LineItem& item, bool after) {
+  DiffLine line;
+  line.component = item.component;
+  line.resource = item.resource;
+  line.description = item.description;
+  (after ? line.after : line.before) = line_cents(item);
+  (after ? line.after_missing : line.before_missing) = item.missing;
+  return line;
+}
+
+}  // namespace
+
 ScenarioDiff diff_scenarios(const std::string& name, const ScenarioPlan* before,
                             const ScenarioPlan* after) {
   static const ScenarioPlan k_none;
@@ -43,12 +58,7 @@ ScenarioDiff diff_scenarios(const std::string& name, const ScenarioPlan* before,
   std::vector<bool> matched(b.items.size(), false);
   for (std::size_t i = 0; i < a.items.size(); ++i) {
     const model::LineItem& item = a.items[i];
-    DiffLine line;
-    line.component = item.component;
-    line.resource = item.resource;
-    line.description = item.description;
-    line.after = line_cents(item);
-    line.after_missing = item.missing;
+    DiffLine line = line_of(item, true);
     if (auto found = before_at.find(after_keys[i]); found != before_at.end()) {
       const model::LineItem& old = b.items[found->second];
       matched[found->second] = true;
@@ -64,14 +74,7 @@ ScenarioDiff diff_scenarios(const std::string& name, const ScenarioPlan* before,
     if (matched[i]) {
       continue;
     }
-    const model::LineItem& item = b.items[i];
-    DiffLine line;
-    line.component = item.component;
-    line.resource = item.resource;
-    line.description = item.description;
-    line.before = line_cents(item);
-    line.before_missing = item.missing;
-    out.lines.push_back(std::move(line));
+    out.lines.push_back(line_of(b.items[i], false));
   }
   out.before_monthly = b.monthly;
   out.after_monthly = a.monthly;
