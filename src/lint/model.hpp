@@ -25,6 +25,9 @@ struct Field;
 
 /// A value as written: scalars keep their text; what lint cannot know before deployment (a
 /// reference, a function call, an intrinsic function) is `unknown`, with its source text.
+/// Brackets an unknown interpolation in Value::template_text (U+E000, a private-use character).
+inline constexpr std::string_view k_unknown_mark = "\xEE\x80\x80";
+
 struct Value {
   enum class Kind { null, string, number, boolean, list, object, unknown };
   Kind kind = Kind::null;
@@ -45,6 +48,10 @@ struct Value {
   /// Passed to a local Terraform module by its call: it keeps the call's position, so a finding
   /// on it points at the caller's line.
   bool from_call = false;
+  /// For an unknown Terraform string template: its text with the known parts filled in and
+  /// each unknown interpolation kept as written between k_unknown_mark characters, so that a
+  /// JSON policy in a heredoc can be read around the values it leaves open.
+  std::string template_text;
 
   bool is_null() const { return kind == Kind::null; }
   bool is_known() const { return kind != Kind::unknown; }

@@ -185,6 +185,14 @@ Value from_json(const nlohmann::json& j, const Value& at) {
   } else if (j.is_string()) {
     v.kind = Value::Kind::string;
     v.text = j.get<std::string>();
+    // An interpolation the template left open: unknown, written as in the file.
+    if (v.text.find(k_unknown_mark) != std::string::npos) {
+      v.kind = Value::Kind::unknown;
+      for (auto mark = v.text.find(k_unknown_mark); mark != std::string::npos;
+           mark = v.text.find(k_unknown_mark, mark)) {
+        v.text.erase(mark, k_unknown_mark.size());
+      }
+    }
   } else if (j.is_boolean()) {
     v.kind = Value::Kind::boolean;
     v.text = j.get<bool>() ? "true" : "false";
@@ -224,14 +232,16 @@ bool nested_deeper_than(const std::string& text, std::size_t limit) {
 }  // namespace
 
 std::optional<Value> parse_json_string(const Value& v) {
-  if (v.kind != Value::Kind::string) {
+  const bool partial = v.kind == Value::Kind::unknown && !v.template_text.empty();
+  if (v.kind != Value::Kind::string && !partial) {
     return std::nullopt;
   }
+  const std::string& text = partial ? v.template_text : v.text;
   // The nesting limit of every parser of untrusted text (YAML's, here for JSON in a string).
-  if (nested_deeper_than(v.text, text::ParseLimits{}.max_depth)) {
+  if (nested_deeper_than(text, text::ParseLimits{}.max_depth)) {
     return std::nullopt;
   }
-  auto j = nlohmann::json::parse(v.text, nullptr, false);
+  auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded()) {
     return std::nullopt;
   }
@@ -243,7 +253,7 @@ Policy policy_of(const Value* v) {
   if (v == nullptr) {
     return p;
   }
-  if (v->kind == Value::Kind::string) {
+  if (v->kind == Value::Kind::string || !v->template_text.empty()) {
     if (auto parsed = parse_json_string(*v); parsed && parsed->is_object()) {
       p.owned = std::move(*parsed);
       p.doc = &p.owned;
@@ -300,6 +310,94 @@ bool principal_everyone(const Value& statement) {
     for (const Value* s : strings(aws)) {
       if (s->text == "*") {
         return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool whole_internet(std::string_view cidr) {
+  // Prefix length 0 covers every address, however the address is written (0.0.0.0/0, ::/0,
+  // 0000:0000:0000:0000:0000:0000:0000:0000/0).
+  const auto slash = cidr.rfind('/');
+  return slash != std::string_view::npos && slash > 0 && cidr.substr(slash) == "/0" &&
+         cidr.find_first_not_of("0123456789abcdefABCDEF.:") == slash;
+}
+
+namespace {
+
+/// A condition value that matches anyone: "*", the whole IPv4 or IPv6 internet, an IAM or STS
+/// ARN in any account ("arn:aws:iam::*:role/x": anyone can make that role), or an ARN whose
+/// fields after the service are all empty or "*".
+bool matches_anyone(const Value& v) {
+  if (!v.is_scalar()) {
+    return false;
+  }
+  const std::string& t = v.text;
+  if (t == "*" || whole_internet(t)) {
+    return true;
+  }
+  if (t.rfind("arn:", 0) != 0) {
+    return false;
+  }
+  std::vector<std::string> fields;
+  for (std::size_t start = 0;;) {
+    const auto colon = t.find(':', start);
+    fields.push_back(t.substr(start, colon == std::string::npos ? colon : colon - start));
+    if (colon == std::string::npos || fields.size() == 6) {
+      if (colon != std::string::npos) {
+        fields.back() = t.substr(start);
+      }
+      break;
+    }
+    start = colon + 1;
+  }
+  auto open = [](const std::string& f) { return f.empty() || f == "*"; };
+  if (fields.size() > 4 && (fields[2] == "iam" || fields[2] == "sts") && open(fields[4])) {
+    return true;
+  }
+  for (std::size_t i = 3; i < fields.size(); ++i) {
+    if (!open(fields[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool condition_restricts(const Value* condition) {
+  if (condition == nullptr || condition->is_null()) {
+    return false;
+  }
+  if (!condition->is_known() || is_intrinsic(condition)) {
+    return true;  // not known here: never guessed open
+  }
+  // Terraform's aws_iam_policy_document: a list of {test, variable, values}.
+  if (condition->is_list()) {
+    for (const auto& c : condition->items) {
+      const Value* values = c.get("values");
+      if (values == nullptr) {
+        return true;
+      }
+      for (const Value* one : values->as_list()) {
+        if (!matches_anyone(*one)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+  // JSON: {"Operator": {"key": value or [values]}}.
+  for (const auto& [op, keys] : condition->fields) {
+    if (!keys.is_object()) {
+      return true;
+    }
+    for (const auto& [key, values] : keys.fields) {
+      for (const Value* one : values.as_list()) {
+        if (!matches_anyone(*one)) {
+          return true;
+        }
       }
     }
   }

@@ -118,6 +118,11 @@ bool allows(const Value& statement);
 std::vector<const Value*> strings(const Value* v);
 /// True when the principal of a statement is everyone ("*" or {"AWS": "*"}).
 bool principal_everyone(const Value& statement);
+/// True for a CIDR block of prefix length 0: every IPv4 or IPv6 address.
+bool whole_internet(std::string_view cidr);
+/// True when a statement's Condition limits who it applies to: it names some value other than
+/// "*", an all-wildcard ARN ("arn:aws:iam::*") or 0.0.0.0/0, or is not known here.
+bool condition_restricts(const Value* condition);
 /// True when the value or anything inside it is a string containing `needle`.
 bool mentions(const Value* v, std::string_view needle);
 /// True when a value and everything inside it is known (no references or functions).

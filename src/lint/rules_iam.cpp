@@ -25,6 +25,12 @@ void each_identity_policy(const Module& m,
         }
       }
     }
+    // aws_iam_policy_document data sources no resource here uses (the loader marks them).
+    for (const Resource& r : m.resources) {
+      if (const Value* doc = r.data_source ? r.body.get("__identity_policy") : nullptr) {
+        fn(r, doc);
+      }
+    }
     return;
   }
   for (const char* type : {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy",
@@ -147,7 +153,7 @@ void trust_everyone(const Module& m, Reporter& out) {
   for (const Resource* r : m.of_type(tf ? "aws_iam_role" : "AWS::IAM::Role")) {
     Policy p = policy_of(r->body.get(tf ? "assume_role_policy" : "AssumeRolePolicyDocument"));
     for (const Value* s : statements(p)) {
-      if (allows(*s) && principal_everyone(*s) && s->get("Condition") == nullptr) {
+      if (allows(*s) && principal_everyone(*s) && !condition_restricts(s->get("Condition"))) {
         out.at(*r, s->get("Principal"),
                "role " + label(*r) + " can be assumed by any AWS account (Principal \"*\")");
       }

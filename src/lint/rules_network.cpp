@@ -40,7 +40,7 @@ std::string protocol_of(const Value* v) {
 
 void add_world(SgRule& rule, const Value* v) {
   for (const Value* c : strings(v)) {
-    if (c->text == "0.0.0.0/0" || c->text == "::/0") {
+    if (whole_internet(c->text)) {
       rule.world.push_back(c);
     }
   }
@@ -219,7 +219,9 @@ void add_network_rules(std::vector<Rule>& out) {
        "within minutes.",
        "allow only known addresses, or use SSM Session Manager instead of SSH",
        "allow only known addresses, or use SSM Session Manager instead of SSH",
-       "CKV_AWS_24, CKV_AWS_25", "CT.EC2.PR.4", "cfn_nag W2, W9; AVD-AWS-0107", admin_ports});
+       "CKV_AWS_24, CKV_AWS_25", "CT.EC2.PR.4", "cfn_nag W2, W9; AVD-AWS-0107", admin_ports,
+       "checkov reads a TCP rule from port 0 to port 0 as every port; AWS opens port 0 only, "
+       "so lint passes it (protocol -1 or all ports is sg-public-all-ports)."});
   out.push_back({"sg-public-database-port", Severity::error,
                  "Database and cache ports are not open to the internet",
                  "MySQL, PostgreSQL, SQL Server, Oracle, Redis, Memcached, MongoDB, OpenSearch, "

@@ -112,6 +112,24 @@ class Converter {
     for (const auto& [file, block] : m_calls) {
       expand(file, *block);
     }
+    // A policy document nothing here uses (an output, or unused) is read as the identity
+    // policy it is, unless it names principals (then it is a resource policy).
+    for (Resource& r : m_module.resources) {
+      const std::string key = "data." + r.type + "." + r.name;
+      auto it = m_data.find(key);
+      if (!r.data_source || r.type != "aws_iam_policy_document" || it == m_data.end() ||
+          m_used_documents.count(key) != 0 || r.address != m_site.prefix + key) {
+        continue;
+      }
+      Value doc = policy_document(it->second.first, it->second.second->body, 0);
+      bool principals = false;
+      for (const auto& s : doc.get("Statement")->items) {
+        principals = principals || s.get("Principal") || s.get("NotPrincipal");
+      }
+      if (!principals) {
+        r.body.fields.emplace_back("__identity_policy", std::move(doc));
+      }
+    }
   }
 
  private:
@@ -397,9 +415,28 @@ class Converter {
         }
         Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
         for (const auto& part : e->items) {
-          if (part && part->kind != ExprKind::string && v.ref.empty()) {
+          if (!part) {
+            continue;
+          }
+          if (part->kind == ExprKind::string) {
+            v.template_text += part->text;
+            continue;
+          }
+          Value inner = part->kind == ExprKind::template_if || part->kind == ExprKind::template_for
+                            ? Value{}
+                            : expr(file, part.get(), depth + 1);
+          if (inner.is_scalar()) {
+            v.template_text += inner.text;
+          } else {
+            v.template_text += std::string(k_unknown_mark) + "${" + source(file, part->range) +
+                               "}" + std::string(k_unknown_mark);
+          }
+          if (v.ref.empty()) {
             v.ref = prefixed(resource_ref(traversal(part.get())));
           }
+        }
+        if (v.template_text.find(k_unknown_mark) == std::string::npos) {
+          return located(file, e->range, Value::Kind::string, v.template_text);
         }
         return v;
       }
@@ -462,6 +499,9 @@ class Converter {
         v.ref = prefixed(resource_ref(path));
         return v;
       }
+      case ExprKind::for_tuple:
+      case ExprKind::for_object:
+        return for_expression(file, e, depth);
       default: {
         Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
         return v;
@@ -469,11 +509,79 @@ class Converter {
     }
   }
 
+  /// `[for k, v in c : x if cond]` and `{for k, v in c : key => x}` over a collection known
+  /// here (at most 100 elements); unknown when the collection, a condition or a key is not.
+  Value for_expression(const SourceFile* file, const Expr* e, int depth) {
+    const bool object = e->kind == ExprKind::for_object;
+    Value unknown = located(file, e->range, Value::Kind::unknown, source(file, e->range));
+    if (depth > k_max_resolve_depth || e->items.empty() || !e->items[0]) {
+      return unknown;
+    }
+    Value collection = expr(file, e->items[0].get(), depth + 1);
+    std::vector<std::pair<Value, Value>> elements;  // key, value
+    if (collection.is_list() && collection.items.size() <= 100) {
+      for (std::size_t i = 0; i < collection.items.size(); ++i) {
+        elements.emplace_back(located(file, e->range, Value::Kind::number, std::to_string(i)),
+                              collection.items[i]);
+      }
+    } else if (collection.is_object() && collection.fields.size() <= 100) {
+      for (const auto& [k, v] : collection.fields) {
+        elements.emplace_back(located(file, e->range, Value::Kind::string, k), v);
+      }
+    } else {
+      return unknown;
+    }
+    const Expr* key_expr = object && e->items.size() > 1 ? e->items[1].get() : nullptr;
+    const Expr* value_expr =
+        e->items.size() > (object ? 2U : 1U) ? e->items[object ? 2 : 1].get() : nullptr;
+    const Expr* condition =
+        e->items.size() > (object ? 3U : 2U) ? e->items[object ? 3 : 2].get() : nullptr;
+    Value out = located(file, e->range, object ? Value::Kind::object : Value::Kind::list);
+    for (auto& [key, value] : elements) {
+      std::map<std::string, Value> scope;
+      if (!e->text.empty()) {
+        scope[e->text] = key;
+      }
+      scope[e->name] = value;
+      m_scopes.push_back(std::move(scope));
+      std::optional<bool> keep = true;
+      if (condition != nullptr) {
+        keep = expr(file, condition, depth + 1).as_bool();
+      }
+      Value k = key_expr ? expr(file, key_expr, depth + 1) : Value{};
+      Value v = expr(file, value_expr, depth + 1);
+      m_scopes.pop_back();
+      if (!keep) {
+        return unknown;
+      }
+      if (!*keep) {
+        continue;
+      }
+      if (!object) {
+        out.items.push_back(std::move(v));
+      } else if (k.is_scalar()) {
+        out.fields.emplace_back(k.text, std::move(v));
+      } else {
+        return unknown;
+      }
+    }
+    return out;
+  }
+
   Value reference(const std::string& path, int depth) {
     if (depth > k_max_resolve_depth || path.empty()) {
       return unknown_value();
     }
     auto parts = path_parts(path);
+    for (auto scope = m_scopes.rbegin(); scope != m_scopes.rend(); ++scope) {
+      if (auto it = scope->find(parts[0]); it != scope->end()) {
+        const Value* v = &it->second;
+        for (std::size_t i = 1; i < parts.size() && v != nullptr; ++i) {
+          v = v->get(parts[i]);
+        }
+        return v != nullptr ? *v : unknown_value();
+      }
+    }
     if (parts.size() == 2 && parts[0] == "var") {
       if (auto arg = m_site.args.find(parts[1]); arg != m_site.args.end()) {
         return arg->second;
@@ -519,6 +627,7 @@ class Converter {
         parts[3] == "json") {
       auto it = m_data.find("data." + parts[1] + "." + parts[2]);
       if (it != m_data.end()) {
+        m_used_documents.insert(it->first);
         return policy_document(it->second.first, it->second.second->body, depth);
       }
     }
@@ -608,6 +717,8 @@ class Converter {
   std::vector<Diagnostic>* m_errors;
   std::vector<std::pair<const SourceFile*, const hcl::Block*>> m_calls;
   std::optional<std::pair<std::string, Value>> m_each;  ///< each.key, each.value
+  std::set<std::string> m_used_documents;  ///< policy documents a resource or call reads
+  std::vector<std::map<std::string, Value>> m_scopes;  ///< the variables of `for` expressions
   std::map<std::string, std::pair<const SourceFile*, const Expr*>> m_locals;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_variables;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_data;

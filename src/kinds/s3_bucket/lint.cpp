@@ -222,10 +222,11 @@ void public_policy(const Module& m, Reporter& out) {
   for (const auto& [holder, doc, bucket] : policies) {
     Policy p = policy_of(doc);
     for (const Value* s : statements(p)) {
-      if (allows(*s) && principal_everyone(*s) && s->get("Condition") == nullptr) {
+      if (allows(*s) && principal_everyone(*s) && !condition_restricts(s->get("Condition"))) {
         out.at(*holder, s->get("Principal"),
-               "the policy of S3 bucket " + bucket +
-                   " allows anyone (Principal \"*\") without a condition");
+               "the policy of S3 bucket " + bucket + " allows anyone (Principal \"*\") " +
+                   (s->get("Condition") ? "with a condition that matches anyone"
+                                        : "without a condition"));
       }
     }
   }

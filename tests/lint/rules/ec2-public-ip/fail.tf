@@ -39,3 +39,18 @@ resource "aws_instance" "each" {
   instance_type               = "t4g.small"
   associate_public_ip_address = each.value # expect
 }
+
+# for_each built by a for expression over a known list.
+variable "hosts" {
+  default = [
+    { name = "web", public = true },
+    { name = "worker", public = false },
+  ]
+}
+
+resource "aws_instance" "from_for" {
+  for_each                    = { for h in var.hosts : h.name => h.public }
+  ami                         = "ami-0abc"
+  instance_type               = "t4g.small"
+  associate_public_ip_address = each.value # expect
+}

@@ -34,3 +34,18 @@ resource "aws_instance" "each" {
   instance_type               = "t4g.small"
   associate_public_ip_address = each.value
 }
+
+# for_each built by a for expression, filtered to the private hosts.
+variable "hosts" {
+  default = [
+    { name = "web", public = true },
+    { name = "worker", public = false },
+  ]
+}
+
+resource "aws_instance" "from_for" {
+  for_each                    = { for h in var.hosts : h.name => h.public if h.public == false }
+  ami                         = "ami-0abc"
+  instance_type               = "t4g.small"
+  associate_public_ip_address = each.value
+}

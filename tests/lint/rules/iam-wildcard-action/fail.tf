@@ -11,3 +11,25 @@ resource "aws_iam_policy" "app" {
     ]
   })
 }
+
+# A policy written as a string template: the value it leaves open does not hide the rest.
+variable "queue_arn" {
+  type = string
+}
+
+resource "aws_iam_role_policy" "templated" {
+  role   = "app"
+  policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"${var.queue_arn}\"}]}" # expect
+}
+
+# A policy document no resource here uses (the module outputs it) is an identity policy.
+data "aws_iam_policy_document" "exported" {
+  statement {
+    actions   = ["*"] # expect
+    resources = ["*"]
+  }
+}
+
+output "exported_policy" {
+  value = data.aws_iam_policy_document.exported.json
+}

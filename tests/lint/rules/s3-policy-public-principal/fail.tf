@@ -28,3 +28,18 @@ resource "aws_s3_bucket_policy" "existing" {
     }]
   })
 }
+
+# A condition that matches every account restricts nothing.
+resource "aws_s3_bucket_policy" "any_account" {
+  bucket = "existing-bucket"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" } # expect
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::existing-bucket/*"
+      Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*:role/reader" } }
+    }]
+  })
+}

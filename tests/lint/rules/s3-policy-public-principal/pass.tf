@@ -15,3 +15,18 @@ resource "aws_s3_bucket_policy" "site" {
     }]
   })
 }
+
+# Everyone, limited by a condition that names one account's trail.
+resource "aws_s3_bucket_policy" "trail" {
+  bucket = "existing-bucket"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:PutObject"
+      Resource  = "arn:aws:s3:::existing-bucket/*"
+      Condition = { ArnLike = { "aws:SourceArn" = "arn:aws:cloudtrail:*:111122223333:trail/*" } }
+    }]
+  })
+}
