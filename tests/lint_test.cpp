@@ -313,7 +313,7 @@ TEST_CASE("hostile input does not crash lint: long user data, deeply nested JSON
       write("spaced.tf",
             "resource \"aws_instance\" \"a\" {\n  ami = \"ami-1\"\n  user_data = \"export "
             "PASSWORD" +
-                std::string(40000, ' ') + "=hunter2\"\n}\n");
+                std::string(40000, ' ') + "=hunter2-and-more\"\n}\n");
   auto found = testing::run_cli_parts({"lint", spaced, "--format", "json", "--fail-on", "none"});
   CHECK(found.code == 0);
   CHECK(found.out.find("ec2-user-data-secret") != std::string::npos);

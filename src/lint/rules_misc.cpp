@@ -1,5 +1,8 @@
 // Log groups, secrets, and secrets in variable or parameter defaults.
 
+#include <span>
+#include <utility>
+
 #include "lint/rules.hpp"
 
 #include "aws/secrets.hpp"
@@ -38,20 +41,36 @@ void plaintext_secret(const Module& m, Reporter& out) {
            label(r) + " has its secret value written in " +
                (via.empty() ? std::string("the code") : "the default of " + via));
   };
-  if (tf) {
-    for (const Resource* r : m.of_type("aws_secretsmanager_secret_version")) {
-      check(*r, r->body.get("secret_string"));
+  // Services that take a password or token as a property (RDS has its own rule,
+  // rds-plaintext-password).
+  static const std::pair<const char*, const char*> k_tf_fields[] = {
+      {"aws_secretsmanager_secret_version", "secret_string"},
+      {"aws_elasticache_replication_group", "auth_token"},
+      {"aws_docdb_cluster", "master_password"},
+      {"aws_redshift_cluster", "master_password"},
+      {"aws_directory_service_directory", "password"},
+  };
+  static const std::pair<const char*, const char*> k_cfn_fields[] = {
+      {"AWS::SecretsManager::Secret", "SecretString"},
+      {"AWS::ElastiCache::ReplicationGroup", "AuthToken"},
+      {"AWS::DocDB::DBCluster", "MasterUserPassword"},
+      {"AWS::Redshift::Cluster", "MasterUserPassword"},
+      {"AWS::DirectoryService::MicrosoftAD", "Password"},
+      {"AWS::DirectoryService::SimpleAD", "Password"},
+  };
+  using Fields = std::span<const std::pair<const char*, const char*>>;
+  for (const auto& [type, field] : tf ? Fields(k_tf_fields) : Fields(k_cfn_fields)) {
+    for (const Resource* r : m.of_type(type)) {
+      check(*r, r->body.get(field));
     }
+  }
+  if (tf) {
     for (const Resource* r : m.of_type("aws_ssm_parameter")) {
       const Value* type = r->body.get("type");
       if (type && type->is_scalar() && type->text == "SecureString") {
         check(*r, r->body.get("value"));
       }
     }
-    return;
-  }
-  for (const Resource* r : m.of_type("AWS::SecretsManager::Secret")) {
-    check(*r, r->body.get("SecretString"));
   }
 }
 
@@ -104,15 +123,18 @@ void add_misc_rules(std::vector<Rule>& out) {
                  "set retention_in_days (for example 30, or 365 for audit logs)",
                  "set RetentionInDays (for example 30, or 365 for audit logs)",
                  "CKV_AWS_66, CKV_AWS_338", "CT.CLOUDWATCH.PR.2", "cfn_nag W86; cfn-lint I3013",
-                 log_retention});
+                 log_retention,
+                 "CKV_AWS_338 asks for a year or more and passes 0 (never expire); lint asks "
+                 "that logs expire, so it passes any retention from 1 day and warns on 0."});
   out.push_back({"secret-plaintext-value", Severity::error,
                  "Secrets are not written in the template",
-                 "A secret value in code or in a default lands in version control, plans, state "
-                 "and stack events.",
+                 "A secret value (a Secrets Manager secret, a SecureString parameter, a cache "
+                 "auth token, a DocumentDB, Redshift or directory password) in code or in a "
+                 "default lands in version control, plans, state and stack events.",
                  "create the secret empty (or with a random password resource) and set the value "
-                 "outside Terraform",
+                 "outside Terraform; pass service passwords from a secret (data source)",
                  "use GenerateSecretString, or create the secret empty and set the value outside "
-                 "CloudFormation",
+                 "CloudFormation; pass service passwords as {{resolve:secretsmanager:...}}",
                  "", "", "cfn-lint W1011", plaintext_secret});
   out.push_back({"secret-default", Severity::error, "Secret inputs have no default and are hidden",
                  "A password, token or key as a variable or parameter default is committed with "

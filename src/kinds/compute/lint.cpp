@@ -6,6 +6,7 @@
 
 #include "lint/rules.hpp"
 
+#include "aws/secrets.hpp"
 #include "base/pattern.hpp"
 
 namespace stackplan::lint {
@@ -227,14 +228,59 @@ void public_ip(const Module& m, Reporter& out) {
   }
 }
 
+/// Whether a script or configuration text assigns a secret written in the clear:
+/// `NAME=value`, `export NAME="value"`, `NAME: value` where the name holds secrets and the value
+/// looks like one (aws/secrets.hpp); a value taken from elsewhere ($VAR, $(command)) is not.
+bool assigns_secret(const std::string& text) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!word(text[i]) || (i > 0 && word(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && word(text[j])) {
+      ++j;
+    }
+    const std::string name = text.substr(i, j - i);
+    i = j;
+    while (j < text.size() && space(text[j])) {
+      ++j;
+    }
+    if (j >= text.size() || (text[j] != '=' && text[j] != ':') || text.compare(j, 2, "==") == 0 ||
+        text.compare(j, 3, "://") == 0) {
+      continue;
+    }
+    ++j;
+    while (j < text.size() && space(text[j])) {
+      ++j;
+    }
+    std::string value;
+    if (j < text.size() && (text[j] == '"' || text[j] == '\'')) {
+      const char quote = text[j];
+      const auto end = text.find_first_of(std::string(1, quote) + "\n", j + 1);
+      value = text.substr(j + 1, (end == std::string::npos ? text.size() : end) - j - 1);
+      i = end == std::string::npos ? text.size() : end;
+    } else {
+      const auto end = text.find_first_of(" \t\r\n;&|", j);
+      value = text.substr(j, (end == std::string::npos ? text.size() : end) - j);
+      i = end == std::string::npos ? text.size() : end;
+    }
+    if (!value.empty() && value[0] != '$' && aws::secret_like_name(name) &&
+        aws::secret_like_value(value) && aws::looks_like_secret(name, value)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void user_data_secrets(const Module& m, Reporter& out) {
   const bool tf = out.terraform();
   // POSIX regexec (Pattern), not std::regex, whose recursion overflows the stack on long
-  // user data. The assignment is matched on an upper-cased copy: keywords in any case.
+  // user data.
   static const Pattern k_access_key("(AKIA|ASIA)[0-9A-Z]{16}");
-  static const Pattern k_assignment(
-      "(PASSWORD|PASSWD|SECRET|TOKEN|SECRET_ACCESS_KEY|API_KEY)[A-Z_]*\\s*[=:]\\s*['\"]?[^\\s'\"$"
-      "]");
   std::vector<std::pair<const Resource*, const Value*>> all;
   for (const Resource* r : launch_templates(m, tf)) {
     const Value* data = template_data(*r, tf);
@@ -264,13 +310,9 @@ void user_data_secrets(const Module& m, Reporter& out) {
         text += "\n" + *decoded;
       }
     }
-    std::string upper = text;
-    for (char& c : upper) {
-      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
     if (k_access_key.search(text)) {
       out.at(*r, v, "the user data of " + label(*r) + " contains an AWS access key id");
-    } else if (k_assignment.search(upper)) {
+    } else if (assigns_secret(text)) {
       out.at(*r, v, "the user data of " + label(*r) + " sets a password or secret in plain text");
     }
   }

@@ -108,6 +108,11 @@ void backup_retention(const Module& m, Reporter& out) {
     }
     if (*days == 0) {
       out.at(*d.r, v, what(d) + " keeps no automated backups (retention 0)", Severity::error);
+    } else if (*days > 35) {
+      out.at(*d.r, v,
+             what(d) + " asks for " + std::to_string(*days) +
+                 " days of automated backups; AWS accepts 0 to 35",
+             Severity::error);
     } else if (*days < 7) {
       out.at(*d.r, v,
              what(d) + " keeps automated backups for " + std::to_string(*days) + " day" +
@@ -193,9 +198,9 @@ void add_rds_rules(std::vector<Rule>& out) {
                  "more",
                  "CKV_AWS_133", "CT.RDS.PR.8", "cfn_nag W75; cfn-lint E3719; AVD-AWS-0077",
                  backup_retention,
-                 "checkov passes a database that does not set a retention and fails one above "
-                 "35 days; lint warns on the default (1 day, less than 7) and leaves values "
-                 "above 35 to the provider, which rejects them at plan time."});
+                 "checkov passes a database that does not set a retention; lint warns on "
+                 "the default, 1 day, as less than 7. Both fail a retention above 35 days, "
+                 "which AWS rejects (lint as an error)."});
   out.push_back({"rds-plaintext-password", Severity::error,
                  "Database master passwords are not written in code",
                  "A password in code or in a variable/parameter default lands in version "

@@ -171,7 +171,10 @@ void add_ecs_rules(std::vector<Rule>& out) {
                  "linuxParameters capabilities it needs",
                  "remove Privileged: true from the container definition; grant the specific "
                  "LinuxParameters capabilities it needs",
-                 "CKV_AWS_334", "CT.ECS.PR.11", "", privileged});
+                 "CKV_AWS_334", "CT.ECS.PR.11", "", privileged,
+                 "checkov's fixtures fail a container that sets `privilege = true`; ECS has no "
+                 "such field (it is `privileged`) and drops it, so the container does not run "
+                 "privileged and lint passes it."});
   out.push_back({"ecs-plaintext-secret", Severity::error, "Container environments hold no secrets",
                  "Environment values are stored in plain text in the task definition, visible "
                  "to anyone who can describe it.",
@@ -193,7 +196,10 @@ void add_ecs_rules(std::vector<Rule>& out) {
                  "the instance.",
                  "use network_mode awsvpc or bridge and leave pid_mode / ipc_mode unset",
                  "use NetworkMode awsvpc or bridge and leave PidMode / IpcMode unset",
-                 "CKV_AWS_335", "CT.ECS.PR.10, CT.ECS.PR.4", "", host_namespaces});
+                 "CKV_AWS_335", "CT.ECS.PR.10, CT.ECS.PR.4", "", host_namespaces,
+                 "checkov reads `pidMode` inside a container definition; ECS takes the PID mode "
+                 "of the task (pid_mode, PidMode) and ignores it there, which is where lint "
+                 "reads it."});
   out.push_back({"ecs-logging", Severity::warning, "Containers send their logs somewhere",
                  "Without a log configuration, container output is lost when the task stops.",
                  "add logConfiguration with the awslogs driver and a log group",

@@ -12,3 +12,12 @@ resource "aws_ssm_parameter" "key" {
   type  = "SecureString"
   value = "s3cr3t" # expect
 }
+
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id       = "sessions"
+  description                = "sessions"
+  node_type                  = "cache.t4g.micro"
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  auth_token                 = "MySecret!AuthToken$" # expect
+}
