@@ -18,6 +18,9 @@ void each_identity_policy(const Module& m,
         fn(*r, r->body.get("policy"));
       }
     }
+    for (const Resource* r : m.of_type("aws_ssoadmin_permission_set_inline_policy")) {
+      fn(*r, r->body.get("inline_policy"));
+    }
     for (const Resource* r : m.of_type("aws_iam_role")) {
       if (const Value* inline_policies = r->body.get("inline_policy")) {
         for (const Value* p : inline_policies->as_list()) {
@@ -38,6 +41,9 @@ void each_identity_policy(const Module& m,
     for (const Resource* r : m.of_type(type)) {
       fn(*r, r->body.get("PolicyDocument"));
     }
+  }
+  for (const Resource* r : m.of_type("AWS::SSO::PermissionSet")) {
+    fn(*r, r->body.get("InlinePolicy"));
   }
   for (const char* type : {"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"}) {
     for (const Resource* r : m.of_type(type)) {
@@ -175,7 +181,9 @@ void add_iam_rules(std::vector<Rule>& out) {
                  "\"s3:*\" or \"iam:*\" includes deletes and permission changes the workload "
                  "never needs.",
                  "list the actions the workload calls", "list the actions the workload calls",
-                 "CKV2_AWS_40", "CT.IAM.PR.3", "", service_wildcard_action});
+                 "CKV2_AWS_40", "CT.IAM.PR.3", "", service_wildcard_action,
+                 "CKV2_AWS_40 fails only \"iam:*\"; lint warns on every service's \"*\" "
+                 "(\"s3:*\" deletes buckets too), so it also flags policies checkov passes."});
   out.push_back({"iam-wildcard-resource", Severity::warning,
                  "IAM write actions name their resources",
                  "Resource \"*\" on actions that support resource-level permissions lets the "
@@ -183,7 +191,10 @@ void add_iam_rules(std::vector<Rule>& out) {
                  "Describe/List/Get actions and account-wide actions are exempt).",
                  "name the ARNs (aws_s3_bucket.x.arn, \"${aws_s3_bucket.x.arn}/*\")",
                  "name the ARNs (!GetAtt Bucket.Arn, !Sub \"${Bucket.Arn}/*\")",
-                 "CKV_AWS_355, CKV_AWS_356", "", "cfn_nag W11, W12, W13", wildcard_resource});
+                 "CKV_AWS_355, CKV_AWS_356", "", "cfn_nag W11, W12, W13", wildcard_resource,
+                 "checkov's fixtures fail \"ec2:Describe*\" on \"*\"; EC2's Describe actions "
+                 "take no resource-level permissions, so \"*\" is the only resource they accept, "
+                 "and lint leaves read-only Describe, List and Get actions alone."});
   out.push_back({"iam-passrole-wildcard", Severity::error, "iam:PassRole is limited to named roles",
                  "PassRole on every role lets the workload hand any role (administrator "
                  "included) to a service it controls: privilege escalation.",

@@ -19,6 +19,8 @@ struct SgRule {
   std::optional<long long> to;
   std::vector<const Value*> world;  ///< 0.0.0.0/0 or ::/0 sources
   const Value* description;
+  /// CloudFormation leaves both ports out: for TCP and UDP, EC2 opens every port.
+  bool no_ports = false;
 };
 
 std::optional<long long> port(const Value* v) {
@@ -107,7 +109,8 @@ void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn)
                 port(o->get("FromPort")),
                 port(o->get("ToPort")),
                 {},
-                o->get("Description")};
+                o->get("Description"),
+                o->get("FromPort") == nullptr && o->get("ToPort") == nullptr};
     add_world(rule, o->get("CidrIp"));
     add_world(rule, o->get("CidrIpv6"));
     fn(rule);
@@ -131,19 +134,36 @@ void each_sg_rule(const Module& m, const std::function<void(const SgRule&)>& fn)
   }
 }
 
-/// Whether a rule opens `p` (tcp/udp port) or everything.
-bool opens(const SgRule& rule, long long p) {
+bool tcp_or_udp(const SgRule& rule) {
+  return rule.protocol == "tcp" || rule.protocol == "6" || rule.protocol == "udp" ||
+         rule.protocol == "17";
+}
+
+/// Whether a rule opens every port: every protocol, ports -1 to -1, 0 (or 1) to 65535, or (in
+/// CloudFormation) TCP or UDP without ports.
+bool every_port(const SgRule& rule) {
   if (rule.protocol == "-1") {
     return true;
   }
-  if (rule.protocol.empty() || !rule.from || !rule.to) {
+  if (!tcp_or_udp(rule)) {
     return false;
   }
-  if (rule.protocol != "tcp" && rule.protocol != "6" && rule.protocol != "udp" &&
-      rule.protocol != "17") {
+  if (rule.no_ports) {
+    return true;
+  }
+  return rule.from && rule.to &&
+         ((*rule.from == -1 && *rule.to == -1) || (*rule.from <= 1 && *rule.to >= 65535));
+}
+
+/// Whether a rule opens `p` (tcp/udp port) or everything.
+bool opens(const SgRule& rule, long long p) {
+  if (every_port(rule)) {
+    return true;
+  }
+  if (!tcp_or_udp(rule) || !rule.from || !rule.to) {
     return false;
   }
-  return (*rule.from <= p && p <= *rule.to) || (*rule.from == -1 && *rule.to == -1);
+  return *rule.from <= p && p <= *rule.to;
 }
 
 std::string where(const SgRule& rule) {
@@ -153,7 +173,7 @@ std::string where(const SgRule& rule) {
 void world_ports(const Module& m, Reporter& out,
                  std::initializer_list<std::pair<long long, const char*>> ports) {
   each_sg_rule(m, [&](const SgRule& rule) {
-    if (!rule.ingress || rule.world.empty() || rule.protocol == "-1") {
+    if (!rule.ingress || rule.world.empty() || every_port(rule)) {
       return;
     }
     for (const auto& [p, name] : ports) {
@@ -190,9 +210,7 @@ void all_ports(const Module& m, Reporter& out) {
     if (!rule.ingress || rule.world.empty()) {
       return;
     }
-    bool all =
-        rule.protocol == "-1" || (rule.from && rule.to && *rule.from <= 1 && *rule.to >= 65535);
-    if (all) {
+    if (every_port(rule)) {
       out.at(*rule.resource, rule.world.front(),
              where(rule) + " opens every port to " + rule.world.front()->text);
     }

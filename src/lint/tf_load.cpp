@@ -502,11 +502,77 @@ class Converter {
       case ExprKind::for_tuple:
       case ExprKind::for_object:
         return for_expression(file, e, depth);
+      case ExprKind::unary:
+      case ExprKind::binary:
+      case ExprKind::conditional:
+        return operation(file, e, depth);
       default: {
         Value v = located(file, e->range, Value::Kind::unknown, source(file, e->range));
         return v;
       }
     }
+  }
+
+  /// `-x`, `!x`, comparisons, `&&`, `||` and `c ? a : b` on values known here; unknown
+  /// otherwise (arithmetic is left unknown: no rule reads a computed number).
+  Value operation(const SourceFile* file, const Expr* e, int depth) {
+    Value unknown = located(file, e->range, Value::Kind::unknown, source(file, e->range));
+    auto boolean = [&](bool b) {
+      return located(file, e->range, Value::Kind::boolean, b ? "true" : "false");
+    };
+    if (depth > k_max_resolve_depth || e->items.empty() || !e->items[0]) {
+      return unknown;
+    }
+    Value first = expr(file, e->items[0].get(), depth + 1);
+    if (e->kind == ExprKind::unary) {
+      if (e->text == "-" && first.kind == Value::Kind::number) {
+        return located(file, e->range, Value::Kind::number,
+                       first.text.rfind('-', 0) == 0 ? first.text.substr(1) : "-" + first.text);
+      }
+      if (e->text == "!" && first.as_bool()) {
+        return boolean(!*first.as_bool());
+      }
+      return unknown;
+    }
+    if (e->kind == ExprKind::conditional) {
+      const auto cond = first.as_bool();
+      if (!cond || e->items.size() < 3) {
+        return unknown;
+      }
+      return expr(file, e->items[*cond ? 1 : 2].get(), depth + 1);
+    }
+    if (e->items.size() < 2 || !e->items[1]) {
+      return unknown;
+    }
+    Value second = expr(file, e->items[1].get(), depth + 1);
+    const std::string& op = e->text;
+    if (op == "&&" || op == "||") {
+      const auto a = first.as_bool();
+      const auto b = second.as_bool();
+      if (op == "&&" && ((a && !*a) || (b && !*b))) {
+        return boolean(false);
+      }
+      if (op == "||" && ((a && *a) || (b && *b))) {
+        return boolean(true);
+      }
+      return a && b ? boolean(op == "&&" ? *a && *b : *a || *b) : unknown;
+    }
+    if ((op == "==" || op == "!=") && first.is_scalar() && second.is_scalar()) {
+      bool same = first.text == second.text;
+      if (first.kind == Value::Kind::number && second.kind == Value::Kind::number) {
+        same = first.as_int() && second.as_int() ? *first.as_int() == *second.as_int() : same;
+      } else if (first.kind != second.kind) {
+        same = false;  // "1" == 1 is false in Terraform
+      }
+      return boolean(op == "==" ? same : !same);
+    }
+    if ((op == "<" || op == "<=" || op == ">" || op == ">=") && first.as_int() && second.as_int() &&
+        first.kind == Value::Kind::number && second.kind == Value::Kind::number) {
+      const long long a = *first.as_int();
+      const long long b = *second.as_int();
+      return boolean(op == "<" ? a < b : op == "<=" ? a <= b : op == ">" ? a > b : a >= b);
+    }
+    return unknown;
   }
 
   /// `[for k, v in c : x if cond]` and `{for k, v in c : key => x}` over a collection known

@@ -375,7 +375,9 @@ void add_ec2_rules(std::vector<Rule>& out) {
                  ebs_encrypted,
                  "checkov reads `encrypted = False` (capitalised) as false; it is not an HCL "
                  "boolean and Terraform rejects the file, so lint leaves it as a value it cannot "
-                 "know. An aws_ebs_encryption_by_default in the module turns lint's implicit "
+                 "know; a root_block_device written as an attribute (`= {...}`) is not valid "
+                 "either, and lint reads the value it states. An aws_ebs_encryption_by_default in "
+                 "the module turns lint's implicit "
                  "cases off (a missing root_block_device or encrypted), which checkov does not "
                  "look at."});
   out.push_back({"ec2-public-ip", Severity::warning, "Launched instances get no public IP",

@@ -33,3 +33,13 @@ data "aws_iam_policy_document" "exported" {
 output "exported_policy" {
   value = data.aws_iam_policy_document.exported.json
 }
+
+# An IAM Identity Center permission set's inline policy.
+resource "aws_ssoadmin_permission_set_inline_policy" "admin" {
+  instance_arn       = "arn:aws:sso:::instance/ssoins-1"
+  permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1/ps-1"
+  inline_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] # expect
+  })
+}
