@@ -1,6 +1,8 @@
 // IAM: identity policies (wildcards, PassRole) and role trust policies.
 
+#include <cctype>
 #include <functional>
+#include <string_view>
 
 #include "lint/rules.hpp"
 
@@ -154,6 +156,71 @@ void passrole(const Module& m, Reporter& out) {
   });
 }
 
+/// IAM's action matching: case-insensitive, `*` any run of characters, `?` one character.
+bool action_matches(std::string_view pattern, std::string_view action) {
+  std::size_t p = 0;
+  std::size_t a = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t mark = 0;
+  auto same = [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  };
+  while (a < action.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || same(pattern[p], action[a]))) {
+      ++p;
+      ++a;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = a;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      a = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') {
+    ++p;
+  }
+  return p == pattern.size();
+}
+
+/// IAM actions that let whoever holds them on every resource give themselves more: new
+/// policy versions, policies attached or written inline, keys and passwords of other users,
+/// group membership, trust policies.
+constexpr std::string_view k_escalation_actions[] = {
+    "iam:CreatePolicyVersion",    "iam:SetDefaultPolicyVersion", "iam:AttachUserPolicy",
+    "iam:AttachGroupPolicy",      "iam:AttachRolePolicy",        "iam:PutUserPolicy",
+    "iam:PutGroupPolicy",         "iam:PutRolePolicy",           "iam:CreateAccessKey",
+    "iam:CreateLoginProfile",     "iam:UpdateLoginProfile",      "iam:AddUserToGroup",
+    "iam:UpdateAssumeRolePolicy",
+};
+
+void privilege_escalation(const Module& m, Reporter& out) {
+  each_allow(m, [&](const Resource& r, const Value& s) {
+    if (!any_resource_star(s)) {
+      return;
+    }
+    for (const Value* a : strings(s.get("Action"))) {
+      if (a->text == "*" || a->text == "*:*") {
+        continue;  // every action: iam-wildcard-action
+      }
+      for (std::string_view escalation : k_escalation_actions) {
+        if (action_matches(a->text, escalation)) {
+          out.at(r, a,
+                 label(r) + " allows " + a->text + " on every resource: " +
+                     (a->text == escalation
+                          ? "whoever holds it"
+                          : "it includes " + std::string(escalation) + ", so whoever holds it") +
+                     " can give itself more permissions");
+          break;
+        }
+      }
+    }
+  });
+}
+
 void trust_everyone(const Module& m, Reporter& out) {
   bool tf = out.terraform();
   for (const Resource* r : m.of_type(tf ? "aws_iam_role" : "AWS::IAM::Role")) {
@@ -201,6 +268,18 @@ void add_iam_rules(std::vector<Rule>& out) {
                  "name the role ARNs in Resource, and add an iam:PassedToService condition",
                  "name the role ARNs in Resource, and add an iam:PassedToService condition",
                  "CKV_AWS_286, CKV_AWS_110", "", "cfn_nag F38, F39, F40; AVD-AWS-0342", passrole});
+  out.push_back({"iam-privilege-escalation", Severity::error,
+                 "IAM policies do not let their holder raise its own permissions",
+                 "Creating policy versions, attaching or writing policies, creating access keys "
+                 "or passwords for other users, joining groups or rewriting trust policies on "
+                 "every resource lets the workload (or whoever takes it over) make itself an "
+                 "administrator.",
+                 "name the users, roles, groups or policies in Resource, or drop the action",
+                 "name the users, roles, groups or policies in Resource, or drop the action",
+                 "CKV_AWS_286, CKV_AWS_110", "", "AVD-AWS-0342", privilege_escalation,
+                 "checkov also weighs combinations (iam:PassRole with ec2:RunInstances, "
+                 "lambda:CreateFunction and others); lint reports iam:PassRole on every role "
+                 "itself (iam-passrole-wildcard), which covers them."});
   out.push_back({"iam-trust-everyone", Severity::error, "IAM roles are not assumable by everyone",
                  "A trust policy with Principal \"*\" and no condition lets any AWS account "
                  "assume the role.",
