@@ -132,11 +132,26 @@ std::string reference_of(const Value* v) {
   return {};
 }
 
+bool refers_to(std::string_view ref, const Resource& target) {
+  if (ref.empty()) {
+    return false;
+  }
+  if (ref == target.address) {
+    return true;
+  }
+  // An element of a for_each resource (aws_s3_bucket.logs["a"]): references name the resource
+  // without the key (aws_s3_bucket.logs[each.key]).
+  const std::string_view address = target.address;
+  const auto bracket = address.find('[');
+  return bracket != std::string_view::npos && address.back() == ']' &&
+         ref == address.substr(0, bracket);
+}
+
 std::vector<const Resource*> referring(const Module& m, std::string_view type,
                                        std::string_view attribute, const Resource& target) {
   std::vector<const Resource*> out;
   for (const Resource* r : m.of_type(type)) {
-    if (reference_of(r->body.get(attribute)) == target.address) {
+    if (refers_to(reference_of(r->body.get(attribute)), target)) {
       out.push_back(r);
     }
   }

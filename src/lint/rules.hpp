@@ -87,6 +87,9 @@ std::string label(const Resource& r);
 bool is_true(const Value* v);
 /// True when a value is known to be false (false when unknown or absent).
 bool is_false(const Value* v);
+/// Whether a reference (reference_of) names `target`; a reference to a for_each resource
+/// without a key names each of its elements.
+bool refers_to(std::string_view ref, const Resource& target);
 /// Resources of `type` whose `attribute` refers to `target` (Terraform).
 std::vector<const Resource*> referring(const Module& m, std::string_view type,
                                        std::string_view attribute, const Resource& target);

@@ -286,6 +286,16 @@ class Converter {
             content = &inner.body;
           }
         }
+        // A for_each known to be empty makes no block.
+        for (const auto& a : block.body.attributes) {
+          if (a.name != "for_each") {
+            continue;
+          }
+          const Value each = expr(file, a.expr.get(), 0);
+          if ((each.is_list() && each.items.empty()) || (each.is_object() && each.fields.empty())) {
+            content = nullptr;
+          }
+        }
         if (content == nullptr) {
           continue;
         }
@@ -466,8 +476,10 @@ class Converter {
         return v;
       }
       case ExprKind::call: {
+        // Functions that hand their argument on as it is (for what rules read).
         if ((e->text == "jsonencode" || e->text == "base64encode" || e->text == "tostring" ||
-             e->text == "nonsensitive") &&
+             e->text == "nonsensitive" || e->text == "toset" || e->text == "tolist" ||
+             e->text == "tomap") &&
             e->items.size() == 1 && !e->expand_final) {
           Value inner = expr(file, e->items[0].get(), depth);
           if (inner.is_known() || e->text != "jsonencode") {

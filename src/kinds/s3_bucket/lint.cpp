@@ -23,7 +23,7 @@ std::vector<std::pair<const Resource*, const Value*>> bucket_policies(const Modu
     }
   } else {
     for (const Resource* p : m.of_type("AWS::S3::BucketPolicy")) {
-      if (reference_of(p->body.get("Bucket")) == bucket.address) {
+      if (refers_to(reference_of(p->body.get("Bucket")), bucket)) {
         out.emplace_back(p, p->body.get("PolicyDocument"));
       }
     }
@@ -69,20 +69,56 @@ void public_access_block(const Module& m, Reporter& out) {
   }
 }
 
+/// The default encryption of each rule of an encryption configuration: sse_algorithm must
+/// be one S3 takes.
+void check_algorithms(const Resource& r, const Value* rules, bool tf, Reporter& out) {
+  if (rules == nullptr) {
+    return;
+  }
+  for (const Value* rule : rules->as_list()) {
+    const Value* by_default =
+        rule->get(tf ? "apply_server_side_encryption_by_default" : "ServerSideEncryptionByDefault");
+    for (const Value* d : by_default ? by_default->as_list() : std::vector<const Value*>{}) {
+      const Value* algorithm = d->get(tf ? "sse_algorithm" : "SSEAlgorithm");
+      std::string via;
+      const Value* known = resolve_parameter(algorithm, &via);
+      if (algorithm == nullptr) {
+        out.at(r, d, label(r) + " sets default encryption without an algorithm");
+      } else if (known != nullptr && known->is_scalar() && known->text != "AES256" &&
+                 known->text != "aws:kms" && known->text != "aws:kms:dsse") {
+        out.at(r, algorithm,
+               label(r) + " asks for encryption with \"" + known->text +
+                   "\", which S3 does not have (AES256, aws:kms, aws:kms:dsse)");
+      }
+    }
+  }
+}
+
 void encryption(const Module& m, Reporter& out) {
   if (out.terraform()) {
     for (const Resource* b : m.of_type(k_tf_bucket)) {
+      const Value* inline_config = b->body.get("server_side_encryption_configuration");
       if (referring(m, "aws_s3_bucket_server_side_encryption_configuration", "bucket", *b)
               .empty() &&
-          b->body.get("server_side_encryption_configuration") == nullptr) {
+          inline_config == nullptr) {
         out.at(*b, nullptr, "S3 bucket " + label(*b) + " has no default encryption configuration");
       }
+      for (const Value* c :
+           inline_config ? inline_config->as_list() : std::vector<const Value*>{}) {
+        check_algorithms(*b, c->get("rule"), true, out);
+      }
+    }
+    for (const Resource* c : m.of_type("aws_s3_bucket_server_side_encryption_configuration")) {
+      check_algorithms(*c, c->body.get("rule"), true, out);
     }
     return;
   }
   for (const Resource* b : m.of_type(k_cfn_bucket)) {
-    if (b->body.get("BucketEncryption") == nullptr) {
+    const Value* config = b->body.get("BucketEncryption");
+    if (config == nullptr) {
       out.at(*b, nullptr, "S3 bucket " + label(*b) + " has no BucketEncryption");
+    } else {
+      check_algorithms(*b, config->get("ServerSideEncryptionConfiguration"), false, out);
     }
   }
 }
@@ -192,7 +228,7 @@ std::string policy_bucket(const Module& m, const Value* bucket) {
   }
   const std::string ref = reference_of(bucket);
   for (const Resource& r : m.resources) {
-    if (!ref.empty() && r.address == ref) {
+    if (refers_to(ref, r)) {
       return label(r);
     }
   }
