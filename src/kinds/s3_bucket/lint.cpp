@@ -313,7 +313,11 @@ void add_s3_rules(std::vector<Rule>& out) {
                  "aws:SecureTransport is false",
                  "add an AWS::S3::BucketPolicy with a Deny statement on s3:* when "
                  "aws:SecureTransport is false",
-                 "CKV_AWS_379", "CT.S3.PR.8", "", tls_only});
+                 "CKV_AWS_379", "CT.S3.PR.8", "", tls_only,
+                 "CKV_AWS_379 looks only at buckets with a public ACL (on aws_s3_bucket_acl) and "
+                 "accepts an Allow conditioned on aws:SecureTransport true; lint asks every "
+                 "bucket the files declare for a Deny on aws:SecureTransport false, since an "
+                 "Allow does not stop another statement or an ACL from serving plain HTTP."});
   out.push_back({"s3-policy-public-principal", Severity::error,
                  "S3 bucket policies do not allow everyone",
                  "An Allow statement with Principal \"*\" and no condition opens the bucket to "
