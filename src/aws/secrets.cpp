@@ -15,8 +15,12 @@ constexpr std::string_view k_secret_words[] = {
     "PASSWORD",   "PASSWD",  "SECRET", "TOKEN",      "CREDENTIAL", "PRIVATE_KEY",
     "PRIVATEKEY", "API_KEY", "APIKEY", "ACCESS_KEY", "ACCESSKEY",
 };
-constexpr std::string_view k_reference_endings[] = {"ARN",   "ARNS", "ID",   "IDS",   "NAME",
-                                                    "NAMES", "PATH", "FILE", "LENGTH"};
+// A name ending in one of these holds a reference to a secret or a setting about one
+// (secret_arn, password_length, secret_name_prefix, token_ttl).
+constexpr std::string_view k_reference_endings[] = {
+    "ARN",   "ARNS",   "ID",     "IDS",     "NAME",       "NAMES", "PATH",
+    "FILE",  "LENGTH", "PREFIX", "SUFFIX",  "TTL",        "TYPE",  "VERSION",
+    "COUNT", "DAYS",   "REGION", "ENABLED", "DESCRIPTION"};
 // A name with one of these holds a reference to a key or a setting, not a secret
 // (SecretsKmsKey, manage_master_user_password_rotation).
 constexpr std::string_view k_reference_words[] = {"KMS", "ROTATION", "POLICY"};

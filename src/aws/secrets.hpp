@@ -7,8 +7,9 @@ namespace stackplan::aws {
 
 /// Whether a name (an environment variable, a parameter, an output) usually holds a secret:
 /// it contains one of PASSWORD, PASSWD, SECRET, TOKEN, CREDENTIAL, PRIVATE_KEY, API_KEY,
-/// ACCESS_KEY (with or without the underscore), and does not name a reference to one (it does
-/// not end in ARN, ID, NAME, PATH, FILE or LENGTH).
+/// ACCESS_KEY (with or without the underscore), and does not name a reference to one or a
+/// setting about one (it does not end in ARN, ID, NAME, PATH, FILE, LENGTH, PREFIX, SUFFIX,
+/// TTL, TYPE, VERSION, COUNT, DAYS, REGION, ENABLED or DESCRIPTION).
 bool secret_like_name(std::string_view name);
 
 /// Whether a value written as a default could be a secret: a non-empty string that is not a

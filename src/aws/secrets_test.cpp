@@ -15,6 +15,10 @@ TEST_CASE("names that hold secrets, and names of references to them", "[secrets]
   CHECK_FALSE(secret_like_name("manage_master_user_password_rotation"));
   CHECK_FALSE(secret_like_name("create_account_password_policy"));
   CHECK_FALSE(secret_like_name("region"));
+  CHECK_FALSE(secret_like_name("secret_name_prefix"));
+  CHECK_FALSE(secret_like_name("token_ttl"));
+  CHECK_FALSE(secret_like_name("PasswordVersion"));
+  CHECK(secret_like_name("secret_token"));
 }
 
 TEST_CASE("a default is a secret only when its value could be one", "[secrets]") {

@@ -702,7 +702,7 @@ class Converter {
       return unknown_value();
     }
     if (parts.size() == 4 && parts[0] == "data" && parts[1] == "aws_iam_policy_document" &&
-        parts[3] == "json") {
+        (parts[3] == "json" || parts[3] == "minified_json")) {
       auto it = m_data.find("data." + parts[1] + "." + parts[2]);
       if (it != m_data.end()) {
         m_used_documents.insert(it->first);

@@ -37,3 +37,13 @@ variable "db_password" {
   sensitive = true
   default   = "CHANGE_ME"
 }
+
+# Settings about a secret, not secrets: its name prefix, how long a token lives.
+variable "secret_name_prefix" {
+  type    = string
+  default = "app/"
+}
+
+variable "token_ttl" {
+  default = "1h"
+}
