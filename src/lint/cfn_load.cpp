@@ -384,6 +384,97 @@ void bind_parameters(Value& v, const std::map<std::string, Value>& parameters) {
   }
 }
 
+/// Puts one element of an `Fn::ForEach` loop where the template names its identifier:
+/// `{"Ref": identifier}` becomes the element, and `${identifier}` / `&{identifier}` in strings
+/// (Fn::Sub text, logical ids) its text. An unknown element leaves the Refs unknown.
+void substitute(Value& v, const std::string& identifier, const Value& element) {
+  if (v.is_object() && v.fields.size() == 1 && v.fields[0].first == "Ref" &&
+      v.fields[0].second.is_scalar() && v.fields[0].second.text == identifier) {
+    Value bound = element;
+    bound.file = v.file;
+    bound.line = v.line;
+    bound.col = v.col;
+    v = std::move(bound);
+    return;
+  }
+  if (v.kind == Value::Kind::string && element.is_scalar()) {
+    for (const std::string& mark : {"${" + identifier + "}", "&{" + identifier + "}"}) {
+      for (auto at = v.text.find(mark); at != std::string::npos; at = v.text.find(mark, at)) {
+        v.text.replace(at, mark.size(), element.text);
+        at += element.text.size();
+      }
+    }
+  }
+  for (auto& field : v.fields) {
+    substitute(field.second, identifier, element);
+  }
+  for (auto& item : v.items) {
+    substitute(item, identifier, element);
+  }
+}
+
+/// The resources a `Resources` section (or an Fn::ForEach output) declares, with Fn::ForEach
+/// loops (AWS::LanguageExtensions) expanded: once per element of a collection known here (at
+/// most 100), and once with the identifier unknown otherwise.
+void expand_resources(const Value& resources, const std::map<std::string, Value>& parameters,
+                      std::vector<std::pair<std::string, Value>>& out, int depth = 0) {
+  for (const auto& [id, body] : resources.fields) {
+    if (id.rfind("Fn::ForEach::", 0) != 0) {
+      out.emplace_back(id, body);
+      continue;
+    }
+    if (depth >= 5 || !body.is_list() || body.items.size() != 3 || !body.items[0].is_scalar() ||
+        !body.items[2].is_object()) {
+      continue;
+    }
+    const std::string& identifier = body.items[0].text;
+    // A collection from a parameter's default: a list, or a CommaDelimitedList's text.
+    Value collection = body.items[1];
+    bind_parameters(collection, parameters);
+    if (collection.kind == Value::Kind::string && !collection.via_default.empty()) {
+      Value list = collection;
+      list.kind = Value::Kind::list;
+      list.text.clear();
+      std::istringstream parts(collection.text);
+      for (std::string part; std::getline(parts, part, ',');) {
+        Value e = collection;
+        e.text = part;
+        list.items.push_back(std::move(e));
+      }
+      collection = std::move(list);
+    }
+    std::vector<Value> elements;
+    if (collection.is_list() && collection.items.size() <= 100) {
+      for (const Value& e : collection.items) {
+        elements.push_back(e.is_scalar() ? e : Value{});
+        if (!e.is_scalar()) {
+          elements.back().kind = Value::Kind::unknown;
+        }
+      }
+    }
+    if (elements.empty() && !(collection.is_list() && collection.items.empty())) {
+      Value unknown = collection;
+      unknown.kind = Value::Kind::unknown;
+      unknown.items.clear();
+      unknown.fields.clear();
+      elements.push_back(std::move(unknown));
+    }
+    for (const Value& element : elements) {
+      Value output = body.items[2];
+      std::vector<std::pair<std::string, Value>> inner;
+      expand_resources(output, parameters, inner, depth + 1);
+      for (auto& [inner_id, inner_body] : inner) {
+        Value name;
+        name.kind = Value::Kind::string;
+        name.text = inner_id;
+        substitute(name, identifier, element);
+        substitute(inner_body, identifier, element);
+        out.emplace_back(name.text, std::move(inner_body));
+      }
+    }
+  }
+}
+
 bool is_no_value(const Value& v) {
   return v.is_object() && v.fields.size() == 1 && v.fields[0].first == "Ref" &&
          v.fields[0].second.is_scalar() && v.fields[0].second.text == "AWS::NoValue";
@@ -505,7 +596,9 @@ std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile
   if (resources == nullptr || !resources->is_object()) {
     return m;
   }
-  for (const auto& [id, body] : resources->fields) {
+  std::vector<std::pair<std::string, Value>> declared;
+  expand_resources(*resources, m.parameters, declared);
+  for (const auto& [id, body] : declared) {
     Resource r;
     r.address = id;
     r.name = id;
