@@ -333,6 +333,37 @@ TEST_CASE("hostile input does not crash lint: long user data, deeply nested JSON
             "AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: \"" +
                 deep + "\"\n");
   CHECK(testing::run_cli_parts({"lint", cfn, "--fail-on", "none"}).code == 0);
+
+  // Loops inside loops multiply: nested for expressions and Fn::ForEach are bounded, so lint
+  // finishes and still reports what it read.
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) {
+    hundred += (i ? ",\"" : "\"") + std::to_string(i) + "\"";
+  }
+  const std::string nested_for =
+      write("nested.tf", "locals {\n  l = [" + hundred +
+                             "]\n  x = [for a in local.l : [for b in local.l : [for c in local.l : "
+                             "[for d in local.l : d]]]]\n}\nresource \"aws_s3_bucket\" \"b\" {\n  "
+                             "bucket = jsonencode(local.x)\n  acl = \"public-read\"\n}\n");
+  auto loops = testing::run_cli_parts({"lint", nested_for, "--fail-on", "none"});
+  CHECK(loops.code == 0);
+  CHECK(loops.out.find("s3-public-acl") != std::string::npos);
+  std::string foreach = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n";
+  std::string indent = "  ";
+  std::string id = "B";
+  for (int level = 0; level < 5; ++level) {
+    foreach
+      += indent + "Fn::ForEach::L" + std::to_string(level) + ":\n" + indent + "  - X" +
+         std::to_string(level) + "\n" + indent + "  - [" + hundred + "]\n" + indent + "  -\n";
+    indent += "    ";
+    id += "${X" + std::to_string(level) + "}";
+  }
+  foreach
+    += indent + id + ":\n" + indent + "  Type: AWS::Logs::LogGroup\n";
+  const std::string nested_foreach = write("nested.yaml", foreach);
+  auto many = testing::run_cli_parts({"lint", nested_foreach, "--fail-on", "none"});
+  CHECK(many.code == 0);
+  CHECK(many.out.find("logs-retention") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -417,8 +417,13 @@ void substitute(Value& v, const std::string& identifier, const Value& element) {
 /// loops (AWS::LanguageExtensions) expanded: once per element of a collection known here (at
 /// most 100), and once with the identifier unknown otherwise.
 void expand_resources(const Value& resources, const std::map<std::string, Value>& parameters,
-                      std::vector<std::pair<std::string, Value>>& out, int depth = 0) {
+                      std::vector<std::pair<std::string, Value>>& out, std::size_t& budget,
+                      int depth = 0) {
   for (const auto& [id, body] : resources.fields) {
+    if (budget == 0) {
+      return;
+    }
+    --budget;
     if (id.rfind("Fn::ForEach::", 0) != 0) {
       out.emplace_back(id, body);
       continue;
@@ -460,9 +465,12 @@ void expand_resources(const Value& resources, const std::map<std::string, Value>
       elements.push_back(std::move(unknown));
     }
     for (const Value& element : elements) {
+      if (budget == 0) {
+        return;
+      }
       Value output = body.items[2];
       std::vector<std::pair<std::string, Value>> inner;
-      expand_resources(output, parameters, inner, depth + 1);
+      expand_resources(output, parameters, inner, budget, depth + 1);
       for (auto& [inner_id, inner_body] : inner) {
         Value name;
         name.kind = Value::Kind::string;
@@ -597,7 +605,9 @@ std::optional<Module> load_cloudformation(const std::shared_ptr<const SourceFile
     return m;
   }
   std::vector<std::pair<std::string, Value>> declared;
-  expand_resources(*resources, m.parameters, declared);
+  // Nested loops multiply: past this many resources and loops, the rest are left out.
+  std::size_t budget = 10000;
+  expand_resources(*resources, m.parameters, declared, budget);
   for (const auto& [id, body] : declared) {
     Resource r;
     r.address = id;

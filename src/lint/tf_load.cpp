@@ -22,6 +22,8 @@ using hcl::Expr;
 using hcl::ExprKind;
 
 constexpr int k_max_resolve_depth = 16;
+/// Elements `for` expressions may visit in one module (nested loops multiply).
+constexpr std::size_t k_max_for_elements = 20000;
 
 Value unknown_value() {
   Value v;
@@ -615,6 +617,11 @@ class Converter {
     const Expr* condition =
         e->items.size() > (object ? 3U : 2U) ? e->items[object ? 3 : 2].get() : nullptr;
     Value out = located(file, e->range, object ? Value::Kind::object : Value::Kind::list);
+    // Nested for expressions multiply: past a budget per module they are left unknown.
+    if (m_for_elements + elements.size() > k_max_for_elements) {
+      return unknown;
+    }
+    m_for_elements += elements.size();
     for (auto& [key, value] : elements) {
       std::map<std::string, Value> scope;
       if (!e->text.empty()) {
@@ -796,7 +803,9 @@ class Converter {
   std::vector<std::pair<const SourceFile*, const hcl::Block*>> m_calls;
   std::optional<std::pair<std::string, Value>> m_each;  ///< each.key, each.value
   std::set<std::string> m_used_documents;  ///< policy documents a resource or call reads
-  std::vector<std::map<std::string, Value>> m_scopes;  ///< the variables of `for` expressions
+  std::vector<std::map<std::string, Value>> m_scopes;
+  std::size_t m_for_elements =
+      0;  ///< elements `for` expressions have visited  ///< the variables of `for` expressions
   std::map<std::string, std::pair<const SourceFile*, const Expr*>> m_locals;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_variables;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_data;
