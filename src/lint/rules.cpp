@@ -321,8 +321,9 @@ bool principal_everyone(const Value& statement) {
   if (p->is_scalar()) {
     return p->text == "*";
   }
-  if (const Value* aws = p->get("AWS")) {
-    for (const Value* s : strings(aws)) {
+  // {"AWS": "*"}, and aws_iam_policy_document's principals { type = "*" identifiers = ["*"] }.
+  for (const char* type : {"AWS", "*"}) {
+    for (const Value* s : strings(p->get(type))) {
       if (s->text == "*") {
         return true;
       }
@@ -379,6 +380,31 @@ bool matches_anyone(const Value& v) {
   return true;
 }
 
+/// Whether one test of a condition limits who the statement applies to. A negated operator
+/// (StringNotEquals, ArnNotLike, NotIpAddress, ...) only leaves some out, and aws:SecureTransport
+/// says how, not who: neither does.
+bool test_restricts(std::string_view op, std::string_view key, const Value* values) {
+  if (values == nullptr || !values->is_known() || is_intrinsic(values)) {
+    return true;  // not known here: never guessed open
+  }
+  if (op.find("Not") != std::string_view::npos) {
+    return false;
+  }
+  std::string lower(key);
+  for (char& c : lower) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (lower == "aws:securetransport") {
+    return false;
+  }
+  for (const Value* one : values->as_list()) {
+    if (!matches_anyone(*one)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool condition_restricts(const Value* condition) {
@@ -391,14 +417,11 @@ bool condition_restricts(const Value* condition) {
   // Terraform's aws_iam_policy_document: a list of {test, variable, values}.
   if (condition->is_list()) {
     for (const auto& c : condition->items) {
-      const Value* values = c.get("values");
-      if (values == nullptr) {
+      const Value* test = c.get("test");
+      const Value* variable = c.get("variable");
+      if (test == nullptr || variable == nullptr || !test->is_scalar() || !variable->is_scalar() ||
+          test_restricts(test->text, variable->text, c.get("values"))) {
         return true;
-      }
-      for (const Value* one : values->as_list()) {
-        if (!matches_anyone(*one)) {
-          return true;
-        }
       }
     }
     return false;
@@ -409,10 +432,8 @@ bool condition_restricts(const Value* condition) {
       return true;
     }
     for (const auto& [key, values] : keys.fields) {
-      for (const Value* one : values.as_list()) {
-        if (!matches_anyone(*one)) {
-          return true;
-        }
+      if (test_restricts(op, key, &values)) {
+        return true;
       }
     }
   }

@@ -261,7 +261,7 @@ void public_policy(const Module& m, Reporter& out) {
       if (allows(*s) && principal_everyone(*s) && !condition_restricts(s->get("Condition"))) {
         out.at(*holder, s->get("Principal"),
                "the policy of S3 bucket " + bucket + " allows anyone (Principal \"*\") " +
-                   (s->get("Condition") ? "with a condition that matches anyone"
+                   (s->get("Condition") ? "with a condition that does not limit who"
                                         : "without a condition"));
       }
     }
@@ -281,14 +281,20 @@ void add_s3_rules(std::vector<Rule>& out) {
                  "set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, "
                  "IgnorePublicAcls and RestrictPublicBuckets: true",
                  "CKV2_AWS_6, CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56", "CT.S3.PR.1",
-                 "AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093", public_access_block});
+                 "AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093", public_access_block,
+                 "CKV2_AWS_6 passes a block that sets only block_public_acls and "
+                 "block_public_policy; lint wants all four settings, as CKV_AWS_55 and "
+                 "CKV_AWS_56 do."});
   out.push_back({"s3-encryption", Severity::warning, "S3 buckets declare default encryption",
                  "S3 encrypts new objects with SSE-S3 by default since 2023, but declaring it "
                  "keeps the setting visible, reviewable and choosable (SSE-KMS).",
                  "add an aws_s3_bucket_server_side_encryption_configuration for the bucket",
                  "set BucketEncryption with a ServerSideEncryptionByDefault rule",
-                 "CKV_AWS_19, CKV_AWS_145", "CT.S3.PR.10", "cfn_nag W41, AVD-AWS-0088",
-                 encryption});
+                 "CKV_AWS_19, CKV_AWS_145", "CT.S3.PR.10", "cfn_nag W41, AVD-AWS-0088", encryption,
+                 "CKV_AWS_145 wants a KMS key and fails AES256; lint accepts AES256 (S3-managed "
+                 "keys) as encryption at rest, and asks for the configuration to be written so "
+                 "that the choice is visible (checkov's CKV_AWS_19 now passes a bucket without "
+                 "one, since S3 encrypts new objects by default)."});
   out.push_back({"s3-public-acl", Severity::error, "S3 buckets do not grant public ACLs",
                  "public-read, public-read-write and authenticated-read ACLs, and grants to the "
                  "AllUsers or AuthenticatedUsers groups, expose objects to everyone (or every AWS "
@@ -320,13 +326,17 @@ void add_s3_rules(std::vector<Rule>& out) {
                  "Allow does not stop another statement or an ACL from serving plain HTTP."});
   out.push_back({"s3-policy-public-principal", Severity::error,
                  "S3 bucket policies do not allow everyone",
-                 "An Allow statement with Principal \"*\" and no condition opens the bucket to "
-                 "the internet.",
+                 "An Allow statement with Principal \"*\" opens the bucket to the internet "
+                 "unless a condition names who may use it (a VPC endpoint, an organization, an "
+                 "account's resource); a condition that only leaves some out (a Not operator), "
+                 "only asks for TLS, or matches any account does not.",
                  "name the principals that need access, or add a Condition (aws:SourceVpce, "
                  "aws:PrincipalOrgID, ...)",
                  "name the principals that need access, or add a Condition (aws:SourceVpce, "
                  "aws:PrincipalOrgID, ...)",
-                 "CKV_AWS_70", "", "cfn_nag F16", public_policy});
+                 "CKV_AWS_70", "", "cfn_nag F16", public_policy,
+                 "checkov passes a statement whose only condition excludes one principal "
+                 "(ArnNotEquals); everyone else still gets in, so lint flags it."});
 }
 
 }  // namespace stackplan::lint

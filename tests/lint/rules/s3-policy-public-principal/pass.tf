@@ -30,3 +30,25 @@ resource "aws_s3_bucket_policy" "trail" {
     }]
   })
 }
+
+# Everyone in one organization.
+data "aws_iam_policy_document" "org" {
+  statement {
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::existing-bucket/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalOrgID"
+      values   = ["o-a1b2c3d4e5"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "org" {
+  bucket = "existing-bucket"
+  policy = data.aws_iam_policy_document.org.json
+}
