@@ -93,6 +93,10 @@ class Converter {
         r.line = block.range.begin.line;
         r.col = byte_col(file, block.range.begin);
         r.end_line = block.range.end.line;
+        // count = 0 or an empty for_each, known here: Terraform creates nothing.
+        if (never_created(file, block.body)) {
+          continue;
+        }
         // for_each over a collection known here: one resource per element, with each.key and
         // each.value bound; otherwise one, with them unknown.
         const auto elements = for_each_elements(file, block.body);
@@ -135,6 +139,22 @@ class Converter {
   }
 
  private:
+  /// Whether a block's count is known to be 0 or its for_each known to be empty.
+  bool never_created(const SourceFile* file, const hcl::Body& b) {
+    for (const auto& a : b.attributes) {
+      if (a.name != "count" && a.name != "for_each") {
+        continue;
+      }
+      const Value v = expr(file, a.expr.get(), 0);
+      if (a.name == "count"
+              ? v.as_int() == 0
+              : ((v.is_list() && v.items.empty()) || (v.is_object() && v.fields.empty()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /// The elements of a resource's for_each when its collection is known: a map's keys and
   /// values, a set of strings as keys and values; empty otherwise (or past 100 elements).
   std::vector<std::pair<std::string, Value>> for_each_elements(const SourceFile* file,
@@ -168,6 +188,9 @@ class Converter {
     // Where the call is written, first in what is listed as not checked.
     const std::string at =
         file->path() + ":" + std::to_string(call.range.begin.line) + ": " + address;
+    if (never_created(file, call.body)) {
+      return;
+    }
     const hcl::Attribute* source = nullptr;
     std::map<std::string, Value> args;
     for (const auto& a : call.body.attributes) {
@@ -176,11 +199,6 @@ class Converter {
         continue;
       }
       Value v = expr(file, a.expr.get(), 0);
-      if ((a.name == "count" && v.as_int() == 0) ||
-          (a.name == "for_each" && (v.is_list() || v.is_object()) && v.items.empty() &&
-           v.fields.empty())) {
-        return;  // never created
-      }
       if (a.name == "version" || a.name == "count" || a.name == "for_each" ||
           a.name == "providers" || a.name == "depends_on") {
         continue;
@@ -478,6 +496,16 @@ class Converter {
         return v;
       }
       case ExprKind::call: {
+        // compact([...]): the list without its empty strings and nulls.
+        if (e->text == "compact" && e->items.size() == 1 && !e->expand_final) {
+          Value list = expr(file, e->items[0].get(), depth);
+          if (list.is_list()) {
+            std::erase_if(list.items, [](const Value& item) {
+              return item.is_null() || (item.kind == Value::Kind::string && item.text.empty());
+            });
+            return list;
+          }
+        }
         // Functions that hand their argument on as it is (for what rules read).
         if ((e->text == "jsonencode" || e->text == "base64encode" || e->text == "tostring" ||
              e->text == "nonsensitive" || e->text == "toset" || e->text == "tolist" ||
@@ -710,7 +738,12 @@ class Converter {
     }
     if (parts.size() == 4 && parts[0] == "data" && parts[1] == "aws_iam_policy_document" &&
         (parts[3] == "json" || parts[3] == "minified_json")) {
-      auto it = m_data.find("data." + parts[1] + "." + parts[2]);
+      // data.aws_iam_policy_document.x[0].json: a counted document reads as its one body.
+      std::string name = parts[2];
+      if (name.size() > 2 && name.compare(name.size() - 2, 2, "[]") == 0) {
+        name.resize(name.size() - 2);
+      }
+      auto it = m_data.find("data." + parts[1] + "." + name);
       if (it != m_data.end()) {
         m_used_documents.insert(it->first);
         return policy_document(it->second.first, it->second.second->body, depth);
@@ -723,6 +756,21 @@ class Converter {
   Value policy_document(const SourceFile* file, const hcl::Body& b, int depth) {
     Value doc = located(file, b.range, Value::Kind::object);
     Value statements = located(file, b.range, Value::Kind::list);
+    // source_policy_documents and override_policy_documents: the statements of the documents
+    // they name (known ones) join this document's.
+    for (const auto& a : b.attributes) {
+      if (a.name != "source_policy_documents" && a.name != "override_policy_documents") {
+        continue;
+      }
+      Value sources = expr(file, a.expr.get(), depth + 1);
+      for (const Value* source :
+           sources.is_list() ? sources.as_list() : std::vector<const Value*>{}) {
+        const Value* included = source->is_object() ? source->get("Statement") : nullptr;
+        for (const Value* s : included ? included->as_list() : std::vector<const Value*>{}) {
+          statements.items.push_back(*s);
+        }
+      }
+    }
     for (const auto& block : b.blocks) {
       if (block.type != "statement") {
         continue;
