@@ -1,5 +1,6 @@
 // Security groups.
 
+#include <cctype>
 #include <functional>
 #include <optional>
 
@@ -34,10 +35,12 @@ std::string protocol_of(const Value* v) {
   if (!v->is_scalar()) {
     return "";
   }
-  if (v->text == "all" || v->text == "-1") {
-    return "-1";
+  // EC2 takes protocol names in any case ("TCP", "All").
+  std::string p = v->text;
+  for (char& c : p) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  return v->text;
+  return p == "all" ? "-1" : p;
 }
 
 void add_world(SgRule& rule, const Value* v) {

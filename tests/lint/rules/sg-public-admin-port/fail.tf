@@ -20,3 +20,14 @@ resource "aws_vpc_security_group_ingress_rule" "rdp" {
   from_port         = 3389
   to_port           = 3389
 }
+
+# EC2 reads protocol names in any case.
+resource "aws_security_group_rule" "rdp_upper" {
+  type              = "ingress"
+  security_group_id = aws_security_group.bastion.id
+  description       = "RDP"
+  protocol          = "TCP"
+  from_port         = 3389
+  to_port           = 3389
+  cidr_blocks       = ["0.0.0.0/0"] # expect
+}
