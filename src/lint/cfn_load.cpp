@@ -358,6 +358,14 @@ std::string quote_tagged_multiline_scalars(const std::string& text) {
   return out;
 }
 
+/// `value` where `at` is written (what a rule reports points at the reference).
+Value placed_at(Value value, const Value& at) {
+  value.file = at.file;
+  value.line = at.line;
+  value.col = at.col;
+  return value;
+}
+
 /// Replaces every `Ref` of a parameter that has a Default by that default, where the `Ref` is
 /// written and naming the parameter (`via_default`): rules read what the stack gets unless the
 /// deployer passes another value, as they read a Terraform variable's default.
@@ -367,10 +375,7 @@ void bind_parameters(Value& v, const std::map<std::string, Value>& parameters) {
     auto it = parameters.find(v.fields[0].second.text);
     const Value* def = it == parameters.end() ? nullptr : it->second.get("Default");
     if (def != nullptr && (def->is_scalar() || def->is_list())) {
-      Value bound = *def;
-      bound.file = v.file;
-      bound.line = v.line;
-      bound.col = v.col;
+      Value bound = placed_at(*def, v);
       bound.via_default = it->first;
       v = std::move(bound);
     }
@@ -390,11 +395,7 @@ void bind_parameters(Value& v, const std::map<std::string, Value>& parameters) {
 void substitute(Value& v, const std::string& identifier, const Value& element) {
   if (v.is_object() && v.fields.size() == 1 && v.fields[0].first == "Ref" &&
       v.fields[0].second.is_scalar() && v.fields[0].second.text == identifier) {
-    Value bound = element;
-    bound.file = v.file;
-    bound.line = v.line;
-    bound.col = v.col;
-    v = std::move(bound);
+    v = placed_at(element, v);
     return;
   }
   if (v.kind == Value::Kind::string && element.is_scalar()) {
@@ -448,21 +449,16 @@ void expand_resources(const Value& resources, const std::map<std::string, Value>
       }
       collection = std::move(list);
     }
+    // Each element, a non-scalar one unknown; an unknown collection is one unknown element.
+    Value unknown = placed_at(Value{}, collection);
+    unknown.kind = Value::Kind::unknown;
     std::vector<Value> elements;
     if (collection.is_list() && collection.items.size() <= 100) {
       for (const Value& e : collection.items) {
-        elements.push_back(e.is_scalar() ? e : Value{});
-        if (!e.is_scalar()) {
-          elements.back().kind = Value::Kind::unknown;
-        }
+        elements.push_back(e.is_scalar() ? e : unknown);
       }
-    }
-    if (elements.empty() && !(collection.is_list() && collection.items.empty())) {
-      Value unknown = collection;
-      unknown.kind = Value::Kind::unknown;
-      unknown.items.clear();
-      unknown.fields.clear();
-      elements.push_back(std::move(unknown));
+    } else {
+      elements.push_back(unknown);
     }
     for (const Value& element : elements) {
       if (budget == 0) {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "base/ascii.hpp"
+
 namespace stackplan::lint {
 
 const Value* Value::get(std::string_view key) const {
@@ -40,9 +42,7 @@ std::optional<bool> Value::as_bool() const {
   if (kind != Kind::boolean && kind != Kind::string) {
     return std::nullopt;
   }
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ascii_lower(text);
   if (lower == "true") {
     return true;
   }

@@ -1,5 +1,7 @@
 #include "lint/rules.hpp"
 
+#include "base/ascii.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -390,11 +392,7 @@ bool test_restricts(std::string_view op, std::string_view key, const Value* valu
   if (op.find("Not") != std::string_view::npos) {
     return false;
   }
-  std::string lower(key);
-  for (char& c : lower) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (lower == "aws:securetransport") {
+  if (ascii_lower(key) == "aws:securetransport") {
     return false;
   }
   for (const Value* one : values->as_list()) {

@@ -1,10 +1,11 @@
 // Security groups.
 
-#include <cctype>
 #include <functional>
 #include <optional>
 
 #include "lint/rules.hpp"
+
+#include "base/ascii.hpp"
 
 namespace stackplan::lint {
 
@@ -36,10 +37,7 @@ std::string protocol_of(const Value* v) {
     return "";
   }
   // EC2 takes protocol names in any case ("TCP", "All").
-  std::string p = v->text;
-  for (char& c : p) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string p = ascii_lower(v->text);
   return p == "all" ? "-1" : p;
 }
 

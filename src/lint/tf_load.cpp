@@ -139,7 +139,8 @@ class Converter {
   }
 
  private:
-  /// Whether a block's count is known to be 0 or its for_each known to be empty.
+  /// Whether a block's count is known to be 0 or its for_each known to be empty (resources,
+  /// data sources, module calls, dynamic blocks).
   bool never_created(const SourceFile* file, const hcl::Body& b) {
     for (const auto& a : b.attributes) {
       if (a.name != "count" && a.name != "for_each") {
@@ -307,16 +308,7 @@ class Converter {
           }
         }
         // A for_each known to be empty makes no block.
-        for (const auto& a : block.body.attributes) {
-          if (a.name != "for_each") {
-            continue;
-          }
-          const Value each = expr(file, a.expr.get(), 0);
-          if ((each.is_list() && each.items.empty()) || (each.is_object() && each.fields.empty())) {
-            content = nullptr;
-          }
-        }
-        if (content == nullptr) {
+        if (content == nullptr || never_created(file, block.body)) {
           continue;
         }
       }
@@ -851,9 +843,8 @@ class Converter {
   std::vector<std::pair<const SourceFile*, const hcl::Block*>> m_calls;
   std::optional<std::pair<std::string, Value>> m_each;  ///< each.key, each.value
   std::set<std::string> m_used_documents;  ///< policy documents a resource or call reads
-  std::vector<std::map<std::string, Value>> m_scopes;
-  std::size_t m_for_elements =
-      0;  ///< elements `for` expressions have visited  ///< the variables of `for` expressions
+  std::vector<std::map<std::string, Value>> m_scopes;  ///< the variables of `for` expressions
+  std::size_t m_for_elements = 0;                      ///< elements `for` expressions have visited
   std::map<std::string, std::pair<const SourceFile*, const Expr*>> m_locals;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_variables;
   std::map<std::string, std::pair<const SourceFile*, const hcl::Block*>> m_data;
